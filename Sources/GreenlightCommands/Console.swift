@@ -1,0 +1,48 @@
+import Foundation
+
+/// Where a command writes, and what it knows of its terminal — injected, so every command runs
+/// in-process in tests exactly as from the CLI.
+public struct Console {
+    public var out: (String) -> Void
+    public var err: (String) -> Void
+    /// Whether standard output is a terminal.
+    public var outIsTerminal: Bool
+    public var environment: [String: String]
+    /// The folder relative paths are resolved from.
+    public var currentDirectory: String
+
+    public init(
+        out: @escaping (String) -> Void,
+        err: @escaping (String) -> Void,
+        outIsTerminal: Bool,
+        environment: [String: String],
+        currentDirectory: String
+    ) {
+        self.out = out
+        self.err = err
+        self.outIsTerminal = outIsTerminal
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+    }
+
+    /// The process's own streams and environment.
+    public static var standard: Console {
+        Console(
+            out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            err: { FileHandle.standardError.write(Data($0.utf8)) },
+            outIsTerminal: isatty(STDOUT_FILENO) == 1,
+            environment: ProcessInfo.processInfo.environment,
+            currentDirectory: FileManager.default.currentDirectoryPath
+        )
+    }
+
+    /// Colour only on a terminal, never with `NO_COLOR` set or `TERM=dumb`.
+    public var wantsColour: Bool {
+        outIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+    }
+
+    /// An absolute path for a path given on the command line.
+    public func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: currentDirectory).appendingPathComponent(path).path
+    }
+}

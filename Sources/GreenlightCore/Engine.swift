@@ -1,0 +1,95 @@
+import Foundation
+import Yams
+
+/// Runs the registered rules over a snapshot and settles each finding: severity from the
+/// config, inline suppressions, the baseline, a stable order and unique fingerprints.
+public struct Engine {
+    public let rules: [any Rule.Type]
+
+    public init(rules: [any Rule.Type]) {
+        self.rules = rules
+    }
+
+    public var ruleIDs: Set<String> { Set(rules.map { $0.description.id }) }
+    public var families: Set<String> { Set(rules.map { $0.description.family }) }
+
+    /// Which families run: `only` (if non-empty) minus `skip`. Unknown family names are usage
+    /// errors.
+    public func selectFamilies(only: [String], skip: [String]) throws -> Set<String> {
+        for name in only + skip where !families.contains(name) {
+            throw ToolError.usage("unknown rule family '\(name)' (families: \(families.sorted().joined(separator: ", ")))")
+        }
+        let base = only.isEmpty ? families : Set(only)
+        return base.subtracting(skip)
+    }
+
+    /// Decode every configured rule's options up front, so a bad option fails the run
+    /// (exit 2) even if its rule would not run.
+    public func validate(_ config: Config) throws {
+        for rule in rules {
+            _ = try options(for: rule, in: config)
+        }
+    }
+
+    public func run(
+        snapshot: RepositorySnapshot,
+        config: Config,
+        now: Date,
+        families: Set<String>? = nil,
+        baseline: Baseline? = nil
+    ) throws -> [Finding] {
+        let context = RuleContext(snapshot: snapshot, now: now, knownRuleIDs: ruleIDs)
+        var findings: [Finding] = []
+        for rule in rules {
+            let description = rule.description
+            if let families, !families.contains(description.family) { continue }
+            let setting = config.rules[description.id]
+            if setting?.level == .off { continue }
+            var produced = try check(rule, context: context, config: config)
+            if let severity = setting?.level?.severity {
+                for index in produced.indices { produced[index].severity = severity }
+            }
+            findings += produced
+        }
+        try applySuppressions(&findings, snapshot: snapshot)
+        findings.sort(by: Finding.reportOrder)
+        Fingerprint.disambiguate(&findings)
+        if let accepted = baseline?.fingerprints {
+            for index in findings.indices where accepted.contains(findings[index].fingerprint) {
+                findings[index].baselined = true
+            }
+        }
+        return findings
+    }
+
+    private func check<R: Rule>(_ rule: R.Type, context: RuleContext, config: Config) throws -> [Finding] {
+        let options = try options(for: rule, in: config)
+        return try R().check(context, options: options)
+    }
+
+    private func options<R: Rule>(for rule: R.Type, in config: Config) throws -> R.Options {
+        guard let setting = config.rules[R.description.id], let node = setting.options else { return R.Options() }
+        do {
+            return try YAMLDecoder().decode(R.Options.self, from: node)
+        } catch {
+            let file = config.path ?? Config.defaultFileName
+            let detail = YAMLDiagnostics.describe(error, root: node, file: file)
+            throw ToolError.usage(detail + " (options of \(R.description.id))")
+        }
+    }
+
+    private func applySuppressions(_ findings: inout [Finding], snapshot: RepositorySnapshot) throws {
+        var byPath: [String: [Suppression]] = [:]
+        for index in findings.indices where findings[index].line > 0 {
+            let path = findings[index].path
+            if byPath[path] == nil {
+                byPath[path] = try snapshot.text(at: path).map(SuppressionParser.parse) ?? []
+            }
+            let finding = findings[index]
+            if let match = byPath[path]?.first(where: { $0.covers(rule: finding.rule, line: finding.line) }) {
+                findings[index].suppressed = true
+                findings[index].suppressionReason = match.reason
+            }
+        }
+    }
+}

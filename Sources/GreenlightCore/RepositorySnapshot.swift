@@ -1,0 +1,107 @@
+/// The repository at one point — a commit, the index or the work tree. Rules see paths and
+/// contents only through it and never touch the disk. Include/exclude globs were applied when it
+/// was built; content is read lazily, classified once and cached.
+public final class RepositorySnapshot {
+    public let source: SnapshotSource
+    /// The work tree root, or the git directory of a bare repository.
+    public let root: String
+    /// The commit id the snapshot was taken at (for `index`/`worktree`: `HEAD`, if any).
+    public let commit: String?
+    /// Entries in byte order of their paths.
+    public let entries: [SnapshotEntry]
+    public let maxFileSize: Int
+
+    private let reader: BlobReading
+    private let byPath: [String: Int]
+    private let directories: Set<String>
+    private var contents: [Int: FileContent] = [:]
+
+    public init(
+        source: SnapshotSource,
+        root: String,
+        commit: String?,
+        entries: [SnapshotEntry],
+        maxFileSize: Int,
+        reader: BlobReading
+    ) {
+        self.source = source
+        self.root = root
+        self.commit = commit
+        let sorted = entries.sorted { $0.rawPath.lexicographicallyPrecedes($1.rawPath) }
+        self.entries = sorted
+        self.maxFileSize = maxFileSize
+        self.reader = reader
+        var byPath: [String: Int] = [:]
+        var directories: Set<String> = []
+        for (index, entry) in sorted.enumerated() {
+            byPath[entry.path] = index
+            var path = entry.path[...]
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                if !directories.insert(String(path)).inserted { break }
+            }
+        }
+        self.byPath = byPath
+        self.directories = directories
+    }
+
+    /// The entry at exactly this path, if any.
+    public func entry(at path: String) -> SnapshotEntry? {
+        byPath[path].map { entries[$0] }
+    }
+
+    /// Whether a file (of any kind) exists at this path.
+    public func fileExists(_ path: String) -> Bool { byPath[path] != nil }
+
+    /// Whether some file lives under this directory.
+    public func directoryExists(_ path: String) -> Bool { directories.contains(path) }
+
+    /// The entry's content: text for readable text files, otherwise its kind.
+    public func content(of entry: SnapshotEntry) throws -> FileContent {
+        guard let index = byPath[entry.path] else { return .skipped(.binary) }
+        if let cached = contents[index] { return cached }
+        let content = try load(entry)
+        contents[index] = content
+        return content
+    }
+
+    /// The text of the file at `path`, or nil when it is absent or not text.
+    public func text(at path: String) throws -> SourceText? {
+        guard let entry = entry(at: path), case .text(let text) = try content(of: entry) else { return nil }
+        return text
+    }
+
+    /// Kind of the entry without keeping its text in the cache.
+    public func kind(of entry: SnapshotEntry) throws -> EntryKind { try content(of: entry).kind }
+
+    /// Drop cached texts, for passes over every file that need each only once.
+    public func forget(_ entry: SnapshotEntry) {
+        if let index = byPath[entry.path] { contents[index] = nil }
+    }
+
+    private func load(_ entry: SnapshotEntry) throws -> FileContent {
+        switch entry.mode {
+        case .symlink: return .skipped(.symlink)
+        case .submodule: return .skipped(.submodule)
+        case .file, .executable: break
+        }
+        if try reader.size(of: entry) > maxFileSize { return .skipped(.tooLarge) }
+        let bytes = try reader.bytes(of: entry)
+        if ContentSniffer.isLFSPointer(bytes) { return .skipped(.lfsPointer) }
+        if ContentSniffer.isBinary(bytes) { return .skipped(.binary) }
+        return .text(SourceText(path: entry.path, bytes: bytes))
+    }
+}
+
+/// Decides what a blob is from its first bytes, the way git does.
+public enum ContentSniffer {
+    /// Git's rule: a NUL byte in the first 8,000 bytes means binary.
+    public static func isBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.prefix(8000).contains(0)
+    }
+
+    /// A Git LFS pointer file: small, and starting with the spec line.
+    public static func isLFSPointer(_ bytes: [UInt8]) -> Bool {
+        bytes.count < 1024 && bytes.starts(with: Array("version https://git-lfs.github.com/spec/".utf8))
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// One check. A rule is a small value type with one static `description` that drives
+/// `greenlight rules`, `greenlight explain` and the generic example test.
+///
+/// Rules come in the three shapes hadolint names: stateless per-line or per-node checks,
+/// stateful folds over one file, and whole-snapshot checks. All three implement `check`, which
+/// sees the whole snapshot through the context and returns findings; rules never touch the disk.
+public protocol Rule: Sendable {
+    associatedtype Options: RuleOptions = NoOptions
+
+    static var description: RuleDescription { get }
+
+    init()
+
+    func check(_ context: RuleContext, options: Options) throws -> [Finding]
+}
+
+/// A rule's configuration, decoded from `rules: {RULE-ID: {severity: …, <options>}}`.
+/// Every field has a default, so `init()` gives the defaults. Decoding must reject unknown keys
+/// (see `Decoder.rejectUnknownKeys`).
+public protocol RuleOptions: Decodable, Sendable {
+    init()
+}
+
+/// For rules without options: any key besides `severity` is an error.
+public struct NoOptions: RuleOptions {
+    public init() {}
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(NoKeys.self)
+    }
+
+    private enum NoKeys: String, CodingKey, CaseIterable {
+        case none
+    }
+}
+
+/// What a rule is: id, family, default severity, summary, rationale, config keys and examples.
+public struct RuleDescription: Sendable {
+    /// `family.name`, kebab-case.
+    public let id: String
+    public let severity: Severity
+    /// One line, shown by `greenlight rules`.
+    public let summary: String
+    /// Why it matters, shown by `greenlight explain`.
+    public let rationale: String
+    /// Option keys this rule accepts under `rules: {ID: {…}}`, with a short meaning each.
+    public let configKeys: [ConfigKey]
+    /// Snippets that must trigger the rule at their `↓` markers.
+    public let triggering: [RuleExample]
+    /// Snippets that must not trigger it.
+    public let nonTriggering: [RuleExample]
+
+    public init(
+        id: String,
+        severity: Severity,
+        summary: String,
+        rationale: String,
+        configKeys: [ConfigKey] = [],
+        triggering: [RuleExample],
+        nonTriggering: [RuleExample]
+    ) {
+        self.id = id
+        self.severity = severity
+        self.summary = summary
+        self.rationale = rationale
+        self.configKeys = configKeys
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+
+    /// The part of the id before the first dot.
+    public var family: String { String(id.prefix { $0 != "." }) }
+}
+
+public struct ConfigKey: Sendable {
+    public let name: String
+    public let meaning: String
+    public let defaultValue: String
+
+    public init(_ name: String, _ meaning: String, default defaultValue: String) {
+        self.name = name
+        self.meaning = meaning
+        self.defaultValue = defaultValue
+    }
+}
+
+/// A rule example: a set of files committed to a fresh repository. In triggering examples,
+/// each `↓` marks where exactly one finding of the rule must start (the marker is removed
+/// before the file is written). `options` is YAML for the rule's options, if any.
+public struct RuleExample: Sendable {
+    public static let marker: Character = "↓"
+
+    public let files: [String: String]
+    public let options: String?
+    public let sourceFile: StaticString
+    public let sourceLine: UInt
+
+    public init(
+        _ files: [String: String],
+        options: String? = nil,
+        file: StaticString = #filePath,
+        line: UInt = #line
+    ) {
+        self.files = files
+        self.options = options
+        self.sourceFile = file
+        self.sourceLine = line
+    }
+
+    /// Files with their markers removed.
+    public var cleanFiles: [String: String] {
+        files.mapValues { $0.replacingOccurrences(of: String(RuleExample.marker), with: "") }
+    }
+
+    /// Positions the markers stand for, as `path:line:column`, sorted.
+    public var expectedPositions: [String] {
+        var positions: [String] = []
+        for (path, content) in files {
+            var line = 1
+            var column = 1
+            for scalar in content.unicodeScalars {
+                if Character(scalar) == RuleExample.marker {
+                    positions.append("\(path):\(line):\(column)")
+                } else if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            }
+        }
+        return positions.sorted()
+    }
+}

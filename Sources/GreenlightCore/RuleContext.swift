@@ -1,0 +1,37 @@
+import Foundation
+
+/// What a rule sees: the snapshot, the clock, the known rule ids, and a per-run cache of parsed
+/// files so that several rules of one family parse each file once.
+public final class RuleContext {
+    public let snapshot: RepositorySnapshot
+    /// The run's clock (`--now`, or the time the run started).
+    public let now: Date
+    /// Every registered rule id, for rules that validate references to rules.
+    public let knownRuleIDs: Set<String>
+
+    private var parsed: [String: Any] = [:]
+
+    public init(snapshot: RepositorySnapshot, now: Date, knownRuleIDs: Set<String>) {
+        self.snapshot = snapshot
+        self.now = now
+        self.knownRuleIDs = knownRuleIDs
+    }
+
+    /// Parse `text` with `parse`, once per (parser key, path) per run.
+    public func parsed<T>(_ key: String, _ text: SourceText, parse: (SourceText) throws -> T) rethrows -> T {
+        let cacheKey = key + "\u{0}" + text.path
+        if let hit = parsed[cacheKey] as? T { return hit }
+        let value = try parse(text)
+        parsed[cacheKey] = value
+        return value
+    }
+
+    /// Text files of the snapshot whose path satisfies `include`, in path order.
+    public func textFiles(where include: (String) -> Bool) throws -> [SourceText] {
+        var texts: [SourceText] = []
+        for entry in snapshot.entries where include(entry.path) {
+            if case .text(let text) = try snapshot.content(of: entry) { texts.append(text) }
+        }
+        return texts
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// An inline `greenlight:ignore RULE-ID[,RULE-ID…] -- reason` comment. It covers findings on
+/// its own line and on the line below. A suppression without a reason suppresses nothing and is
+/// itself a finding (`core.bad-suppression`), as is one naming an unknown rule.
+public struct Suppression: Sendable, Equatable {
+    public static let keyword = "greenlight:ignore"
+
+    public let line: Int
+    /// Column of the keyword.
+    public let column: Int
+    public let ruleIDs: [String]
+    /// Nil when the comment gives none.
+    public let reason: String?
+    /// The comment text from the keyword on, for fingerprints.
+    public let text: String
+
+    public var isValid: Bool { reason != nil && !ruleIDs.isEmpty }
+
+    /// Whether it covers a finding of `rule` on `line`.
+    public func covers(rule: String, line findingLine: Int) -> Bool {
+        isValid && ruleIDs.contains(rule) && (findingLine == line || findingLine == line + 1)
+    }
+}
+
+public enum SuppressionParser {
+    /// Every suppression comment in the file, in line order.
+    public static func parse(_ source: SourceText) -> [Suppression] {
+        guard ByteSearch.contains(source.text, Suppression.keyword) else { return [] }
+        var found: [Suppression] = []
+        for (offset, line) in source.lines.enumerated() {
+            guard let range = line.range(of: Suppression.keyword) else { continue }
+            var rest = line[range.upperBound...]
+            if let next = rest.first, !next.isWhitespace { continue }
+            var reason: String?
+            if let dashes = rest.range(of: " --") ?? rest.range(of: "\t--") {
+                var text = rest[dashes.upperBound...].trimmingWhitespace
+                for closer in ["-->", "*/", "#}", "%>"] where text.hasSuffix(closer) {
+                    text = String(text.dropLast(closer.count)).trimmingWhitespace
+                }
+                reason = text.isEmpty ? nil : text
+                rest = rest[..<dashes.lowerBound]
+            } else {
+                for closer in ["-->", "*/"] where rest.trimmingWhitespace.hasSuffix(closer) {
+                    rest = rest[..<(rest.range(of: closer, options: .backwards)?.lowerBound ?? rest.endIndex)]
+                }
+            }
+            let ids = rest.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+            found.append(Suppression(
+                line: offset + 1,
+                column: SourceText.column(of: range.lowerBound, in: line),
+                ruleIDs: ids,
+                reason: reason,
+                text: String(line[range.lowerBound...])
+            ))
+        }
+        return found
+    }
+}
+
+/// Substring search over UTF-8 bytes, for prefilters on whole files: `memchr` finds each
+/// candidate first byte, then the rest is compared.
+public enum ByteSearch {
+    public static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack
+        let pin = Array(needle.utf8)
+        guard let first = pin.first else { return true }
+        return haystack.withUTF8 { hay in
+            guard let base = hay.baseAddress, hay.count >= pin.count else { return false }
+            var offset = 0
+            let last = hay.count - pin.count
+            while offset <= last {
+                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + start, pin, pin.count) == 0 { return true }
+                offset = start + 1
+            }
+            return false
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import GreenlightCore
+
+/// Everything a `check` run reports, in the shape of JSON schema v1. Keys are only ever added,
+/// never renamed.
+public struct CheckReport: Encodable {
+    public struct Tool: Encodable {
+        public let name: String
+        public let version: String
+    }
+
+    public struct Repo: Encodable {
+        public let root: String
+        public let commit: String?
+        public let source: SnapshotSource
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(root, forKey: .root)
+            try container.encode(commit, forKey: .commit)
+            try container.encode(source, forKey: .source)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case root, commit, source
+        }
+    }
+
+    public let schemaVersion = 1
+    public let tool = Tool(name: GreenlightVersion.name, version: GreenlightVersion.current)
+    public let repo: Repo
+    public let generatedAt: String
+    public let posture: Posture
+    public let exitCode: Int32
+    public let findings: [Finding]
+    public let summary: Summary
+
+    public init(root: String, commit: String?, source: SnapshotSource, now: Date, findings: [Finding]) {
+        self.repo = Repo(root: root, commit: commit, source: source)
+        self.generatedAt = Timestamp.format(now)
+        self.findings = findings
+        self.posture = Posture(findings: findings)
+        self.summary = Summary(findings: findings)
+        self.exitCode = findings.contains(where: \.isBlocking) ? ExitStatus.gateFailed : ExitStatus.passed
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, tool, repo, generatedAt, posture, exitCode, findings, summary
+    }
+}
+
+/// One output format. Each format is one small type in its own file.
+public protocol Reporter {
+    func render(_ report: CheckReport) throws -> String
+}
+
+/// The formats `check --format` takes.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text
+    case json
+    case markdown
+
+    public func reporter(colour: Bool) -> Reporter {
+        switch self {
+        case .text: return TextReporter(colour: colour)
+        case .json: return JSONReporter()
+        case .markdown: return MarkdownReporter()
+        }
+    }
+}

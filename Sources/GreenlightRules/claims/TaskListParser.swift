@@ -1,0 +1,120 @@
+import GreenlightCore
+
+/// A Markdown task-list item (`- [x] …`, `* [ ] …`, `+ [X] …`) with its position.
+public struct TaskItem: Sendable, Equatable {
+    public let line: Int
+    /// Column of the list marker.
+    public let column: Int
+    /// Indentation width before the marker, for nesting.
+    public let indent: Int
+    public let isDone: Bool
+    /// The item's text after the checkbox.
+    public let text: String
+    /// Backticked spans on the item's line.
+    public let codeSpans: [CodeSpan]
+}
+
+/// The text between backticks, and where it starts (1-based line and column of its first
+/// character, inside the backticks).
+public struct CodeSpan: Sendable, Equatable {
+    public let text: String
+    public let line: Int
+    public let column: Int
+}
+
+/// Reads the task-list items of a Markdown document, skipping fenced code blocks. Only what
+/// the claims rules need; positions on every item and span.
+public enum TaskListParser {
+    public static func parse(_ source: SourceText) -> [TaskItem] {
+        var items: [TaskItem] = []
+        var fence: Substring?
+        for (offset, line) in source.lines.enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix(3)
+                continue
+            }
+            guard let item = item(in: line, number: offset + 1) else { continue }
+            items.append(item)
+        }
+        return items
+    }
+
+    private static func item(in line: Substring, number: Int) -> TaskItem? {
+        var indent = 0
+        var index = line.startIndex
+        while index < line.endIndex, line[index] == " " || line[index] == "\t" {
+            indent += line[index] == "\t" ? 4 : 1
+            index = line.index(after: index)
+        }
+        let markerIndex = index
+        guard index < line.endIndex, "-*+".contains(line[index]) else { return nil }
+        index = line.index(after: index)
+        guard index < line.endIndex, line[index] == " " else { return nil }
+        while index < line.endIndex, line[index] == " " { index = line.index(after: index) }
+        let box = line[index...]
+        guard box.count >= 3, box.first == "[", box.dropFirst(2).first == "]" else { return nil }
+        let mark = box.dropFirst().first!
+        let isDone: Bool
+        switch mark {
+        case "x", "X": isDone = true
+        case " ": isDone = false
+        default: return nil
+        }
+        let afterBox = box.dropFirst(3)
+        guard afterBox.isEmpty || afterBox.first == " " || afterBox.first == "\t" else { return nil }
+        return TaskItem(
+            line: number,
+            column: SourceText.column(of: markerIndex, in: line),
+            indent: indent,
+            isDone: isDone,
+            text: afterBox.trimmingWhitespace,
+            codeSpans: codeSpans(in: line, number: number)
+        )
+    }
+
+    /// Backtick spans: a run of n backticks opens, the next run of exactly n closes.
+    static func codeSpans(in line: Substring, number: Int) -> [CodeSpan] {
+        var spans: [CodeSpan] = []
+        var index = line.startIndex
+        while index < line.endIndex {
+            guard line[index] == "`" else {
+                index = line.index(after: index)
+                continue
+            }
+            var runEnd = index
+            while runEnd < line.endIndex, line[runEnd] == "`" { runEnd = line.index(after: runEnd) }
+            let width = line.distance(from: index, to: runEnd)
+            var search = runEnd
+            var closed = false
+            while search < line.endIndex {
+                guard line[search] == "`" else {
+                    search = line.index(after: search)
+                    continue
+                }
+                var closeEnd = search
+                while closeEnd < line.endIndex, line[closeEnd] == "`" { closeEnd = line.index(after: closeEnd) }
+                if line.distance(from: search, to: closeEnd) == width {
+                    let raw = line[runEnd..<search]
+                    let leading = raw.prefix { $0 == " " }.count
+                    let contentStart = line.index(runEnd, offsetBy: leading)
+                    spans.append(CodeSpan(
+                        text: raw.trimmingWhitespace,
+                        line: number,
+                        column: SourceText.column(of: contentStart, in: line)
+                    ))
+                    index = closeEnd
+                    closed = true
+                    break
+                }
+                search = closeEnd
+            }
+            if !closed { index = runEnd }
+        }
+        return spans
+    }
+}

@@ -1,0 +1,74 @@
+import GreenlightCore
+
+/// `core.bad-suppression`: a `greenlight:ignore` comment without a reason, without a rule id,
+/// or naming a rule that does not exist. Shape: a stateless pass over every text file.
+public struct BadSuppressionRule: Rule {
+    public static let description = RuleDescription(
+        id: "core.bad-suppression",
+        severity: .error,
+        summary: "A greenlight:ignore comment must name known rules and give a reason",
+        rationale: """
+            A suppression hides a finding from the gate, so it must say why: \
+            `greenlight:ignore RULE-ID -- reason`. One without a reason suppresses nothing; one \
+            naming an unknown rule (a typo, a retired id) suppresses nothing either, and both \
+            would otherwise pass unnoticed.
+            """,
+        triggering: [
+            RuleExample(["src/app.ts": "// ↓greenlight:ignore claims.missing-evidence\nexport const a = 1\n"]),
+            RuleExample(["docs/STATUS.md": "<!-- ↓greenlight:ignore claims.missing-evidence -- -->\n- [x] Done\n"]),
+            RuleExample(["deploy/run.sh": "# ↓greenlight:ignore docker.no-such-rule -- legacy image\n"]),
+            RuleExample(["api/main.py": "x = 1  # ↓greenlight:ignore -- no rule named\n"]),
+        ],
+        nonTriggering: [
+            RuleExample(["src/app.ts": "// greenlight:ignore claims.missing-evidence -- moved to the v2 plan\nexport const a = 1\n"]),
+            RuleExample(["README.md": "Write `greenlight:ignore RULE-ID -- reason` above the line.\n"]),
+            RuleExample(["src/names.ts": "const keyword = \"greenlight:ignored\"\n"]),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
+        var findings: [Finding] = []
+        for entry in context.snapshot.entries {
+            guard case .text(let source) = try context.snapshot.content(of: entry) else { continue }
+            let suppressions = SuppressionParser.parse(source)
+            if suppressions.isEmpty { context.snapshot.forget(entry) }
+            for suppression in suppressions where !isInCodeSpan(suppression, source) {
+                for message in problems(suppression, known: context.knownRuleIDs) {
+                    findings.append(Finding(
+                        rule: Self.description,
+                        path: source.path,
+                        line: suppression.line,
+                        column: suppression.column,
+                        message: message,
+                        matched: suppression.text,
+                        fix: "write `greenlight:ignore RULE-ID -- reason`"
+                    ))
+                }
+            }
+        }
+        return findings
+    }
+
+    private func problems(_ suppression: Suppression, known: Set<String>) -> [String] {
+        var messages: [String] = []
+        if suppression.ruleIDs.isEmpty {
+            messages.append("suppression names no rule id")
+        }
+        for id in suppression.ruleIDs where !known.contains(id) {
+            messages.append("suppression names unknown rule '\(id)'")
+        }
+        if suppression.reason == nil {
+            messages.append("suppression gives no reason after ' -- ', so it suppresses nothing")
+        }
+        return messages
+    }
+
+    /// Documentation that shows the syntax in backticks is not a suppression.
+    private func isInCodeSpan(_ suppression: Suppression, _ source: SourceText) -> Bool {
+        let line = source.line(suppression.line)
+        let before = line.unicodeScalars.prefix(suppression.column - 1)
+        return before.filter { $0 == "`" }.count % 2 == 1
+    }
+}
