@@ -44,12 +44,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "GreenlightTestSupport", path: "Tests/GreenlightTestSupport"),
         .testTarget(name: "GreenlightCoreTests", dependencies: ["GreenlightCore"]),
-        .testTarget(name: "GreenlightGitTests", dependencies: ["GreenlightGit"]),
-        .testTarget(name: "GreenlightRulesTests", dependencies: ["GreenlightRules", "GreenlightGit"]),
+        .testTarget(name: "GreenlightGitTests", dependencies: ["GreenlightGit", "GreenlightTestSupport"]),
+        .testTarget(
+            name: "GreenlightRulesTests",
+            dependencies: ["GreenlightRules", "GreenlightGit", "GreenlightTestSupport"]
+        ),
         .testTarget(name: "GreenlightReportTests", dependencies: ["GreenlightReport"], resources: [.copy("Golden")]),
-        .testTarget(name: "GreenlightCommandsTests", dependencies: ["GreenlightCommands"]),
-        .testTarget(name: "GreenlightCLITests", dependencies: ["greenlight"]),
+        .testTarget(
+            name: "GreenlightCommandsTests",
+            dependencies: ["GreenlightCommands", "GreenlightTestSupport"]
+        ),
+        .testTarget(name: "GreenlightCLITests", dependencies: ["greenlight", "GreenlightTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the system libraries Greenlight links (libgit2, libcurl, SQLite) when missing.
+# Sourced by demo.sh and test.sh; safe to run again.
+set -euo pipefail
+missing=()
+for pair in libgit2:libgit2-dev libcurl:libcurl4-openssl-dev sqlite3:libsqlite3-dev; do
+  pkg-config --exists "${pair%%:*}" 2>/dev/null || missing+=("${pair##*:}")
+done
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v git >/dev/null 2>&1 || missing+=(git)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing: ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
