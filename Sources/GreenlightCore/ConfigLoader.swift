@@ -24,7 +24,7 @@ public enum ConfigLoader {
             }
             root = composed
         } catch let error as YamlError {
-            throw ToolError.usage(YAMLDiagnostics.describe(error, file: file))
+            throw ToolError.usage(YAMLDiagnostics.describe(error, file: file, yaml: yaml))
         }
         guard case .mapping = root else {
             throw ToolError.usage("\(file):\(YAMLDiagnostics.position(root.mark)): configuration must be a mapping of keys")
@@ -111,14 +111,15 @@ public enum YAMLDiagnostics {
         return "\(mark.line):\(mark.column)"
     }
 
-    public static func describe(_ error: YamlError, file: String) -> String {
+    public static func describe(_ error: YamlError, file: String, yaml: String? = nil) -> String {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):
             return "\(file):\(position(mark)): invalid YAML: \(problem)"
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return "\(file):\(position(context.mark)): invalid YAML: duplicate key \(keys) in one mapping"
+            let at = yaml.flatMap { secondOccurrence(of: duplicates.sorted().first ?? "", after: context.mark, in: $0) }
+            return "\(file):\(at ?? position(context.mark)): invalid YAML: duplicate key \(keys) in one mapping"
         case .reader(let problem, _, _, _):
             return "\(file):1:1: invalid YAML: \(problem)"
         default:
@@ -160,6 +161,27 @@ public enum YAMLDiagnostics {
         }
     }
 
+    /// libyaml reports a duplicate key at its mapping; point at the repeated key instead: the
+    /// second line, from the mapping on, that starts with `key:` at the first one's indentation.
+    static func secondOccurrence(of key: String, after mark: Mark, in yaml: String) -> String? {
+        var firstIndent: Int?
+        let lines = SourceText(path: "", text: yaml).lines
+        for number in max(mark.line, 1)...max(lines.count, 1) where number <= lines.count {
+            let line = lines[number - 1]
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            let unquoted = rest.hasPrefix("\"\(key)\"") || rest.hasPrefix("'\(key)'") ? rest.dropFirst(key.count + 2) : nil
+            guard let after = unquoted ?? (rest.hasPrefix(key) ? rest.dropFirst(key.count) : nil),
+                  after.drop(while: { $0 == " " }).first == ":" else { continue }
+            if let firstIndent {
+                if indent == firstIndent { return "\(number):\(indent + 1)" }
+            } else {
+                firstIndent = indent
+            }
+        }
+        return nil
+    }
+
     private static func typeName(_ type: Any.Type) -> String {
         switch type {
         case is String.Type: return "a string"
@@ -168,8 +190,9 @@ public enum YAMLDiagnostics {
         case is Double.Type: return "a number"
         default:
             let name = String(describing: type)
-            if name.hasPrefix("Array") { return "a list" }
-            if name.hasPrefix("Dictionary") { return "a mapping" }
+            if name.hasPrefix("Array") || name.hasSuffix("Sequence") { return "a list" }
+            if name.hasPrefix("Dictionary") || name.hasSuffix("Mapping") { return "a mapping" }
+            if name.hasSuffix("Scalar") { return "a single value" }
             return name
         }
     }

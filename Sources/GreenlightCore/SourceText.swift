@@ -16,9 +16,26 @@ public struct SourceText: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true, lines.count > 1 { lines.removeLast() }
-        self.lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // Split on the byte 0x0A: "\r\n" is one Character, so Character splitting would miss it.
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            if utf8[index] == 0x0A {
+                lines.append(SourceText.dropCarriageReturn(text[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start < utf8.endIndex || lines.isEmpty {
+            lines.append(SourceText.dropCarriageReturn(text[start..<utf8.endIndex]))
+        }
+        self.lines = lines
+    }
+
+    private static func dropCarriageReturn(_ line: Substring) -> Substring {
+        line.utf8.last == 0x0D ? line[..<line.utf8.index(before: line.utf8.endIndex)] : line
     }
 
     /// The text of 1-based line `number`, or an empty string past the end.

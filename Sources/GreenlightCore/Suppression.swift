@@ -33,7 +33,7 @@ public enum SuppressionParser {
             var rest = line[range.upperBound...]
             if let next = rest.first, !next.isWhitespace { continue }
             var reason: String?
-            if let dashes = rest.range(of: " --") ?? rest.range(of: "\t--") {
+            if let dashes = reasonSeparator(in: rest) {
                 var text = rest[dashes.upperBound...].trimmingWhitespace
                 for closer in ["-->", "*/", "#}", "%>"] where text.hasSuffix(closer) {
                     text = String(text.dropLast(closer.count)).trimmingWhitespace
@@ -55,6 +55,21 @@ public enum SuppressionParser {
             ))
         }
         return found
+    }
+
+    /// The first ` --` (or tab) that is not the start of an HTML comment closer `-->`.
+    private static func reasonSeparator(in text: Substring) -> Range<Substring.Index>? {
+        var search = text.startIndex
+        while let dashes = text[search...].range(of: "--") {
+            let afterDashes = text[dashes.upperBound...]
+            let precededBySpace = dashes.lowerBound > text.startIndex
+                && text[text.index(before: dashes.lowerBound)].isWhitespace
+            if precededBySpace && afterDashes.first != ">" {
+                return text.index(before: dashes.lowerBound)..<dashes.upperBound
+            }
+            search = dashes.upperBound
+        }
+        return nil
     }
 }
 
