@@ -51,7 +51,7 @@ let package = Package(
             name: "GreenlightRulesTests",
             dependencies: ["GreenlightRules", "GreenlightGit", "GreenlightTestSupport"]
         ),
-        .testTarget(name: "GreenlightReportTests", dependencies: ["GreenlightReport"], resources: [.copy("Golden")]),
+        .testTarget(name: "GreenlightReportTests", dependencies: ["GreenlightReport"], exclude: ["Golden"]),
         .testTarget(
             name: "GreenlightCommandsTests",
             dependencies: ["GreenlightCommands", "GreenlightTestSupport"]

@@ -1,0 +1,74 @@
+import Foundation
+import GreenlightCore
+import GreenlightReport
+import Testing
+
+/// Each format rendered from one fixed report and compared byte for byte with `Golden/`.
+/// Run with `GREENLIGHT_UPDATE_GOLDEN=1` to rewrite the files after an intended change.
+@Suite struct GoldenTests {
+    static let rule = RuleDescription(
+        id: "claims.missing-evidence", severity: .error, summary: "s", rationale: "r", triggering: [], nonTriggering: [])
+    static let suppression = RuleDescription(
+        id: "core.bad-suppression", severity: .error, summary: "s", rationale: "r", triggering: [], nonTriggering: [])
+
+    static var report: CheckReport {
+        var warning = Finding(rule: suppression, path: "src/app.ts", line: 3, column: 4,
+                              message: "suppression names unknown rule 'x.y'", matched: "greenlight:ignore x.y -- why")
+        warning.severity = .warning
+        var suppressed = Finding(rule: rule, path: "docs/TODO.md", line: 2, column: 9,
+                                 message: "done item cites `a.ts`, which does not exist in commit 0123456789ab", matched: "a.ts")
+        suppressed.suppressed = true
+        suppressed.suppressionReason = "moved to v2"
+        let findings = [
+            Finding(rule: rule, path: "docs/PRODUCTION_READINESS.md", line: 9, column: 47,
+                    message: "done item cites `src/middleware/rateLimit.ts`, which does not exist in commit 0123456789ab",
+                    matched: "src/middleware/rateLimit.ts", fix: "commit the file, correct the path, or uncheck the item"),
+            Finding(rule: rule, path: "docs/PRODUCTION_READINESS.md", line: 12, column: 5,
+                    message: "a | pipe in a message", matched: "x"),
+            suppressed,
+            warning,
+        ]
+        return CheckReport(root: "/repo", commit: "0123456789abcdef0123456789abcdef01234567", source: .rev,
+                           now: Timestamp.parse("2026-11-21T09:00:00Z")!, findings: findings)
+    }
+
+    @Test(arguments: [
+        ("check.txt", ReportFormat.text, false),
+        ("check-colour.txt", ReportFormat.text, true),
+        ("check.json", ReportFormat.json, false),
+        ("check.md", ReportFormat.markdown, false),
+    ])
+    func format(file: String, format: ReportFormat, colour: Bool) throws {
+        let rendered = try format.reporter(colour: colour).render(Self.report)
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(file)")
+        if ProcessInfo.processInfo.environment["GREENLIGHT_UPDATE_GOLDEN"] != nil {
+            try Data(rendered.utf8).write(to: golden)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(rendered == expected, "\(file) differs from its golden file")
+    }
+
+    @Test func emptyReportIsGreenAndPasses() throws {
+        let report = CheckReport(root: "/repo", commit: nil, source: .index, now: Date(timeIntervalSince1970: 0), findings: [])
+        #expect(report.posture == .green)
+        #expect(report.exitCode == 0)
+        let json = try JSONReporter().render(report)
+        #expect(json.contains("\"commit\" : null"))
+        #expect(try TextReporter(colour: false).render(report) == "GREEN: 0 errors, 0 warnings, 0 notes; 0 suppressed, 0 baselined (index)\n")
+        #expect(try MarkdownReporter().render(report).contains("No findings."))
+    }
+
+    @Test func jsonKeepsTheSchemaV1Keys() throws {
+        let json = try JSONReporter().render(Self.report)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        for key in ["schemaVersion", "tool", "repo", "posture", "exitCode", "findings", "summary"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        let finding = try #require((object["findings"] as? [[String: Any]])?.first)
+        for key in ["rule", "family", "severity", "message", "path", "line", "column", "fingerprint", "suppressed", "baselined"] {
+            #expect(finding[key] != nil, "finding misses \(key)")
+        }
+        #expect(object["posture"] as? String == "red")
+        #expect(object["exitCode"] as? Int == 1)
+    }
+}
