@@ -56,7 +56,7 @@ public enum RuleDocs {
             }
         }
         out += "\nSuppress one finding with a comment on its line or the line above:\n"
-        out += "  greenlight:ignore \(rule.id) -- reason\n"
+        out += "  \(Suppression.keyword) \(rule.id) -- reason\n"
         out += section("Triggers", rule.triggering)
         out += section("Does not trigger", rule.nonTriggering)
         console.out(out)
