@@ -143,11 +143,16 @@ struct GuardedRun {
         do {
             return try body()
         } catch let error as ToolError {
-            console.err("greenlight: \(error.message)\n")
+            console.err("greenlight: \(oneLine(error.message))\n")
             return error.exitCode
         } catch {
-            console.err("greenlight: \(error)\n")
+            console.err("greenlight: \(oneLine(String(describing: error)))\n")
             return ExitStatus.runtime
         }
+    }
+
+    /// Messages quote user input (paths, revisions); a newline in it must not split the line.
+    private func oneLine(_ message: String) -> String {
+        message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 }

@@ -45,8 +45,9 @@ public enum RuleDocs {
     public static func explain(_ id: String, console: Console) -> Int32 {
         guard let rule = RuleCatalog.all.map({ $0.description }).first(where: { $0.id == id }) else {
             let known = Set(RuleCatalog.all.map { $0.description.id })
-            console.err("greenlight: unknown rule id '\(id)'\(ConfigLoader.suggestion(for: id, in: known)) (greenlight rules lists them)\n")
-            return ExitStatus.usage
+            return GuardedRun(console: console).run {
+                throw ToolError.usage("unknown rule id '\(id)'\(ConfigLoader.suggestion(for: id, in: known)) (greenlight rules lists them)")
+            }
         }
         var out = "\(rule.id) (\(rule.severity.rawValue), family \(rule.family))\n\n\(rule.summary).\n\n\(rule.rationale)\n"
         if !rule.configKeys.isEmpty {

@@ -71,15 +71,36 @@ public final class RepositorySnapshot {
         return text
     }
 
-    /// Kind of the entry without keeping its text in the cache.
     public func kind(of entry: SnapshotEntry) throws -> EntryKind { try content(of: entry).kind }
 
-    /// Drop cached texts, for passes over every file that need each only once.
-    public func forget(_ entry: SnapshotEntry) {
-        if let index = byPath[entry.path] { contents[index] = nil }
+    /// The entry's text if it is a text file containing one of `keywords` — the prefilter for
+    /// passes over every file: bytes are searched before anything is decoded, and texts read
+    /// only for this pass are not cached.
+    public func text(of entry: SnapshotEntry, containingAny keywords: [String]) throws -> SourceText? {
+        if let index = byPath[entry.path], let cached = contents[index] {
+            guard case .text(let text) = cached, keywords.contains(where: { ByteSearch.contains(text.text, $0) }) else {
+                return nil
+            }
+            return text
+        }
+        guard case .bytes(let bytes) = try read(entry),
+              keywords.contains(where: { ByteSearch.contains(bytes, $0) }) else { return nil }
+        return SourceText(path: entry.path, bytes: bytes)
+    }
+
+    private enum Raw {
+        case bytes([UInt8])
+        case skipped(EntryKind)
     }
 
     private func load(_ entry: SnapshotEntry) throws -> FileContent {
+        switch try read(entry) {
+        case .bytes(let bytes): return .text(SourceText(path: entry.path, bytes: bytes))
+        case .skipped(let kind): return .skipped(kind)
+        }
+    }
+
+    private func read(_ entry: SnapshotEntry) throws -> Raw {
         switch entry.mode {
         case .symlink: return .skipped(.symlink)
         case .submodule: return .skipped(.submodule)
@@ -89,7 +110,7 @@ public final class RepositorySnapshot {
         let bytes = try reader.bytes(of: entry)
         if ContentSniffer.isLFSPointer(bytes) { return .skipped(.lfsPointer) }
         if ContentSniffer.isBinary(bytes) { return .skipped(.binary) }
-        return .text(SourceText(path: entry.path, bytes: bytes))
+        return .bytes(bytes)
     }
 }
 

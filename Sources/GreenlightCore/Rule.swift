@@ -28,11 +28,10 @@ public struct NoOptions: RuleOptions {
     public init() {}
 
     public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(NoKeys.self)
-    }
-
-    private enum NoKeys: String, CodingKey, CaseIterable {
-        case none
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        if let key = container.allKeys.first {
+            throw UnknownKeyError(codingPath: decoder.codingPath.map(\.stringValue), key: key.stringValue, known: [])
+        }
     }
 }
 

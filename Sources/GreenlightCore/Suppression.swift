@@ -78,19 +78,25 @@ public enum SuppressionParser {
 public enum ByteSearch {
     public static func contains(_ haystack: String, _ needle: String) -> Bool {
         var haystack = haystack
+        return haystack.withUTF8 { contains(UnsafeRawBufferPointer($0), needle) }
+    }
+
+    public static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+        haystack.withUnsafeBytes { contains($0, needle) }
+    }
+
+    public static func contains(_ hay: UnsafeRawBufferPointer, _ needle: String) -> Bool {
         let pin = Array(needle.utf8)
         guard let first = pin.first else { return true }
-        return haystack.withUTF8 { hay in
-            guard let base = hay.baseAddress, hay.count >= pin.count else { return false }
-            var offset = 0
-            let last = hay.count - pin.count
-            while offset <= last {
-                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
-                let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + start, pin, pin.count) == 0 { return true }
-                offset = start + 1
-            }
-            return false
+        guard let base = hay.baseAddress, hay.count >= pin.count else { return false }
+        var offset = 0
+        let last = hay.count - pin.count
+        while offset <= last {
+            guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+            let start = base.distance(to: UnsafeRawPointer(hit))
+            if memcmp(base + start, pin, pin.count) == 0 { return true }
+            offset = start + 1
         }
+        return false
     }
 }

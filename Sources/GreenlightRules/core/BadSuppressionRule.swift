@@ -31,10 +31,8 @@ public struct BadSuppressionRule: Rule {
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
         var findings: [Finding] = []
         for entry in context.snapshot.entries {
-            guard case .text(let source) = try context.snapshot.content(of: entry) else { continue }
-            let suppressions = SuppressionParser.parse(source)
-            if suppressions.isEmpty { context.snapshot.forget(entry) }
-            for suppression in suppressions where !isInCodeSpan(suppression, source) {
+            guard let source = try context.snapshot.text(of: entry, containingAny: [Suppression.keyword]) else { continue }
+            for suppression in SuppressionParser.parse(source) where !isInCodeSpan(suppression, source) {
                 for message in problems(suppression, known: context.knownRuleIDs) {
                     findings.append(Finding(
                         rule: Self.description,
