@@ -31,7 +31,7 @@ struct Evaluation {
 
 /// Opens the repository, loads the config, takes the snapshot and runs the engine.
 struct Evaluator {
-    let engine = Engine(rules: RuleCatalog.all)
+    let engine = RuleCatalog.engine
     let console: Console
 
     func evaluate(_ request: SnapshotRequest, baselineFile: String?) throws -> Evaluation {
@@ -59,16 +59,16 @@ struct Evaluator {
     private func loadConfig(_ request: SnapshotRequest, repository: GitRepository) throws -> Config {
         let known = engine.ruleIDs
         if let file = request.configFile {
-            return try ConfigLoader.load(file: console.resolve(file), knownRuleIDs: known)
+            return try ConfigLoader.load(file: console.resolve(file), knownRuleIDs: known, sections: engine.sectionKeys)
         }
         if let workdir = repository.workdir {
             let path = workdir + "/" + Config.defaultFileName
             guard FileManager.default.fileExists(atPath: path) else { return Config() }
-            return try ConfigLoader.load(file: path, knownRuleIDs: known)
+            return try ConfigLoader.load(file: path, knownRuleIDs: known, sections: engine.sectionKeys)
         }
         if case .rev(let rev) = request.selector, let bytes = repository.blob(at: rev, path: Config.defaultFileName) {
             let file = "\(rev):\(Config.defaultFileName)"
-            return try ConfigLoader.load(yaml: String(decoding: bytes, as: UTF8.self), file: file, knownRuleIDs: known)
+            return try ConfigLoader.load(yaml: String(decoding: bytes, as: UTF8.self), file: file, knownRuleIDs: known, sections: engine.sectionKeys)
         }
         return Config()
     }

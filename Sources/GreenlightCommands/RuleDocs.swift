@@ -69,6 +69,9 @@ public enum RuleDocs {
         for (number, example) in examples.enumerated() {
             out += "\n\(title) (\(number + 1)):\n"
             if let options = example.options { out += "  options: \(options)\n" }
+            if let config = example.config {
+                out += "  --- .greenlight.yml\n" + config.split(separator: "\n").map { "  \($0)\n" }.joined()
+            }
             for (path, content) in example.cleanFiles.sorted(by: { $0.key < $1.key }) {
                 out += "  --- \(path)\n"
                 for line in content.split(separator: "\n", omittingEmptySubsequences: false).dropLast(content.hasSuffix("\n") ? 1 : 0) {

@@ -17,6 +17,9 @@ public struct Config {
     public var maxFileSize = Config.defaultMaxFileSize
     /// Per-rule settings, by rule id.
     public var rules: [String: RuleSetting] = [:]
+    /// Family-level sections (`claims:`, `proof_of_work:` …) by key, for their `ConfigSection`
+    /// types to decode.
+    public var sections: [String: Node] = [:]
 
     public init() {}
 
@@ -60,8 +63,12 @@ struct ConfigFile: Decodable {
         case rules
     }
 
+    /// The decoder's user info carries the section keys the registered families add.
+    static let sectionKeys = CodingUserInfoKey(rawValue: "greenlight.sectionKeys")!
+
     init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let sections = decoder.userInfo[ConfigFile.sectionKeys] as? Set<String> ?? []
+        try decoder.rejectUnknownKeys(CodingKeys.self, also: sections)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         version = try container.decodeIfPresent(Int.self, forKey: .version)
         include = try container.decodeIfPresent([String].self, forKey: .include)

@@ -6,15 +6,17 @@ import Yams
 /// `file:line:column`.
 public enum ConfigLoader {
     /// Load from a file on disk.
-    public static func load(file path: String, knownRuleIDs: Set<String>) throws -> Config {
+    public static func load(file path: String, knownRuleIDs: Set<String>, sections: Set<String> = []) throws -> Config {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ToolError.usage("\(path): cannot read configuration file")
         }
-        return try load(yaml: String(decoding: data, as: UTF8.self), file: path, knownRuleIDs: knownRuleIDs)
+        return try load(yaml: String(decoding: data, as: UTF8.self), file: path, knownRuleIDs: knownRuleIDs, sections: sections)
     }
 
     /// Load from YAML text; `file` is the name used in messages.
-    public static func load(yaml: String, file: String, knownRuleIDs: Set<String>) throws -> Config {
+    public static func load(
+        yaml: String, file: String, knownRuleIDs: Set<String>, sections: Set<String> = []
+    ) throws -> Config {
         let root: Node
         do {
             guard let composed = try Yams.compose(yaml: yaml) else {
@@ -31,7 +33,7 @@ public enum ConfigLoader {
         }
         let shape: ConfigFile
         do {
-            shape = try YAMLDecoder().decode(ConfigFile.self, from: root)
+            shape = try YAMLDecoder().decode(ConfigFile.self, from: root, userInfo: [ConfigFile.sectionKeys: sections])
         } catch {
             throw ToolError.usage(YAMLDiagnostics.describe(error, root: root, file: file))
         }
@@ -48,6 +50,9 @@ public enum ConfigLoader {
         config.exclude = try globs(shape.exclude, key: "exclude", root: root, file: file)
         if let size = shape.maxFileSize { config.maxFileSize = size.bytes }
 
+        for key in sections {
+            if let node = root[key] { config.sections[key] = node }
+        }
         if let rulesNode = root["rules"]?.mapping {
             for (keyNode, valueNode) in rulesNode {
                 let id = keyNode.string ?? ""

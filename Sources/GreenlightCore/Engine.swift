@@ -5,10 +5,15 @@ import Yams
 /// config, inline suppressions, the baseline, a stable order and unique fingerprints.
 public struct Engine {
     public let rules: [any Rule.Type]
+    public let sections: [any ConfigSection.Type]
 
-    public init(rules: [any Rule.Type]) {
+    public init(rules: [any Rule.Type], sections: [any ConfigSection.Type] = []) {
         self.rules = rules
+        self.sections = sections
     }
+
+    /// The top-level config keys the families add.
+    public var sectionKeys: Set<String> { Set(sections.map { $0.key }) }
 
     public var ruleIDs: Set<String> { Set(rules.map { $0.description.id }) }
     public var families: Set<String> { Set(rules.map { $0.description.family }) }
@@ -29,6 +34,26 @@ public struct Engine {
         for rule in rules {
             _ = try options(for: rule, in: config)
         }
+        _ = try decodeSections(config)
+    }
+
+    /// Every registered section, decoded from the config or defaulted.
+    public func decodeSections(_ config: Config) throws -> [String: any ConfigSection] {
+        var decoded: [String: any ConfigSection] = [:]
+        for section in sections {
+            decoded[section.key] = try decode(section, from: config)
+        }
+        return decoded
+    }
+
+    private func decode<S: ConfigSection>(_ section: S.Type, from config: Config) throws -> S {
+        guard let node = config.sections[S.key] else { return S() }
+        do {
+            return try YAMLDecoder().decode(S.self, from: node)
+        } catch {
+            let file = config.path ?? Config.defaultFileName
+            throw ToolError.usage(YAMLDiagnostics.describe(error, root: node, file: file, prefix: []) + " (in \(S.key))")
+        }
     }
 
     public func run(
@@ -38,7 +63,8 @@ public struct Engine {
         families: Set<String>? = nil,
         baseline: Baseline? = nil
     ) throws -> [Finding] {
-        let context = RuleContext(snapshot: snapshot, now: now, knownRuleIDs: ruleIDs)
+        let context = RuleContext(
+            snapshot: snapshot, now: now, knownRuleIDs: ruleIDs, sections: try decodeSections(config))
         var findings: [Finding] = []
         for rule in rules {
             let description = rule.description

@@ -93,17 +93,21 @@ public struct RuleExample: Sendable {
 
     public let files: [String: String]
     public let options: String?
+    /// A whole `.greenlight.yml` for the example (for family sections); use it or `options`.
+    public let config: String?
     public let sourceFile: StaticString
     public let sourceLine: UInt
 
     public init(
         _ files: [String: String],
         options: String? = nil,
+        config: String? = nil,
         file: StaticString = #filePath,
         line: UInt = #line
     ) {
         self.files = files
         self.options = options
+        self.config = config
         self.sourceFile = file
         self.sourceLine = line
     }

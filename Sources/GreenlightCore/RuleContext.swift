@@ -10,11 +10,21 @@ public final class RuleContext {
     public let knownRuleIDs: Set<String>
 
     private var parsed: [String: Any] = [:]
+    private let sections: [String: any ConfigSection]
 
-    public init(snapshot: RepositorySnapshot, now: Date, knownRuleIDs: Set<String>) {
+    public init(
+        snapshot: RepositorySnapshot, now: Date, knownRuleIDs: Set<String>,
+        sections: [String: any ConfigSection] = [:]
+    ) {
         self.snapshot = snapshot
         self.now = now
         self.knownRuleIDs = knownRuleIDs
+        self.sections = sections
+    }
+
+    /// A family's config section, as configured or defaulted.
+    public func section<S: ConfigSection>(_ type: S.Type) -> S {
+        sections[S.key] as? S ?? S()
     }
 
     /// Parse `text` with `parse`, once per (parser key, path) per run.

@@ -25,9 +25,9 @@ public struct UnknownKeyError: Error, Sendable {
 extension Decoder {
     /// Fail on any key of this mapping that `Keys` does not declare: a typo in configuration
     /// must be an error, not silently ignored.
-    public func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) throws {
+    public func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type, also extra: Set<String> = []) throws {
         let container = try container(keyedBy: AnyCodingKey.self)
-        let known = Keys.allCases.map(\.stringValue)
+        let known = Keys.allCases.map(\.stringValue) + extra
         for key in container.allKeys where !known.contains(key.stringValue) {
             throw UnknownKeyError(
                 codingPath: codingPath.map(\.stringValue),

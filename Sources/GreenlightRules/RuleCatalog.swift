@@ -7,4 +7,10 @@ public enum RuleCatalog {
         BadSuppressionRule.self,
         MissingEvidenceRule.self,
     ]
+
+    /// The family-level config sections (`claims:`, …) the families read.
+    public static let sections: [any ConfigSection.Type] = []
+
+    /// An engine with every rule and section.
+    public static var engine: Engine { Engine(rules: all, sections: sections) }
 }

@@ -35,12 +35,13 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
     @Test(arguments: ExampleCase.all)
     func example(_ testCase: ExampleCase) throws {
         let fixture = try GitFixture(files: testCase.example.cleanFiles)
-        let engine = Engine(rules: RuleCatalog.all)
-        var yaml = ""
+        let engine = RuleCatalog.engine
+        var yaml = testCase.example.config.map { $0 + "\n" } ?? ""
         if let options = testCase.example.options {
             yaml = "rules:\n  \(testCase.ruleID):\n" + options.split(separator: "\n").map { "    \($0)\n" }.joined()
         }
-        let config = try ConfigLoader.load(yaml: yaml, file: "example.yml", knownRuleIDs: engine.ruleIDs)
+        let config = try ConfigLoader.load(
+            yaml: yaml, file: "example.yml", knownRuleIDs: engine.ruleIDs, sections: engine.sectionKeys)
         try engine.validate(config)
         let snapshot = try GitRepository(discovering: fixture.root).snapshot(.rev("HEAD"), config: config)
         let findings = try engine.run(snapshot: snapshot, config: config, now: Date(timeIntervalSince1970: 0))
