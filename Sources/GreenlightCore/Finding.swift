@@ -19,6 +19,11 @@ public struct Finding: Codable, Sendable, Equatable {
     public var baselined: Bool
     /// The reason given by the `greenlight:ignore` comment that suppressed it.
     public var suppressionReason: String?
+    /// For findings about a live endpoint (probes): its name or redacted URL.
+    public var endpoint: String?
+    /// For findings about a git object rather than the snapshot (history scans, staleness):
+    /// the commit id.
+    public var commit: String?
 
     public init(
         rule: RuleDescription,

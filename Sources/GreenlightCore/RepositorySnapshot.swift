@@ -10,6 +10,8 @@ public final class RepositorySnapshot {
     /// Entries in byte order of their paths.
     public let entries: [SnapshotEntry]
     public let maxFileSize: Int
+    /// The repository's history, when the snapshot came from a repository.
+    public let history: RepositoryHistory?
 
     private let reader: BlobReading
     private let byPath: [String: Int]
@@ -22,8 +24,10 @@ public final class RepositorySnapshot {
         commit: String?,
         entries: [SnapshotEntry],
         maxFileSize: Int,
-        reader: BlobReading
+        reader: BlobReading,
+        history: RepositoryHistory? = nil
     ) {
+        self.history = history
         self.source = source
         self.root = root
         self.commit = commit

@@ -24,7 +24,8 @@ extension GitRepository {
             commit: listing.commit,
             entries: admitted,
             maxFileSize: config.maxFileSize,
-            reader: try GitBlobReader(repository: self)
+            reader: try GitBlobReader(repository: self),
+            history: self
         )
     }
 

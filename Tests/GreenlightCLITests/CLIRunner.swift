@@ -74,9 +74,10 @@ enum CLI {
         return found.max { modified($0) < modified($1) }
     }()
 
-    /// A private HOME for every child, so no user or global git configuration leaks in.
+    /// A private, empty HOME for every child, so no user or global git configuration leaks in.
+    /// Nothing writes to it, so one fixed folder serves every run.
     static let home: String = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("greenlight-cli-home-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("greenlight-cli-home").path
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }()
@@ -122,12 +123,10 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
+        // Foundation closes the parent's copies of the write ends, so the drains see EOF.
+        try process.run()
         let stdout = PipeDrain(out.fileHandleForReading)
         let stderr = PipeDrain(err.fileHandleForReading)
-        try process.run()
-        // The parent's copies of the write ends must close, or the drains never see EOF.
-        try? out.fileHandleForWriting.close()
-        try? err.fileHandleForWriting.close()
 
         let deadline = Date().addingTimeInterval(timeout)
         var timedOut = false

@@ -49,3 +49,19 @@ struct ProofSettings: ConfigSection {
         }
     }
 }
+
+@Suite struct TimeSpanTests {
+    @Test func parsesAndPrints() {
+        #expect(TimeSpan("10m")?.seconds == 600)
+        #expect(TimeSpan("1h30m")?.seconds == 5400)
+        #expect(TimeSpan("300ms")?.seconds == 0.3)
+        #expect(TimeSpan("7d")?.seconds == 604_800)
+        #expect(TimeSpan("2w")?.seconds == 1_209_600)
+        #expect(TimeSpan("ten minutes") == nil)
+        #expect(TimeSpan("") == nil)
+        #expect(TimeSpan("5") == nil)
+        #expect(TimeSpan(seconds: 93784).description == "1d 2h")
+        #expect(TimeSpan(seconds: 0.85).description == "850ms")
+        #expect(TimeSpan(seconds: 840).description == "14m")
+    }
+}

@@ -176,3 +176,17 @@ import Testing
         #expect(try snapshot.kind(of: entry) == .text)
     }
 }
+
+@Suite struct HistoryTests {
+    @Test func commitExistsByIdAndPrefix() throws {
+        let fixture = try GitFixture(files: ["a.md": "x\n"])
+        let head = try fixture.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let blob = try fixture.git("rev-parse", "HEAD:a.md").trimmingCharacters(in: .whitespacesAndNewlines)
+        let repository = try GitRepository(discovering: fixture.root)
+        #expect(repository.commitExists(head))
+        #expect(repository.commitExists(String(head.prefix(7))))
+        #expect(!repository.commitExists(blob))
+        #expect(!repository.commitExists("deadbeefdeadbeef"))
+        #expect(!repository.commitExists("xyz"))
+    }
+}

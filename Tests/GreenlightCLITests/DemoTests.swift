@@ -1,0 +1,170 @@
+import Foundation
+import GreenlightTestSupport
+import Testing
+
+/// The executable end to end: the demo, a clean repository, the report formats and outputs,
+/// the documentation commands and colour.
+@Suite("CLI: demo, reports and documentation")
+struct DemoTests {
+    @Test("demo repository: one false claim, exit 1, RED")
+    func demo() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let repo = directory + "/demo-repo"
+        try CLI.makeDemoRepository(at: repo)
+
+        let result = try CLI.greenlight("check", "--repo", repo)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.isEmpty, "\(result)")
+        let findings = findingLines(result.stdout)
+        #expect(findings.count == 1, "\(result)")
+        let hits = lines(of: result.stdout, containing: "docs/PRODUCTION_READINESS.md:9:47: error:", "[claims.missing-evidence]")
+        #expect(hits.count == 1, "\(result)")
+        #expect(hits.first?.hasPrefix("docs/PRODUCTION_READINESS.md:9:47: error:") == true, "\(result)")
+        #expect(hits.first?.contains("src/middleware/rateLimit.ts") == true, "\(result)")
+        #expect(result.summaryLine.hasPrefix("RED: 1 error"), "\(result)")
+    }
+
+    @Test("clean repository: exit 0, GREEN, nothing listed")
+    func clean() throws {
+        let fixture = try GitFixture(files: Docs.files(Docs.allTrue))
+        let result = try CLI.greenlight("check", "--repo", fixture.root)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.isEmpty, "\(result)")
+        #expect(findingLines(result.stdout).isEmpty, "\(result)")
+        let head = try fixture.git("rev-parse", "HEAD").prefix(12)
+        #expect(result.summaryLine == "GREEN: 0 errors, 0 warnings, 0 notes; 0 suppressed, 0 baselined (rev \(head))", "\(result)")
+        #expect(result.stdout == result.summaryLine + "\n", "\(result)")
+    }
+
+    @Test("text, json and markdown reports are byte-identical across runs")
+    func determinism() throws {
+        let fixture = try GitFixture(files: Docs.files(extra: [
+            "ROADMAP.md": "- [x] Retry budget in `src/retry.ts` and `src/backoff.ts:12`\n",
+            "docs/STATUS.md": "- [x] Done — `nowhere/at/all.py`\n",
+        ]))
+        for format in ["text", "json", "markdown"] {
+            let first = try CLI.greenlight("check", "--repo", fixture.root, "--format", format, "--now", "2026-11-21T09:00:00Z")
+            let second = try CLI.greenlight("check", "--repo", fixture.root, "--format", format, "--now", "2026-11-21T09:00:00Z")
+            #expect(first.status == 1, "\(format): \(first)")
+            #expect(second.status == 1, "\(format): \(second)")
+            #expect(!first.stdoutBytes.isEmpty, "\(format): \(first)")
+            #expect(first.stdoutBytes == second.stdoutBytes, "\(format) differs:\n\(first.stdout)\n---\n\(second.stdout)")
+        }
+        let json = try CLI.greenlight("check", "--repo", fixture.root, "--format", "json", "--now", "2026-11-21T09:00:00Z").json()
+        #expect(json["generatedAt"] as? String == "2026-11-21T09:00:00Z")
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        // Report order: path bytes, then line and column.
+        let locations = findings.map { "\($0["path"] ?? ""):\($0["line"] ?? ""):\($0["column"] ?? "")" }
+        #expect(locations == ["ROADMAP.md:1:24", "ROADMAP.md:1:43", "docs/STATUS.md:1:15", "docs/readiness.md:3:23"])
+        let markdown = try CLI.greenlight("check", "--repo", fixture.root, "--format", "markdown", "--now", "2026-11-21T09:00:00Z")
+        #expect(markdown.stdout.hasPrefix("# Greenlight: RED\n"), "\(markdown)")
+        #expect(markdown.stdout.contains("checked 2026-11-21T09:00:00Z"), "\(markdown)")
+        #expect(markdown.stdout.contains("| error | `docs/readiness.md:3:23` | `claims.missing-evidence` |"), "\(markdown)")
+    }
+
+    @Test("--output FILE: the report goes to the file, stdout stays empty, exit code kept")
+    func outputFile() throws {
+        let fixture = try GitFixture(files: Docs.files())
+        let text = try CLI.greenlight("check", "--repo", fixture.root, "--output", "report.txt", in: fixture.container)
+        #expect(text.status == 1, "\(text)")
+        #expect(text.stdout.isEmpty, "\(text)")
+        #expect(text.stderr.isEmpty, "\(text)")
+        let written = try String(contentsOfFile: fixture.container + "/report.txt", encoding: .utf8)
+        #expect(lines(of: written, containing: Docs.falseClaimLocation, "[claims.missing-evidence]").count == 1, "\(written)")
+        #expect(written.contains("RED: 1 error"), "\(written)")
+
+        let jsonPath = fixture.container + "/report.json"
+        let json = try CLI.greenlight("check", "--repo", fixture.root, "--format", "json", "--output", jsonPath)
+        #expect(json.status == 1, "\(json)")
+        #expect(json.stdout.isEmpty, "\(json)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) as? [String: Any])
+        #expect(object["exitCode"] as? Int == 1)
+        #expect(object["posture"] as? String == "red")
+    }
+
+    @Test("rules, rules --format json, explain and --help")
+    func documentation() throws {
+        let rules = try CLI.greenlight("rules")
+        #expect(rules.status == 0, "\(rules)")
+        #expect(rules.stderr.isEmpty, "\(rules)")
+        #expect(rules.stdoutLines.contains { $0.hasPrefix("claims.missing-evidence ") && $0.contains("claims") && $0.contains("error") }, "\(rules)")
+        #expect(rules.stdoutLines.contains { $0.hasPrefix("core.bad-suppression ") && $0.contains("core") }, "\(rules)")
+
+        let json = try CLI.greenlight("rules", "--format", "json")
+        #expect(json.status == 0, "\(json)")
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdoutBytes)) as? [[String: Any]], "\(json)")
+        #expect(array.compactMap { $0["id"] as? String } == ["core.bad-suppression", "claims.missing-evidence"])
+        #expect(array.allSatisfy { ($0["summary"] as? String)?.isEmpty == false && $0["family"] is String }, "\(json)")
+
+        let explain = try CLI.greenlight("explain", "claims.missing-evidence")
+        #expect(explain.status == 0, "\(explain)")
+        #expect(explain.stderr.isEmpty, "\(explain)")
+        #expect(explain.stdout.hasPrefix("claims.missing-evidence (error, family claims)\n"), "\(explain)")
+        #expect(explain.stdout.contains("A checked box is a claim."), "rationale: \(explain)")
+        #expect(explain.stdout.contains("Triggers (1):"), "example: \(explain)")
+        #expect(explain.stdout.contains("  --- docs/readiness.md"), "example file: \(explain)")
+        #expect(explain.stdout.contains("=> finding at "), "example position: \(explain)")
+        #expect(explain.stdout.contains("Does not trigger (1):"), "\(explain)")
+        #expect(!explain.stdout.contains("↓"), "position markers must be removed from examples: \(explain)")
+
+        let help = try CLI.greenlight("--help")
+        #expect(help.status == 0, "\(help)")
+        #expect(help.stdout.contains("USAGE:"), "\(help)")
+        #expect(help.stdout.contains("check"), "\(help)")
+        #expect(help.stdout.contains("explain"), "\(help)")
+        let checkHelp = try CLI.greenlight("check", "--help")
+        #expect(checkHelp.status == 0, "\(checkHelp)")
+        #expect(checkHelp.stdout.contains("--baseline"), "\(checkHelp)")
+    }
+
+    @Test("no colour when stdout is a pipe, even without NO_COLOR")
+    func colour() throws {
+        let fixture = try GitFixture(files: Docs.files())
+        let environment = CLI.environment(noColor: false, extra: ["TERM": "xterm-256color"])
+        #expect(environment["NO_COLOR"] == nil)
+        let result = try CLI.greenlight("check", "--repo", fixture.root, environment: environment)
+        #expect(result.status == 1, "\(result)")
+        #expect(lines(of: result.stdout, containing: Docs.falseClaimLocation).count == 1, "\(result)")
+        #expect(!result.stdoutBytes.contains(0x1B), "escape codes on a pipe: \(result)")
+        #expect(!result.stderr.contains("\u{1B}"), "\(result)")
+    }
+
+    @Test("the runner kills a child that outlives its timeout")
+    func runnerTimeout() throws {
+        let started = Date()
+        let result = try CLI.run("/bin/sh", ["-c", "echo before; exec sleep 30"], in: NSTemporaryDirectory(),
+                                 environment: CLI.environment(), timeout: 0.5)
+        #expect(result.timedOut)
+        #expect(result.status != 0)
+        #expect(result.stdout == "before\n")
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    #if os(Linux)
+    @Test(
+        "on a terminal: colour, unless NO_COLOR or TERM=dumb",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs util-linux script for a pty")
+    )
+    func colourOnTerminal() throws {
+        let fixture = try GitFixture(files: Docs.files())
+        let executable = try #require(CLI.executable)
+        // `script` gives the child a pseudo-terminal as stdout and returns its exit code.
+        func onTerminal(_ extra: [String: String]) throws -> CLIResult {
+            let command = "'\(executable)' check --repo '\(fixture.root)'"
+            let environment = CLI.environment(noColor: false, extra: extra)
+            return try CLI.run("/usr/bin/script", ["-qec", command, "/dev/null"], in: fixture.root, environment: environment)
+        }
+        let coloured = try onTerminal(["TERM": "xterm-256color"])
+        #expect(coloured.status == 1, "\(coloured)")
+        #expect(coloured.stdout.contains("\u{1B}[31merror\u{1B}[0m"), "\(coloured)")
+        #expect(coloured.stdout.contains("\u{1B}[31mRED\u{1B}[0m: 1 error"), "\(coloured)")
+        for extra in [["TERM": "xterm-256color", "NO_COLOR": "1"], ["TERM": "dumb"]] {
+            let plain = try onTerminal(extra)
+            #expect(plain.status == 1, "\(extra): \(plain)")
+            #expect(plain.stdout.contains("RED: 1 error"), "\(extra): \(plain)")
+            #expect(!plain.stdout.contains("\u{1B}["), "\(extra): \(plain)")
+        }
+    }
+    #endif
+}
