@@ -46,6 +46,7 @@ set -euo pipefail
 curl -fsS "${API_URL:?}/health"
 EOF
 chmod +x scripts/smoke.sh
+printf 'API_URL=http://localhost:3000\nOPENAI_API_KEY=\n' > .env.example
 commit "Health route, generation path, smoke script" "2026-11-16T09:00:00Z"
 
 cat > docs/PRODUCTION_READINESS.md <<'EOF'
@@ -61,6 +62,6 @@ Posture: Green (claimed). Every done item names the file that proves it.
 - [ ] Load test at 10 concurrent requests (p95 < 30 s)
 
 ## Configuration
-- [x] Required keys documented: `API_URL`, `OPENAI_API_KEY`
+- [x] Required keys (`API_URL`, `OPENAI_API_KEY`) documented in `.env.example`
 EOF
 commit "Readiness document for launch review" "2026-11-17T10:30:00Z"

@@ -22,10 +22,12 @@ struct Evaluation {
     let repository: GitRepository
     let snapshot: RepositorySnapshot
     let findings: [Finding]
+    let facts: ReportFacts
     let now: Date
 
     func report() -> CheckReport {
-        CheckReport(root: snapshot.root, commit: snapshot.commit, source: snapshot.source, now: now, findings: findings)
+        CheckReport(root: snapshot.root, commit: snapshot.commit, source: snapshot.source, now: now,
+                    findings: findings, facts: facts)
     }
 }
 
@@ -42,8 +44,8 @@ struct Evaluator {
         let families = try engine.selectFamilies(only: request.only, skip: request.skip)
         let baseline = try baselineFile.map { try Baseline.load(file: console.resolve($0)) }
         let snapshot = try repository.snapshot(request.selector, config: config)
-        let findings = try engine.run(snapshot: snapshot, config: config, now: now, families: families, baseline: baseline)
-        return Evaluation(repository: repository, snapshot: snapshot, findings: findings, now: now)
+        let result = try engine.evaluate(snapshot: snapshot, config: config, now: now, families: families, baseline: baseline)
+        return Evaluation(repository: repository, snapshot: snapshot, findings: result.findings, facts: result.facts, now: now)
     }
 
     private func clock(_ text: String?) throws -> Date {

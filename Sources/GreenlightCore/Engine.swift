@@ -56,6 +56,12 @@ public struct Engine {
         }
     }
 
+    /// The findings of a run, and the figures the families gathered for reports.
+    public struct Result {
+        public let findings: [Finding]
+        public let facts: ReportFacts
+    }
+
     public func run(
         snapshot: RepositorySnapshot,
         config: Config,
@@ -63,6 +69,16 @@ public struct Engine {
         families: Set<String>? = nil,
         baseline: Baseline? = nil
     ) throws -> [Finding] {
+        try evaluate(snapshot: snapshot, config: config, now: now, families: families, baseline: baseline).findings
+    }
+
+    public func evaluate(
+        snapshot: RepositorySnapshot,
+        config: Config,
+        now: Date,
+        families: Set<String>? = nil,
+        baseline: Baseline? = nil
+    ) throws -> Result {
         let context = RuleContext(
             snapshot: snapshot, now: now, knownRuleIDs: ruleIDs, sections: try decodeSections(config))
         var findings: [Finding] = []
@@ -85,7 +101,7 @@ public struct Engine {
                 findings[index].baselined = true
             }
         }
-        return findings
+        return Result(findings: findings, facts: context.facts)
     }
 
     private func check<R: Rule>(_ rule: R.Type, context: RuleContext, config: Config) throws -> [Finding] {

@@ -214,3 +214,16 @@ extension StringProtocol {
         return String(slice)
     }
 }
+
+extension Glob: Decodable {
+    /// A glob in configuration: a string, checked when read so a bad pattern names its line.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let pattern = try container.decode(String.self)
+        do {
+            try self.init(pattern)
+        } catch let error as SyntaxError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+}

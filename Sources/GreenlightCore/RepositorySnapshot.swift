@@ -12,6 +12,8 @@ public final class RepositorySnapshot {
     public let maxFileSize: Int
     /// The repository's history, when the snapshot came from a repository.
     public let history: RepositoryHistory?
+    /// The work tree, for CI artifacts that are never committed; nil for a bare repository.
+    public let workTree: WorkTreeReading?
 
     private let reader: BlobReading
     private let byPath: [String: Int]
@@ -25,9 +27,11 @@ public final class RepositorySnapshot {
         entries: [SnapshotEntry],
         maxFileSize: Int,
         reader: BlobReading,
-        history: RepositoryHistory? = nil
+        history: RepositoryHistory? = nil,
+        workTree: WorkTreeReading? = nil
     ) {
         self.history = history
+        self.workTree = workTree
         self.source = source
         self.root = root
         self.commit = commit

@@ -22,6 +22,9 @@ public final class RuleContext {
         self.sections = sections
     }
 
+    /// Figures for reports, gathered by the families during the run.
+    public var facts = ReportFacts()
+
     /// A family's config section, as configured or defaulted.
     public func section<S: ConfigSection>(_ type: S.Type) -> S {
         sections[S.key] as? S ?? S()
@@ -29,10 +32,14 @@ public final class RuleContext {
 
     /// Parse `text` with `parse`, once per (parser key, path) per run.
     public func parsed<T>(_ key: String, _ text: SourceText, parse: (SourceText) throws -> T) rethrows -> T {
-        let cacheKey = key + "\u{0}" + text.path
-        if let hit = parsed[cacheKey] as? T { return hit }
-        let value = try parse(text)
-        parsed[cacheKey] = value
+        try shared(key + "\u{0}" + text.path) { try parse(text) }
+    }
+
+    /// A value built once per run and shared by the rules of a family (an index, a ledger).
+    public func shared<T>(_ key: String, build: () throws -> T) rethrows -> T {
+        if let hit = parsed[key] as? T { return hit }
+        let value = try build()
+        parsed[key] = value
         return value
     }
 

@@ -30,7 +30,7 @@ extension Decoder {
         let known = Keys.allCases.map(\.stringValue) + extra
         for key in container.allKeys where !known.contains(key.stringValue) {
             throw UnknownKeyError(
-                codingPath: codingPath.map(\.stringValue),
+                codingPath: codingPath.map(\.pathComponent),
                 key: key.stringValue,
                 known: known.sorted()
             )
@@ -76,4 +76,9 @@ public struct ByteSize: Decodable, Sendable, Equatable {
         let (product, overflow) = value.multipliedReportingOverflow(by: multiplier)
         return overflow ? nil : product
     }
+}
+
+extension CodingKey {
+    /// The key as a step of a path: its index for sequence elements, else its name.
+    public var pathComponent: String { intValue.map(String.init) ?? stringValue }
 }

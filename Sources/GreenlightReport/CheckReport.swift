@@ -34,8 +34,17 @@ public struct CheckReport: Encodable {
     public let exitCode: Int32
     public let findings: [Finding]
     public let summary: Summary
+    /// Claim counts per readiness document (when the claims family ran).
+    public let claims: [DocumentClaims]?
+    /// The newest record of each evidence name (when the evidence family ran).
+    public let evidence: [EvidenceState]?
 
-    public init(root: String, commit: String?, source: SnapshotSource, now: Date, findings: [Finding]) {
+    public init(
+        root: String, commit: String?, source: SnapshotSource, now: Date, findings: [Finding],
+        facts: ReportFacts = ReportFacts()
+    ) {
+        self.claims = facts.claims
+        self.evidence = facts.evidence
         self.repo = Repo(root: root, commit: commit, source: source)
         self.generatedAt = Timestamp.format(now)
         self.findings = findings
@@ -45,7 +54,7 @@ public struct CheckReport: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion, tool, repo, generatedAt, posture, exitCode, findings, summary
+        case schemaVersion, tool, repo, generatedAt, posture, exitCode, findings, summary, claims, evidence
     }
 }
 

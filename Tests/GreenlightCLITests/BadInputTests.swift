@@ -76,9 +76,14 @@ struct BadInputTests {
             position: "1:54", fragments: ["unknown key 'nope'", "claims.missing-evidence"]
         ),
         ConfigCase(
-            name: "invalid glob in rule options",
-            yaml: "rules:\n  claims.missing-evidence:\n    docs: [\"plan/{a,b\"]\n",
-            position: "3:12", fragments: ["invalid glob 'plan/{a,b'", "claims.missing-evidence"]
+            name: "invalid glob in the claims section",
+            yaml: "claims:\n  docs: [\"plan/{a,b\"]\n",
+            position: "2:10", fragments: ["invalid glob 'plan/{a,b'", "claims"]
+        ),
+        ConfigCase(
+            name: "wrong type in rule options",
+            yaml: "rules:\n  claims.no-evidence:\n    exempt: yes\n",
+            position: "3:13", fragments: ["expected a list", "claims.no-evidence"]
         ),
         ConfigCase(
             name: "unsupported version",

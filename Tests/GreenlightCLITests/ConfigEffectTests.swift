@@ -43,7 +43,7 @@ struct ConfigEffectTests {
             summary: "GREEN: 0 errors, 0 warnings, 0 notes", listed: []
         ),
         ConfigEffect(
-            name: "docs option selects other documents", yaml: "rules:\n  claims.missing-evidence:\n    docs: [\"plan/*.md\"]\n",
+            name: "claims.docs selects other documents", yaml: "claims:\n  docs: [\"plan/*.md\"]\n",
             arguments: [], exit: 0, summary: "GREEN: 0 errors", listed: []
         ),
         ConfigEffect(

@@ -61,14 +61,22 @@ final class Captured: @unchecked Sendable {
         #expect(captured.out.contains("YELLOW: 0 errors, 1 warning"))
     }
 
-    @Test func ruleOptionsReachTheRule() throws {
+    @Test func sectionsAndRuleOptionsReachTheRules() throws {
         let fixture = try GitFixture(files: [
-            "plan/launch.md": "- [x] `missing.ts`\n",
-            ".greenlight.yml": "rules:\n  claims.missing-evidence:\n    docs: [\"plan/*.md\"]\n",
+            "plan/launch.md": "- [x] `missing.ts`\n- [x] Kickoff held\n- [x] Alerting wired\n",
+            ".greenlight.yml": """
+                claims:
+                  docs: ["plan/*.md"]
+                rules:
+                  claims.no-evidence:
+                    exempt: [kickoff]
+                """,
         ])
         let captured = Captured()
         #expect(CheckCommand().run(captured.console(in: fixture.root)) == 1)
         #expect(captured.out.contains("plan/launch.md:1:8: error"))
+        #expect(captured.out.contains("plan/launch.md:3:1: warning: done task 'Alerting wired' cites no evidence"))
+        #expect(!captured.out.contains("Kickoff"))
     }
 
     @Test func badRuleOptionIsAPositionedUsageError() throws {

@@ -1,36 +1,8 @@
 import GreenlightCore
 
-/// `claims.missing-evidence`: a done item of a readiness document cites a path that does not
-/// exist in the snapshot. Shape: a stateless pass over each readiness document's items.
+/// `claims.missing-evidence`: a done claim of a readiness document cites a path that does not
+/// exist in the snapshot. Shape: whole-snapshot, from the claims ledger.
 public struct MissingEvidenceRule: Rule {
-    public struct Options: RuleOptions {
-        /// Globs selecting readiness documents; when unset, Markdown files whose name contains
-        /// readiness, roadmap, status, todo or checklist.
-        public var docs: [String]?
-
-        public init() {}
-
-        enum CodingKeys: String, CodingKey, CaseIterable {
-            case docs
-        }
-
-        public init(from decoder: Decoder) throws {
-            try decoder.rejectUnknownKeys(CodingKeys.self)
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            docs = try container.decodeIfPresent([String].self, forKey: .docs)
-            for (index, pattern) in (docs ?? []).enumerated() {
-                do {
-                    _ = try Glob(pattern)
-                } catch let error as Glob.SyntaxError {
-                    throw DecodingError.dataCorrupted(DecodingError.Context(
-                        codingPath: [CodingKeys.docs, AnyCodingKey(intValue: index)],
-                        debugDescription: error.description
-                    ))
-                }
-            }
-        }
-    }
-
     public static let description = RuleDescription(
         id: "claims.missing-evidence",
         severity: .error,
@@ -39,11 +11,13 @@ public struct MissingEvidenceRule: Rule {
             A checked box is a claim. When the file it cites as evidence is not in the \
             repository — renamed, never committed, or a typo — the claim is unproven and the \
             readiness document is green without evidence. Paths are looked up from the \
-            repository root and from the document's folder; URLs, environment variable names, \
-            commands and routes are not paths.
+            repository root and from the document's folder, a bare file name anywhere; globs \
+            must match a file; URLs, environment variable names, commands and routes are not paths. \
+            Done items, headings marked done (✅, DONE, COMPLETE) with `**File**:` or `Evidence:` \
+            lines, and table rows marked ✅ / PASS count as claims.
             """,
         configKeys: [
-            ConfigKey("docs", "globs selecting the readiness documents",
+            ConfigKey("claims.docs", "globs selecting the readiness documents (a top-level `claims:` key)",
                       default: "Markdown files named like *readiness*, *roadmap*, *status*, *todo*, *checklist*"),
         ],
         triggering: [
@@ -60,15 +34,29 @@ public struct MissingEvidenceRule: Rule {
             ]),
             RuleExample([
                 "plan/launch.md": "  - [x] Smoke script `↓scripts/smoke.sh`\n",
-            ], options: "docs: [\"plan/*.md\"]"),
+            ], config: "claims:\n  docs: [\"plan/*.md\"]"),
+            RuleExample([
+                "docs/STATUS.md": """
+                    ### 3. Wrapper updates ✅
+                    **File**: `↓src/services/llmWrapper.ts`
+                    """,
+            ]),
+            RuleExample([
+                "TODO.md": """
+                    - [x] Ingestion
+                      - Evidence: `src/ingest.py`, `↓tests/test_ingest.py`
+                    """,
+                "src/ingest.py": "x = 1\n",
+            ]),
         ],
         nonTriggering: [
             RuleExample([
                 "docs/readiness.md": """
-                    - [x] Health route — `src/health.ts`, folder `src/`, any `src/*.ts`
+                    - [x] Health route — `src/health.ts`, folder `src/`, any `src/*.ts`, name `health.ts`
                     - [ ] Store persistence — `backend/store.py`
                     - [x] Keys set: `FLYWHEEL_*`, `API_URL`; run `npm run smoke`; see `https://example.com/a.md`
                     - [x] Route `POST /api/few-shot/build` answers; body is `application/json`
+                    - [x] Calls `store.add_item()` via `BACKEND_URL/ingest/reddit`
                     """,
                 "src/health.ts": "export const ok = true\n",
             ]),
@@ -82,30 +70,27 @@ public struct MissingEvidenceRule: Rule {
             RuleExample([
                 "checklist.md": "```\n- [x] `not/a/claim.py`\n```\n",
             ]),
+            RuleExample([
+                "docs/STATUS.md": "### Wrapper ⏳ PENDING\n**File**: `src/services/llmWrapper.ts`\n",
+            ]),
         ]
     )
 
     public init() {}
 
-    public func check(_ context: RuleContext, options: Options) throws -> [Finding] {
-        let globs = try (options.docs ?? []).map(Glob.init)
-        let isDocument: (String) -> Bool = { path in
-            globs.isEmpty ? ReadinessDocument.isReadinessDocument(path) : globs.contains { $0.matches(path) }
-        }
+    public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
         var findings: [Finding] = []
-        for document in try context.textFiles(where: isDocument) {
-            let items = context.parsed("claims.tasks", document, parse: TaskListParser.parse)
-            for item in items where item.isDone {
-                for span in item.codeSpans {
-                    guard let path = PathShape.relativePath(span.text),
-                          !exists(path, citedFrom: document.path, in: context.snapshot) else { continue }
+        let place = ClaimsLedger.describe(context.snapshot)
+        for entry in try ClaimsLedger.of(context).entries {
+            for case .missingPaths(let citations)? in entry.verdicts {
+                for citation in citations {
                     findings.append(Finding(
                         rule: Self.description,
-                        path: document.path,
-                        line: span.line,
-                        column: span.column,
-                        message: "done item cites `\(path)`, which does not exist in \(describe(context.snapshot))",
-                        matched: path,
+                        path: entry.document.path,
+                        line: citation.line,
+                        column: citation.column,
+                        message: "done item cites `\(citation.text)`, which does not exist in \(place)",
+                        matched: citation.text,
                         fix: "commit the file, correct the path, or uncheck the item"
                     ))
                 }
@@ -113,44 +98,15 @@ public struct MissingEvidenceRule: Rule {
         }
         return findings
     }
+}
 
-    private func describe(_ snapshot: RepositorySnapshot) -> String {
+extension ClaimsLedger {
+    /// "commit 89f23caf78c1", "the index", "the work tree".
+    static func describe(_ snapshot: RepositorySnapshot) -> String {
         switch snapshot.source {
         case .rev: return snapshot.commit.map { "commit \($0.prefix(12))" } ?? "the tree"
         case .index: return "the index"
         case .worktree: return "the work tree"
         }
-    }
-
-    /// Looked up from the repository root, then from the document's folder.
-    private func exists(_ path: String, citedFrom document: String, in snapshot: RepositorySnapshot) -> Bool {
-        let folder = document.split(separator: "/").dropLast().joined(separator: "/")
-        let joined: String? = folder.isEmpty ? nil : folder + "/" + path
-        for candidate in [normalise(path), joined.flatMap(normalise)].compactMap({ $0 }) {
-            if candidate.contains(where: { "*?[{".contains($0) }) {
-                if let glob = try? Glob("/" + candidate), snapshot.entries.contains(where: { glob.matches($0.path) }) {
-                    return true
-                }
-                continue
-            }
-            let trimmed = candidate.hasSuffix("/") ? String(candidate.dropLast()) : candidate
-            if snapshot.fileExists(trimmed) || snapshot.directoryExists(trimmed) { return true }
-        }
-        return false
-    }
-
-    /// Resolves `.` and `..` segments; nil when `..` climbs above the root.
-    private func normalise(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(part)
-            }
-        }
-        return parts.joined(separator: "/") + (path.hasSuffix("/") ? "/" : "")
     }
 }

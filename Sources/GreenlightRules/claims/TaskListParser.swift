@@ -44,7 +44,7 @@ public enum TaskListParser {
         return items
     }
 
-    private static func item(in line: Substring, number: Int) -> TaskItem? {
+    static func item(in line: Substring, number: Int) -> TaskItem? {
         var indent = 0
         var index = line.startIndex
         while index < line.endIndex, line[index] == " " || line[index] == "\t" {

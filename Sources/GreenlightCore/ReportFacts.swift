@@ -1,0 +1,67 @@
+/// Figures the families gather while they check, for reports beside the findings: claim counts
+/// per readiness document, the state of each evidence record. Typed, and added to (never
+/// renamed) as families grow.
+public struct ReportFacts: Codable, Sendable, Equatable {
+    public var claims: [DocumentClaims]?
+    public var evidence: [EvidenceState]?
+
+    public init() {}
+}
+
+/// Claim counts of one readiness document, and each unverified claim with what was missing.
+public struct DocumentClaims: Codable, Sendable, Equatable {
+    public var path: String
+    /// Done claims (checked items, headings marked done, table rows marked done).
+    public var done: Int
+    /// Done claims whose evidence was checked and holds.
+    public var verified: Int
+    /// Done claims whose evidence is missing, absent, or only links.
+    public var unverified: Int
+    /// Open claims.
+    public var pending: Int
+    public var unverifiedClaims: [UnverifiedClaim]
+
+    public init(path: String, done: Int, verified: Int, unverified: Int, pending: Int, unverifiedClaims: [UnverifiedClaim]) {
+        self.path = path
+        self.done = done
+        self.verified = verified
+        self.unverified = unverified
+        self.pending = pending
+        self.unverifiedClaims = unverifiedClaims
+    }
+}
+
+public struct UnverifiedClaim: Codable, Sendable, Equatable {
+    public var line: Int
+    public var title: String
+    public var missing: String
+
+    public init(line: Int, title: String, missing: String) {
+        self.line = line
+        self.title = title
+        self.missing = missing
+    }
+}
+
+/// The newest record of one evidence name, as a report shows it.
+public struct EvidenceState: Codable, Sendable, Equatable {
+    public var name: String
+    /// `pass`, `fail`, or `missing`.
+    public var status: String
+    public var recordedAt: String?
+    /// Age in seconds at the run's clock.
+    public var ageSeconds: Int?
+    public var commit: String?
+    public var url: String?
+    public var required: Bool
+
+    public init(name: String, status: String, recordedAt: String?, ageSeconds: Int?, commit: String?, url: String?, required: Bool) {
+        self.name = name
+        self.status = status
+        self.recordedAt = recordedAt
+        self.ageSeconds = ageSeconds
+        self.commit = commit
+        self.url = url
+        self.required = required
+    }
+}

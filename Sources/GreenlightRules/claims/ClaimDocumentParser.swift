@@ -1,0 +1,175 @@
+import GreenlightCore
+
+/// Reads a readiness document into claims, in every style teams write them: nested task lists
+/// with `Evidence:` / `Closed by:` lines under an item, items that are themselves a file claim,
+/// headings marked done followed by `**File**:` lines, and status tables. Linear in the size of
+/// the document; fenced code blocks are skipped.
+public enum ClaimDocumentParser {
+    public static func parse(_ source: SourceText) -> ClaimDocument {
+        var parser = State()
+        var fence: Substring?
+        for (offset, line) in source.lines.enumerated() {
+            let number = offset + 1
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix(3)
+                continue
+            }
+            if trimmed.isEmpty {
+                parser.endTable()
+                continue
+            }
+            parser.consume(line, trimmed: trimmed, number: number)
+        }
+        parser.finishHeading()
+        return ClaimDocument(path: source.path, claims: parser.claims)
+    }
+
+    /// A heading's section while it is being read: it becomes a claim at its end, unless it
+    /// only groups other claims.
+    private struct HeadingDraft {
+        let line: Int
+        let level: Int
+        let state: Claim.State?
+        let title: String
+        var citations: [Citation] = []
+        var hasEvidenceLine = false
+        var holdsClaims = false
+        var expectingFileList = false
+        var hasChildHeading = false
+    }
+
+    private struct State {
+        var claims: [Claim] = []
+        var stack: [(indent: Int, claim: Int)] = []
+        var heading: HeadingDraft?
+        var tableHeader: [Substring]?
+        var inTable = false
+
+        mutating func consume(_ line: Substring, trimmed: Substring, number: Int) {
+            if let level = headingLevel(trimmed) {
+                endTable()
+                stack.removeAll()
+                let text = trimmed.dropFirst(level).trimmingWhitespace
+                if var draft = heading, level > draft.level {
+                    draft.hasChildHeading = true
+                    heading = draft
+                }
+                finishHeading()
+                heading = HeadingDraft(line: number, level: level, state: StatusMarkers.state(ofHeading: Substring(text)),
+                                       title: text)
+                return
+            }
+            if trimmed.hasPrefix("|") {
+                consumeTableLine(line, trimmed: trimmed, number: number)
+                return
+            }
+            endTable()
+            let indent = indentation(line)
+            while let top = stack.last, top.indent >= indent { stack.removeLast() }
+            if let item = TaskListParser.item(in: line, number: number) {
+                let parent = stack.last?.claim
+                let claim = Claim(kind: .task, state: item.isDone ? .done : .open, line: number, column: item.column,
+                                  title: item.text, citations: CitationScanner.citations(in: line, number: number),
+                                  parent: parent)
+                claims.append(claim)
+                if let parent { claims[parent].children.append(claims.count - 1) }
+                stack.append((indent, claims.count - 1))
+                heading?.holdsClaims = true
+                return
+            }
+            if let owner = stack.last {
+                claims[owner.claim].citations += CitationScanner.citations(in: line, number: number)
+                return
+            }
+            consumeSectionLine(trimmed, line: line, number: number)
+        }
+
+        /// Under a heading: `**File**:`, `**Files**:`, `Evidence:`, `Closed by:` lines, and the
+        /// bullet list that may follow a `**Files**:` line.
+        mutating func consumeSectionLine(_ trimmed: Substring, line: Substring, number: Int) {
+            guard var draft = heading else { return }
+            let bulletless = trimmed.drop { $0 == "-" || $0 == "*" || $0 == "+" || $0 == " " }
+            if isEvidenceLabel(bulletless) {
+                let found = CitationScanner.citations(in: line, number: number)
+                draft.hasEvidenceLine = true
+                draft.citations += found
+                draft.expectingFileList = found.isEmpty
+            } else if draft.expectingFileList, bulletless.count < trimmed.count {
+                draft.citations += CitationScanner.citations(in: line, number: number)
+            } else {
+                draft.expectingFileList = false
+            }
+            heading = draft
+        }
+
+        mutating func consumeTableLine(_ line: Substring, trimmed: Substring, number: Int) {
+            let cells = tableCells(trimmed)
+            if tableHeader == nil {
+                tableHeader = cells
+                return
+            }
+            if !inTable {
+                guard cells.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } && !$0.isEmpty }) else {
+                    tableHeader = cells
+                    return
+                }
+                inTable = true
+                return
+            }
+            guard let state = StatusMarkers.state(ofRow: cells), let first = cells.first else { return }
+            let title = first.filter { $0 != "*" }.trimmingWhitespace
+            claims.append(Claim(kind: .tableRow, state: state, line: number, column: indentation(line) + 1,
+                                title: title, citations: CitationScanner.citations(in: line, number: number), parent: nil))
+            heading?.holdsClaims = true
+        }
+
+        mutating func endTable() {
+            tableHeader = nil
+            inTable = false
+        }
+
+        mutating func finishHeading() {
+            guard let draft = heading, let state = draft.state else {
+                heading = nil
+                return
+            }
+            heading = nil
+            let groupsOthers = !draft.hasEvidenceLine && (draft.holdsClaims || draft.hasChildHeading)
+            if groupsOthers { return }
+            claims.append(Claim(kind: .heading, state: state, line: draft.line, column: 1, title: draft.title,
+                                citations: draft.citations, parent: nil))
+        }
+
+        private func headingLevel(_ trimmed: Substring) -> Int? {
+            let hashes = trimmed.prefix { $0 == "#" }.count
+            guard (1...6).contains(hashes) else { return nil }
+            let rest = trimmed.dropFirst(hashes)
+            return rest.isEmpty || rest.first == " " ? hashes : nil
+        }
+
+        private func indentation(_ line: Substring) -> Int {
+            var width = 0
+            for char in line {
+                if char == " " { width += 1 } else if char == "\t" { width += 4 } else { break }
+            }
+            return width
+        }
+
+        private func isEvidenceLabel(_ text: Substring) -> Bool {
+            let plain = text.filter { $0 != "*" && $0 != "_" }.lowercased()
+            return ["file:", "files:", "evidence:", "closed by:", "proof:", "migrations:", "tests:"].contains { plain.hasPrefix($0) }
+        }
+
+        private func tableCells(_ trimmed: Substring) -> [Substring] {
+            var body = trimmed.trimmingWhitespace[...]
+            if body.hasPrefix("|") { body = body.dropFirst() }
+            if body.hasSuffix("|") { body = body.dropLast() }
+            return body.split(separator: "|", omittingEmptySubsequences: false).map { Substring($0.trimmingWhitespace) }
+        }
+    }
+}

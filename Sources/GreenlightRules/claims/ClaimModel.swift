@@ -1,0 +1,48 @@
+/// A claim in a readiness document: a task-list item, a heading marked done, or a table row
+/// with a status — with its position, state, and what it cites.
+public struct Claim: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case task
+        case heading
+        case tableRow = "table row"
+    }
+
+    public enum State: Sendable {
+        case done
+        case open
+    }
+
+    public let kind: Kind
+    public let state: State
+    public let line: Int
+    public let column: Int
+    /// The claim's own text (item text, heading text, or the row's first cell).
+    public let title: String
+    public var citations: [Citation]
+    /// Index of the enclosing task item, for nested items.
+    public var parent: Int?
+    /// Indices of nested task items.
+    public var children: [Int] = []
+}
+
+/// Something a claim points at as evidence, with the position of its text.
+public struct Citation: Sendable, Equatable {
+    public enum Target: Sendable, Equatable {
+        /// A relative path, folder or glob in the repository.
+        case path(String)
+        /// An HTTP route, e.g. `POST /api/few-shot/build`.
+        case route(method: String, path: String)
+        /// A link: noted, not checked offline.
+        case url(String)
+    }
+
+    public let target: Target
+    public let line: Int
+    public let column: Int
+}
+
+/// A readiness document read into claims.
+public struct ClaimDocument: Sendable {
+    public let path: String
+    public let claims: [Claim]
+}

@@ -1,0 +1,188 @@
+import GreenlightCore
+
+/// Every readiness document of the snapshot, parsed once, with each done claim checked once:
+/// the claims rules read their findings from here, and the report its counts.
+final class ClaimsLedger {
+    /// What checking a done claim found.
+    enum Verdict: Equatable {
+        case verified
+        /// Cited paths that do not exist.
+        case missingPaths([Citation])
+        /// Cited routes that appear in no source file.
+        case missingRoutes([Citation])
+        /// Cites nothing checkable, and no enclosing item does either.
+        case noEvidence
+        /// Cites only links, which are not checked offline.
+        case linksOnly
+        /// Cites nothing itself; covered by an enclosing item whose evidence is missing.
+        case parentUnverified
+    }
+
+    struct Entry {
+        let document: ClaimDocument
+        /// By claim index; nil for open claims.
+        let verdicts: [Verdict?]
+    }
+
+    let entries: [Entry]
+
+    /// The run's ledger, built on first use.
+    static func of(_ context: RuleContext) throws -> ClaimsLedger {
+        try context.shared("claims.ledger") { try ClaimsLedger(context: context) }
+    }
+
+    private init(context: RuleContext) throws {
+        let settings = context.section(ClaimsSettings.self)
+        let snapshot = context.snapshot
+        var basenames: Set<Substring> = []
+        for entry in snapshot.entries {
+            basenames.insert(entry.path.split(separator: "/").last ?? "")
+        }
+        var routes: RouteIndex?
+        var entries: [Entry] = []
+        for text in try context.textFiles(where: settings.isDocument) {
+            let document = context.parsed("claims.document", text, parse: ClaimDocumentParser.parse)
+            var verdicts: [Verdict?] = Array(repeating: nil, count: document.claims.count)
+            for (index, claim) in document.claims.enumerated() where claim.state == .done {
+                verdicts[index] = try ClaimsLedger.check(claim, in: document, snapshot: snapshot, basenames: basenames) { path in
+                    if routes == nil {
+                        routes = RouteIndex(texts: try context.textFiles { settings.isRouteSource($0) && !settings.isDocument($0) })
+                    }
+                    return routes!.contains(path)
+                }
+            }
+            for (index, claim) in document.claims.enumerated() where claim.state == .done && verdicts[index] == .noEvidence {
+                verdicts[index] = ClaimsLedger.inherited(claim, verdicts: verdicts, claims: document.claims)
+            }
+            entries.append(Entry(document: document, verdicts: verdicts))
+        }
+        self.entries = entries
+        context.facts.claims = entries.map(\.summary)
+    }
+
+    private static func check(
+        _ claim: Claim, in document: ClaimDocument, snapshot: RepositorySnapshot, basenames: Set<Substring>,
+        routeExists: (String) throws -> Bool
+    ) throws -> Verdict {
+        var missingPaths: [Citation] = []
+        var missingRoutes: [Citation] = []
+        var checkable = false
+        var links = false
+        for citation in claim.citations {
+            switch citation.target {
+            case .path(let path):
+                checkable = true
+                if !PathLookup.exists(path, citedFrom: document.path, in: snapshot, basenames: basenames) {
+                    missingPaths.append(citation)
+                }
+            case .route(_, let path):
+                checkable = true
+                if try !routeExists(path) { missingRoutes.append(citation) }
+            case .url:
+                links = true
+            }
+        }
+        if !missingPaths.isEmpty { return .missingPaths(missingPaths) }
+        if !missingRoutes.isEmpty { return .missingRoutes(missingRoutes) }
+        if checkable { return .verified }
+        return links ? .linksOnly : .noEvidence
+    }
+
+    /// A done item that cites nothing is covered by the nearest enclosing item that cites
+    /// something checkable (`- [x] **File: `backend/store.py`**` and its sub-items).
+    private static func inherited(_ claim: Claim, verdicts: [Verdict?], claims: [Claim]) -> Verdict {
+        var parent = claim.parent
+        while let index = parent {
+            switch verdicts[index] {
+            case .verified?: return .verified
+            case .missingPaths?, .missingRoutes?: return .parentUnverified
+            default: parent = claims[index].parent
+            }
+        }
+        return .noEvidence
+    }
+}
+
+extension ClaimsLedger.Entry {
+    var summary: DocumentClaims {
+        var done = 0, verified = 0, pending = 0
+        var unverified: [UnverifiedClaim] = []
+        for (claim, verdict) in zip(document.claims, verdicts) {
+            guard claim.state == .done, let verdict else {
+                pending += 1
+                continue
+            }
+            done += 1
+            if verdict == .verified {
+                verified += 1
+            } else {
+                unverified.append(UnverifiedClaim(line: claim.line, title: claim.title, missing: verdict.explanation))
+            }
+        }
+        unverified.sort { $0.line < $1.line }
+        return DocumentClaims(path: document.path, done: done, verified: verified, unverified: unverified.count,
+                              pending: pending, unverifiedClaims: unverified)
+    }
+}
+
+extension ClaimsLedger.Verdict {
+    var explanation: String {
+        switch self {
+        case .verified: return "verified"
+        case .missingPaths(let citations): return "missing: " + citations.map(\.text).joined(separator: ", ")
+        case .missingRoutes(let citations): return "route not found: " + citations.map(\.text).joined(separator: ", ")
+        case .noEvidence: return "cites no evidence"
+        case .linksOnly: return "cites only links (not checked offline)"
+        case .parentUnverified: return "the enclosing item's evidence is missing"
+        }
+    }
+}
+
+extension Citation {
+    /// The cited text, as the document wrote it.
+    var text: String {
+        switch target {
+        case .path(let path): return path
+        case .route(let method, let path): return "\(method) \(path)"
+        case .url(let url): return url
+        }
+    }
+}
+
+/// Whether a cited path exists: from the repository root, from the document's folder, or — for
+/// a bare file name — anywhere. Globs match any file; a trailing `/` names a folder.
+enum PathLookup {
+    static func exists(_ path: String, citedFrom document: String, in snapshot: RepositorySnapshot, basenames: Set<Substring>) -> Bool {
+        let folder = document.split(separator: "/").dropLast().joined(separator: "/")
+        let joined: String? = folder.isEmpty ? nil : folder + "/" + path
+        let isBareName = !path.contains("/")
+        if isBareName && !path.contains(where: { "*?[{".contains($0) }) && basenames.contains(Substring(path)) { return true }
+        for candidate in [normalise(path), joined.flatMap(normalise)].compactMap({ $0 }) {
+            if candidate.contains(where: { "*?[{".contains($0) }) {
+                if let glob = try? Glob(isBareName ? candidate : "/" + candidate),
+                   snapshot.entries.contains(where: { glob.matches($0.path) }) {
+                    return true
+                }
+                continue
+            }
+            let trimmed = candidate.hasSuffix("/") ? String(candidate.dropLast()) : candidate
+            if snapshot.fileExists(trimmed) || snapshot.directoryExists(trimmed) { return true }
+        }
+        return false
+    }
+
+    /// Resolves `.` and `..`; nil when `..` climbs above the root.
+    static func normalise(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/") + (path.hasSuffix("/") ? "/" : "")
+    }
+}

@@ -1,0 +1,105 @@
+import GreenlightCore
+
+/// `claims.no-evidence`: a done claim cites nothing checkable — no path, no route — and no
+/// enclosing item does either. Shape: whole-snapshot, from the claims ledger.
+public struct NoEvidenceRule: Rule {
+    public struct Options: RuleOptions {
+        /// Case-insensitive fragments of titles of done items that need no evidence.
+        public var exempt: [String] = []
+
+        public init() {}
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case exempt
+        }
+
+        public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            exempt = try container.decodeIfPresent([String].self, forKey: .exempt) ?? []
+        }
+    }
+
+    public static let description = RuleDescription(
+        id: "claims.no-evidence",
+        severity: .warning,
+        summary: "A done item in a readiness document cites nothing checkable",
+        rationale: """
+            "Done" with nothing to check is a claim on trust. Cite the file, folder, test or \
+            route that proves it — a backticked path, an `Evidence:` line under the item, or a \
+            `**File**:` line under a heading — so that Greenlight can keep checking it. Sub-items \
+            of an item that cites a file are covered by it; a claim citing only links is counted \
+            as unverified but not reported.
+            """,
+        configKeys: [
+            ConfigKey("exempt", "title fragments (case-insensitive) of done items that need no evidence", default: "[]"),
+        ],
+        triggering: [
+            RuleExample([
+                "docs/readiness.md": """
+                    # Launch
+                    ↓- [x] Load test passed at 10 concurrent requests
+                    - [ ] Alerting
+                    """,
+            ]),
+            RuleExample([
+                "STATUS.md": "↓### Budget guard ✅\nThe guard stops generation at the daily cap.\n",
+            ]),
+            RuleExample([
+                "docs/readiness-matrix.md": """
+                    | Component | Tests | Status |
+                    |---|---|---|
+                    ↓| Session store | 10/10 ✅ | **READY** |
+                    | Redis persistence | - | ⏳ PENDING |
+                    """,
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample([
+                "docs/readiness.md": """
+                    - [x] **File: `backend/store.py`**
+                      - [x] Writes every item to the unclustered set
+                    - [x] CI run green: [run 812](https://ci.example.com/runs/812)
+                    - [ ] Alerting
+                    """,
+                "backend/store.py": "x = 1\n",
+            ]),
+            RuleExample([
+                "STATUS.md": "## ✅ COMPLETED\n### Flags ✅\n**File**: `src/flags.ts`\n",
+                "src/flags.ts": "export {}\n",
+            ]),
+            RuleExample(["TODO.md": "- [x] Kickoff meeting held\n"], options: "exempt: [kickoff]"),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: RuleContext, options: Options) throws -> [Finding] {
+        var findings: [Finding] = []
+        let exempt = options.exempt.map { $0.lowercased() }
+        for entry in try ClaimsLedger.of(context).entries {
+            for (claim, verdict) in zip(entry.document.claims, entry.verdicts) where verdict == .noEvidence {
+                let title = claim.title.lowercased()
+                if exempt.contains(where: { title.contains($0) }) { continue }
+                findings.append(Finding(
+                    rule: Self.description,
+                    path: entry.document.path,
+                    line: claim.line,
+                    column: claim.column,
+                    message: "done \(claim.kind.rawValue) '\(ClaimsLedger.shorten(claim.title))' cites no evidence",
+                    matched: claim.title,
+                    fix: "cite the file, test or route that proves it, e.g. an `Evidence: `path`` line"
+                ))
+            }
+        }
+        return findings
+    }
+}
+
+extension ClaimsLedger {
+    /// A claim title short enough for a one-line message.
+    static func shorten(_ title: String) -> String {
+        let plain = title.filter { $0 != "*" && $0 != "`" }
+        return plain.count > 60 ? String(plain.prefix(57)) + "..." : plain
+    }
+}
