@@ -42,17 +42,29 @@ final class ClaimsLedger {
         var entries: [Entry] = []
         for text in try context.textFiles(where: settings.isDocument) {
             let document = context.parsed("claims.document", text, parse: ClaimDocumentParser.parse)
-            var verdicts: [Verdict?] = Array(repeating: nil, count: document.claims.count)
-            for (index, claim) in document.claims.enumerated() where claim.state == .done {
-                verdicts[index] = try ClaimsLedger.check(claim, in: document, snapshot: snapshot, basenames: basenames) { path in
+            // Every claim's own evidence is checked — open ones too, for the done items nested
+            // under them — but only done claims get a verdict.
+            var checked: [Verdict] = []
+            for claim in document.claims {
+                guard claim.state == .done || !claim.citations.isEmpty else {
+                    checked.append(.noEvidence)
+                    continue
+                }
+                checked.append(try ClaimsLedger.check(claim, in: document, snapshot: snapshot, basenames: basenames) { path in
                     if routes == nil {
                         routes = RouteIndex(texts: try context.textFiles { settings.isRouteSource($0) && !settings.isDocument($0) })
                     }
                     return routes!.contains(path)
-                }
+                })
             }
-            for (index, claim) in document.claims.enumerated() where claim.state == .done && verdicts[index] == .noEvidence {
-                verdicts[index] = ClaimsLedger.inherited(claim, verdicts: verdicts, claims: document.claims)
+            var verdicts: [Verdict?] = []
+            for (index, claim) in document.claims.enumerated() {
+                guard claim.state == .done else {
+                    verdicts.append(nil)
+                    continue
+                }
+                let own = checked[index]
+                verdicts.append(own == .noEvidence ? ClaimsLedger.inherited(claim, checked: checked, claims: document.claims) : own)
             }
             entries.append(Entry(document: document, verdicts: verdicts))
         }
@@ -90,12 +102,12 @@ final class ClaimsLedger {
 
     /// A done item that cites nothing is covered by the nearest enclosing item that cites
     /// something checkable (`- [x] **File: `backend/store.py`**` and its sub-items).
-    private static func inherited(_ claim: Claim, verdicts: [Verdict?], claims: [Claim]) -> Verdict {
+    private static func inherited(_ claim: Claim, checked: [Verdict], claims: [Claim]) -> Verdict {
         var parent = claim.parent
         while let index = parent {
-            switch verdicts[index] {
-            case .verified?: return .verified
-            case .missingPaths?, .missingRoutes?: return .parentUnverified
+            switch checked[index] {
+            case .verified: return .verified
+            case .missingPaths, .missingRoutes: return .parentUnverified
             default: parent = claims[index].parent
             }
         }
