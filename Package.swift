@@ -41,6 +41,7 @@ let package = Package(
             name: "greenlight",
             dependencies: [
                 "GreenlightCommands",
+                "GreenlightRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -37,7 +37,7 @@ struct Evaluator {
     let console: Console
 
     func evaluate(_ request: SnapshotRequest, baselineFile: String?) throws -> Evaluation {
-        let now = try clock(request.now)
+        let now = try Clock.date(request.now)
         let repository = try GitRepository(discovering: console.resolve(request.repo ?? "."))
         let config = try loadConfig(request, repository: repository)
         try engine.validate(config)
@@ -46,14 +46,6 @@ struct Evaluator {
         let snapshot = try repository.snapshot(request.selector, config: config)
         let result = try engine.evaluate(snapshot: snapshot, config: config, now: now, families: families, baseline: baseline)
         return Evaluation(repository: repository, snapshot: snapshot, findings: result.findings, facts: result.facts, now: now)
-    }
-
-    private func clock(_ text: String?) throws -> Date {
-        guard let text else { return Date() }
-        guard let date = Timestamp.parse(text) else {
-            throw ToolError.usage("--now '\(text)' is not an ISO 8601 time (e.g. 2026-11-21T09:00:00Z)")
-        }
-        return date
     }
 
     /// `--config FILE`; else `.greenlight.yml` in the work tree; for a bare repository, the one

@@ -95,6 +95,11 @@ public struct RuleExample: Sendable {
     public let options: String?
     /// A whole `.greenlight.yml` for the example (for family sections); use it or `options`.
     public let config: String?
+    /// The run's clock (ISO 8601), for time-dependent rules; default 2026-11-21T12:00:00Z.
+    public let now: String
+    /// Expected findings that no marker can show — whole-file or non-file findings — as
+    /// `path:line:column` (line and column 0).
+    public let expect: [String]
     public let sourceFile: StaticString
     public let sourceLine: UInt
 
@@ -102,12 +107,16 @@ public struct RuleExample: Sendable {
         _ files: [String: String],
         options: String? = nil,
         config: String? = nil,
+        now: String = "2026-11-21T12:00:00Z",
+        expect: [String] = [],
         file: StaticString = #filePath,
         line: UInt = #line
     ) {
         self.files = files
         self.options = options
         self.config = config
+        self.now = now
+        self.expect = expect
         self.sourceFile = file
         self.sourceLine = line
     }
@@ -134,6 +143,6 @@ public struct RuleExample: Sendable {
                 }
             }
         }
-        return positions.sorted()
+        return (positions + expect).sorted()
     }
 }

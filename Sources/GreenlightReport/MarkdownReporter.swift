@@ -16,12 +16,40 @@ public struct MarkdownReporter: Reporter {
         let live = report.findings.filter(\.isLive)
         if live.isEmpty {
             out += "\nNo findings.\n"
-            return out
+        } else {
+            out += "\n## Findings\n\n| severity | location | rule | message |\n|---|---|---|---|\n"
+            for finding in live {
+                let location = finding.line > 0 ? "\(finding.path):\(finding.line):\(finding.column)" : finding.path
+                out += "| \(finding.severity.rawValue) | `\(cell(location))` | `\(finding.rule)` | \(cell(finding.message)) |\n"
+            }
         }
-        out += "\n## Findings\n\n| severity | location | rule | message |\n|---|---|---|---|\n"
-        for finding in live {
-            let location = finding.line > 0 ? "\(finding.path):\(finding.line):\(finding.column)" : finding.path
-            out += "| \(finding.severity.rawValue) | `\(cell(location))` | `\(finding.rule)` | \(cell(finding.message)) |\n"
+        if let claims = report.claims, !claims.isEmpty { out += claimsSection(claims) }
+        if let evidence = report.evidence, !evidence.isEmpty { out += evidenceSection(evidence) }
+        return out
+    }
+
+    private func claimsSection(_ documents: [DocumentClaims]) -> String {
+        var out = "\n## Claims\n\n| document | done | verified | unverified | pending |\n|---|---:|---:|---:|---:|\n"
+        for document in documents {
+            out += "| `\(cell(document.path))` | \(document.done) | \(document.verified) | \(document.unverified) | \(document.pending) |\n"
+        }
+        for document in documents where !document.unverifiedClaims.isEmpty {
+            out += "\nUnverified in `\(cell(document.path))`:\n\n"
+            for claim in document.unverifiedClaims {
+                out += "- line \(claim.line): \(claim.title.replacingOccurrences(of: "\n", with: " ")) — \(claim.missing)\n"
+            }
+        }
+        return out
+    }
+
+    private func evidenceSection(_ states: [EvidenceState]) -> String {
+        var out = "\n## Evidence\n\n| name | status | recorded | age | commit | link |\n|---|---|---|---|---|---|\n"
+        for state in states {
+            let age = state.ageSeconds.map { TimeSpan(seconds: Double($0)).description } ?? "–"
+            let commit = state.commit.map { "`\($0.prefix(12))`" } ?? "–"
+            let link = state.url.map { "[run](\($0))" } ?? "–"
+            let name = state.required ? "\(state.name) (required)" : state.name
+            out += "| \(cell(name)) | \(state.status) | \(state.recordedAt ?? "–") | \(age) | \(commit) | \(link) |\n"
         }
         return out
     }

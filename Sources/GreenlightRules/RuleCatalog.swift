@@ -9,11 +9,19 @@ public enum RuleCatalog {
         NoEvidenceRule.self,
         RouteNotFoundRule.self,
         OpenChildrenRule.self,
+        EvidenceMissingRule.self,
+        EvidenceFailedRule.self,
+        EvidenceStaleRule.self,
+        CommitUnknownRule.self,
+        TestsFailingRule.self,
+        CoverageLowRule.self,
+        InvalidEvidenceFileRule.self,
     ]
 
     /// The family-level config sections (`claims:`, …) the families read.
     public static let sections: [any ConfigSection.Type] = [
         ClaimsSettings.self,
+        EvidenceSettings.self,
     ]
 
     /// An engine with every rule and section.

@@ -48,6 +48,30 @@ import Testing
         #expect(rendered == expected, "\(file) differs from its golden file")
     }
 
+    @Test func claimsAndEvidenceTables() throws {
+        var facts = ReportFacts()
+        facts.claims = [DocumentClaims(path: "docs/readiness.md", done: 3, verified: 1, unverified: 2, pending: 1, unverifiedClaims: [
+            UnverifiedClaim(line: 4, title: "**Store** persisted", missing: "missing: backend/store.py"),
+            UnverifiedClaim(line: 9, title: "Load test", missing: "cites no evidence"),
+        ])]
+        facts.evidence = [
+            EvidenceState(name: "flywheel", status: "missing", recordedAt: nil, ageSeconds: nil, commit: nil, url: nil, required: true),
+            EvidenceState(name: "smoke-prod", status: "pass", recordedAt: "2026-11-20T09:00:00Z", ageSeconds: 97200,
+                          commit: "0123456789abcdef0123456789abcdef01234567", url: "https://ci.example.com/runs/7", required: true),
+        ]
+        let report = CheckReport(root: "/repo", commit: nil, source: .worktree, now: Timestamp.parse("2026-11-21T12:00:00Z")!,
+                                 findings: [], facts: facts)
+        let rendered = try MarkdownReporter().render(report)
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/check-facts.md")
+        if ProcessInfo.processInfo.environment["GREENLIGHT_UPDATE_GOLDEN"] != nil {
+            try Data(rendered.utf8).write(to: golden)
+        }
+        #expect(rendered == (try String(contentsOf: golden, encoding: .utf8)))
+        let json = try JSONReporter().render(report)
+        #expect(json.contains("\"unverifiedClaims\""))
+        #expect(json.contains("\"ageSeconds\" : 97200"))
+    }
+
     @Test func emptyReportIsGreenAndPasses() throws {
         let report = CheckReport(root: "/repo", commit: nil, source: .index, now: Date(timeIntervalSince1970: 0), findings: [])
         #expect(report.posture == .green)

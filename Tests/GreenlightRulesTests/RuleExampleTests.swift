@@ -44,7 +44,8 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
             yaml: yaml, file: "example.yml", knownRuleIDs: engine.ruleIDs, sections: engine.sectionKeys)
         try engine.validate(config)
         let snapshot = try GitRepository(discovering: fixture.root).snapshot(.rev("HEAD"), config: config)
-        let findings = try engine.run(snapshot: snapshot, config: config, now: Date(timeIntervalSince1970: 0))
+        let now = try #require(Timestamp.parse(testCase.example.now), "example clock")
+        let findings = try engine.run(snapshot: snapshot, config: config, now: now)
         let found = findings
             .filter { $0.rule == testCase.ruleID && $0.isLive }
             .map { "\($0.path):\($0.line):\($0.column)" }
