@@ -208,11 +208,21 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
 extension StringProtocol {
     /// The text without leading and trailing whitespace.
     public var trimmingWhitespace: String {
-        var slice = self[...]
+        // ASCII whitespace on bytes first (the common case, and fast); then any other.
+        let text = String(self)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, isASCIIWhitespace(utf8[start]) { start = utf8.index(after: start) }
+        while start < end, isASCIIWhitespace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        var slice = text[start..<end]
+        if let first = slice.utf8.first, let last = slice.utf8.last, first < 0x80, last < 0x80 { return String(slice) }
         while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
         while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
         return String(slice)
     }
+
+
 }
 
 extension Glob: Decodable {
@@ -226,4 +236,8 @@ extension Glob: Decodable {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
         }
     }
+}
+
+private func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
 }

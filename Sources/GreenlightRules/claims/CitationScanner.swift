@@ -35,6 +35,7 @@ enum CitationScanner {
 
     /// `[text](target)` outside code spans: relative targets are paths, absolute ones URLs.
     static func links(in line: Substring, number: Int) -> [Citation] {
+        guard ByteSearch.contains(String(line), "](") else { return [] }
         var found: [Citation] = []
         var inCode = false
         var index = line.startIndex

@@ -165,12 +165,19 @@ extension Citation {
 /// a bare file name — anywhere. Globs match any file; a trailing `/` names a folder.
 enum PathLookup {
     static func exists(_ path: String, citedFrom document: String, in snapshot: RepositorySnapshot, basenames: Set<Substring>) -> Bool {
+        let isGlob = path.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }
+        let isBareName = !path.utf8.contains(UInt8(ascii: "/"))
+        if !isGlob {
+            if isBareName && basenames.contains(Substring(path)) { return true }
+            let plain = path.utf8.last == UInt8(ascii: "/") ? String(path.dropLast()) : path
+            if !plain.utf8.contains(UInt8(ascii: ".")) || !ByteSearch.contains("/" + plain, "/.") {
+                if snapshot.fileExists(plain) || snapshot.directoryExists(plain) { return true }
+            }
+        }
         let folder = document.split(separator: "/").dropLast().joined(separator: "/")
         let joined: String? = folder.isEmpty ? nil : folder + "/" + path
-        let isBareName = !path.contains("/")
-        if isBareName && !path.contains(where: { "*?[{".contains($0) }) && basenames.contains(Substring(path)) { return true }
         for candidate in [normalise(path), joined.flatMap(normalise)].compactMap({ $0 }) {
-            if candidate.contains(where: { "*?[{".contains($0) }) {
+            if isGlob {
                 if let glob = try? Glob(isBareName ? candidate : "/" + candidate),
                    snapshot.entries.contains(where: { glob.matches($0.path) }) {
                     return true

@@ -18,40 +18,64 @@ public enum PathShape {
     ]
     static let mediaTypePrefixes: Set<String> = ["application", "text", "image", "audio", "video", "multipart", "font"]
 
+    /// Bytes that never appear in a cited path: whitespace, quotes, code punctuation.
+    private static let forbidden: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in 0...0x20 { table[byte] = true }
+        for byte in "()=<>,;'\"|&$@!%^".utf8 { table[Int(byte)] = true }
+        table[0x7F] = true
+        return table
+    }()
+
     /// The text, cleaned of a `./` prefix and a `:line` or `#L…` suffix, if it looks like a
-    /// relative path; nil otherwise.
+    /// relative path; nil otherwise. Screened on bytes first: it runs for every backticked span.
     public static func relativePath(_ text: String) -> String? {
-        var candidate = text
-        guard !candidate.isEmpty, candidate.count <= 300 else { return nil }
-        guard !candidate.contains(where: { $0.isWhitespace || "()=<>,;'\"|&$@!%^".contains($0) }) else { return nil }
-        guard !candidate.contains("://"), !candidate.hasPrefix("/"), !candidate.hasPrefix("-"),
-              !candidate.hasPrefix("~"), !candidate.lowercased().hasPrefix("mailto:") else { return nil }
-        if let hash = candidate.firstIndex(of: "#") { candidate = String(candidate[..<hash]) }
-        if let colon = candidate.firstIndex(of: ":") {
-            let suffix = candidate[candidate.index(after: colon)...]
-            guard suffix.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "-" }) else { return nil }
-            candidate = String(candidate[..<colon])
+        let utf8 = text.utf8
+        guard let first = utf8.first, utf8.count <= 1200 else { return nil }
+        if first == UInt8(ascii: "/") || first == UInt8(ascii: "-") || first == UInt8(ascii: "~") { return nil }
+        for byte in utf8 where forbidden[Int(byte)] { return nil }
+        if ByteSearch.contains(text, "://") { return nil }
+        if utf8.count >= 7, String(decoding: utf8.prefix(7), as: UTF8.self).lowercased() == "mailto:" { return nil }
+        var candidate = Substring(text)
+        if let hash = candidate.utf8.firstIndex(of: UInt8(ascii: "#")) { candidate = candidate[..<hash] }
+        if let colon = candidate.utf8.firstIndex(of: UInt8(ascii: ":")) {
+            let suffix = candidate.utf8[candidate.utf8.index(after: colon)...]
+            guard suffix.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") }) else {
+                return nil
+            }
+            candidate = candidate[..<colon]
         }
-        while candidate.hasPrefix("./") { candidate.removeFirst(2) }
+        while candidate.utf8.starts(with: "./".utf8) { candidate = candidate.dropFirst(2) }
         guard !candidate.isEmpty, candidate != "." else { return nil }
-        let segments = candidate.split(separator: "/", omittingEmptySubsequences: false)
-        let pathSegments = candidate.hasSuffix("/") ? segments.dropLast() : segments[...]
-        guard !pathSegments.isEmpty, pathSegments.allSatisfy({ !$0.isEmpty }) else { return nil }
-        let last = pathSegments.last!
-        if isEnvironmentName(candidate) || isEnvironmentName(String(pathSegments[pathSegments.startIndex])) { return nil }
-        if pathSegments.count == 1 && !candidate.hasSuffix("/") {
-            return looksLikeFileName(last) ? candidate : nil
+        let trailingSlash = candidate.utf8.last == UInt8(ascii: "/")
+        let segments = candidate.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        let pathSegments = trailingSlash ? segments.dropLast() : segments[...]
+        guard let head = pathSegments.first, let last = pathSegments.last,
+              pathSegments.allSatisfy({ !$0.isEmpty }) else { return nil }
+        if isEnvironmentName(candidate.utf8[...]) || isEnvironmentName(head) { return nil }
+        if pathSegments.count == 1 && !trailingSlash {
+            return looksLikeFileName(Substring(last)) ? String(candidate) : nil
         }
-        if let first = pathSegments.first, mediaTypePrefixes.contains(String(first)), pathSegments.count == 2 {
-            return nil
-        }
-        if pathSegments.allSatisfy({ $0.allSatisfy { $0.isNumber || $0 == "." } }) { return nil }
-        return candidate
+        if pathSegments.count == 2, mediaTypePrefixes.contains(String(decoding: head, as: UTF8.self)) { return nil }
+        if pathSegments.allSatisfy({ $0.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") } }) { return nil }
+        return String(candidate)
     }
 
-    /// `FLYWHEEL_*`, `API_KEY`: upper-case words with underscores.
+    /// `FLYWHEEL_*`, `API_KEY`: upper-case ASCII words with underscores.
+    static func isEnvironmentName(_ text: Substring.UTF8View.SubSequence) -> Bool {
+        var letter = false
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): letter = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "*"): continue
+            default: return false
+            }
+        }
+        return letter
+    }
+
     static func isEnvironmentName(_ text: String) -> Bool {
-        text.contains(where: { $0.isLetter }) && text.allSatisfy { ($0.isUppercase && $0.isASCII) || $0.isNumber || $0 == "_" || $0 == "*" }
+        isEnvironmentName(Substring(text).utf8[...])
     }
 
     static func looksLikeFileName(_ name: Substring) -> Bool {

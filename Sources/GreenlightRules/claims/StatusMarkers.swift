@@ -1,3 +1,5 @@
+import GreenlightCore
+
 /// The words and symbols readiness documents use to say done or not yet.
 enum StatusMarkers {
     /// ✅ and its common mis-encodings (MacRoman `‚úÖ`, Windows-1252 `âœ…`), ✔, ☑, ✓.
@@ -26,11 +28,33 @@ enum StatusMarkers {
     }
 
     private static func state(of text: Substring, doneWords: Set<String>) -> Claim.State? {
-        if openSymbols.contains(where: { text.contains($0) }) { return .open }
-        let words = text.split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0 == $0.uppercased() && $0.count > 1 }
-        if words.contains(where: openWords.contains) || text.contains("IN PROGRESS") { return .open }
-        if doneSymbols.contains(where: { text.contains($0) }) { return .done }
+        let string = String(text)
+        if openSymbols.contains(where: { ByteSearch.contains(string, $0) }) { return .open }
+        let words = upperCaseWords(text.utf8)
+        if words.contains(where: openWords.contains) || ByteSearch.contains(string, "IN PROGRESS") { return .open }
+        if doneSymbols.contains(where: { ByteSearch.contains(string, $0) }) { return .done }
         if words.contains(where: doneWords.contains) { return .done }
         return nil
+    }
+
+    /// Runs of two or more ASCII capitals that stand alone (not part of a longer word).
+    private static func upperCaseWords(_ utf8: Substring.UTF8View) -> [String] {
+        var words: [String] = []
+        var run: [UInt8] = []
+        var mixed = false
+        func flush() {
+            if run.count > 1 && !mixed { words.append(String(decoding: run, as: UTF8.self)) }
+            run.removeAll(keepingCapacity: true)
+            mixed = false
+        }
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): run.append(byte)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...0xFF: mixed = true; run.append(byte)
+            default: flush()
+            }
+        }
+        flush()
+        return words
     }
 }

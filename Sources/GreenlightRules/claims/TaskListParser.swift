@@ -77,43 +77,40 @@ public enum TaskListParser {
         )
     }
 
-    /// Backtick spans: a run of n backticks opens, the next run of exactly n closes.
+    /// Backtick spans: a run of n backticks opens, the next run of exactly n closes. Scanned on
+    /// UTF-8 bytes; a backtick is ASCII, so every index found is a valid string index.
     static func codeSpans(in line: Substring, number: Int) -> [CodeSpan] {
+        let utf8 = line.utf8
+        let tick = UInt8(ascii: "`")
+        guard utf8.contains(tick) else { return [] }
         var spans: [CodeSpan] = []
-        var index = line.startIndex
-        while index < line.endIndex {
-            guard line[index] == "`" else {
-                index = line.index(after: index)
-                continue
-            }
-            var runEnd = index
-            while runEnd < line.endIndex, line[runEnd] == "`" { runEnd = line.index(after: runEnd) }
-            let width = line.distance(from: index, to: runEnd)
-            var search = runEnd
+        var index = utf8.startIndex
+        func runEnd(from start: Substring.UTF8View.Index) -> Substring.UTF8View.Index {
+            var end = start
+            while end < utf8.endIndex, utf8[end] == tick { end = utf8.index(after: end) }
+            return end
+        }
+        while let open = utf8[index...].firstIndex(of: tick) {
+            let openEnd = runEnd(from: open)
+            let width = utf8.distance(from: open, to: openEnd)
+            var search = openEnd
             var closed = false
-            while search < line.endIndex {
-                guard line[search] == "`" else {
-                    search = line.index(after: search)
-                    continue
-                }
-                var closeEnd = search
-                while closeEnd < line.endIndex, line[closeEnd] == "`" { closeEnd = line.index(after: closeEnd) }
-                if line.distance(from: search, to: closeEnd) == width {
-                    let raw = line[runEnd..<search]
-                    let leading = raw.prefix { $0 == " " }.count
-                    let contentStart = line.index(runEnd, offsetBy: leading)
-                    spans.append(CodeSpan(
-                        text: raw.trimmingWhitespace,
-                        line: number,
-                        column: SourceText.column(of: contentStart, in: line)
-                    ))
+            while let close = utf8[search...].firstIndex(of: tick) {
+                let closeEnd = runEnd(from: close)
+                if utf8.distance(from: close, to: closeEnd) == width {
+                    let raw = line[openEnd..<close]
+                    let leading = raw.utf8.prefix { $0 == UInt8(ascii: " ") }.count
+                    let contentStart = utf8.index(openEnd, offsetBy: leading)
+                    spans.append(CodeSpan(text: raw.trimmingWhitespace, line: number,
+                                          column: SourceText.column(of: contentStart, in: line)))
                     index = closeEnd
                     closed = true
                     break
                 }
                 search = closeEnd
             }
-            if !closed { index = runEnd }
+            if !closed { index = openEnd }
+            if index >= utf8.endIndex { break }
         }
         return spans
     }
