@@ -17,6 +17,15 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "GreenlightHistory",
+            dependencies: ["CSQLite", "GreenlightCore"]
+        ),
         .target(
             name: "GreenlightCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
@@ -35,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "GreenlightCommands",
-            dependencies: ["GreenlightCore", "GreenlightGit", "GreenlightRules", "GreenlightReport"]
+            dependencies: ["GreenlightCore", "GreenlightGit", "GreenlightRules", "GreenlightReport", "GreenlightHistory"]
         ),
         .executableTarget(
             name: "greenlight",
@@ -47,6 +56,7 @@ let package = Package(
         ),
         .target(name: "GreenlightTestSupport", path: "Tests/GreenlightTestSupport"),
         .testTarget(name: "GreenlightCoreTests", dependencies: ["GreenlightCore"]),
+        .testTarget(name: "GreenlightHistoryTests", dependencies: ["GreenlightHistory", "GreenlightTestSupport"]),
         .testTarget(name: "GreenlightGitTests", dependencies: ["GreenlightGit", "GreenlightTestSupport"]),
         .testTarget(
             name: "GreenlightRulesTests",
@@ -58,7 +68,7 @@ let package = Package(
             name: "GreenlightCommandsTests",
             dependencies: ["GreenlightCommands", "GreenlightTestSupport"]
         ),
-        .testTarget(name: "GreenlightCLITests", dependencies: ["greenlight", "GreenlightTestSupport"]),
+        .testTarget(name: "GreenlightCLITests", dependencies: ["greenlight", "GreenlightTestSupport", "GreenlightHistory"]),
     ],
     swiftLanguageModes: [.v6]
 )

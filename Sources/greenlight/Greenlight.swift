@@ -12,7 +12,7 @@ struct Greenlight: ParsableCommand {
         commandName: "greenlight",
         abstract: "Readiness and evidence gating for CI: no green without evidence.",
         version: GreenlightVersion.current,
-        subcommands: [Check.self, Rules.self, Explain.self, RecordBaseline.self, Evidence.self]
+        subcommands: [Check.self, Rules.self, Explain.self, RecordBaseline.self, Evidence.self, History.self]
     )
 
     static func main() {
@@ -100,8 +100,11 @@ struct Check: ParsableCommand {
     @Option(help: "Baseline file: findings it lists do not fail the gate.")
     var baseline: String?
 
+    @OptionGroup var history: HistoryFlags
+
     func run() throws {
         var command = CheckCommand()
+        command.history = history.options
         command.request = snapshot.request
         command.format = format
         command.output = output
