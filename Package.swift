@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -40,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "GreenlightReport",
-            dependencies: ["GreenlightCore"]
+            dependencies: ["GreenlightCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "GreenlightCommands",

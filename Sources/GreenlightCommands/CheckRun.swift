@@ -24,6 +24,7 @@ struct Evaluation {
     let findings: [Finding]
     let facts: ReportFacts
     let now: Date
+    let config: Config
 
     func report() -> CheckReport {
         CheckReport(root: snapshot.root, commit: snapshot.commit, source: snapshot.source, now: now,
@@ -33,7 +34,7 @@ struct Evaluation {
 
 /// Opens the repository, loads the config, takes the snapshot and runs the engine.
 struct Evaluator {
-    let engine = RuleCatalog.engine
+    let engine = Engine(rules: RuleCatalog.all, sections: RuleCatalog.sections + [ReportSettings.self])
     let console: Console
 
     func evaluate(_ request: SnapshotRequest, baselineFile: String?) throws -> Evaluation {
@@ -45,7 +46,8 @@ struct Evaluator {
         let baseline = try baselineFile.map { try Baseline.load(file: console.resolve($0)) }
         let snapshot = try repository.snapshot(request.selector, config: config)
         let result = try engine.evaluate(snapshot: snapshot, config: config, now: now, families: families, baseline: baseline)
-        return Evaluation(repository: repository, snapshot: snapshot, findings: result.findings, facts: result.facts, now: now)
+        return Evaluation(repository: repository, snapshot: snapshot, findings: result.findings, facts: result.facts,
+                          now: now, config: config)
     }
 
     /// `--config FILE`; else `.greenlight.yml` in the work tree; for a bare repository, the one

@@ -24,11 +24,14 @@ extension GitRepository {
         return ignored == 1
     }
 
-    /// The URL of a remote, e.g. `origin`, if configured.
+    /// The URL of a remote, e.g. `origin`, as configured (`remote.NAME.url`, before any
+    /// `insteadOf` rewriting), if any.
     public func remoteURL(_ name: String = "origin") -> String? {
-        var remote: OpaquePointer?
-        guard git_remote_lookup(&remote, handle, name) == 0, let remote else { return nil }
-        defer { git_remote_free(remote) }
-        return git_remote_url(remote).map { String(cString: $0) }
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, handle) == 0, let config else { return nil }
+        defer { git_config_free(config) }
+        var value: UnsafePointer<CChar>?
+        guard git_config_get_string(&value, config, "remote.\(name).url") == 0, let value else { return nil }
+        return String(cString: value)
     }
 }

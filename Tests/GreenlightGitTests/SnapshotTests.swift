@@ -190,3 +190,15 @@ import Testing
         #expect(!repository.commitExists("xyz"))
     }
 }
+
+@Suite struct RemoteAndIgnoreTests {
+    @Test func remoteURLAndIgnoredPaths() throws {
+        let fixture = try GitFixture(files: [".gitignore": "*.sqlite\n", "a.md": "x\n"])
+        try fixture.git("remote", "add", "origin", "git@github.com:acme/assistant.git")
+        let repository = try GitRepository(discovering: fixture.root)
+        #expect(repository.remoteURL() == "git@github.com:acme/assistant.git")
+        #expect(repository.remoteURL("upstream") == nil)
+        #expect(repository.isIgnored(".greenlight/history.sqlite"))
+        #expect(!repository.isIgnored("a.md"))
+    }
+}

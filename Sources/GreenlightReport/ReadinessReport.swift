@@ -1,0 +1,153 @@
+import GreenlightCore
+
+/// The weekly (or any period's) readiness report: what the Markdown template renders and what
+/// `report --format json` prints. Built by the report command from a fresh check and the history.
+public struct ReadinessReport: Codable, Sendable {
+    public struct FamilyRow: Codable, Sendable {
+        public var family: String
+        public var rules: Int
+        public var passing: Int
+        public var failing: Int
+        public var errors: Int
+        public var warnings: Int
+
+        public init(family: String, rules: Int, passing: Int, failing: Int, errors: Int, warnings: Int) {
+            self.family = family
+            self.rules = rules
+            self.passing = passing
+            self.failing = failing
+            self.errors = errors
+            self.warnings = warnings
+        }
+    }
+
+    /// A finding as a report lists it, with a link to the exact commit and line on a known forge.
+    public struct Listed: Codable, Sendable {
+        public var rule: String
+        public var location: String
+        public var message: String
+        public var link: String?
+
+        public init(rule: String, location: String, message: String, link: String?) {
+            self.rule = rule
+            self.location = location
+            self.message = message
+            self.link = link
+        }
+    }
+
+    public struct EvidenceRow: Codable, Sendable {
+        public var name: String
+        public var status: String
+        public var required: Bool
+        public var recorded: String
+        public var age: String
+        public var commit: String
+        public var url: String?
+
+        public init(_ state: EvidenceState) {
+            name = state.name
+            status = state.status
+            required = state.required
+            recorded = state.recordedAt ?? "–"
+            age = state.ageSeconds.map { TimeSpan(seconds: Double($0)).description } ?? "–"
+            commit = state.commit.map { "`\($0.prefix(12))`" } ?? "–"
+            url = state.url
+        }
+    }
+
+    public struct Day: Codable, Sendable {
+        public var date: String
+        public var posture: String
+        public var errors: Int
+        public var warnings: Int
+
+        public init(date: String, posture: String, errors: Int, warnings: Int) {
+            self.date = date
+            self.posture = posture
+            self.errors = errors
+            self.warnings = warnings
+        }
+    }
+
+    public struct Trends: Codable, Sendable {
+        /// When the run compared against started (the last one before the period).
+        public var baseline: String?
+        public var newFindings: [Listed]
+        public var fixedFindings: [Listed]
+        public var days: [Day]
+        /// The SVG chart's file name, beside the report.
+        public var chart: String?
+        // Stored, not computed: templates see stored properties only.
+        var newCount = 0
+        var fixedCount = 0
+        var hasNew = false
+        var hasFixed = false
+
+        public init(baseline: String?, newFindings: [Listed], fixedFindings: [Listed], days: [Day], chart: String?) {
+            self.baseline = baseline
+            self.newFindings = newFindings
+            self.fixedFindings = fixedFindings
+            self.days = days
+            self.chart = chart
+            newCount = newFindings.count
+            fixedCount = fixedFindings.count
+            hasNew = !newFindings.isEmpty
+            hasFixed = !fixedFindings.isEmpty
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case baseline, newFindings, fixedFindings, days, chart
+        }
+    }
+
+    public var schemaVersion = 1
+    public var title: String
+    public var repository: String
+    public var commit: String?
+    public var generatedAt: String
+    public var periodStart: String
+    public var periodEnd: String
+    public var posture: Posture
+    public var summary: Summary
+    public var families: [FamilyRow]
+    public var blocking: [Listed]
+    public var claims: [DocumentClaims]
+    public var evidence: [EvidenceRow]
+    public var trends: Trends
+
+    // Stored, not computed: templates see stored properties only.
+    var postureLabel = ""
+    var commitShort = ""
+    var hasClaims = false
+    var hasEvidence = false
+
+    public init(
+        title: String, repository: String, commit: String?, generatedAt: String, periodStart: String, periodEnd: String,
+        posture: Posture, summary: Summary, families: [FamilyRow], blocking: [Listed], claims: [DocumentClaims],
+        evidence: [EvidenceRow], trends: Trends
+    ) {
+        self.title = title
+        self.repository = repository
+        self.commit = commit
+        self.generatedAt = generatedAt
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.posture = posture
+        self.summary = summary
+        self.families = families
+        self.blocking = blocking
+        self.claims = claims
+        self.evidence = evidence
+        self.trends = trends
+        postureLabel = posture.label
+        commitShort = commit.map { String($0.prefix(12)) } ?? ""
+        hasClaims = !claims.isEmpty
+        hasEvidence = !evidence.isEmpty
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, title, repository, commit, generatedAt, periodStart, periodEnd, posture, summary
+        case families, blocking, claims, evidence, trends
+    }
+}
