@@ -87,7 +87,10 @@ public struct ConfigKey: Sendable {
 
 /// A rule example: a set of files committed to a fresh repository. In triggering examples,
 /// each `↓` marks where exactly one finding of the rule must start (the marker is removed
-/// before the file is written). `options` is YAML for the rule's options, if any.
+/// before the file is written). `options` is YAML for the rule's options, if any. Without
+/// `options` and `config`, a committed `.greenlight.yml` among the files is the config. `now` is
+/// the run's clock as ISO 8601 (the files are committed at 2026-11-01T12:00:00Z; without it the
+/// clock is 1970-01-01, before every commit).
 public struct RuleExample: Sendable {
     public static let marker: Character = "↓"
 
@@ -95,6 +98,8 @@ public struct RuleExample: Sendable {
     public let options: String?
     /// A whole `.greenlight.yml` for the example (for family sections); use it or `options`.
     public let config: String?
+    /// The run's clock, ISO 8601, for time-dependent rules.
+    public let now: String?
     public let sourceFile: StaticString
     public let sourceLine: UInt
 
@@ -102,12 +107,14 @@ public struct RuleExample: Sendable {
         _ files: [String: String],
         options: String? = nil,
         config: String? = nil,
+        now: String? = nil,
         file: StaticString = #filePath,
         line: UInt = #line
     ) {
         self.files = files
         self.options = options
         self.config = config
+        self.now = now
         self.sourceFile = file
         self.sourceLine = line
     }
