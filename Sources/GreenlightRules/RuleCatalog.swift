@@ -6,10 +6,16 @@ public enum RuleCatalog {
     public static let all: [any Rule.Type] = [
         BadSuppressionRule.self,
         MissingEvidenceRule.self,
+        LateLogRule.self,
+        StaleLogRule.self,
+        NeverUpdatedLogRule.self,
+        NoArtifactRule.self,
     ]
 
     /// The family-level config sections (`claims:`, …) the families read.
-    public static let sections: [any ConfigSection.Type] = []
+    public static let sections: [any ConfigSection.Type] = [
+        ProofOfWorkSection.self,
+    ]
 
     /// An engine with every rule and section.
     public static var engine: Engine { Engine(rules: all, sections: sections) }
