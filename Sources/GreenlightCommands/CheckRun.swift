@@ -46,7 +46,7 @@ struct Evaluator {
         return Evaluation(repository: repository, snapshot: snapshot, findings: findings, now: now)
     }
 
-    private func clock(_ text: String?) throws -> Date {
+    func clock(_ text: String?) throws -> Date {
         guard let text else { return Date() }
         guard let date = Timestamp.parse(text) else {
             throw ToolError.usage("--now '\(text)' is not an ISO 8601 time (e.g. 2026-11-21T09:00:00Z)")
@@ -56,7 +56,7 @@ struct Evaluator {
 
     /// `--config FILE`; else `.greenlight.yml` in the work tree; for a bare repository, the one
     /// committed at the revision; else defaults.
-    private func loadConfig(_ request: SnapshotRequest, repository: GitRepository) throws -> Config {
+    func loadConfig(_ request: SnapshotRequest, repository: GitRepository) throws -> Config {
         let known = engine.ruleIDs
         if let file = request.configFile {
             return try ConfigLoader.load(file: console.resolve(file), knownRuleIDs: known, sections: engine.sectionKeys)
