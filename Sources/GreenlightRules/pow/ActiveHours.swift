@@ -89,7 +89,7 @@ public struct ActiveHours: Sendable, Equatable, CustomStringConvertible {
         guard ends.count == 2 else { throw SyntaxError(column: column, reason: "hours '\(text)' need a start and an end, like 08:00-20:00") }
         let start = try minutes(ends[0], column: column, allowMidnightEnd: false)
         let end = try minutes(ends[1], column: column + ends[0].count + 1, allowMidnightEnd: true)
-        guard start != end % 1440 else { throw SyntaxError(column: column, reason: "hours '\(text)' start and end at the same time") }
+        guard start != end else { throw SyntaxError(column: column, reason: "hours '\(text)' start and end at the same time") }
         return (start, end)
     }
 
