@@ -28,12 +28,14 @@ struct ObjectID: Hashable {
     var hex: String { GitRepository.hex(oid) }
 }
 
-/// A set of small integers (path indexes) as a bit set.
+/// A set of small integers (path indexes) as a bit set; the first 64 live inline, so the
+/// common case allocates nothing.
 struct IndexSet64: Equatable {
-    private(set) var words: [UInt64]
+    private var first: UInt64 = 0
+    private var rest: [UInt64]
 
     init(capacity: Int) {
-        words = Array(repeating: 0, count: (capacity + 63) / 64)
+        rest = capacity > 64 ? Array(repeating: 0, count: (capacity - 1) / 64) : []
     }
 
     static func all(_ count: Int) -> IndexSet64 {
@@ -42,41 +44,43 @@ struct IndexSet64: Equatable {
         return set
     }
 
-    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+    var isEmpty: Bool { first == 0 && rest.allSatisfy { $0 == 0 } }
 
-    func contains(_ index: Int) -> Bool { words[index >> 6] & (1 << UInt64(index & 63)) != 0 }
+    func contains(_ index: Int) -> Bool { word(index >> 6) & (1 << UInt64(index & 63)) != 0 }
 
-    mutating func insert(_ index: Int) { words[index >> 6] |= 1 << UInt64(index & 63) }
+    mutating func insert(_ index: Int) { update(index >> 6) { $0 |= 1 << UInt64(index & 63) } }
 
-    mutating func remove(_ index: Int) { words[index >> 6] &= ~(1 << UInt64(index & 63)) }
+    mutating func remove(_ index: Int) { update(index >> 6) { $0 &= ~(1 << UInt64(index & 63)) } }
 
-    func intersection(_ other: IndexSet64) -> IndexSet64 {
-        var result = self
-        for word in result.words.indices { result.words[word] &= other.words[word] }
-        return result
-    }
+    func intersection(_ other: IndexSet64) -> IndexSet64 { combined(other) { $0 & $1 } }
 
-    func subtracting(_ other: IndexSet64) -> IndexSet64 {
-        var result = self
-        for word in result.words.indices { result.words[word] &= ~other.words[word] }
-        return result
-    }
+    func subtracting(_ other: IndexSet64) -> IndexSet64 { combined(other) { $0 & ~$1 } }
 
-    mutating func formUnion(_ other: IndexSet64) {
-        for word in words.indices { words[word] |= other.words[word] }
-    }
+    mutating func formUnion(_ other: IndexSet64) { self = combined(other) { $0 | $1 } }
 
     /// The members, ascending.
     var members: [Int] {
         var result: [Int] = []
-        for (position, word) in words.enumerated() where word != 0 {
-            var rest = word
-            while rest != 0 {
-                let bit = rest.trailingZeroBitCount
-                result.append(position * 64 + bit)
-                rest &= rest - 1
+        for position in 0...rest.count {
+            var bits = word(position)
+            while bits != 0 {
+                result.append(position * 64 + bits.trailingZeroBitCount)
+                bits &= bits - 1
             }
         }
+        return result
+    }
+
+    private func word(_ position: Int) -> UInt64 { position == 0 ? first : rest[position - 1] }
+
+    private mutating func update(_ position: Int, _ change: (inout UInt64) -> Void) {
+        if position == 0 { change(&first) } else { change(&rest[position - 1]) }
+    }
+
+    private func combined(_ other: IndexSet64, _ operation: (UInt64, UInt64) -> UInt64) -> IndexSet64 {
+        var result = self
+        result.first = operation(first, other.first)
+        for position in result.rest.indices { result.rest[position] = operation(rest[position], other.rest[position]) }
         return result
     }
 }
