@@ -93,6 +93,8 @@ public struct ConfigKey: Sendable {
 /// clock is 1970-01-01, before every commit).
 public struct RuleExample: Sendable {
     public static let marker: Character = "↓"
+    /// When the example test commits the files (author and committer date).
+    public static let commitDate = "2026-11-01T12:00:00Z"
 
     public let files: [String: String]
     public let options: String?

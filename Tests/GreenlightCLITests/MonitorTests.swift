@@ -127,6 +127,15 @@ struct AgentTeam {
         #expect(lines(of: result.stdout, containing: ".greenlight.yml:2:21: error: agent 'rag' is configured but has no log (expected feedback/rag.md); it was deleted or renamed by commit \(deletion.prefix(12))").count == 1, "\(result)")
     }
 
+    @Test func aGlobMatchingTheWholeRepositoryIsAUsageError() throws {
+        let fixture = try GitFixture()
+        try fixture.write(".greenlight.yml", "proof_of_work:\n  logs: [\"**/*.md\"]\n")
+        for number in 0...1000 { try fixture.write("docs/page-\(number).md", "x\n") }
+        try fixture.commitAll("many pages")
+        let result = try CLI.run(CLI.executable!, ["check", "--only", "pow"], in: fixture.root, environment: CLI.environment())
+        expectToolError(result, exit: 2, ["proof_of_work.logs matches 1001 files; at most 1000 agent logs"])
+    }
+
     @Test func malformedActiveHoursIsAPositionedUsageError() throws {
         let team = try AgentTeam.make(config: "proof_of_work:\n  active_hours: Mon-Fry 08:00-20:00 UTC\n")
         let result = try pow(team, "2026-11-21T09:00:00Z")

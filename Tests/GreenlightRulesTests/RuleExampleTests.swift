@@ -34,7 +34,7 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
 @Suite struct RuleExampleTests {
     @Test(arguments: ExampleCase.all)
     func example(_ testCase: ExampleCase) throws {
-        let fixture = try GitFixture(files: testCase.example.cleanFiles)
+        let fixture = try GitFixture(files: testCase.example.cleanFiles, date: RuleExample.commitDate)
         let engine = RuleCatalog.engine
         let committed = testCase.example.cleanFiles[Config.defaultFileName]
         var yaml = (testCase.example.config ?? committed).map { $0 + "\n" } ?? ""

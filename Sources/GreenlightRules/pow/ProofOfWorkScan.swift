@@ -57,6 +57,10 @@ public struct SourcePosition: Sendable, Equatable {
 /// Every agent's status for one run. Computed once per run (the pow rules share it through
 /// the context's cache) and by `greenlight monitor`.
 public struct ProofOfWorkScan: Sendable {
+    /// More logs than this is a configuration mistake (a glob matching the whole repository),
+    /// not a team of agents; the history walk's memory grows with commits × logs.
+    public static let maximumLogs = 1000
+
     public let section: ProofOfWorkSection
     public let now: Date
     public let agents: [AgentStatus]
@@ -81,6 +85,9 @@ public struct ProofOfWorkScan: Sendable {
             for path in paths {
                 named.append((paths.count == 1 ? stem : ProofOfWorkScan.withoutExtension(path), path, true))
             }
+        }
+        guard named.count <= ProofOfWorkScan.maximumLogs else {
+            throw ToolError.usage("proof_of_work.logs matches \(named.count) files; at most \(ProofOfWorkScan.maximumLogs) agent logs are checked (narrow the globs)")
         }
         let present = Set(named.map(\.agent))
         for agent in section.agents where !present.contains(agent) {
