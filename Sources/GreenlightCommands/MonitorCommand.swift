@@ -57,6 +57,8 @@ public struct MonitorCommand {
             snapshot: snapshot, now: now, knownRuleIDs: engine.ruleIDs, sections: try engine.decodeSections(config))
         let scan = try ProofOfWorkScan(context)
         let (logPath, shownPath) = try blockersLogPath(scan.section, repository: repository, console: console)
+        // Refuse --commit before writing anything, not after.
+        let committedPath = commit ? try pathInWorkTree(logPath, repository: repository) : nil
 
         let file = try LockedAppendFile(path: logPath)
         let existing = String(decoding: try file.read(), as: UTF8.self)
@@ -88,8 +90,10 @@ public struct MonitorCommand {
             try file.append(entries)
         }
         var committed: String?
-        if commit {
-            committed = try commitLog(logPath, repository: repository, author: scan.section.commitAuthor, time: now)
+        if let committedPath {
+            let author = scan.section.commitAuthor
+            committed = try repository.commitFile(committedPath, message: Self.commitMessage,
+                                                  authorName: author.name, authorEmail: author.email, time: now)
         }
         withExtendedLifetime(file) {}
 
@@ -114,17 +118,18 @@ public struct MonitorCommand {
         return (path, section.blockersLog)
     }
 
-    private func commitLog(_ path: String, repository: GitRepository, author: CommitAuthor, time: Date) throws -> String? {
+    /// The blockers log's path relative to the work tree root, for `--commit`.
+    private func pathInWorkTree(_ path: String, repository: GitRepository) throws -> String {
         guard let workdir = repository.workdir else {
             throw ToolError.usage("--commit needs a work tree, and \(repository.gitdir) is a bare repository")
         }
-        let real = (path as NSString).resolvingSymlinksInPath
+        let folder = ((path as NSString).deletingLastPathComponent as NSString).resolvingSymlinksInPath
+        let real = folder + "/" + (path as NSString).lastPathComponent
         let root = (workdir as NSString).resolvingSymlinksInPath + "/"
         guard real.hasPrefix(root) else {
             throw ToolError.usage("--commit: the blockers log \(path) is outside the work tree \(workdir)")
         }
-        return try repository.commitFile(String(real.dropFirst(root.count)), message: Self.commitMessage,
-                                         authorName: author.name, authorEmail: author.email, time: time)
+        return String(real.dropFirst(root.count))
     }
 
     private func blockerText(_ status: AgentStatus, _ scan: ProofOfWorkScan) -> String {

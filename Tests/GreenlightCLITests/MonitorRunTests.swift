@@ -171,5 +171,18 @@ import Glibc
         let clock = try CLI.run(CLI.executable!, ["monitor", "--watch", "--interval", "1s", "--now", "2026-11-21T09:00:00Z"],
                                 in: team.root, environment: CLI.environment())
         expectToolError(clock, exit: 2, ["--now fixes the clock"])
+        // --commit is refused before anything is written.
+        let outside = team.fixture.container + "/outside.md"
+        expectToolError(try team.monitor("2026-11-21T09:00:00Z", "--commit", "--blockers-log", outside), exit: 2,
+                        ["--commit: the blockers log", "is outside the work tree"])
+        #expect(!FileManager.default.fileExists(atPath: outside))
+        let bare = team.fixture.container + "/bare.git"
+        try team.fixture.run(["clone", "-q", "--bare", team.root, bare], in: team.fixture.container)
+        let bareResult = try CLI.run(CLI.executable!, ["monitor", "--once", "--repo", bare], in: team.fixture.container,
+                                     environment: CLI.environment())
+        expectToolError(bareResult, exit: 2, ["is a bare repository: give --blockers-log FILE"])
+        let bareLog = try CLI.run(CLI.executable!, ["monitor", "--once", "--repo", bare, "--now", "2026-11-21T09:00:00Z",
+                                                    "--blockers-log", outside], in: team.fixture.container, environment: CLI.environment())
+        #expect(bareLog.status == 1 && bareLog.stdout.contains("2 blocker(s) appended"), "\(bareLog)")
     }
 }
