@@ -50,9 +50,13 @@ struct Evaluator {
                           now: now, config: config)
     }
 
+    func clock(_ text: String?) throws -> Date {
+        try Clock.date(text)
+    }
+
     /// `--config FILE`; else `.greenlight.yml` in the work tree; for a bare repository, the one
     /// committed at the revision; else defaults.
-    private func loadConfig(_ request: SnapshotRequest, repository: GitRepository) throws -> Config {
+    func loadConfig(_ request: SnapshotRequest, repository: GitRepository) throws -> Config {
         let known = engine.ruleIDs
         if let file = request.configFile {
             return try ConfigLoader.load(file: console.resolve(file), knownRuleIDs: known, sections: engine.sectionKeys)

@@ -69,6 +69,7 @@ public enum RuleDocs {
         for (number, example) in examples.enumerated() {
             out += "\n\(title) (\(number + 1)):\n"
             if let options = example.options { out += "  options: \(options)\n" }
+            if let now = example.now { out += "  committed at \(RuleExample.commitDate), checked at \(now)\n" }
             if let config = example.config {
                 out += "  --- .greenlight.yml\n" + config.split(separator: "\n").map { "  \($0)\n" }.joined()
             }

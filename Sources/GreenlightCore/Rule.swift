@@ -87,16 +87,21 @@ public struct ConfigKey: Sendable {
 
 /// A rule example: a set of files committed to a fresh repository. In triggering examples,
 /// each `↓` marks where exactly one finding of the rule must start (the marker is removed
-/// before the file is written). `options` is YAML for the rule's options, if any.
+/// before the file is written). `options` is YAML for the rule's options, if any. Without
+/// `options` and `config`, a committed `.greenlight.yml` among the files is the config. `now` is
+/// the run's clock as ISO 8601 (the files are committed at 2026-11-01T12:00:00Z; without it the
+/// clock is 1970-01-01, before every commit).
 public struct RuleExample: Sendable {
     public static let marker: Character = "↓"
+    /// When the example test commits the files (author and committer date).
+    public static let commitDate = "2026-11-01T12:00:00Z"
 
     public let files: [String: String]
     public let options: String?
     /// A whole `.greenlight.yml` for the example (for family sections); use it or `options`.
     public let config: String?
-    /// The run's clock (ISO 8601), for time-dependent rules; default 2026-11-21T12:00:00Z.
-    public let now: String
+    /// The run's clock, ISO 8601, for time-dependent rules.
+    public let now: String?
     /// Expected findings that no marker can show — whole-file or non-file findings — as
     /// `path:line:column` (line and column 0).
     public let expect: [String]
@@ -107,7 +112,7 @@ public struct RuleExample: Sendable {
         _ files: [String: String],
         options: String? = nil,
         config: String? = nil,
-        now: String = "2026-11-21T12:00:00Z",
+        now: String? = nil,
         expect: [String] = [],
         file: StaticString = #filePath,
         line: UInt = #line

@@ -16,12 +16,17 @@ public enum RuleCatalog {
         TestsFailingRule.self,
         CoverageLowRule.self,
         InvalidEvidenceFileRule.self,
+        LateLogRule.self,
+        StaleLogRule.self,
+        NeverUpdatedLogRule.self,
+        NoArtifactRule.self,
     ]
 
     /// The family-level config sections (`claims:`, …) the families read.
     public static let sections: [any ConfigSection.Type] = [
         ClaimsSettings.self,
         EvidenceSettings.self,
+        ProofOfWorkSection.self,
     ]
 
     /// An engine with every rule and section.

@@ -34,9 +34,10 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
 @Suite struct RuleExampleTests {
     @Test(arguments: ExampleCase.all)
     func example(_ testCase: ExampleCase) throws {
-        let fixture = try GitFixture(files: testCase.example.cleanFiles)
+        let fixture = try GitFixture(files: testCase.example.cleanFiles, date: RuleExample.commitDate)
         let engine = RuleCatalog.engine
-        var yaml = testCase.example.config.map { $0 + "\n" } ?? ""
+        let committed = testCase.example.cleanFiles[Config.defaultFileName]
+        var yaml = (testCase.example.config ?? committed).map { $0 + "\n" } ?? ""
         if let options = testCase.example.options {
             yaml = "rules:\n  \(testCase.ruleID):\n" + options.split(separator: "\n").map { "    \($0)\n" }.joined()
         }
@@ -44,8 +45,8 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
             yaml: yaml, file: "example.yml", knownRuleIDs: engine.ruleIDs, sections: engine.sectionKeys)
         try engine.validate(config)
         let snapshot = try GitRepository(discovering: fixture.root).snapshot(.rev("HEAD"), config: config)
-        let now = try #require(Timestamp.parse(testCase.example.now), "example clock")
-        let findings = try engine.run(snapshot: snapshot, config: config, now: now)
+        let now = try testCase.example.now.map { try #require(Timestamp.parse($0), "bad now \($0)") }
+        let findings = try engine.run(snapshot: snapshot, config: config, now: now ?? Date(timeIntervalSince1970: 0))
         let found = findings
             .filter { $0.rule == testCase.ruleID && $0.isLive }
             .map { "\($0.path):\($0.line):\($0.column)" }

@@ -17,7 +17,7 @@ public struct EvidenceStaleRule: Rule {
                 ".greenlight/evidence/flywheel/20261101T060000Z.json":
                     #"{"schemaVersion": 1, "name": "flywheel", "status": "pass", "recordedAt": "2026-11-01T06:00:00Z"}"#,
             ], config: "evidence:\n  required: [{name: flywheel, max_age: 7d}]",
-               expect: [".greenlight/evidence/flywheel/20261101T060000Z.json:0:0"]),
+               now: "2026-11-21T12:00:00Z", expect: [".greenlight/evidence/flywheel/20261101T060000Z.json:0:0"]),
         ],
         nonTriggering: [
             RuleExample([
