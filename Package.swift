@@ -17,6 +17,12 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
         .target(
             name: "GreenlightCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
@@ -26,8 +32,12 @@ let package = Package(
             dependencies: ["CGit2", "GreenlightCore"]
         ),
         .target(
+            name: "GreenlightProbes",
+            dependencies: ["CCurl", "CCurlShim", "GreenlightCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
             name: "GreenlightRules",
-            dependencies: ["GreenlightCore"]
+            dependencies: ["GreenlightCore", "GreenlightProbes"]
         ),
         .target(
             name: "GreenlightReport",
@@ -35,7 +45,7 @@ let package = Package(
         ),
         .target(
             name: "GreenlightCommands",
-            dependencies: ["GreenlightCore", "GreenlightGit", "GreenlightRules", "GreenlightReport"]
+            dependencies: ["GreenlightCore", "GreenlightGit", "GreenlightProbes", "GreenlightRules", "GreenlightReport"]
         ),
         .executableTarget(
             name: "greenlight",
@@ -46,6 +56,7 @@ let package = Package(
         ),
         .target(name: "GreenlightTestSupport", path: "Tests/GreenlightTestSupport"),
         .testTarget(name: "GreenlightCoreTests", dependencies: ["GreenlightCore"]),
+        .testTarget(name: "GreenlightProbesTests", dependencies: ["GreenlightProbes", "GreenlightTestSupport"]),
         .testTarget(name: "GreenlightGitTests", dependencies: ["GreenlightGit", "GreenlightTestSupport"]),
         .testTarget(
             name: "GreenlightRulesTests",
