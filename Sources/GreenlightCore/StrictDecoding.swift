@@ -77,3 +77,17 @@ public struct ByteSize: Decodable, Sendable, Equatable {
         return overflow ? nil : product
     }
 }
+
+/// A configuration value that is wrong at a known spot inside it — a column within a
+/// condition, a `${NAME}` reference in a URL: the loader reports `file:line:column: message`.
+public struct PositionedConfigError: Error, Sendable, Equatable {
+    public let line: Int
+    public let column: Int
+    public let message: String
+
+    public init(line: Int, column: Int, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+}
