@@ -41,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "GreenlightReport",
-            dependencies: ["GreenlightCore"]
+            dependencies: ["GreenlightCore", "GreenlightProbes"]
         ),
         .target(
             name: "GreenlightCommands",

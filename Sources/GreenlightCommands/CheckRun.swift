@@ -13,6 +13,8 @@ public struct SnapshotRequest {
     public var skip: [String] = []
     /// `--now`, as given.
     public var now: String?
+    /// Whether live endpoint probes run (`--no-live` turns them off).
+    public var live = true
 
     public init() {}
 }
@@ -42,11 +44,13 @@ struct Evaluator {
         let families = try engine.selectFamilies(only: request.only, skip: request.skip)
         let baseline = try baselineFile.map { try Baseline.load(file: console.resolve($0)) }
         let snapshot = try repository.snapshot(request.selector, config: config)
-        let findings = try engine.run(snapshot: snapshot, config: config, now: now, families: families, baseline: baseline)
+        let live = LiveAccess(enabled: request.live, environment: console.environment)
+        let findings = try engine.run(
+            snapshot: snapshot, config: config, now: now, families: families, baseline: baseline, live: live)
         return Evaluation(repository: repository, snapshot: snapshot, findings: findings, now: now)
     }
 
-    private func clock(_ text: String?) throws -> Date {
+    func clock(_ text: String?) throws -> Date {
         guard let text else { return Date() }
         guard let date = Timestamp.parse(text) else {
             throw ToolError.usage("--now '\(text)' is not an ISO 8601 time (e.g. 2026-11-21T09:00:00Z)")
@@ -56,7 +60,7 @@ struct Evaluator {
 
     /// `--config FILE`; else `.greenlight.yml` in the work tree; for a bare repository, the one
     /// committed at the revision; else defaults.
-    private func loadConfig(_ request: SnapshotRequest, repository: GitRepository) throws -> Config {
+    func loadConfig(_ request: SnapshotRequest, repository: GitRepository) throws -> Config {
         let known = engine.ruleIDs
         if let file = request.configFile {
             return try ConfigLoader.load(file: console.resolve(file), knownRuleIDs: known, sections: engine.sectionKeys)

@@ -1,4 +1,5 @@
 import GreenlightCore
+import GreenlightProbes
 
 /// Every rule Greenlight ships, in the order `greenlight rules` lists them. A rule joins by
 /// being added here; retired ids are never reused.
@@ -6,10 +7,13 @@ public enum RuleCatalog {
     public static let all: [any Rule.Type] = [
         BadSuppressionRule.self,
         MissingEvidenceRule.self,
+        ProbeFailedRule.self,
+        AuthNotEnforcedRule.self,
+        InsecureProbeRule.self,
     ]
 
     /// The family-level config sections (`claims:`, …) the families read.
-    public static let sections: [any ConfigSection.Type] = []
+    public static let sections: [any ConfigSection.Type] = [ProbesSection.self]
 
     /// An engine with every rule and section.
     public static var engine: Engine { Engine(rules: all, sections: sections) }
