@@ -30,7 +30,7 @@ extension Decoder {
         let known = Keys.allCases.map(\.stringValue) + extra
         for key in container.allKeys where !known.contains(key.stringValue) {
             throw UnknownKeyError(
-                codingPath: codingPath.map(\.stringValue),
+                codingPath: codingPath.map(\.pathComponent),
                 key: key.stringValue,
                 known: known.sorted()
             )
@@ -90,4 +90,10 @@ public struct PositionedConfigError: Error, Sendable, Equatable {
         self.column = column
         self.message = message
     }
+}
+
+extension CodingKey {
+    /// The key as one step of a config path: a sequence index as its number (decoders spell
+    /// it `Index 3`), a mapping key as itself.
+    public var pathComponent: String { intValue.map(String.init) ?? stringValue }
 }

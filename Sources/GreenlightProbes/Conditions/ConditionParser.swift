@@ -61,11 +61,12 @@ public struct ConditionParser {
         return Condition(text: text, subject: subject, op: op, expected: expected)
     }
 
-    private mutating func subject() throws(ConditionSyntaxError) -> Subject {
+    private mutating func subject(depth: Int = 0) throws(ConditionSyntaxError) -> Subject {
         for (name, make) in [("len(", Subject.length), ("has(", Subject.has)] where lookingAt(name) {
+            guard depth == 0 else { throw fail("\(name)…) takes a placeholder, not another function") }
             at += name.unicodeScalars.count
             skipSpace()
-            let inner = try subject()
+            let inner = try subject(depth: depth + 1)
             skipSpace()
             guard take(")") else { throw fail("expected ')' to close \(name)") }
             return make(inner)
