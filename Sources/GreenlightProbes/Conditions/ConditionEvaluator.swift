@@ -68,10 +68,11 @@ public enum ConditionEvaluator {
     public static func evaluate(_ condition: Condition, on view: ResponseView) -> ConditionVerdict {
         let values = resolve(condition.subject, view: view)
         guard !values.isEmpty else { return ConditionVerdict(passed: false, actual: "no elements") }
+        let labelled = condition.subject.description.contains("[*]")
         for (label, value) in values {
             let passed = compare(value, condition.op, condition.expected)
             if !passed {
-                let shown = label.map { "\($0) = \(value.summary)" } ?? value.summary
+                let shown = labelled ? label.map { "\($0) = \(value.summary)" } ?? value.summary : value.summary
                 return ConditionVerdict(passed: false, actual: shown)
             }
         }
