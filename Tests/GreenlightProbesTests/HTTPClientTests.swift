@@ -49,6 +49,7 @@ import Testing
         #expect(failure.kind == .timeout)
         #expect(failure.connected)
         #expect(Date().timeIntervalSince(started) < 5)
+        withExtendedLifetime(server) {}
     }
 
     @Test func refusedConnection() throws {
@@ -71,6 +72,7 @@ import Testing
             return
         }
         #expect(failure.kind == .reset)
+        withExtendedLifetime(server) {}
     }
 
     @Test func retriesTransientFailuresWithBackoff() throws {
@@ -97,6 +99,7 @@ import Testing
         #expect(response.status == 200)
         #expect(response.bodyExceededCap)
         #expect(response.body.count == 1 << 20)
+        withExtendedLifetime(server) {}
     }
 
     @Test func sameHostRedirectIsFollowedWithCredentials() throws {
@@ -185,6 +188,7 @@ import Testing
         #expect(gauge.peak >= 2)
         // 4 waves of 50 ms, not 20 sequential requests (1 s)
         #expect(elapsed < 0.9)
+        withExtendedLifetime(server) {}
     }
 }
 

@@ -9,6 +9,11 @@ func runProbes(_ yaml: String, base: String, environment: [String: String] = [:]
     return ProbeRunner(environment: environment, now: now).run(specs)
 }
 
+/// The same against `server`, kept alive until the probes are done.
+func runProbes(_ yaml: String, on server: HTTPTestServer, environment: [String: String] = [:], now: Date = Date()) throws -> [ProbeResult] {
+    try withExtendedLifetime(server) { try runProbes(yaml, base: server.baseURL, environment: environment, now: now) }
+}
+
 func onlyProblem(_ result: ProbeResult, sourceLocation: SourceLocation = #_sourceLocation) -> String {
     #expect(result.problems.count == 1, "\(result.problems.map(\.message))", sourceLocation: sourceLocation)
     return result.problems.first?.message ?? ""
@@ -63,7 +68,7 @@ func onlyProblem(_ result: ProbeResult, sourceLocation: SourceLocation = #_sourc
                   - "has([HEADER].x-build) == true"
                   - "[RESPONSE_TIME] < 5s"
                   - "[CONNECTED] == true"
-            """, base: server.baseURL)
+            """, on: server)
         let result = try #require(results.first)
         #expect(result.passed, "\(result.problems.map(\.message))")
         #expect(result.conditions.count == 23)
@@ -91,7 +96,7 @@ func onlyProblem(_ result: ProbeResult, sourceLocation: SourceLocation = #_sourc
               - name: degraded
                 url: BASE/degraded
                 expect: ['\(condition)']
-            """, base: server.baseURL)
+            """, on: server)
         let result = try #require(results.first)
         #expect(!result.passed)
         let message = onlyProblem(result)
@@ -105,7 +110,7 @@ func onlyProblem(_ result: ProbeResult, sourceLocation: SourceLocation = #_sourc
               - name: broken
                 url: BASE/not-json
                 expect: ["[STATUS] == 200", '[BODY].status == "ok"', '[BODY] contains "not"']
-            """, base: server.baseURL)
+            """, on: server)
         #expect(onlyProblem(results[0]) == "probe 'broken': [BODY].status == \"ok\" failed: got the body is not valid JSON")
     }
 
@@ -115,7 +120,7 @@ func onlyProblem(_ result: ProbeResult, sourceLocation: SourceLocation = #_sourc
               - name: text
                 url: BASE/text
                 expect: ['[BODY] == "all good"', '[HEADER].content-type == "text/plain"']
-            """, base: server.baseURL)
+            """, on: server)
         #expect(results[0].passed)
     }
 
@@ -128,7 +133,7 @@ func onlyProblem(_ result: ProbeResult, sourceLocation: SourceLocation = #_sourc
               - name: patient
                 url: BASE/slow
                 expect: ["[RESPONSE_TIME] < 3s"]
-            """, base: server.baseURL)
+            """, on: server)
         #expect(onlyProblem(results[0]).contains("[RESPONSE_TIME] < 300ms failed: got 4"))
         #expect(results[1].passed)
     }
@@ -147,7 +152,7 @@ func onlyProblem(_ result: ProbeResult, sourceLocation: SourceLocation = #_sourc
                 headers: {Authorization: "Bearer ${ADMIN_TOKEN}"}
                 auth_required: true
                 expect: ["[STATUS] == 200"]
-            """, base: server.baseURL, environment: ["ADMIN_TOKEN": "adm1n-t0ken"])
+            """, on: server, environment: ["ADMIN_TOKEN": "adm1n-t0ken"])
         #expect(results[0].passed, "\(results[0].problems)")
         #expect(results[0].auth?.passed == true && results[0].auth?.actual == "401")
         #expect(results[0].auth?.withheld == ["x-admin-token"])
@@ -164,7 +169,7 @@ func onlyProblem(_ result: ProbeResult, sourceLocation: SourceLocation = #_sourc
                 url: BASE/admin
                 headers: {x-admin-token: "${GREENLIGHT_TEST_UNSET}"}
                 expect: ["[STATUS] == 202"]
-            """, base: server.baseURL, environment: ["GREENLIGHT_TEST_EMPTY": ""])
+            """, on: server, environment: ["GREENLIGHT_TEST_EMPTY": ""])
         #expect(onlyProblem(results[0]) == "probe 'admin': environment variable GREENLIGHT_TEST_UNSET is not set (or empty)")
         #expect(results[0].problems[0].position == SourcePosition(line: 4, column: 31))
         #expect(server.requests.isEmpty)
@@ -176,7 +181,7 @@ func onlyProblem(_ result: ProbeResult, sourceLocation: SourceLocation = #_sourc
               - name: sneaky
                 url: ${TARGET}/x
                 expect: ["[STATUS] == 200"]
-            """, base: server.baseURL, environment: ["TARGET": "file:///etc"])
+            """, on: server, environment: ["TARGET": "file:///etc"])
         #expect(onlyProblem(results[0]) == "probe 'sneaky': URL ${TARGET}/x has the unsupported scheme 'file' once expanded")
     }
 }

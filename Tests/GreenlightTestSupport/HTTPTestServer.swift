@@ -51,7 +51,34 @@ public final class HTTPTestServer: @unchecked Sendable {
         }
     }
 
-    public let port: Int
+    private let core: Core
+
+    public init(handler: @escaping @Sendable (Request) -> Reply) throws {
+        core = try Core(handler: handler)
+    }
+
+    deinit { core.stop() }
+
+    public var port: Int { core.port }
+
+    /// `http://127.0.0.1:PORT`
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    public func url(_ path: String) -> String { baseURL + path }
+
+    /// Every request received so far, in arrival order.
+    public var requests: [Request] { core.requests }
+
+    public func stop() { core.stop() }
+}
+
+/// The sockets and threads; the threads hold the core, never the server, so releasing the
+/// server stops them.
+private final class Core: @unchecked Sendable {
+    typealias Request = HTTPTestServer.Request
+    typealias Reply = HTTPTestServer.Reply
+
+    let port: Int
     private let listener: Int32
     private let handler: @Sendable (Request) -> Reply
     private let lock = NSLock()
@@ -60,7 +87,7 @@ public final class HTTPTestServer: @unchecked Sendable {
     private var stopped = false
     private let stopSignal = DispatchSemaphore(value: 0)
 
-    public init(handler: @escaping @Sendable (Request) -> Reply) throws {
+    init(handler: @escaping @Sendable (Request) -> Reply) throws {
         self.handler = handler
         let fd = socket(AF_INET, Int32(SOCK_STREAM_VALUE), 0)
         guard fd >= 0 else { throw TestServerError("socket() failed") }
@@ -87,17 +114,11 @@ public final class HTTPTestServer: @unchecked Sendable {
         thread.start()
     }
 
-    deinit { stop() }
+    var requests: [Request] { lock.withLock { received } }
 
-    /// `http://127.0.0.1:PORT`
-    public var baseURL: String { "http://127.0.0.1:\(port)" }
-
-    public func url(_ path: String) -> String { baseURL + path }
-
-    /// Every request received so far, in arrival order.
-    public var requests: [Request] { lock.withLock { received } }
-
-    public func stop() {
+    /// Shut the sockets down; the threads that own them close them (closing here could close
+    /// a number another server has been given since).
+    func stop() {
         let open: Set<Int32>? = lock.withLock {
             if stopped { return nil }
             stopped = true
@@ -106,7 +127,6 @@ public final class HTTPTestServer: @unchecked Sendable {
         guard let open else { return }
         for _ in 0..<1000 { stopSignal.signal() }
         shutdown(listener, Int32(SHUT_RDWR_VALUE))
-        close(listener)
         for fd in open { shutdown(fd, Int32(SHUT_RDWR_VALUE)) }
     }
 
@@ -115,7 +135,10 @@ public final class HTTPTestServer: @unchecked Sendable {
     private func acceptLoop() {
         for _ in 0..<1_000_000 {
             let fd = accept(listener, nil, nil)
-            if fd < 0 { return }
+            if fd < 0 {
+                close(listener)
+                return
+            }
             let admitted: Bool = lock.withLock {
                 if stopped { return false }
                 connections.insert(fd)
@@ -123,6 +146,7 @@ public final class HTTPTestServer: @unchecked Sendable {
             }
             guard admitted else {
                 close(fd)
+                close(listener)
                 return
             }
             var timeout = timeval(tv_sec: 30, tv_usec: 0)
