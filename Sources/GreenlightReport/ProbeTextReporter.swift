@@ -50,7 +50,8 @@ public struct ProbeTextReporter {
     private func ms(_ milliseconds: Double) -> String {
         if milliseconds >= 1000 { return number((milliseconds / 10).rounded() / 100) + "s" }
         if milliseconds >= 10 { return number(milliseconds.rounded()) + "ms" }
-        return number((milliseconds * 10).rounded() / 10) + "ms"
+        if milliseconds >= 1 { return number((milliseconds * 10).rounded() / 10) + "ms" }
+        return number((milliseconds * 100).rounded() / 100) + "ms"
     }
 
     private func number(_ value: Double) -> String {

@@ -7,20 +7,49 @@ public final class ResponseView {
     /// For `[CERT_EXPIRY]`.
     public let now: Date
     public let bodyCap: Int
+    private let cache: JSONCache?
     private var parsed: Result<JSONValue, JSONBodyError>?
 
-    public init(_ outcome: HTTPOutcome, now: Date, bodyCap: Int) {
+    /// `cache` lets the responses of one batch share the parse of identical bodies.
+    public init(_ outcome: HTTPOutcome, now: Date, bodyCap: Int, cache: JSONCache? = nil) {
         self.outcome = outcome
         self.now = now
         self.bodyCap = bodyCap
+        self.cache = cache
     }
 
     var response: HTTPResponse? { try? outcome.get() }
 
     var json: Result<JSONValue, JSONBodyError> {
         if let parsed { return parsed }
-        let result = response.map { JSONValue.parse($0.body) } ?? .failure(JSONBodyError(message: "no response"))
+        let result: Result<JSONValue, JSONBodyError>
+        if let response {
+            result = cache?.parse(response.body) ?? JSONValue.parse(response.body)
+        } else {
+            result = .failure(JSONBodyError(message: "no response"))
+        }
         parsed = result
+        return result
+    }
+}
+
+/// Parses of recent bodies, so that a load test of an endpoint that answers the same JSON a
+/// thousand times parses it once. Holds at most `limit` small bodies.
+public final class JSONCache {
+    private var entries: [[UInt8]: Result<JSONValue, JSONBodyError>] = [:]
+    private let limit: Int
+    private let largest: Int
+
+    public init(limit: Int = 32, largest: Int = 64 * 1024) {
+        self.limit = limit
+        self.largest = largest
+    }
+
+    func parse(_ body: [UInt8]) -> Result<JSONValue, JSONBodyError> {
+        guard body.count <= largest else { return JSONValue.parse(body) }
+        if let hit = entries[body] { return hit }
+        let result = JSONValue.parse(body)
+        if entries.count < limit { entries[body] = result }
         return result
     }
 }

@@ -103,7 +103,10 @@ private final class MultiRun {
             curl_multi_perform(multi, &running)
             collect(multi)
             if remaining == 0 { break }
-            var wait = 100
+            // Slots freed just now are filled at once, not after the next wait.
+            let before = active.count
+            startDue(multi, now: monotonicNow())
+            var wait = active.count > before ? 0 : 100
             if let soonest = waiting.map(\.startAt).min() {
                 wait = max(0, min(wait, Int(((soonest - monotonicNow()) * 1000).rounded(.up))))
             }

@@ -25,7 +25,8 @@ struct Evaluation {
     }
 
     func result(_ outcomes: [HTTPOutcome], auth: HTTPOutcome?, withheld: [String], attempts: Int) -> ProbeResult {
-        let views = outcomes.map { ResponseView($0, now: now, bodyCap: spec.maxBody) }
+        let cache = JSONCache()
+        let views = outcomes.map { ResponseView($0, now: now, bodyCap: spec.maxBody, cache: cache) }
         let perResponse = spec.perResponse
         let aggregates = spec.aggregates
         let judgedByErrorRate = aggregates.contains { $0.condition.subject.placeholder == .errorRate }
