@@ -15,7 +15,6 @@ public struct AuthNotEnforcedRule: Rule {
             Proxy-Authorization, Cookie, and every header whose value comes from ${NAME}) and \
             expects 401 or 403. Any other answer, or none, is a finding.
             """,
-        configKeys: [ConfigKey("auth_required", "per probe: resend without credential headers, expect 401 or 403", default: "false")],
         triggering: [
             ProbeRun.example("""
                 probes:

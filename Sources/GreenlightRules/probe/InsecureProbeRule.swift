@@ -13,7 +13,6 @@ public struct InsecureProbeRule: Rule {
             staging host with a self-signed certificate; the report says so every time, and the \
             warning can be suppressed with a reason.
             """,
-        configKeys: [ConfigKey("insecure", "per probe: skip TLS verification", default: "false")],
         triggering: [
             ProbeRun.example("""
                 probes:

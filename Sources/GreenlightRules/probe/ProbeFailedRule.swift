@@ -15,12 +15,11 @@ public struct ProbeFailedRule: Rule {
             set and TLS verified, and each condition that does not hold is one finding naming \
             the probe, the condition and the value seen. A request that gets no answer, or a \
             probe whose environment variable is missing, fails too. `check --no-live` skips \
-            probes; `greenlight probe` runs them alone.
+            probes; `greenlight probe` runs them alone. Probes are the top-level `probes:` \
+            list of .greenlight.yml; each has name, url, expect and optionally method, \
+            headers, body, requests, concurrency, retries, backoff, failure_threshold, \
+            timeout, connect_timeout, follow_redirects, max_body, insecure, auth_required.
             """,
-        configKeys: [
-            ConfigKey("probes", "top-level list: name, url, method, headers, body, expect, requests, concurrency, retries, backoff, failure_threshold, timeout, connect_timeout, follow_redirects, max_body, insecure, auth_required",
-                      default: "no probes"),
-        ],
         triggering: [
             ProbeRun.example("""
                 probes:
