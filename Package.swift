@@ -27,6 +27,12 @@ let package = Package(
             name: "GreenlightHistory",
             dependencies: ["CSQLite", "GreenlightCore"]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
         .target(
             name: "GreenlightCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
@@ -36,16 +42,22 @@ let package = Package(
             dependencies: ["CGit2", "GreenlightCore"]
         ),
         .target(
+            name: "GreenlightProbes",
+            dependencies: ["CCurl", "CCurlShim", "GreenlightCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
             name: "GreenlightRules",
-            dependencies: ["GreenlightCore"]
+            dependencies: ["GreenlightCore", "GreenlightProbes"]
         ),
         .target(
             name: "GreenlightReport",
-            dependencies: ["GreenlightCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["GreenlightCore", "GreenlightProbes", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "GreenlightCommands",
-            dependencies: ["GreenlightCore", "GreenlightGit", "GreenlightRules", "GreenlightReport", "GreenlightHistory"]
+            dependencies: [
+                "GreenlightCore", "GreenlightGit", "GreenlightProbes", "GreenlightRules", "GreenlightReport", "GreenlightHistory",
+            ]
         ),
         .executableTarget(
             name: "greenlight",
@@ -58,6 +70,7 @@ let package = Package(
         .target(name: "GreenlightTestSupport", path: "Tests/GreenlightTestSupport"),
         .testTarget(name: "GreenlightCoreTests", dependencies: ["GreenlightCore"]),
         .testTarget(name: "GreenlightHistoryTests", dependencies: ["GreenlightHistory", "GreenlightTestSupport"]),
+        .testTarget(name: "GreenlightProbesTests", dependencies: ["GreenlightProbes", "GreenlightTestSupport"]),
         .testTarget(name: "GreenlightGitTests", dependencies: ["GreenlightGit", "GreenlightTestSupport"]),
         .testTarget(
             name: "GreenlightRulesTests",

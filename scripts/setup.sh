@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the system libraries Greenlight links (libgit2, libcurl, SQLite) when missing.
+# Installs the system libraries Greenlight links (libgit2, libcurl, SQLite) when missing, and
+# the tools its tests use (git, openssl).
 # Sourced by demo.sh and test.sh; safe to run again.
 set -euo pipefail
 missing=()
@@ -8,6 +9,7 @@ for pair in libgit2:libgit2-dev libcurl:libcurl4-openssl-dev sqlite3:libsqlite3-
 done
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v git >/dev/null 2>&1 || missing+=(git)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)   # the probe tests' HTTPS server
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

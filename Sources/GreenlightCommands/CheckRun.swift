@@ -13,6 +13,8 @@ public struct SnapshotRequest {
     public var skip: [String] = []
     /// `--now`, as given.
     public var now: String?
+    /// Whether live endpoint probes run (`--no-live` turns them off).
+    public var live = true
 
     public init() {}
 }
@@ -45,7 +47,9 @@ struct Evaluator {
         let families = try engine.selectFamilies(only: request.only, skip: request.skip)
         let baseline = try baselineFile.map { try Baseline.load(file: console.resolve($0)) }
         let snapshot = try repository.snapshot(request.selector, config: config)
-        let result = try engine.evaluate(snapshot: snapshot, config: config, now: now, families: families, baseline: baseline)
+        let live = LiveAccess(enabled: request.live, environment: console.environment)
+        let result = try engine.evaluate(
+            snapshot: snapshot, config: config, now: now, families: families, baseline: baseline, live: live)
         return Evaluation(repository: repository, snapshot: snapshot, findings: result.findings, facts: result.facts,
                           now: now, config: config)
     }

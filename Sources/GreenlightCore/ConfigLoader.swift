@@ -135,6 +135,8 @@ public enum YAMLDiagnostics {
     /// A decoding error, located in `root` by its coding path.
     public static func describe(_ error: Error, root: Node, file: String, prefix: [String] = []) -> String {
         switch error {
+        case let positioned as PositionedConfigError:
+            return "\(file):\(positioned.line):\(positioned.column): \(positioned.message)"
         case let unknown as UnknownKeyError:
             let path = prefix + unknown.codingPath
             let mark = locate(path + [unknown.key], in: root)?.key?.mark

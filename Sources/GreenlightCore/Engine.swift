@@ -67,9 +67,10 @@ public struct Engine {
         config: Config,
         now: Date,
         families: Set<String>? = nil,
-        baseline: Baseline? = nil
+        baseline: Baseline? = nil,
+        live: LiveAccess = LiveAccess()
     ) throws -> [Finding] {
-        try evaluate(snapshot: snapshot, config: config, now: now, families: families, baseline: baseline).findings
+        try evaluate(snapshot: snapshot, config: config, now: now, families: families, baseline: baseline, live: live).findings
     }
 
     public func evaluate(
@@ -77,10 +78,12 @@ public struct Engine {
         config: Config,
         now: Date,
         families: Set<String>? = nil,
-        baseline: Baseline? = nil
+        baseline: Baseline? = nil,
+        live: LiveAccess = LiveAccess()
     ) throws -> Result {
         let context = RuleContext(
-            snapshot: snapshot, now: now, knownRuleIDs: ruleIDs, sections: try decodeSections(config))
+            snapshot: snapshot, now: now, knownRuleIDs: ruleIDs, sections: try decodeSections(config),
+            live: live, configFile: Self.configFile(config.path, root: snapshot.root))
         var findings: [Finding] = []
         for rule in rules {
             let description = rule.description
@@ -102,6 +105,13 @@ public struct Engine {
             }
         }
         return Result(findings: findings, facts: context.facts)
+    }
+
+    /// The config file's path relative to the repository root when inside it.
+    static func configFile(_ path: String?, root: String) -> String {
+        guard let path else { return Config.defaultFileName }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
     private func check<R: Rule>(_ rule: R.Type, context: RuleContext, config: Config) throws -> [Finding] {

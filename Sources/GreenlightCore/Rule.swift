@@ -30,7 +30,7 @@ public struct NoOptions: RuleOptions {
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         if let key = container.allKeys.first {
-            throw UnknownKeyError(codingPath: decoder.codingPath.map(\.stringValue), key: key.stringValue, known: [])
+            throw UnknownKeyError(codingPath: decoder.codingPath.map(\.pathComponent), key: key.stringValue, known: [])
         }
     }
 }

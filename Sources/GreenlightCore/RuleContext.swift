@@ -8,18 +8,27 @@ public final class RuleContext {
     public let now: Date
     /// Every registered rule id, for rules that validate references to rules.
     public let knownRuleIDs: Set<String>
+    /// Live endpoints and the environment, for the probe family.
+    public let live: LiveAccess
+    /// The configuration file as findings about it name it: relative to the repository root
+    /// when it lies inside it, as given otherwise, `.greenlight.yml` for the defaults.
+    public let configFile: String
 
     private var parsed: [String: Any] = [:]
     private let sections: [String: any ConfigSection]
 
     public init(
         snapshot: RepositorySnapshot, now: Date, knownRuleIDs: Set<String>,
-        sections: [String: any ConfigSection] = [:]
+        sections: [String: any ConfigSection] = [:],
+        live: LiveAccess = LiveAccess(),
+        configFile: String = Config.defaultFileName
     ) {
         self.snapshot = snapshot
         self.now = now
         self.knownRuleIDs = knownRuleIDs
         self.sections = sections
+        self.live = live
+        self.configFile = configFile
     }
 
     /// Figures for reports, gathered by the families during the run.

@@ -78,7 +78,22 @@ public struct ByteSize: Decodable, Sendable, Equatable {
     }
 }
 
+/// A configuration value that is wrong at a known spot inside it — a column within a
+/// condition, a `${NAME}` reference in a URL: the loader reports `file:line:column: message`.
+public struct PositionedConfigError: Error, Sendable, Equatable {
+    public let line: Int
+    public let column: Int
+    public let message: String
+
+    public init(line: Int, column: Int, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+}
+
 extension CodingKey {
-    /// The key as a step of a path: its index for sequence elements, else its name.
+    /// The key as one step of a config path: a sequence index as its number (decoders spell
+    /// it `Index 3`), a mapping key as itself.
     public var pathComponent: String { intValue.map(String.init) ?? stringValue }
 }

@@ -1,4 +1,5 @@
 import GreenlightCore
+import GreenlightProbes
 
 /// Every rule Greenlight ships, in the order `greenlight rules` lists them. A rule joins by
 /// being added here; retired ids are never reused.
@@ -20,6 +21,9 @@ public enum RuleCatalog {
         StaleLogRule.self,
         NeverUpdatedLogRule.self,
         NoArtifactRule.self,
+        ProbeFailedRule.self,
+        AuthNotEnforcedRule.self,
+        InsecureProbeRule.self,
     ]
 
     /// The family-level config sections (`claims:`, …) the families read.
@@ -27,6 +31,7 @@ public enum RuleCatalog {
         ClaimsSettings.self,
         EvidenceSettings.self,
         ProofOfWorkSection.self,
+        ProbesSection.self,
     ]
 
     /// An engine with every rule and section.

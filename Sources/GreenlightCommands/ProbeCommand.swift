@@ -1,0 +1,73 @@
+import Foundation
+import GreenlightCore
+import GreenlightGit
+import GreenlightProbes
+import GreenlightReport
+import GreenlightRules
+
+/// `greenlight probe [NAME...]`: run the configured probes (all, or the named ones), print
+/// the report, optionally record it as evidence; exit 1 when any probe failed.
+public struct ProbeCommand {
+    public var names: [String] = []
+    public var repo: String?
+    public var configFile: String?
+    public var format: ProbeReportFormat = .text
+    public var output: String?
+    /// `--record-evidence NAME`
+    public var recordEvidence: String?
+    public var now: String?
+
+    public init() {}
+
+    public func run(_ console: Console) -> Int32 {
+        GuardedRun(console: console).run {
+            let evaluator = Evaluator(console: console)
+            let now = try evaluator.clock(self.now)
+            if let name = recordEvidence { try EvidenceRecordWriter.validate(name: name) }
+            let (config, repository) = try load(evaluator)
+            let engine = RuleCatalog.engine
+            try engine.validate(config)
+            let section = try engine.decodeSections(config)[ProbesSection.key] as? ProbesSection ?? ProbesSection()
+            let file = shownPath(config.path, root: repository?.root)
+            guard !section.probes.isEmpty else {
+                throw ToolError.usage("\(file): no probes configured (add a probes: list)")
+            }
+            let selected = try section.select(names)
+            let results = ProbeRunner(environment: console.environment, now: now).run(selected)
+            let report = ProbeReport(config: file, now: now, probes: results)
+            try Output(console: console, file: output).write(try format.render(report))
+            if let name = recordEvidence {
+                let root = repository?.workdir ?? console.currentDirectory
+                let written = try EvidenceRecordWriter(root: root).write(
+                    name: name, report: report, commit: repository?.headCommit, now: now)
+                console.err("greenlight: recorded evidence '\(name)' (\(report.passed ? "pass" : "fail")) in \(written)\n")
+            }
+            return report.exitCode
+        }
+    }
+
+    /// `--config FILE` works outside a repository; otherwise `.greenlight.yml` at the root of
+    /// the repository around `--repo` (or the current folder).
+    private func load(_ evaluator: Evaluator) throws -> (Config, GitRepository?) {
+        let engine = RuleCatalog.engine
+        if let configFile {
+            let repository = try? GitRepository(discovering: evaluator.console.resolve(repo ?? "."))
+            let config = try ConfigLoader.load(file: evaluator.console.resolve(configFile), knownRuleIDs: engine.ruleIDs,
+                                               sections: engine.sectionKeys)
+            return (config, repository)
+        }
+        let repository = try GitRepository(discovering: evaluator.console.resolve(repo ?? "."))
+        var request = SnapshotRequest()
+        request.repo = repo
+        let config = try evaluator.loadConfig(request, repository: repository)
+        return (config, repository)
+    }
+
+    private func shownPath(_ path: String?, root: String?) -> String {
+        guard let path else { return Config.defaultFileName }
+        if let root, path.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+            return String(path.dropFirst(root.count + (root.hasSuffix("/") ? 0 : 1)))
+        }
+        return path
+    }
+}

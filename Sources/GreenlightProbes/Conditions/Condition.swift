@@ -1,0 +1,198 @@
+/// One parsed condition of a probe, like `[STATUS] == 200` or `[P95] < 30s`: a subject on the
+/// left, an operator, and a literal (or a list, for `in`) on the right. Parsed once, with the
+/// column of every part, by `ConditionParser`.
+public struct Condition: Sendable, Equatable {
+    /// The condition as written.
+    public let text: String
+    public let subject: Subject
+    public let op: Operator
+    public let expected: Expected
+
+    /// Whether it is decided over a whole batch of requests (`[P95]`, `[ERROR_RATE]`) rather than
+    /// on each response.
+    public var isAggregate: Bool { subject.placeholder.isAggregate }
+}
+
+/// What a condition looks at.
+public indirect enum Subject: Sendable, Equatable {
+    case placeholder(Placeholder, path: [PathStep])
+    /// `len(x)`: characters of a string, elements of an array, keys of an object.
+    case length(Subject)
+    /// `has(x)`: whether the value exists.
+    case has(Subject)
+
+    var placeholder: Placeholder {
+        switch self {
+        case .placeholder(let placeholder, _): return placeholder
+        case .length(let inner), .has(let inner): return inner.placeholder
+        }
+    }
+
+    /// As written, normalised: `[BODY].data[0].id`, `len([BODY].items)`.
+    public var description: String {
+        switch self {
+        case .placeholder(let placeholder, let path):
+            return "[\(placeholder.rawValue)]" + path.map(\.description).joined()
+        case .length(let inner): return "len(\(inner.description))"
+        case .has(let inner): return "has(\(inner.description))"
+        }
+    }
+}
+
+/// The bracketed names a condition can start with.
+public enum Placeholder: String, Sendable, CaseIterable {
+    case status = "STATUS"
+    case body = "BODY"
+    case header = "HEADER"
+    case responseTime = "RESPONSE_TIME"
+    case connected = "CONNECTED"
+    case certExpiry = "CERT_EXPIRY"
+    case p50 = "P50"
+    case p95 = "P95"
+    case p99 = "P99"
+    case errorRate = "ERROR_RATE"
+
+    /// Names accepted for Gatus compatibility.
+    static let aliases: [String: Placeholder] = ["CERTIFICATE_EXPIRATION": .certExpiry]
+
+    public var isAggregate: Bool {
+        switch self {
+        case .p50, .p95, .p99, .errorRate: return true
+        default: return false
+        }
+    }
+
+    /// The kind of value it stands for, before any path or function.
+    var kind: ValueKind {
+        switch self {
+        case .status: return .number
+        case .body: return .json
+        case .header: return .string
+        case .responseTime, .certExpiry, .p50, .p95, .p99: return .duration
+        case .connected: return .bool
+        case .errorRate: return .percent
+        }
+    }
+}
+
+/// A step of a `[BODY]` path: `.key`, `["odd key"]`, `[0]`, `[*]` (every element).
+public enum PathStep: Sendable, Equatable, CustomStringConvertible {
+    case key(String)
+    case index(Int)
+    case every
+
+    public var description: String {
+        switch self {
+        case .key(let key):
+            let plain = !key.isEmpty && key.unicodeScalars.allSatisfy { ConditionParser.isKeyScalar($0) }
+            return plain ? ".\(key)" : "[\(Literal.string(key).description)]"
+        case .index(let index): return "[\(index)]"
+        case .every: return "[*]"
+        }
+    }
+}
+
+public enum Operator: String, Sendable, CaseIterable {
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case contains
+    case `in`
+
+    var isOrdering: Bool { [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(self) }
+}
+
+/// The right-hand side.
+public enum Expected: Sendable, Equatable {
+    case value(Literal)
+    /// `in (401, 403)` or Gatus's `== any(401, 403)`.
+    case list([Literal])
+}
+
+public enum Literal: Sendable, Equatable, CustomStringConvertible {
+    case number(Double)
+    case string(String)
+    case bool(Bool)
+    case null
+    /// Seconds, written `300ms`, `30s`, `14d`.
+    case duration(Double)
+    /// A fraction, written `1%`.
+    case percent(Double)
+
+    var kind: ValueKind {
+        switch self {
+        case .number: return .number
+        case .string: return .string
+        case .bool: return .bool
+        case .null: return .null
+        case .duration: return .duration
+        case .percent: return .percent
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .number(let value): return NumberText.format(value)
+        case .string(let text):
+            var escaped = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": escaped += "\\\""
+                case "\\": escaped += "\\\\"
+                case "\n": escaped += "\\n"
+                case "\t": escaped += "\\t"
+                case "\r": escaped += "\\r"
+                default:
+                    if scalar.value < 0x20 { escaped += "\\u{\(String(scalar.value, radix: 16))}" } else { escaped.unicodeScalars.append(scalar) }
+                }
+            }
+            return "\"\(escaped)\""
+        case .bool(let value): return value ? "true" : "false"
+        case .null: return "null"
+        case .duration(let seconds): return DurationText.format(seconds)
+        case .percent(let fraction): return NumberText.format(fraction * 100) + "%"
+        }
+    }
+}
+
+/// The kinds of value a subject or literal has, for type checks at parse time.
+enum ValueKind: String {
+    case number, string, bool, null, duration, percent
+    /// A JSON value from the body: any of number, string, bool, null, array, object.
+    case json
+}
+
+/// Numbers without a needless `.0`.
+enum NumberText {
+    static func format(_ value: Double) -> String {
+        if value.isFinite && value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}
+
+/// Durations for people: `2.3ms`, `412ms`, `1.24s`, `14d 3h`.
+enum DurationText {
+    static func format(_ seconds: Double) -> String {
+        if seconds < 0 { return "-" + format(-seconds) }
+        if seconds < 0.01 { return trimmed(seconds * 1000, digits: 1) + "ms" }
+        if seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
+        if seconds < 60 { return trimmed(seconds, digits: 2) + "s" }
+        var remaining = Int(seconds.rounded(.down))
+        var parts: [String] = []
+        for (name, size) in [("d", 86400), ("h", 3600), ("m", 60), ("s", 1)] where remaining >= size {
+            parts.append("\(remaining / size)\(name)")
+            remaining %= size
+            if parts.count == 2 { break }
+        }
+        return parts.joined(separator: " ")
+    }
+
+    private static func trimmed(_ value: Double, digits: Int) -> String {
+        var text = String(format: "%.\(digits)f", value)
+        while text.contains(".") && (text.hasSuffix("0") || text.hasSuffix(".")) { text.removeLast() }
+        return text
+    }
+}
