@@ -26,35 +26,59 @@ public struct EvidenceRecordCommand {
             guard let workdir = repository.workdir else {
                 throw ToolError.usage("evidence is recorded into a work tree, and \(repository.gitdir) is a bare repository")
             }
-            let folder = "\(workdir)/\(EvidenceRecord.folder)/\(name)"
-            let stamp = EvidenceRecord.stamp(date)
-            let base = uniqueBase(stamp, in: folder)
-            var attachment: EvidenceRecord.Attachment?
-            var copy: Data?
+            var attachment: EvidenceWriter.Attachment?
             if let file {
                 guard let data = FileManager.default.contents(atPath: console.resolve(file)) else {
                     throw ToolError.usage("--file \(file): cannot read it")
                 }
-                let basename = (file as NSString).lastPathComponent
-                let stored = data.count < EvidenceRecord.attachmentLimit ? "\(base)-\(basename)" : nil
-                attachment = .init(path: file, sha256: SHA256.hex(bytes: data), size: data.count, stored: stored)
-                copy = stored == nil ? nil : data
+                attachment = .init(path: file, data: data)
             }
-            let record = EvidenceRecord(
-                name: name, status: status, recordedAt: Timestamp.format(date),
-                url: url.map(Self.withoutCredentials), commit: commit ?? repository.headCommit, file: attachment)
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                if let copy, let stored = attachment?.stored {
-                    try copy.write(to: URL(fileURLWithPath: "\(folder)/\(stored)"))
-                }
-                try record.encoded().write(to: URL(fileURLWithPath: "\(folder)/\(base).json"), options: .atomic)
-            } catch {
-                throw ToolError.runtime("cannot write \(EvidenceRecord.folder)/\(name)/\(base).json: \(error.localizedDescription)")
-            }
-            console.out("recorded \(name) \(status.rawValue) in \(EvidenceRecord.folder)/\(name)/\(base).json\n")
+            let written = try EvidenceWriter(root: workdir).write(
+                name: name, status: status, date: date, url: url, commit: commit ?? repository.headCommit,
+                attachment: attachment)
+            console.out("recorded \(name) \(status.rawValue) in \(written)\n")
             return ExitStatus.passed
         }
+    }
+}
+
+/// Writes evidence records for every command that records them (`evidence record`,
+/// `probe --record-evidence`, the loops): `.greenlight/evidence/NAME/<time>.json`, an attached
+/// artifact hashed and, under 1 MiB, copied beside it.
+struct EvidenceWriter {
+    struct Attachment {
+        let path: String
+        let data: Data
+    }
+
+    let root: String
+
+    /// The record's path, relative to the root.
+    func write(name: String, status: EvidenceRecord.Status, date: Date, url: String?, commit: String?,
+               attachment: Attachment?) throws -> String {
+        guard EvidenceRecord.isValidName(name) else {
+            throw ToolError.usage("'\(name)' is not a valid evidence name (letters, digits, '.', '_', '-')")
+        }
+        let folder = "\(root)/\(EvidenceRecord.folder)/\(name)"
+        let base = uniqueBase(EvidenceRecord.stamp(date), in: folder)
+        var stored: EvidenceRecord.Attachment?
+        if let attachment {
+            let basename = (attachment.path as NSString).lastPathComponent
+            let copy = attachment.data.count < EvidenceRecord.attachmentLimit ? "\(base)-\(basename)" : nil
+            stored = .init(path: attachment.path, sha256: SHA256.hex(bytes: attachment.data), size: attachment.data.count, stored: copy)
+        }
+        let record = EvidenceRecord(name: name, status: status, recordedAt: Timestamp.format(date),
+                                    url: url.map(Self.withoutCredentials), commit: commit, file: stored)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            if let attachment, let copy = stored?.stored {
+                try attachment.data.write(to: URL(fileURLWithPath: "\(folder)/\(copy)"))
+            }
+            try record.encoded().write(to: URL(fileURLWithPath: "\(folder)/\(base).json"), options: .withoutOverwriting)
+        } catch {
+            throw ToolError.runtime("cannot write \(EvidenceRecord.folder)/\(name)/\(base).json: \(error.localizedDescription)")
+        }
+        return "\(EvidenceRecord.folder)/\(name)/\(base).json"
     }
 
     /// `<stamp>`, or `<stamp>-2`, `-3` … when a record with that time exists.

@@ -23,7 +23,7 @@ public struct ProbeCommand {
         GuardedRun(console: console).run {
             let evaluator = Evaluator(console: console)
             let now = try evaluator.clock(self.now)
-            if let name = recordEvidence { try EvidenceRecordWriter.validate(name: name) }
+            if let name = recordEvidence { try ProbeEvidence.validate(name: name) }
             let (config, repository) = try load(evaluator)
             let engine = RuleCatalog.engine
             try engine.validate(config)
@@ -38,7 +38,7 @@ public struct ProbeCommand {
             try Output(console: console, file: output).write(try format.render(report))
             if let name = recordEvidence {
                 let root = repository?.workdir ?? console.currentDirectory
-                let written = try EvidenceRecordWriter(root: root).write(
+                let written = try ProbeEvidence(root: root).write(
                     name: name, report: report, commit: repository?.headCommit, now: now)
                 console.err("greenlight: recorded evidence '\(name)' (\(report.passed ? "pass" : "fail")) in \(written)\n")
             }

@@ -161,19 +161,22 @@ import Testing
         command.now = "2026-11-21T09:00:00Z"
         let captured = Captured()
         #expect(command.run(captured.console(in: repo.root)) == 0)
-        let path = ".greenlight/evidence/smoke-health/2026-11-21T09-00-00Z.json"
+        let path = ".greenlight/evidence/smoke-health/20261121T090000Z.json"
         #expect(captured.err == "greenlight: recorded evidence 'smoke-health' (pass) in \(path)\n")
         let data = try Data(contentsOf: URL(fileURLWithPath: repo.root + "/" + path))
         let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(record["name"] as? String == "smoke-health")
         #expect(record["status"] as? String == "pass")
-        #expect(record["time"] as? String == "2026-11-21T09:00:00Z")
+        #expect(record["recordedAt"] as? String == "2026-11-21T09:00:00Z")
         #expect(record["commit"] as? String == (try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)))
-        #expect(record["url"] as? String == "GET \(server.baseURL)/health")
-        #expect(((record["probes"] as? [String: Any])?["probes"] as? [Any])?.count == 1)
+        #expect(record["url"] as? String == "\(server.baseURL)/health")
+        let stored = try #require((record["file"] as? [String: Any])?["stored"] as? String)
+        #expect(stored == "20261121T090000Z-probes.json")
+        let attached = try Data(contentsOf: URL(fileURLWithPath: repo.root + "/.greenlight/evidence/smoke-health/" + stored))
+        #expect(((try JSONSerialization.jsonObject(with: attached) as? [String: Any])?["probes"] as? [Any])?.count == 1)
         // A second record in the same second does not overwrite the first.
         #expect(command.run(Captured().console(in: repo.root)) == 0)
-        #expect(FileManager.default.fileExists(atPath: repo.root + "/.greenlight/evidence/smoke-health/2026-11-21T09-00-00Z-2.json"))
+        #expect(FileManager.default.fileExists(atPath: repo.root + "/.greenlight/evidence/smoke-health/20261121T090000Z-2.json"))
         var bad = ProbeCommand()
         bad.recordEvidence = "../escape"
         let refused = Captured()
