@@ -82,7 +82,11 @@ let package = Package(
             name: "GreenlightCommandsTests",
             dependencies: ["GreenlightCommands", "GreenlightTestSupport"]
         ),
-        .testTarget(name: "GreenlightCLITests", dependencies: ["greenlight", "GreenlightTestSupport", "GreenlightHistory"]),
+        .testTarget(
+            name: "GreenlightCLITests",
+            dependencies: ["greenlight", "GreenlightTestSupport", "GreenlightHistory"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -137,6 +137,8 @@ struct Output {
         }
         let path = console.resolve(file)
         do {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw ToolError.usage("\(file): cannot write output file")

@@ -34,6 +34,8 @@ struct ReportBuilder {
             blocking: blocking,
             claims: evaluation.facts.claims ?? [],
             evidence: (evaluation.facts.evidence ?? []).map(ReadinessReport.EvidenceRow.init),
+            probes: (evaluation.facts.probes ?? []).map(ReadinessReport.ProbeRow.init),
+            agents: (evaluation.facts.agents ?? []).map(ReadinessReport.AgentRow.init),
             trends: try trends(live, start: start, end: end)
         )
     }

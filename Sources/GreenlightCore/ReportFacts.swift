@@ -4,8 +4,53 @@
 public struct ReportFacts: Codable, Sendable, Equatable {
     public var claims: [DocumentClaims]?
     public var evidence: [EvidenceState]?
+    public var probes: [ProbeState]?
+    public var agents: [AgentState]?
 
     public init() {}
+}
+
+/// One live probe's outcome, as reports and the history keep it (URLs already redacted).
+public struct ProbeState: Codable, Sendable, Equatable {
+    public var name: String
+    public var passed: Bool
+    public var status: Int?
+    public var requests: Int
+    public var p50Milliseconds: Double?
+    public var p95Milliseconds: Double?
+    /// Failed requests over all requests, 0 to 1.
+    public var errorRate: Double?
+
+    public init(name: String, passed: Bool, status: Int?, requests: Int, p50Milliseconds: Double?,
+                p95Milliseconds: Double?, errorRate: Double?) {
+        self.name = name
+        self.passed = passed
+        self.status = status
+        self.requests = requests
+        self.p50Milliseconds = p50Milliseconds
+        self.p95Milliseconds = p95Milliseconds
+        self.errorRate = errorRate
+    }
+}
+
+/// One agent's proof of work at the run's clock.
+public struct AgentState: Codable, Sendable, Equatable {
+    public var agent: String
+    public var path: String
+    /// `fresh`, `late`, `stale` or `never`.
+    public var state: String
+    public var lastCommit: String?
+    public var lastCommitAt: String?
+    public var ageSeconds: Int?
+
+    public init(agent: String, path: String, state: String, lastCommit: String?, lastCommitAt: String?, ageSeconds: Int?) {
+        self.agent = agent
+        self.path = path
+        self.state = state
+        self.lastCommit = lastCommit
+        self.lastCommitAt = lastCommitAt
+        self.ageSeconds = ageSeconds
+    }
 }
 
 /// Claim counts of one readiness document, and each unverified claim with what was missing.

@@ -72,6 +72,16 @@ public final class HistoryStore {
                     state.url.map { .text($0) } ?? .null, .int(state.required ? 1 : 0),
                 ]).run()
             }
+            let probes = try database.prepare("""
+                INSERT INTO probes (run_id, name, ok, status, p50_ms, p95_ms, error_rate, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for probe in run.facts.probes ?? [] {
+                try probes.bind([
+                    .int(id), .text(probe.name), .int(probe.passed ? 1 : 0), probe.status.map { .int(Int64($0)) } ?? .null,
+                    probe.p50Milliseconds.map { .double($0) } ?? .null, probe.p95Milliseconds.map { .double($0) } ?? .null,
+                    probe.errorRate.map { .double($0) } ?? .null, .text("requests=\(probe.requests)"),
+                ]).run()
+            }
             return id
         }
     }

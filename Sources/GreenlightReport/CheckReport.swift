@@ -38,6 +38,10 @@ public struct CheckReport: Encodable {
     public let claims: [DocumentClaims]?
     /// The newest record of each evidence name (when the evidence family ran).
     public let evidence: [EvidenceState]?
+    /// Live probe outcomes (when probes ran).
+    public let probes: [ProbeState]?
+    /// Proof of work per agent (when the pow family ran).
+    public let agents: [AgentState]?
 
     public init(
         root: String, commit: String?, source: SnapshotSource, now: Date, findings: [Finding],
@@ -45,6 +49,8 @@ public struct CheckReport: Encodable {
     ) {
         self.claims = facts.claims
         self.evidence = facts.evidence
+        self.probes = facts.probes
+        self.agents = facts.agents
         self.repo = Repo(root: root, commit: commit, source: source)
         self.generatedAt = Timestamp.format(now)
         self.findings = findings
@@ -54,7 +60,7 @@ public struct CheckReport: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion, tool, repo, generatedAt, posture, exitCode, findings, summary, claims, evidence
+        case schemaVersion, tool, repo, generatedAt, posture, exitCode, findings, summary, claims, evidence, probes, agents
     }
 }
 

@@ -25,6 +25,18 @@ public struct MarkdownReporter: Reporter {
         }
         if let claims = report.claims, !claims.isEmpty { out += claimsSection(claims) }
         if let evidence = report.evidence, !evidence.isEmpty { out += evidenceSection(evidence) }
+        if let probes = report.probes, !probes.isEmpty {
+            out += "\n## Probes\n\n| probe | result | status | requests | p50 | p95 | errors |\n|---|---|---:|---:|---:|---:|---:|\n"
+            for row in probes.map(ReadinessReport.ProbeRow.init) {
+                out += "| \(cell(row.name)) | \(row.result) | \(row.status) | \(row.requests) | \(row.p50) | \(row.p95) | \(row.errors) |\n"
+            }
+        }
+        if let agents = report.agents, !agents.isEmpty {
+            out += "\n## Proof of work\n\n| agent | state | last commit | age |\n|---|---|---|---|\n"
+            for row in agents.map(ReadinessReport.AgentRow.init) {
+                out += "| \(cell(row.agent)) | \(row.state) | \(row.lastCommit) | \(row.age) |\n"
+            }
+        }
         return out
     }
 

@@ -1,4 +1,5 @@
 import GreenlightCore
+import Foundation
 
 /// The weekly (or any period's) readiness report: what the Markdown template renders and what
 /// `report --format json` prints. Built by the report command from a fresh check and the history.
@@ -53,6 +54,44 @@ public struct ReadinessReport: Codable, Sendable {
             age = state.ageSeconds.map { TimeSpan(seconds: Double($0)).description } ?? "–"
             commit = state.commit.map { "`\($0.prefix(12))`" } ?? "–"
             url = state.url
+        }
+    }
+
+    public struct ProbeRow: Codable, Sendable {
+        public var name: String
+        public var result: String
+        public var status: String
+        public var requests: Int
+        public var p50: String
+        public var p95: String
+        public var errors: String
+
+        public init(_ probe: ProbeState) {
+            name = probe.name
+            result = probe.passed ? "pass" : "FAIL"
+            status = probe.status.map(String.init) ?? "–"
+            requests = probe.requests
+            p50 = probe.p50Milliseconds.map(Self.milliseconds) ?? "–"
+            p95 = probe.p95Milliseconds.map(Self.milliseconds) ?? "–"
+            errors = probe.errorRate.map { String(format: "%.1f%%", $0 * 100) } ?? "–"
+        }
+
+        static func milliseconds(_ value: Double) -> String {
+            value >= 1000 ? String(format: "%.2f s", value / 1000) : String(format: "%.0f ms", value)
+        }
+    }
+
+    public struct AgentRow: Codable, Sendable {
+        public var agent: String
+        public var state: String
+        public var lastCommit: String
+        public var age: String
+
+        public init(_ agent: AgentState) {
+            self.agent = agent.agent
+            state = agent.state
+            lastCommit = agent.lastCommit.map { "`\($0.prefix(12))` \(agent.lastCommitAt ?? "")" } ?? "–"
+            age = agent.ageSeconds.map { TimeSpan(seconds: Double($0)).description } ?? "–"
         }
     }
 
@@ -114,6 +153,8 @@ public struct ReadinessReport: Codable, Sendable {
     public var blocking: [Listed]
     public var claims: [DocumentClaims]
     public var evidence: [EvidenceRow]
+    public var probes: [ProbeRow]
+    public var agents: [AgentRow]
     public var trends: Trends
 
     // Stored, not computed: templates see stored properties only.
@@ -121,11 +162,13 @@ public struct ReadinessReport: Codable, Sendable {
     var commitShort = ""
     var hasClaims = false
     var hasEvidence = false
+    var hasProbes = false
+    var hasAgents = false
 
     public init(
         title: String, repository: String, commit: String?, generatedAt: String, periodStart: String, periodEnd: String,
         posture: Posture, summary: Summary, families: [FamilyRow], blocking: [Listed], claims: [DocumentClaims],
-        evidence: [EvidenceRow], trends: Trends
+        evidence: [EvidenceRow], probes: [ProbeRow], agents: [AgentRow], trends: Trends
     ) {
         self.title = title
         self.repository = repository
@@ -139,15 +182,19 @@ public struct ReadinessReport: Codable, Sendable {
         self.blocking = blocking
         self.claims = claims
         self.evidence = evidence
+        self.probes = probes
+        self.agents = agents
         self.trends = trends
         postureLabel = posture.label
         commitShort = commit.map { String($0.prefix(12)) } ?? ""
         hasClaims = !claims.isEmpty
         hasEvidence = !evidence.isEmpty
+        hasProbes = !probes.isEmpty
+        hasAgents = !agents.isEmpty
     }
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, title, repository, commit, generatedAt, periodStart, periodEnd, posture, summary
-        case families, blocking, claims, evidence, trends
+        case families, blocking, claims, evidence, probes, agents, trends
     }
 }

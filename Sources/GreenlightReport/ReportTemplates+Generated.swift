@@ -49,6 +49,26 @@ None.
 | {{name}}{{#required}} (required){{/required}} | {{status}} | {{recorded}} | {{age}} | {{commit}} | {{#url}}[run]({{url}}){{/url}}{{^url}}–{{/url}} |
 {{/evidence}}
 {{/hasEvidence}}
+{{#hasProbes}}
+
+## Probes
+
+| probe | result | status | requests | p50 | p95 | errors |
+|---|---|---:|---:|---:|---:|---:|
+{{#probes}}
+| {{name}} | {{result}} | {{status}} | {{requests}} | {{p50}} | {{p95}} | {{errors}} |
+{{/probes}}
+{{/hasProbes}}
+{{#hasAgents}}
+
+## Proof of work
+
+| agent | state | last commit | age |
+|---|---|---|---|
+{{#agents}}
+| {{agent}} | {{state}} | {{lastCommit}} | {{age}} |
+{{/agents}}
+{{/hasAgents}}
 
 ## Trends
 

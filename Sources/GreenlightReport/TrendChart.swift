@@ -31,7 +31,8 @@ public struct TrendChart {
     public func svg(title: String) -> String {
         let maximum = max(1, points.map { max($0.errors, $0.warnings) }.max() ?? 1)
         let step = niceStep(for: maximum)
-        let ceiling = Int((Double(maximum) / Double(step)).rounded(.up)) * step
+        // Headroom above the highest point, so a flat line does not sit on the frame.
+        let ceiling = (maximum / step + 1) * step
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         func x(_ index: Int) -> Double {

@@ -9,7 +9,14 @@ enum ProbeRun {
         return context.parsed("probe.results", key) { _ in
             let probes = context.section(ProbesSection.self).probes
             guard context.live.enabled, !probes.isEmpty else { return [] }
-            return ProbeRunner(environment: context.live.environment, now: context.now).run(probes)
+            let results = ProbeRunner(environment: context.live.environment, now: context.now).run(probes)
+            context.facts.probes = results.map { result in
+                ProbeState(name: result.name, passed: result.passed, status: result.response?.status,
+                           requests: result.requests, p50Milliseconds: result.stats?.p50.map { $0 * 1000 },
+                           p95Milliseconds: result.stats?.p95.map { $0 * 1000 },
+                           errorRate: result.stats?.errorRate)
+            }
+            return results
         }
     }
 
