@@ -1,3 +1,4 @@
+import GreenlightCore
 import Foundation
 import GreenlightProbes
 import GreenlightTestSupport

@@ -1,3 +1,4 @@
+import GreenlightCore
 /// One parsed condition of a probe, like `[STATUS] == 200` or `[P95] < 30s`: a subject on the
 /// left, an operator, and a literal (or a list, for `in`) on the right. Parsed once, with the
 /// column of every part, by `ConditionParser`.
@@ -180,14 +181,7 @@ enum DurationText {
         if seconds < 0.01 { return trimmed(seconds * 1000, digits: 1) + "ms" }
         if seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
         if seconds < 60 { return trimmed(seconds, digits: 2) + "s" }
-        var remaining = Int(seconds.rounded(.down))
-        var parts: [String] = []
-        for (name, size) in [("d", 86400), ("h", 3600), ("m", 60), ("s", 1)] where remaining >= size {
-            parts.append("\(remaining / size)\(name)")
-            remaining %= size
-            if parts.count == 2 { break }
-        }
-        return parts.joined(separator: " ")
+        return TimeSpan(seconds: seconds).description
     }
 
     private static func trimmed(_ value: Double, digits: Int) -> String {

@@ -1,19 +1,6 @@
 import GreenlightCore
 import Yams
 
-/// A 1-based line and column in the configuration file.
-public struct SourcePosition: Sendable, Equatable, Codable, CustomStringConvertible {
-    public let line: Int
-    public let column: Int
-
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
-    }
-
-    public var description: String { "\(line):\(column)" }
-}
-
 /// A string from the configuration with where it was written, so that errors and findings can
 /// point inside it. Decoded through Yams, which hands over the scalar's mark and style; from any
 /// other decoder the position is unknown.

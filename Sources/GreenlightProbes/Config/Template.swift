@@ -1,3 +1,5 @@
+import GreenlightCore
+
 /// A configuration string with `${NAME}` references to environment variables (`$${` writes a
 /// literal `${`). Parsed at load time, with each reference's offset; expanded at run time.
 /// The template, never its expansion, is what reports show.

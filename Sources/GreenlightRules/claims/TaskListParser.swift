@@ -22,28 +22,9 @@ public struct CodeSpan: Sendable, Equatable {
     public let column: Int
 }
 
-/// Reads the task-list items of a Markdown document, skipping fenced code blocks. Only what
-/// the claims rules need; positions on every item and span.
+/// Reads one Markdown task-list item and the code spans of a line, with positions; the claims
+/// document parser calls it for each line outside fenced code blocks.
 public enum TaskListParser {
-    public static func parse(_ source: SourceText) -> [TaskItem] {
-        var items: [TaskItem] = []
-        var fence: Substring?
-        for (offset, line) in source.lines.enumerated() {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix(3)
-                continue
-            }
-            guard let item = item(in: line, number: offset + 1) else { continue }
-            items.append(item)
-        }
-        return items
-    }
-
     static func item(in line: Substring, number: Int) -> TaskItem? {
         var indent = 0
         var index = line.startIndex

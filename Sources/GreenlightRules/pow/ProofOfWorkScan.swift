@@ -49,11 +49,6 @@ public struct AgentStatus: Sendable {
     }
 }
 
-public struct SourcePosition: Sendable, Equatable {
-    public let line: Int
-    public let column: Int
-}
-
 /// Every agent's status for one run. Computed once per run (the pow rules share it through
 /// the context's cache) and by `greenlight monitor`.
 public struct ProofOfWorkScan: Sendable {
