@@ -53,12 +53,12 @@ let package = Package(
             dependencies: ["GreenlightRules", "GreenlightGit", "GreenlightTestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "GreenlightReportTests", dependencies: ["GreenlightReport"], exclude: ["Golden"]),
+        .testTarget(name: "GreenlightReportTests", dependencies: ["GreenlightReport", "GreenlightTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "GreenlightCommandsTests",
             dependencies: ["GreenlightCommands", "GreenlightTestSupport"]
         ),
-        .testTarget(name: "GreenlightCLITests", dependencies: ["greenlight", "GreenlightTestSupport"]),
+        .testTarget(name: "GreenlightCLITests", dependencies: ["greenlight", "GreenlightTestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,10 +24,12 @@ struct Evaluation {
     let findings: [Finding]
     let facts: ReportFacts
     let now: Date
+    /// The rules that ran, with the severity the config gave them.
+    let rules: [ReportedRule]
 
     func report() -> CheckReport {
         CheckReport(root: snapshot.root, commit: snapshot.commit, source: snapshot.source, now: now,
-                    findings: findings, facts: facts)
+                    findings: findings, facts: facts, rules: rules)
     }
 }
 
@@ -45,7 +47,13 @@ struct Evaluator {
         let baseline = try baselineFile.map { try Baseline.load(file: console.resolve($0)) }
         let snapshot = try repository.snapshot(request.selector, config: config)
         let result = try engine.evaluate(snapshot: snapshot, config: config, now: now, families: families, baseline: baseline)
-        return Evaluation(repository: repository, snapshot: snapshot, findings: result.findings, facts: result.facts, now: now)
+        let rules = engine.rules.map { $0.description }.compactMap { rule -> ReportedRule? in
+            guard families.contains(rule.family) else { return nil }
+            let level = config.rules[rule.id]?.level
+            return level == .off ? nil : ReportedRule(rule, configured: level?.severity)
+        }
+        return Evaluation(repository: repository, snapshot: snapshot, findings: result.findings, facts: result.facts,
+                          now: now, rules: rules)
     }
 
     /// `--config FILE`; else `.greenlight.yml` in the work tree; for a bare repository, the one
@@ -74,6 +82,8 @@ public struct CheckCommand {
     public var format: ReportFormat = .text
     public var output: String?
     public var baseline: String?
+    /// `--format github`: annotations of each severity at most.
+    public var annotationLimit = GitHubReporter.defaultAnnotationLimit
 
     public init() {}
 
@@ -82,8 +92,9 @@ public struct CheckCommand {
             let evaluation = try Evaluator(console: console).evaluate(request, baselineFile: baseline)
             let report = evaluation.report()
             let colour = output == nil && console.wantsColour
-            let rendered = try format.reporter(colour: colour).render(report)
+            let rendered = try format.reporter(colour: colour, annotationLimit: annotationLimit).render(report)
             try Output(console: console, file: output).write(rendered)
+            if format == .github { try StepSummary(console: console).append(report) }
             return report.exitCode
         }
     }

@@ -91,7 +91,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var snapshot: SnapshotFlags
 
-    @Option(help: "Output format: text, json or markdown.")
+    @Option(help: "Output format: text, json, markdown, sarif, junit or github.")
     var format: ReportFormat = .text
 
     @Option(help: "Write the report to this file instead of standard output.")
@@ -100,12 +100,20 @@ struct Check: ParsableCommand {
     @Option(help: "Baseline file: findings it lists do not fail the gate.")
     var baseline: String?
 
+    @Option(help: "With --format github: annotations of each severity at most (GitHub shows 10 per step).")
+    var maxAnnotations: Int = GitHubReporter.defaultAnnotationLimit
+
+    func validate() throws {
+        if maxAnnotations < 0 { throw ValidationError("--max-annotations must be 0 or more") }
+    }
+
     func run() throws {
         var command = CheckCommand()
         command.request = snapshot.request
         command.format = format
         command.output = output
         command.baseline = baseline
+        command.annotationLimit = maxAnnotations
         throw ExitCode(command.run(.standard))
     }
 }
