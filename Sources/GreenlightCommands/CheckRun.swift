@@ -45,6 +45,9 @@ struct Evaluator {
         try engine.validate(config)
         let families = try engine.selectFamilies(only: request.only, skip: request.skip)
         let baseline = try baselineFile.map { try Baseline.load(file: console.resolve($0)) }
+        if request.selector == .index, let indexFile = console.environment["GIT_INDEX_FILE"], !indexFile.isEmpty {
+            repository.indexFile = console.resolve(indexFile)
+        }
         let snapshot = try repository.snapshot(request.selector, config: config)
         let result = try engine.evaluate(snapshot: snapshot, config: config, now: now, families: families, baseline: baseline)
         let rules = engine.rules.map { $0.description }.compactMap { rule -> ReportedRule? in
