@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "GreenlightReportTests", dependencies: ["GreenlightReport", "GreenlightTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "GreenlightCommandsTests",
-            dependencies: ["GreenlightCommands", "GreenlightTestSupport"]
+            dependencies: ["GreenlightCommands", "GreenlightTestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "GreenlightCLITests", dependencies: ["greenlight", "GreenlightTestSupport"], exclude: ["Fixtures"]),
     ],
