@@ -51,7 +51,7 @@ jobs:
     runs-on: ubuntu-latest
     timeout-minutes: 10
     steps:
-      - uses: actions/checkout@v4
+      - uses: actions/checkout@v5
         with:
           fetch-depth: 0   # the monitor reads when each agent log was last committed
       - name: Install Greenlight
@@ -94,7 +94,7 @@ jobs:
     runs-on: ubuntu-latest
     timeout-minutes: 30
     steps:
-      - uses: actions/checkout@v4
+      - uses: actions/checkout@v5
         with:
           fetch-depth: 0   # evidence records name commits; the history tells them apart
       - name: Readiness gate
@@ -124,7 +124,7 @@ jobs:
     runs-on: ubuntu-latest
     timeout-minutes: 30
     steps:
-      - uses: actions/checkout@v4
+      - uses: actions/checkout@v5
         with:
           fetch-depth: 0
       - name: Install Greenlight
@@ -132,7 +132,7 @@ jobs:
         with:
           check: "false"
       - name: Restore the run history
-        uses: actions/cache/restore@v4
+        uses: actions/cache/restore@v5
         with:
           path: .greenlight/history.sqlite
           key: greenlight-history-${{ github.run_id }}
@@ -146,7 +146,7 @@ jobs:
           greenlight report --weekly --output "reports/readiness-$(date -u +%G-W%V).md"
       - name: Save the run history
         if: always()
-        uses: actions/cache/save@v4
+        uses: actions/cache/save@v5
         with:
           path: .greenlight/history.sqlite
           key: greenlight-history-${{ github.run_id }}
