@@ -72,6 +72,12 @@ struct CIFormatEndToEndTests {
             #expect(fingerprint?.hasPrefix("\(result["ruleId"] as? String ?? ""):") == true, "\(result)")
         }
 
+        // The golden SARIF of the report tests holds the rest: a whole-file finding, an endpoint
+        // (a logical location), a baselined finding, a rule override, a note.
+        let golden = CLI.packageRoot + "/Tests/GreenlightReportTests/Golden/check.sarif"
+        let goldenValidation = try JSONSchemaValidator.validate(golden)
+        #expect(goldenValidation.status == 0, "the golden SARIF fails the 2.1.0 schema: \(goldenValidation)")
+
         // The validator can fail: a result with an unknown level is rejected.
         let broken = String(decoding: first.stdoutBytes, as: UTF8.self)
             .replacingOccurrences(of: "\"level\" : \"warning\"", with: "\"level\" : \"severe\"")

@@ -38,7 +38,13 @@ import Testing
         note.severity = .note
         let whole = Finding(rule: stale, path: ".greenlight/evidence/smoke/2026.json", line: 0, column: 0,
                             message: "smoke evidence is 9d old (max_age 7d)", matched: "smoke")
+        // A rule the report's rule list does not name (as from a family that is not registered).
+        let status = RuleDescription(id: "probe.status", severity: .error, summary: "s", rationale: "r", triggering: [], nonTriggering: [])
+        var probe = Finding(rule: status, path: "", line: 0, column: 0, message: "health answered 503", matched: "health")
+        probe.endpoint = "health (https://api.example.com/health)"
+        probe.severity = .warning
         let findings = [
+            probe,
             whole,
             Finding(rule: missing, path: "docs/PRODUCTION READINESS.md", line: 9, column: 47,
                     message: "done item cites `src/rate,Limit.ts`: 100% missing\nsecond line",
@@ -76,7 +82,7 @@ import Testing
         #expect(driver["name"] as? String == "Greenlight")
         #expect(driver["informationUri"] == nil)
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(rules.map { $0["id"] as? String } == ["claims.missing-evidence", "claims.no-evidence", "evidence.stale", "evidence.failed"])
+        #expect(rules.map { $0["id"] as? String } == ["claims.missing-evidence", "claims.no-evidence", "evidence.stale", "evidence.failed", "probe.status"])
         let first = rules[0]
         #expect(first["name"] as? String == "ClaimsMissingEvidence")
         #expect((first["shortDescription"] as? [String: Any])?["text"] as? String == "A done item cites a path that does not exist")
@@ -91,7 +97,12 @@ import Testing
         #expect((overrides[0]["configuration"] as? [String: Any])?["level"] as? String == "note")
 
         let results = try #require(run["results"] as? [[String: Any]])
-        #expect(results.count == 5)
+        #expect(results.count == 6)
+        // A finding about an endpoint: a logical location, no file.
+        let probe = results[0]
+        let logical = try #require(((probe["locations"] as? [[String: Any]])?.first)?["logicalLocations"] as? [[String: Any]])
+        #expect(logical.first?["fullyQualifiedName"] as? String == "health (https://api.example.com/health)")
+        #expect(((probe["locations"] as? [[String: Any]])?.first)?["physicalLocation"] == nil)
         // Whole-file finding: a location without a region.
         let whole = try #require(results.first { $0["ruleId"] as? String == "evidence.stale" })
         let wholeLocation = try #require(((whole["locations"] as? [[String: Any]])?.first)?["physicalLocation"] as? [String: Any])
@@ -99,21 +110,21 @@ import Testing
         #expect((wholeLocation["artifactLocation"] as? [String: Any])?["uri"] as? String == ".greenlight/evidence/smoke/2026.json")
         #expect(whole["ruleIndex"] as? Int == 2)
         // A positioned finding: 1-based line and column, a percent-encoded URI, the fingerprint.
-        let positioned = results[1]
+        let positioned = results[2]
         let physical = try #require(((positioned["locations"] as? [[String: Any]])?.first)?["physicalLocation"] as? [String: Any])
         #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "docs/PRODUCTION%20READINESS.md")
         #expect((physical["region"] as? [String: Any])?["startLine"] as? Int == 9)
         #expect((physical["region"] as? [String: Any])?["startColumn"] as? Int == 47)
         let fingerprints = try #require(positioned["partialFingerprints"] as? [String: String])
-        #expect(fingerprints[SARIFReporter.fingerprintKey] == Self.report.findings[1].fingerprint)
+        #expect(fingerprints[SARIFReporter.fingerprintKey] == Self.report.findings[2].fingerprint)
         #expect(positioned["suppressions"] == nil)
         // Suppressed in source, with its reason; baselined as external.
-        let suppression = try #require((results[2]["suppressions"] as? [[String: Any]])?.first)
+        let suppression = try #require((results[3]["suppressions"] as? [[String: Any]])?.first)
         #expect(suppression["kind"] as? String == "inSource")
         #expect(suppression["justification"] as? String == "moved to v2")
-        let baseline = try #require((results[3]["suppressions"] as? [[String: Any]])?.first)
+        let baseline = try #require((results[4]["suppressions"] as? [[String: Any]])?.first)
         #expect(baseline["kind"] as? String == "external")
-        #expect(results[4]["level"] as? String == "note")
+        #expect(results[5]["level"] as? String == "note")
     }
 
     @Test func sarifNamesRulesThatOnlyFindingsMention() throws {
@@ -129,7 +140,7 @@ import Testing
     @Test func junitParsesBackWithSuitesPerFamilyAndCasesPerRuleAndFile() throws {
         let xml = try JUnitReporter().render(Self.report)
         let parsed = try JUnitDocument.parse(xml)
-        #expect(parsed.suites.map(\.name) == ["claims", "evidence"])
+        #expect(parsed.suites.map(\.name) == ["claims", "evidence", "probe"])
         let claims = try #require(parsed.suites.first)
         #expect(claims.cases.map(\.name) == [
             "claims.missing-evidence — docs/PRODUCTION READINESS.md",
@@ -153,7 +164,10 @@ import Testing
         #expect(evidence.cases[0].failure == ".greenlight/evidence/smoke/2026.json: smoke evidence is 9d old (max_age 7d)")
         // A rule that found nothing is a passing case, so the counts mean something.
         #expect(evidence.cases[1].failure == nil && evidence.cases[1].systemOut == nil)
-        #expect(parsed.attributes["tests"] == "5")
+        let probe = parsed.suites[2].cases
+        #expect(probe.map(\.name) == ["probe.status — health (https://api.example.com/health)"])
+        #expect(probe.first?.systemOut == "health (https://api.example.com/health): health answered 503 (warning)")
+        #expect(parsed.attributes["tests"] == "6")
         #expect(parsed.attributes["failures"] == "2")
     }
 
