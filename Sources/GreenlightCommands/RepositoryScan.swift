@@ -208,23 +208,26 @@ enum LLMImports {
         }
     }
 
+    /// The bytes a file must contain to be read at all: the module names themselves, so the
+    /// great majority of source files (which import no SDK) are never decoded.
     static func needles(_ language: Language) -> [String] {
-        switch language {
-        case .javaScript: return ["import", "require("]
-        case .python: return ["import "]
-        case .go: return ["github.com/", "google.golang.org/"]
-        case .swift: return ["import "]
+        modules(language).flatMap(\.modules).flatMap { module -> [String] in
+            // A bare "ai" is in every other word; the Vercel AI SDK is imported as "ai" or 'ai'.
+            language == .javaScript && module == "ai" ? ["\"ai\"", "'ai'"] : [module]
         }
     }
 
     static func sdks(in text: SourceText, language: Language) -> Set<String> {
+        // Only the SDKs whose module names occur, and only the lines that hold one.
+        let candidates = modules(language).filter { entry in entry.modules.contains { ByteSearch.contains(text.text, $0) } }
+        guard !candidates.isEmpty else { return [] }
         var found = Set<String>()
-        let table = modules(language)
-        for line in text.lines.prefix(2_000) {
+        for line in text.lines.prefix(5_000) {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            for (sdk, modules) in table where !found.contains(sdk) {
-                if modules.contains(where: { imports(trimmed, $0, language) }) { found.insert(sdk) }
+            for (sdk, modules) in candidates where !found.contains(sdk) {
+                if modules.contains(where: { trimmed.contains($0) && imports(trimmed, $0, language) }) { found.insert(sdk) }
             }
+            if found.count == candidates.count { break }
         }
         return found
     }
