@@ -77,15 +77,15 @@ let package = Package(
             dependencies: ["GreenlightRules", "GreenlightGit", "GreenlightTestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "GreenlightReportTests", dependencies: ["GreenlightReport"], exclude: ["Golden"]),
+        .testTarget(name: "GreenlightReportTests", dependencies: ["GreenlightReport", "GreenlightTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "GreenlightCommandsTests",
-            dependencies: ["GreenlightCommands", "GreenlightTestSupport"]
+            dependencies: ["GreenlightCommands", "GreenlightTestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "GreenlightCLITests",
             dependencies: ["greenlight", "GreenlightTestSupport", "GreenlightHistory"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

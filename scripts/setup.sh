@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system libraries Greenlight links (libgit2, libcurl, SQLite) when missing, and
-# the tools its tests use (git, openssl).
+# the tools its tests use (git, openssl, python3's jsonschema module for the SARIF schema test).
 # Sourced by demo.sh and test.sh; safe to run again.
 set -euo pipefail
 missing=()
@@ -10,6 +10,8 @@ done
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v git >/dev/null 2>&1 || missing+=(git)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)   # the probe tests' HTTPS server
+# The SARIF test validates against the published schema with python3's jsonschema module.
+python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

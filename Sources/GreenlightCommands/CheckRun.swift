@@ -27,10 +27,12 @@ struct Evaluation {
     let facts: ReportFacts
     let now: Date
     let config: Config
+    /// The rules that ran, with the severity the config gave them.
+    let rules: [ReportedRule]
 
     func report() -> CheckReport {
         CheckReport(root: snapshot.root, commit: snapshot.commit, source: snapshot.source, now: now,
-                    findings: findings, facts: facts)
+                    findings: findings, facts: facts, rules: rules)
     }
 }
 
@@ -46,12 +48,20 @@ struct Evaluator {
         try engine.validate(config)
         let families = try engine.selectFamilies(only: request.only, skip: request.skip)
         let baseline = try baselineFile.map { try Baseline.load(file: console.resolve($0)) }
+        if request.selector == .index, let indexFile = console.environment["GIT_INDEX_FILE"], !indexFile.isEmpty {
+            repository.indexFile = console.resolve(indexFile)
+        }
         let snapshot = try repository.snapshot(request.selector, config: config)
         let live = LiveAccess(enabled: request.live, environment: console.environment)
         let result = try engine.evaluate(
             snapshot: snapshot, config: config, now: now, families: families, baseline: baseline, live: live)
+        let rules = engine.rules.map { $0.description }.compactMap { rule -> ReportedRule? in
+            guard families.contains(rule.family) else { return nil }
+            let level = config.rules[rule.id]?.level
+            return level == .off ? nil : ReportedRule(rule, configured: level?.severity)
+        }
         return Evaluation(repository: repository, snapshot: snapshot, findings: result.findings, facts: result.facts,
-                          now: now, config: config)
+                          now: now, config: config, rules: rules)
     }
 
     func clock(_ text: String?) throws -> Date {
@@ -85,6 +95,8 @@ public struct CheckCommand {
     public var output: String?
     public var baseline: String?
     public var history = HistoryOptions()
+    /// `--format github`: annotations of each severity at most.
+    public var annotationLimit = GitHubReporter.defaultAnnotationLimit
 
     public init() {}
 
@@ -94,11 +106,12 @@ public struct CheckCommand {
             let evaluation = try Evaluator(console: console).evaluate(request, baselineFile: baseline)
             let report = evaluation.report()
             let colour = output == nil && console.wantsColour
-            let rendered = try format.reporter(colour: colour).render(report)
+            let rendered = try format.reporter(colour: colour, annotationLimit: annotationLimit).render(report)
             try Output(console: console, file: output).write(rendered)
             if let store = try history.open(for: evaluation.repository, console: console) {
                 try evaluation.record(in: store, command: "check", started: started, exitCode: report.exitCode)
             }
+            if format == .github { try StepSummary(console: console).append(report) }
             return report.exitCode
         }
     }

@@ -16,6 +16,9 @@ public final class GitRepository {
     public let workdir: String?
     /// The git directory.
     public let gitdir: String
+    /// The index file `--staged` reads instead of the repository's own: git names it in
+    /// `GIT_INDEX_FILE` for hooks, and `git commit -a` or `git commit PATH` stage into one.
+    public var indexFile: String?
 
     /// Open the repository that contains `path`.
     public init(discovering path: String) throws {

@@ -90,6 +90,12 @@ extension GitRepository {
 
     private func openIndex() throws -> OpaquePointer {
         var index: OpaquePointer?
+        if let indexFile {
+            guard git_index_open(&index, indexFile) == 0, let index else {
+                throw ToolError.runtime("\(indexFile): cannot read the index: \(GitRepository.lastError())")
+            }
+            return index
+        }
         guard git_repository_index(&index, handle) == 0, let index else {
             throw ToolError.runtime("cannot read the index: \(GitRepository.lastError())")
         }

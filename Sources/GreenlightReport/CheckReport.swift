@@ -42,11 +42,14 @@ public struct CheckReport: Encodable {
     public let probes: [ProbeState]?
     /// Proof of work per agent (when the pow family ran).
     public let agents: [AgentState]?
+    /// The rules that ran, for the formats that describe them (SARIF, JUnit); not in JSON v1.
+    public let rules: [ReportedRule]
 
     public init(
         root: String, commit: String?, source: SnapshotSource, now: Date, findings: [Finding],
-        facts: ReportFacts = ReportFacts()
+        facts: ReportFacts = ReportFacts(), rules: [ReportedRule] = []
     ) {
+        self.rules = rules
         self.claims = facts.claims
         self.evidence = facts.evidence
         self.probes = facts.probes
@@ -74,12 +77,19 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case text
     case json
     case markdown
+    case sarif
+    case junit
+    case github
 
-    public func reporter(colour: Bool) -> Reporter {
+    /// `annotationLimit` caps the workflow commands of each severity (`github` only).
+    public func reporter(colour: Bool, annotationLimit: Int = GitHubReporter.defaultAnnotationLimit) -> Reporter {
         switch self {
         case .text: return TextReporter(colour: colour)
         case .json: return JSONReporter()
         case .markdown: return MarkdownReporter()
+        case .sarif: return SARIFReporter()
+        case .junit: return JUnitReporter()
+        case .github: return GitHubReporter(annotationLimit: annotationLimit)
         }
     }
 }

@@ -12,7 +12,7 @@ struct Greenlight: ParsableCommand {
         commandName: "greenlight",
         abstract: "Readiness and evidence gating for CI: no green without evidence.",
         version: GreenlightVersion.current,
-        subcommands: [Check.self, Rules.self, Explain.self, RecordBaseline.self, Evidence.self, History.self, Report.self, Monitor.self, Probe.self]
+        subcommands: [Check.self, Rules.self, Explain.self, RecordBaseline.self, Evidence.self, History.self, Report.self, Monitor.self, Probe.self, Init.self, Hook.self]
     )
 
     static func main() {
@@ -95,7 +95,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var snapshot: SnapshotFlags
 
-    @Option(help: "Output format: text, json or markdown.")
+    @Option(help: "Output format: text, json, markdown, sarif, junit or github.")
     var format: ReportFormat = .text
 
     @Option(help: "Write the report to this file instead of standard output.")
@@ -106,6 +106,13 @@ struct Check: ParsableCommand {
 
     @OptionGroup var history: HistoryFlags
 
+    @Option(help: "With --format github: annotations of each severity at most (GitHub shows 10 per step).")
+    var maxAnnotations: Int = GitHubReporter.defaultAnnotationLimit
+
+    func validate() throws {
+        if maxAnnotations < 0 { throw ValidationError("--max-annotations must be 0 or more") }
+    }
+
     func run() throws {
         var command = CheckCommand()
         command.history = history.options
@@ -113,6 +120,7 @@ struct Check: ParsableCommand {
         command.format = format
         command.output = output
         command.baseline = baseline
+        command.annotationLimit = maxAnnotations
         throw ExitCode(command.run(.standard))
     }
 }

@@ -30,6 +30,10 @@ struct CLIResult: CustomStringConvertible {
     }
 
     /// The JSON report, parsed.
+    func json(array: Bool) throws -> [[String: Any]] {
+        try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [[String: Any]] ?? []
+    }
+
     func json() throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(stdoutBytes))
         return try #require(object as? [String: Any], "stdout is not a JSON object: \(stdout)")

@@ -74,7 +74,8 @@ import Testing
         // The history database the checks wrote, read as bytes.
         let history = try Data(contentsOf: URL(fileURLWithPath: repo.root + "/.greenlight/history.sqlite"))
         outputs.append(("history database", String(decoding: history, as: UTF8.self)))
-        #expect(outputs.count == 15, "4 probe outputs, 6 check outputs, 2 records with their attached reports, the history")
+        #expect(outputs.count == 4 + 2 * ReportFormat.allCases.count + 4 + 1,
+                "probe outputs, check outputs in every format, 2 records with their attached reports, the history")
         for (name, text) in outputs {
             #expect(!text.contains(Self.token), "\(name) shows the token:\n\(text)")
             #expect(!text.contains("127.0.0.1:1"), "\(name) shows the expanded host:\n\(text)")

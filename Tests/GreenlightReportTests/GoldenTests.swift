@@ -96,3 +96,16 @@ import Testing
         #expect(object["exitCode"] as? Int == 1)
     }
 }
+
+@Suite struct ReportTemplateTests {
+    @Test("the shipped report templates are the files in templates/ (run scripts/embed-templates.sh when this fails)")
+    func fresh() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates").path
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".mustache") }
+        #expect(Set(ReportTemplates.all.keys) == Set(names))
+        for name in names {
+            #expect(ReportTemplates.all[name] == (try String(contentsOfFile: folder + "/" + name, encoding: .utf8)), "\(name)")
+        }
+    }
+}

@@ -1,0 +1,1 @@
+export const flags = { postingEnabled: false, dailyBudgetUsd: 5 };

@@ -1,0 +1,1 @@
+create table posts (id uuid primary key, body text);
