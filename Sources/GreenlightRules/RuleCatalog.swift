@@ -6,10 +6,21 @@ public enum RuleCatalog {
     public static let all: [any Rule.Type] = [
         BadSuppressionRule.self,
         MissingEvidenceRule.self,
+        DockerParseErrorRule.self,
+        InvalidBaseRule.self,
+        DuplicateStageRule.self,
+        MaskedErrorsRule.self,
+        PipefailRule.self,
+        UntaggedBaseRule.self,
+        LatestTagRule.self,
+        HealthcheckMissingRule.self,
+        PortMismatchRule.self,
+        RootUserRule.self,
+        MultipleCmdRule.self,
     ]
 
     /// The family-level config sections (`claims:`, …) the families read.
-    public static let sections: [any ConfigSection.Type] = []
+    public static let sections: [any ConfigSection.Type] = [DockerSection.self]
 
     /// An engine with every rule and section.
     public static var engine: Engine { Engine(rules: all, sections: sections) }
