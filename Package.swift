@@ -27,7 +27,7 @@ let package = Package(
         ),
         .target(
             name: "GreenlightRules",
-            dependencies: ["GreenlightCore"]
+            dependencies: ["GreenlightCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "GreenlightReport",

@@ -17,6 +17,15 @@ public enum RuleCatalog {
         PortMismatchRule.self,
         RootUserRule.self,
         MultipleCmdRule.self,
+        WorkflowParseErrorRule.self,
+        DuplicateKeyRule.self,
+        UnknownNeedsRule.self,
+        DuplicateWorkflowRule.self,
+        MaskedFailureRule.self,
+        DockerBuildMissingRule.self,
+        StepOrderRule.self,
+        SecretsPreflightRule.self,
+        GateMissingRule.self,
     ]
 
     /// The family-level config sections (`claims:`, …) the families read.
