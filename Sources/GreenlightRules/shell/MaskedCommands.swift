@@ -12,7 +12,7 @@ public enum MaskedCommands {
     public static func find(in script: ShellScript) -> [Match] {
         var matches: [Match] = []
         let commands = script.commands
-        for command in commands where command.before == .or {
+        for command in commands + script.nestedCommands where command.before == .or {
             guard let offset = command.beforeOffset else { continue }
             let words = command.words.map(\.text)
             if words == ["true"] || words == [":"] || words == ["/bin/true"] {

@@ -38,17 +38,21 @@ public struct ShellScript: Sendable {
     }
 
     public let text: PositionedText
+    /// The script's own commands, in order.
     public private(set) var commands: [Command] = []
+    /// Commands inside `$(…)` and backticks.
+    public private(set) var nestedCommands: [Command] = []
 
     public init(_ text: PositionedText) {
         self.text = text
         var scanner = ShellScanner(scalars: text.scalars)
         self.commands = scanner.commands()
+        self.nestedCommands = ShellScanner.nested(text.scalars, scanner.substitutions)
     }
 
-    /// Offsets of pipe operators (`|`, `|&`), in order.
+    /// Offsets of pipe operators (`|`, `|&`), in order, substitutions included.
     public var pipes: [Int] {
-        commands.compactMap { $0.after == .pipe || $0.after == .pipeAll ? $0.afterOffset : nil }
+        (commands + nestedCommands).compactMap { $0.after == .pipe || $0.after == .pipeAll ? $0.afterOffset : nil }.sorted()
     }
 
     /// Whether a `set` command before `offset` enables option `letter` (e.g. `e` in `set -eu`)
@@ -85,13 +89,30 @@ public struct ShellScript: Sendable {
 /// Scalar-level tokenizer behind `ShellScript`.
 struct ShellScanner {
     let scalars: [Unicode.Scalar]
-    var index = 0
+    var index: Int
+    let end: Int
+    /// `$(…)` and backtick bodies met on the way, scanned after the outer script.
+    var substitutions: [Range<Int>] = []
     private var pendingHeredocs: [(delimiter: String, stripTabs: Bool)] = []
     private static let reserved: Set<String> = ["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]
     private static let closers: Set<String> = ["fi", "done", "}", "esac"]
 
-    init(scalars: [Unicode.Scalar]) {
+    init(scalars: [Unicode.Scalar], range: Range<Int>? = nil) {
         self.scalars = scalars
+        self.index = range?.lowerBound ?? 0
+        self.end = range?.upperBound ?? scalars.count
+    }
+
+    /// The commands inside command substitutions, recursively (to a bounded depth).
+    static func nested(_ scalars: [Unicode.Scalar], _ ranges: [Range<Int>], depth: Int = 0) -> [ShellScript.Command] {
+        guard depth < 16 else { return [] }
+        var result: [ShellScript.Command] = []
+        for range in ranges where !range.isEmpty {
+            var scanner = ShellScanner(scalars: scalars, range: range)
+            result += scanner.commands()
+            result += nested(scalars, scanner.substitutions, depth: depth + 1)
+        }
+        return result
     }
 
     mutating func commands() -> [ShellScript.Command] {
@@ -104,19 +125,19 @@ struct ShellScanner {
             if !current.words.isEmpty || op == .pipe || op == .or || op == .and { result.append(current) }
             current = ShellScript.Command(words: [], before: op, beforeOffset: offset)
         }
-        while index < scalars.count {
+        while index < end {
             let scalar = scalars[index]
             switch scalar {
             case " ", "\t", "\r":
                 index += 1
-            case "\\" where index + 1 < scalars.count && scalars[index + 1] == "\n":
+            case "\\" where index + 1 < end && scalars[index + 1] == "\n":
                 index += 2
             case "\n":
                 finish(.newline, at: index)
                 index += 1
                 skipHeredocBodies()
             case "#":
-                while index < scalars.count && scalars[index] != "\n" { index += 1 }
+                while index < end && scalars[index] != "\n" { index += 1 }
             case "|", "&", ";", "(", ")":
                 let start = index
                 if let op = scanOperator() {
@@ -130,9 +151,9 @@ struct ShellScanner {
                     skipSpaces()
                     let delimiter = scanWord()
                     pendingHeredocs.append((delimiter.text, op == "<<-"))
-                } else if index < scalars.count && scalars[index] == "&" {
+                } else if index < end && scalars[index] == "&" {
                     index += 1  // a descriptor copy: >&2, <&-
-                    while index < scalars.count, scalars[index].properties.numericType != nil || scalars[index] == "-" {
+                    while index < end, scalars[index].properties.numericType != nil || scalars[index] == "-" {
                         index += 1
                     }
                 } else {
@@ -140,7 +161,7 @@ struct ShellScanner {
                 }
             default:
                 let word = scanWord()
-                if index < scalars.count, scalars[index] == ">" || scalars[index] == "<",
+                if index < end, scalars[index] == ">" || scalars[index] == "<",
                    word.text.allSatisfy({ $0.isNumber }) {
                     continue  // the fd of a redirection: 2>&1
                 }
@@ -158,12 +179,12 @@ struct ShellScanner {
     }
 
     private mutating func skipSpaces() {
-        while index < scalars.count && (scalars[index] == " " || scalars[index] == "\t") { index += 1 }
+        while index < end && (scalars[index] == " " || scalars[index] == "\t") { index += 1 }
     }
 
     private mutating func scanOperator() -> ShellScript.Operator? {
         let scalar = scalars[index]
-        let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+        let next: Unicode.Scalar? = index + 1 < end ? scalars[index + 1] : nil
         switch (scalar, next) {
         case ("|", "|"): index += 2; return .or
         case ("|", "&"): index += 2; return .pipeAll
@@ -171,7 +192,7 @@ struct ShellScanner {
         case ("&", "&"): index += 2; return .and
         case ("&", ">"):
             index += 2
-            if index < scalars.count && scalars[index] == ">" { index += 1 }
+            if index < end && scalars[index] == ">" { index += 1 }
             return nil
         case ("&", _): index += 1; return .background
         case (";", ";"): index += 2; return .caseEnd
@@ -185,7 +206,7 @@ struct ShellScanner {
     private mutating func scanRedirection() -> String {
         let start = index
         func next(_ scalar: Unicode.Scalar) -> Bool {
-            guard index < scalars.count, scalars[index] == scalar else { return false }
+            guard index < end, scalars[index] == scalar else { return false }
             index += 1
             return true
         }
@@ -206,7 +227,7 @@ struct ShellScanner {
     private mutating func scanWord() -> ShellScript.Word {
         let start = index
         var text = String.UnicodeScalarView()
-        scanning: while index < scalars.count {
+        scanning: while index < end {
             let scalar = scalars[index]
             switch scalar {
             case " ", "\t", "\n", "\r", "|", "&", ";", "<", ">", "(", ")":
@@ -216,7 +237,7 @@ struct ShellScanner {
                 }
                 break scanning
             case "\\":
-                if index + 1 < scalars.count {
+                if index + 1 < end {
                     if scalars[index + 1] != "\n" { text.append(scalars[index + 1]) }
                     index += 2
                 } else {
@@ -224,18 +245,18 @@ struct ShellScanner {
                 }
             case "'":
                 index += 1
-                while index < scalars.count && scalars[index] != "'" {
+                while index < end && scalars[index] != "'" {
                     text.append(scalars[index])
                     index += 1
                 }
                 index += 1
             case "\"":
                 index += 1
-                while index < scalars.count && scalars[index] != "\"" {
-                    if scalars[index] == "\\", index + 1 < scalars.count {
+                while index < end && scalars[index] != "\"" {
+                    if scalars[index] == "\\", index + 1 < end {
                         text.append(scalars[index + 1])
                         index += 2
-                    } else if scalars[index] == "$", index + 1 < scalars.count, scalars[index + 1] == "(" {
+                    } else if scalars[index] == "$", index + 1 < end, scalars[index + 1] == "(" {
                         index += 1
                         text.append("$")
                         text.append(contentsOf: skipBalanced(open: "(", close: ")"))
@@ -248,12 +269,13 @@ struct ShellScanner {
             case "`":
                 let begin = index
                 index += 1
-                while index < scalars.count && scalars[index] != "`" {
+                while index < end && scalars[index] != "`" {
                     index += scalars[index] == "\\" ? 2 : 1
                 }
-                index = min(index + 1, scalars.count)
+                if index > begin + 1 { substitutions.append((begin + 1)..<min(index, end)) }
+                index = min(index + 1, end)
                 text.append(contentsOf: scalars[begin..<index])
-            case "$" where index + 1 < scalars.count && scalars[index + 1] == "{":
+            case "$" where index + 1 < end && scalars[index + 1] == "{":
                 text.append("$")
                 index += 1
                 text.append(contentsOf: skipBalanced(open: "{", close: "}"))
@@ -270,7 +292,7 @@ struct ShellScanner {
         let begin = index
         var depth = 0
         var quote: Unicode.Scalar?
-        while index < scalars.count {
+        while index < end {
             let scalar = scalars[index]
             index += 1
             if let open = quote {
@@ -283,18 +305,19 @@ struct ShellScanner {
                 if depth == 0 { break }
             }
         }
-        index = min(index, scalars.count)
+        index = min(index, end)
+        if open == "(", index - begin >= 2 { substitutions.append((begin + 1)..<(index - 1)) }
         return String.UnicodeScalarView(scalars[begin..<index])
     }
 
     /// After a newline: skip the bodies of heredocs opened on the line just ended.
     private mutating func skipHeredocBodies() {
         for heredoc in pendingHeredocs {
-            while index < scalars.count {
+            while index < end {
                 let lineStart = index
-                while index < scalars.count && scalars[index] != "\n" { index += 1 }
+                while index < end && scalars[index] != "\n" { index += 1 }
                 var line = String(String.UnicodeScalarView(scalars[lineStart..<index]))
-                if index < scalars.count { index += 1 }
+                if index < end { index += 1 }
                 if heredoc.stripTabs { line = String(line.drop { $0 == "\t" }) }
                 if line == heredoc.delimiter || line == heredoc.delimiter + "\r" { break }
             }
