@@ -49,7 +49,8 @@ let package = Package(
         .testTarget(name: "GreenlightGitTests", dependencies: ["GreenlightGit", "GreenlightTestSupport"]),
         .testTarget(
             name: "GreenlightRulesTests",
-            dependencies: ["GreenlightRules", "GreenlightGit", "GreenlightTestSupport"]
+            dependencies: ["GreenlightRules", "GreenlightGit", "GreenlightTestSupport"],
+            exclude: ["Golden"]
         ),
         .testTarget(name: "GreenlightReportTests", dependencies: ["GreenlightReport"], exclude: ["Golden"]),
         .testTarget(

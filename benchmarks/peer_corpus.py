@@ -3,7 +3,10 @@
 git repositories (read with `git ls-tree`/`git cat-file` at HEAD), or generated when none are
 given, committed into one git repository that Greenlight and the peers all read.
 
-Usage: peer_corpus.py OUT_DIR [REPO_GIT_DIR ...]
+Usage: peer_corpus.py OUT_DIR [--synthetic] [REPO_GIT_DIR ...]
+
+With --synthetic (or with no repositories), generate-peer-corpus.py adds generated files, whose
+defects exercise the shared rules the fetched files rarely hit.
 
 Dockerfiles keep their path under `docker/<repo>/`; workflows (any YAML file with top-level
 `on:` and `jobs:` keys) go to `.github/workflows/<repo>__<path>.yml`, so Greenlight reads them
@@ -89,19 +92,19 @@ def main():
         print(__doc__, file=sys.stderr)
         sys.exit(2)
     out = sys.argv[1]
-    repos = sys.argv[2:]
+    synthetic = "--synthetic" in sys.argv[2:]
+    repos = [arg for arg in sys.argv[2:] if arg != "--synthetic"]
     if os.path.exists(out):
         subprocess.run(["rm", "-rf", out], check=True)
     os.makedirs(out)
-    if repos:
-        counts = from_repos(out, repos)
-        source = f"{len(repos)} repositories"
-    else:
+    counts = from_repos(out, repos)
+    source = f"{len(repos)} repositories"
+    if synthetic or not repos:
         here = os.path.dirname(os.path.abspath(__file__))
         subprocess.run([sys.executable, os.path.join(here, "generate-peer-corpus.py"), out], check=True)
         counts = {"docker": sum(1 for root, _, files in os.walk(os.path.join(out, "docker")) for f in files),
                   "workflows": len(os.listdir(os.path.join(out, ".github", "workflows")))}
-        source = "the generator"
+        source += " and the generator"
     env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@example.invalid",
                GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.invalid",
                GIT_AUTHOR_DATE="2026-01-01T00:00:00Z", GIT_COMMITTER_DATE="2026-01-01T00:00:00Z")

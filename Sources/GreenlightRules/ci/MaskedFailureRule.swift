@@ -106,14 +106,14 @@ public struct MaskedFailureRule: Rule {
                 if let flag = job.continueOnError, flag.string == "true", let step = job.steps.first(where: critical) {
                     findings.append(Finding(
                         Self.description, workflow, flag.position,
-                        "job '\(job.id)' has continue-on-error: true, so a failure of '\(describe(step))' leaves the run green",
+                        "job '\(job.id)' has continue-on-error: true, so a failure of \(describe(step)) leaves the run green",
                         matched: job.id, fix: "remove continue-on-error, or move the optional step to its own job"))
                 }
                 for step in job.steps {
                     if let flag = step.continueOnError, flag.string == "true", critical(step) {
                         findings.append(Finding(
                             Self.description, workflow, flag.position,
-                            "step '\(describe(step))' has continue-on-error: true, so its failure leaves the job green",
+                            "\(describe(step)) has continue-on-error: true, so its failure leaves the job green",
                             matched: job.id + "\u{0}" + step.action, fix: "let the step fail the job"))
                     }
                     findings += scriptFindings(step, job: job, in: workflow)
@@ -132,15 +132,15 @@ public struct MaskedFailureRule: Rule {
         return MaskedCommands.find(in: script).map { match in
             Finding(
                 Self.description, workflow, text.position(at: match.offset),
-                "`\(match.construct)` in step '\(describe(step))' hides a failing command",
+                "`\(match.construct)` in \(describe(step)) of job '\(job.id)' hides a failing command",
                 matched: job.id + "\u{0}" + step.action + "\u{0}" + match.construct,
                 fix: "let the command fail the step, or handle the one error you expect explicitly")
         }
     }
 
     private func describe(_ step: WorkflowStep) -> String {
-        if let name = step.name { return name }
-        let action = step.action.split(separator: "\n").first.map(String.init) ?? ""
-        return action.count > 60 ? String(action.prefix(57)) + "…" : action
+        if let name = step.name { return "step '\(name)'" }
+        if step.run == nil, let uses = step.uses?.string { return "step '\(uses)'" }
+        return "the step at line \(step.position.line)"
     }
 }

@@ -109,10 +109,11 @@ public struct StepOrderRule: Rule {
                 guard let dependent = job.steps.first(where: { matches(after, $0) }) else { continue }
                 let required = job.steps.first { matches(before, $0) }
                 if let required, required.index <= dependent.index { continue }
-                let late = required.map { " (the one at line \($0.position.line) comes after it)" } ?? ""
+                let late = required.map { "; the one at line \($0.position.line) comes after it" } ?? ""
+                let name = dependent.name.map { "step '\($0)'" } ?? "this step"
                 findings.append(Finding(
                     Self.description, workflow, dependent.position,
-                    "in job '\(job.id)', this step matches '\(options.after)' but no earlier step matches '\(options.before)'\(late)",
+                    "in job '\(job.id)', \(name) runs before any step matching /\(options.before)/\(late)",
                     matched: job.id + "\u{0}" + dependent.action,
                     fix: "add a step matching '\(options.before)' before it"))
             }

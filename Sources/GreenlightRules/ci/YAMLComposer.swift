@@ -51,7 +51,8 @@ public struct YAMLPair: Sendable {
 
 /// A YAML document composed from libyaml's events (the copy Yams bundles), without the two
 /// things `Yams.compose` does that a linter cannot use: it keeps going past duplicate keys
-/// (recording both positions and keeping the first value, as a reader of the file would), and
+/// (recording both positions and keeping both pairs, so every job is still checked; lookups by
+/// key see the first), and
 /// it bounds what a hostile file can cost — alias expansion ("billion laughs") and nesting
 /// depth are counted, not followed. Keys are never resolved to booleans: `on` stays `on`.
 public struct YAMLDocument: Sendable {
@@ -101,7 +102,6 @@ private struct ComposeState {
         var nodes: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var key: YAMLNode?
-        var dropValue = false
         var seen: [String: FilePosition] = [:]
         var size = 1
         let position: FilePosition
@@ -197,14 +197,12 @@ private struct ComposeState {
         if !top.isMapping {
             top.nodes.append(node)
         } else if let key = top.key {
-            if !top.dropValue { top.pairs.append(YAMLPair(key: key, value: node)) }
+            top.pairs.append(YAMLPair(key: key, value: node))
             top.key = nil
-            top.dropValue = false
         } else {
             if let name = node.string {
                 if let first = top.seen[name] {
                     duplicates.append(.init(key: name, first: first, second: node.position))
-                    top.dropValue = true
                 } else {
                     top.seen[name] = node.position
                 }

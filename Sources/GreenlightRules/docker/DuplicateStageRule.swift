@@ -41,9 +41,10 @@ public struct DuplicateStageRule: Rule {
                 guard let name = stage.name else { continue }
                 let key = name.text.lowercased()
                 if let first = seen[key] {
+                    let named = first.text == name.text ? "" : " as '\(first.text)' (stage names ignore case)"
                     findings.append(Finding(
                         Self.description, file, name.position,
-                        "stage name '\(name.text)' is already used by the stage at line \(first.position.line)",
+                        "stage name '\(name.text)' is already used by the stage at line \(first.position.line)\(named)",
                         matched: stage.from.text, fix: "give each stage its own name"))
                 } else {
                     seen[key] = name

@@ -98,9 +98,10 @@ public struct InvalidBaseRule: Rule {
         let position = FilePosition(line: flag.position.line, column: flag.position.column + "--from=".count)
         if let number = Int(source) {
             guard number >= stage.index else { return nil }
+            let earlier = stage.index == 0 ? "no stage comes" : stage.index == 1 ? "only stage 0 comes" : "only stages 0–\(stage.index - 1) come"
             return Finding(
                 Self.description, file, position,
-                "COPY --from=\(number) names stage \(number), but only stages 0–\(stage.index - 1) come before it",
+                "COPY --from=\(number) names stage \(number), but \(earlier) before it",
                 matched: copy.text)
         }
         if file.stage(named: source, before: stage.index) != nil { return nil }
