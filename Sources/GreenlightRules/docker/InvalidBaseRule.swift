@@ -55,8 +55,12 @@ public struct InvalidBaseRule: Rule {
         for file in try DockerfileFiles.parsed(context) {
             for stage in file.stages {
                 if let finding = checkBase(stage, in: file) { findings.append(finding) }
-                for copy in stage.all("COPY") {
-                    if let finding = checkCopySource(copy, stage: stage, in: file) { findings.append(finding) }
+                let copies = stage.all("COPY").filter { $0.flag("from")?.value != nil }
+                guard !copies.isEmpty else { continue }
+                var values = file.metaArgValues
+                for (name, value) in file.variables(of: stage) { values[name] = value }
+                for copy in copies {
+                    if let finding = checkCopySource(copy, stage: stage, values: values, in: file) { findings.append(finding) }
                 }
             }
         }
@@ -88,10 +92,10 @@ public struct InvalidBaseRule: Rule {
         return nil
     }
 
-    private func checkCopySource(_ copy: DockerInstruction, stage: DockerStage, in file: Dockerfile) -> Finding? {
+    private func checkCopySource(
+        _ copy: DockerInstruction, stage: DockerStage, values: [String: String?], in file: Dockerfile
+    ) -> Finding? {
         guard let flag = copy.flag("from"), let raw = flag.value else { return nil }
-        var values = file.metaArgValues
-        for (name, value) in file.variables(of: stage) { values[name] = value }
         let expansion = DockerExpansion(raw, values: values, escape: file.escape)
         guard !expansion.unresolved, expansion.undeclared.isEmpty else { return nil }
         let source = expansion.value

@@ -56,9 +56,8 @@ public struct MaskedErrorsRule: Rule {
         var findings: [Finding] = []
         for file in try DockerfileFiles.parsed(context) {
             for stage in file.stages {
-                let runs = stage.instructions.flatMap { $0.keyword == "ONBUILD" ? $0.trigger : [$0] }.filter { $0.keyword == "RUN" }
-                for run in runs {
-                    if RunScripts.isNonPosix(RunScripts.shell(before: run, in: file, stage: stage)) && run.execForm == nil { continue }
+                for (run, shell) in RunScripts.runs(of: stage, in: file, onbuild: true) {
+                    if RunScripts.isNonPosix(shell) && run.execForm == nil { continue }
                     for script in RunScripts.scripts(of: run) {
                         for match in MaskedCommands.find(in: script.script) {
                             let position = script.positioned ? script.script.text.position(at: match.offset) : run.position

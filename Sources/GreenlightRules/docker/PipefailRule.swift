@@ -53,8 +53,7 @@ public struct PipefailRule: Rule {
         var findings: [Finding] = []
         for file in try DockerfileFiles.parsed(context) {
             for stage in file.stages {
-                for run in stage.all("RUN") where run.execForm == nil {
-                    let shell = RunScripts.shell(before: run, in: file, stage: stage)
+                for (run, shell) in RunScripts.runs(of: stage, in: file) where run.execForm == nil {
                     if RunScripts.isNonPosix(shell) || setsPipefail(shell) { continue }
                     let unguarded = RunScripts.scripts(of: run).first { script in
                         guard let pipe = script.script.pipes.first else { return false }

@@ -41,14 +41,26 @@ enum RunScripts {
         String(path.split(separator: "/").last ?? Substring(path))
     }
 
-    /// The shell in force at `instruction` of `stage` (from `SHELL`, inherited through stages).
-    static func shell(before instruction: DockerInstruction, in file: Dockerfile, stage: DockerStage) -> [String]? {
-        var found: [String]?
-        for candidate in file.inheritedInstructions(of: stage) {
-            if candidate.position == instruction.position { break }
-            if candidate.keyword == "SHELL", let exec = candidate.execForm { found = exec }
+    /// Each `RUN` of `stage` (with `ONBUILD RUN` if asked) and the `SHELL` in force at it,
+    /// inherited through the stages it derives from — one pass over the instructions.
+    static func runs(of stage: DockerStage, in file: Dockerfile, onbuild: Bool = false) -> [(run: DockerInstruction, shell: [String]?)] {
+        var shell: [String]?
+        for ancestor in file.lineage(of: stage).dropFirst().reversed() {
+            for instruction in ancestor.instructions where instruction.keyword == "SHELL" {
+                shell = instruction.execForm ?? shell
+            }
         }
-        return found
+        var runs: [(DockerInstruction, [String]?)] = []
+        for instruction in stage.instructions {
+            switch instruction.keyword {
+            case "SHELL": shell = instruction.execForm ?? shell
+            case "RUN": runs.append((instruction, shell))
+            case "ONBUILD" where onbuild:
+                runs += instruction.trigger.filter { $0.keyword == "RUN" }.map { ($0, shell) }
+            default: break
+            }
+        }
+        return runs
     }
 
     static func isNonPosix(_ shell: [String]?) -> Bool {
