@@ -90,12 +90,29 @@ public struct DuplicateWorkflowRule: Rule {
     /// Each step as `run:<script with whitespace collapsed>` or `uses:<action without @ref>`.
     static func signature(of job: WorkflowJob) -> [String] {
         job.steps.map { step in
-            if let run = step.run?.string { return "run:" + Fingerprint.normalise(run) }
+            if let run = step.run?.string { return "run:" + collapse(run) }
             let uses = step.uses?.string ?? ""
             let action = uses.split(separator: "@").first.map(String.init) ?? uses
             let with = step.with.compactMap { pair in pair.key.string.map { "\($0)=\(pair.value.string ?? "")" } }.sorted()
             return "uses:" + action + (with.isEmpty ? "" : " " + with.joined(separator: ","))
         }
+    }
+
+    /// Runs of ASCII whitespace become one space; ends trimmed.
+    static func collapse(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pending = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pending = !out.isEmpty
+            } else {
+                if pending { out.append(0x20) }
+                pending = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The first event both run on, if any; push and pull_request need meeting branch lists.

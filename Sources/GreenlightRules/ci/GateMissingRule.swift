@@ -40,7 +40,7 @@ public struct GateMissingRule: Rule {
         let gated = onPullRequest.contains { workflow in
             workflow.jobs.contains { job in
                 job.steps.contains { step in
-                    (step.run?.string.map { Fingerprint.normalise($0).contains("greenlight check") } ?? false)
+                    (step.run?.string.map { ByteSearch.contains(DuplicateWorkflowRule.collapse($0), "greenlight check") } ?? false)
                         || (step.uses?.string?.lowercased().contains("greenlight") ?? false)
                 }
             }

@@ -3,7 +3,7 @@ import GreenlightCore
 /// A GitHub Actions workflow: its triggers, jobs and steps, each with the position of its key
 /// or item, over the YAML nodes it came from. Structural problems (an empty file, no `on`, no
 /// `jobs`) and YAML problems are kept, not thrown.
-public struct Workflow: Sendable {
+public final class Workflow: Sendable {
     public let path: String
     public let document: YAMLDocument
     public let triggers: [WorkflowTrigger]
@@ -13,6 +13,17 @@ public struct Workflow: Sendable {
     public let problems: [YAMLDocument.YAMLProblem]
     /// The file's lines, to locate text inside block scalars.
     public let source: SourceText
+
+    init(path: String, document: YAMLDocument, triggers: [WorkflowTrigger], jobs: [WorkflowJob], env: [YAMLPair],
+         problems: [YAMLDocument.YAMLProblem], source: SourceText) {
+        self.path = path
+        self.document = document
+        self.triggers = triggers
+        self.jobs = jobs
+        self.env = env
+        self.problems = problems
+        self.source = source
+    }
 
     public func trigger(_ name: String) -> WorkflowTrigger? { triggers.first { $0.name == name } }
 
@@ -69,13 +80,16 @@ public enum WorkflowParser {
     /// `.github/workflows/*.yml` and `*.yaml` (GitHub reads no sub-folders).
     public static func isWorkflowPath(_ path: String) -> Bool {
         guard path.hasPrefix(".github/workflows/") else { return false }
-        let name = path.dropFirst(".github/workflows/".count)
-        return !name.contains("/") && (name.hasSuffix(".yml") || name.hasSuffix(".yaml"))
+        let name = path.utf8.dropFirst(".github/workflows/".utf8.count)
+        return !name.contains(UInt8(ascii: "/")) && (path.hasSuffix(".yml") || path.hasSuffix(".yaml"))
     }
 
     /// Every readable workflow of the snapshot, parsed once per run.
     public static func workflows(_ context: RuleContext) throws -> [Workflow] {
-        try context.snapshot.entries.filter { isWorkflowPath($0.path) }.compactMap { entry in
+        let entries = context.parsed("ci.entries", SourceText(path: "", text: "")) { _ in
+            context.snapshot.entries.filter { isWorkflowPath($0.path) }
+        }
+        return try entries.compactMap { entry in
             guard case .text(let text) = try context.snapshot.content(of: entry) else { return nil }
             return context.parsed(parserKey, text, parse: parse)
         }

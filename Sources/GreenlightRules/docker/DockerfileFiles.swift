@@ -53,10 +53,25 @@ public enum DockerfileFiles {
 
     /// The snapshot's Dockerfile entries, in path order.
     public static func entries(_ context: RuleContext) -> [SnapshotEntry] {
-        let extra = context.section(DockerSection.self).paths
-        return context.snapshot.entries.filter { entry in
-            isDockerfileName(entry.path) || extra.contains { $0.matches(entry.path) }
+        context.parsed("docker.entries", SourceText(path: "", text: "")) { _ in
+            let extra = context.section(DockerSection.self).paths
+            return context.snapshot.entries.filter { entry in
+                mayBeDockerfile(entry.path) && isDockerfileName(entry.path) || extra.contains { $0.matches(entry.path) }
+            }
         }
+    }
+
+    /// A cheap byte test before the exact one: the name mentions "ockerfile" or "ontainerfile".
+    private static func mayBeDockerfile(_ path: String) -> Bool {
+        var utf8 = path.utf8[...]
+        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")) { utf8 = utf8[utf8.index(after: slash)...] }
+        let lower = utf8.map { $0 | 0x20 }
+        for needle in [Array("ockerfile".utf8), Array("ontainerfile".utf8)] where lower.count >= needle.count {
+            for start in 0...(lower.count - needle.count) where lower[start] == needle[0] {
+                if Array(lower[start..<(start + needle.count)]) == needle { return true }
+            }
+        }
+        return false
     }
 
     /// Every readable Dockerfile, parsed once per run.

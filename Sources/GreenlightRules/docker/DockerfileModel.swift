@@ -3,7 +3,7 @@ import Foundation
 /// A parsed Dockerfile: its instructions in order (each with the position of its keyword), the
 /// stages they form, the `ARG`s declared before the first `FROM`, and the problems met while
 /// parsing. Parsing never fails: what cannot be read is a problem with a position.
-public struct Dockerfile: Sendable {
+public final class Dockerfile: Sendable {
     public let path: String
     /// The escape character (`\` unless `# escape=` says otherwise).
     public let escape: Unicode.Scalar
@@ -12,6 +12,16 @@ public struct Dockerfile: Sendable {
     /// `ARG`s before the first `FROM`: the only variables a `FROM` line can use.
     public let metaArgs: [DockerVariable]
     public let stages: [DockerStage]
+
+    init(path: String, escape: Unicode.Scalar, instructions: [DockerInstruction], problems: [DockerfileProblem],
+         metaArgs: [DockerVariable], stages: [DockerStage]) {
+        self.path = path
+        self.escape = escape
+        self.instructions = instructions
+        self.problems = problems
+        self.metaArgs = metaArgs
+        self.stages = stages
+    }
 
     public var finalStage: DockerStage? { stages.last }
 
@@ -61,9 +71,12 @@ public struct DockerInstruction: Sendable {
     public let heredocs: [DockerHeredoc]
     /// For `ONBUILD`, the instruction it registers.
     public let trigger: [DockerInstruction]
-    /// The logical line (keyword and arguments), for fingerprints and messages.
-    public let text: String
+    /// The logical line (keyword and arguments), with positions.
+    public let logical: PositionedText
     let escape: Unicode.Scalar
+
+    /// The logical line as text, for fingerprints and messages.
+    public var text: String { logical.string }
 
     public func flag(_ name: String) -> DockerFlag? { flags.last { $0.name == name } }
 

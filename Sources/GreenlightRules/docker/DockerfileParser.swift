@@ -165,7 +165,7 @@ struct Reader {
             problems.append(DockerfileProblem(
                 message: "\(keyword) requires at least one argument", position: position, matched: logical.string))
         }
-        let execForm = JSONStringArray.parse(arguments.string)
+        let execForm = arguments.scalars.first == "[" ? JSONStringArray.parse(arguments.string) : nil
         if keyword == "SHELL" && execForm == nil && !arguments.isEmpty {
             problems.append(DockerfileProblem(
                 message: "SHELL requires the JSON form, e.g. [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]",
@@ -174,7 +174,7 @@ struct Reader {
         let lastLine = max(lastLogicalLine, heredocs.last.map { _ in index } ?? 0, trigger.first?.lastLine ?? 0)
         return DockerInstruction(
             keyword: keyword, position: position, lastLine: lastLine, flags: flags, arguments: arguments,
-            execForm: execForm, heredocs: heredocs, trigger: trigger, text: logical.string, escape: escape)
+            execForm: execForm, heredocs: heredocs, trigger: trigger, logical: logical, escape: escape)
     }
 
     private func unquote(_ text: String) -> String {

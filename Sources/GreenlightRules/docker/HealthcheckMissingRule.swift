@@ -96,6 +96,8 @@ public struct HealthcheckMissingRule: Rule {
 
     private func isServer(_ instruction: DockerInstruction, _ servers: [String]) -> Bool {
         let command = " " + instruction.commandText.lowercased() + " "
-        return servers.contains { command.contains(" " + $0.lowercased()) || command.contains("/" + $0.lowercased()) }
+        return servers.contains {
+            ByteSearch.contains(command, " " + $0.lowercased()) || ByteSearch.contains(command, "/" + $0.lowercased())
+        }
     }
 }
