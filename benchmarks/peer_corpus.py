@@ -111,6 +111,7 @@ def main():
     subprocess.run(["git", "init", "-q", "-b", "main", out], check=True, env=env)
     subprocess.run(["git", "-C", out, "add", "-A"], check=True, env=env)
     subprocess.run(["git", "-C", out, "commit", "-q", "-m", "corpus"], check=True, env=env)
+    subprocess.run(["git", "-C", out, "gc", "-q"], check=True, env=env)  # packed, like a real clone
     print(f"corpus: {counts['docker']} Dockerfiles, {counts['workflows']} workflows from {source}")
 
 

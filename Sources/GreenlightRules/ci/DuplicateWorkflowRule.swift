@@ -65,18 +65,19 @@ public struct DuplicateWorkflowRule: Rule {
 
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
         let workflows = try WorkflowParser.workflows(context)
-        var earlier: [[String]: [(Workflow, WorkflowJob)]] = [:]
+        var earlier: [String: [(Workflow, WorkflowJob)]] = [:]
         var findings: [Finding] = []
         for workflow in workflows {
-            var mine: [[String]: WorkflowJob] = [:]
+            var mine: [String: WorkflowJob] = [:]
             for job in workflow.jobs {
-                let signature = Self.signature(of: job)
-                guard signature.count >= 2, signature.contains(where: { !$0.hasPrefix("uses:") }) else { continue }
+                let steps = Self.signature(of: job)
+                guard steps.count >= 2, steps.contains(where: { !$0.hasPrefix("uses:") }) else { continue }
+                let signature = steps.joined(separator: "\u{0}")
                 if let (other, otherJob) = earlier[signature]?.first(where: { Self.overlap($0.0, workflow) != nil }) {
                     let event = Self.overlap(other, workflow) ?? ""
                     findings.append(Finding(
                         Self.description, workflow, job.position,
-                        "job '\(job.id)' runs the same \(signature.count) steps as job '\(otherJob.id)' in \(other.path) (line \(otherJob.position.line)), and both run on \(event)",
+                        "job '\(job.id)' runs the same \(steps.count) steps as job '\(otherJob.id)' in \(other.path) (line \(otherJob.position.line)), and both run on \(event)",
                         matched: job.id + "\u{0}" + other.path + "\u{0}" + otherJob.id,
                         fix: "keep one workflow for these steps"))
                 }

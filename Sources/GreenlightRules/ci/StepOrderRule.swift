@@ -95,7 +95,12 @@ public struct StepOrderRule: Rule {
     public func check(_ context: RuleContext, options: Options) throws -> [Finding] {
         if let whenFile = options.whenFile {
             let glob = try Glob(whenFile)
-            guard context.snapshot.entries.contains(where: { glob.matches($0.path) }) else { return [] }
+            // A literal last segment (`schema.prisma`) filters paths before the glob runs.
+            let tail = whenFile.split(separator: "/").last.map(String.init) ?? ""
+            let literal = !tail.isEmpty && !tail.contains(where: { "*?[{\\".contains($0) })
+            guard context.snapshot.entries.contains(where: { (!literal || $0.path.hasSuffix(tail)) && glob.matches($0.path) }) else {
+                return []
+            }
         }
         let before = try NSRegularExpression(pattern: options.before)
         let after = try NSRegularExpression(pattern: options.after)
