@@ -20,6 +20,7 @@ public struct DockerParseErrorRule: Rule {
             RuleExample(["api/Dockerfile": "FROM python:3.12-slim\nRUN ↓<<EOF\npip install -r requirements.txt\n"]),
             RuleExample(["Dockerfile.prod": "↓WORKDIR /app\nFROM node:20\n"]),
             RuleExample(["Containerfile": "# just a comment\n↓EXPOSE 80\n"]),
+            RuleExample(["deploy/api.df": "FROM alpine:3.20\n↓ENTRYPOIN [\"/api\"]\n"], config: "docker:\n  paths: [\"deploy/*.df\"]"),
         ],
         nonTriggering: [
             RuleExample(["Dockerfile": #"""
