@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "GreenlightRules",
-            dependencies: ["GreenlightCore", "GreenlightProbes"]
+            dependencies: ["GreenlightCore", "GreenlightProbes", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "GreenlightReport",
@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "GreenlightRulesTests",
             dependencies: ["GreenlightRules", "GreenlightGit", "GreenlightTestSupport"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(name: "GreenlightReportTests", dependencies: ["GreenlightReport", "GreenlightTestSupport"], exclude: ["Golden"]),
         .testTarget(

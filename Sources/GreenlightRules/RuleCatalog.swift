@@ -24,6 +24,26 @@ public enum RuleCatalog {
         ProbeFailedRule.self,
         AuthNotEnforcedRule.self,
         InsecureProbeRule.self,
+        DockerParseErrorRule.self,
+        InvalidBaseRule.self,
+        DuplicateStageRule.self,
+        MaskedErrorsRule.self,
+        PipefailRule.self,
+        UntaggedBaseRule.self,
+        LatestTagRule.self,
+        HealthcheckMissingRule.self,
+        PortMismatchRule.self,
+        RootUserRule.self,
+        MultipleCmdRule.self,
+        WorkflowParseErrorRule.self,
+        DuplicateKeyRule.self,
+        UnknownNeedsRule.self,
+        DuplicateWorkflowRule.self,
+        MaskedFailureRule.self,
+        DockerBuildMissingRule.self,
+        StepOrderRule.self,
+        SecretsPreflightRule.self,
+        GateMissingRule.self,
     ]
 
     /// The family-level config sections (`claims:`, …) the families read.
@@ -32,6 +52,7 @@ public enum RuleCatalog {
         EvidenceSettings.self,
         ProofOfWorkSection.self,
         ProbesSection.self,
+        DockerSection.self,
     ]
 
     /// An engine with every rule and section.

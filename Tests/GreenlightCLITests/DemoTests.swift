@@ -96,7 +96,7 @@ struct DemoTests {
         let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdoutBytes)) as? [[String: Any]], "\(json)")
         let ids = array.compactMap { $0["id"] as? String }
         #expect(Array(ids.prefix(2)) == ["core.bad-suppression", "claims.missing-evidence"], "catalog order: \(ids)")
-        #expect(Set(ids).count == ids.count && ids.contains("pow.stale"), "\(ids)")
+        #expect(Set(ids).count == ids.count && ids.contains("pow.stale") && ids.contains("docker.pipefail") && ids.contains("ci.duplicate-key"), "\(ids)")
         #expect(array.allSatisfy { ($0["summary"] as? String)?.isEmpty == false && $0["family"] is String }, "\(json)")
 
         let explain = try CLI.greenlight("explain", "claims.missing-evidence")

@@ -1,0 +1,117 @@
+import GreenlightCore
+
+/// `ci.docker-build-missing`: a Dockerfile that no workflow on push or pull_request builds.
+/// Shape: needs every workflow and every Dockerfile of the snapshot.
+public struct DockerBuildMissingRule: Rule {
+    public struct Options: RuleOptions {
+        /// Dockerfiles that need no build in CI (dev containers, examples).
+        public var ignore: [String] = [".devcontainer/**"]
+
+        public init() {}
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case ignore
+        }
+
+        public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            ignore = try container.decodeIfPresent([String].self, forKey: .ignore) ?? [".devcontainer/**"]
+            for (index, pattern) in ignore.enumerated() {
+                do { _ = try Glob(pattern) } catch let error as Glob.SyntaxError {
+                    throw DecodingError.dataCorrupted(DecodingError.Context(
+                        codingPath: [CodingKeys.ignore, AnyCodingKey(intValue: index)], debugDescription: error.description))
+                }
+            }
+        }
+    }
+
+    public static let description = RuleDescription(
+        id: "ci.docker-build-missing",
+        severity: .error,
+        summary: "A Dockerfile is not built by any push or pull_request workflow",
+        rationale: """
+            A Dockerfile that CI never builds breaks unnoticed until the deploy: a base image \
+            disappears, a copied path is renamed, a stage is duplicated. A workflow on push or \
+            pull_request should build it — `docker build`, `docker buildx build`, \
+            `docker/build-push-action`, or `docker compose build`. `-f`, the build context, \
+            `working-directory` and the action's `file`/`context` decide which Dockerfile a step \
+            builds; a path with an expression counts for every Dockerfile.
+            """,
+        configKeys: [ConfigKey("ignore", "globs of Dockerfiles that need no CI build", default: ".devcontainer/**")],
+        triggering: [
+            RuleExample([
+                "dashboard/Dockerfile": "↓FROM node:20-alpine\nCMD [\"npm\", \"start\"]\n",
+                "api/Dockerfile": "FROM python:3.12-slim\n",
+                ".github/workflows/ci.yml": """
+                    on: pull_request
+                    jobs:
+                      image:
+                        runs-on: ubuntu-latest
+                        steps:
+                          - uses: actions/checkout@v4
+                          - run: docker build -t api -f api/Dockerfile api
+                    """,
+            ]),
+            RuleExample(["Dockerfile": "# syntax=docker/dockerfile:1\n\n↓FROM alpine:3.20\n"]),
+        ],
+        nonTriggering: [
+            RuleExample([
+                "Dockerfile": "FROM node:20-alpine\n",
+                "services/worker/Dockerfile.prod": "FROM python:3.12\n",
+                ".devcontainer/Dockerfile": "FROM mcr.microsoft.com/devcontainers/base:ubuntu\n",
+                ".github/workflows/ci.yml": """
+                    on: [push]
+                    jobs:
+                      image:
+                        runs-on: ubuntu-latest
+                        steps:
+                          - uses: docker/build-push-action@v6
+                            with:
+                              push: false
+                          - run: docker buildx build --load -t w -f Dockerfile.prod .
+                            working-directory: services/worker
+                    """,
+            ]),
+            RuleExample([
+                "Dockerfile": "FROM node:20-alpine\n",
+                ".github/workflows/ci.yml": "on: pull_request\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps: [{run: docker compose build}]\n",
+            ]),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: RuleContext, options: Options) throws -> [Finding] {
+        let ignore = try options.ignore.map(Glob.init)
+        let dockerfiles = DockerfileFiles.entries(context).filter { entry in !ignore.contains { $0.matches(entry.path) } }
+        guard !dockerfiles.isEmpty else { return [] }
+        var built: Set<String> = []
+        for workflow in try WorkflowParser.workflows(context) where workflow.runsOnPushOrPullRequest {
+            for job in workflow.jobs {
+                for step in job.steps {
+                    for target in DockerBuilds.targets(of: step, job: job) {
+                        switch target {
+                        case .any: return []
+                        case .path(let path): built.insert(path)
+                        }
+                    }
+                }
+            }
+        }
+        var findings: [Finding] = []
+        for entry in dockerfiles where !built.contains(entry.path) {
+            var position = FilePosition(line: 0, column: 0)
+            if case .text(let text) = try context.snapshot.content(of: entry) {
+                let file = context.parsed(DockerfileFiles.parserKey, text, parse: DockerfileParser.parse)
+                position = file.instructions.first?.position ?? FilePosition(line: 1, column: 1)
+            }
+            findings.append(Finding(
+                rule: Self.description, path: entry.path, line: position.line, column: position.column,
+                message: "no workflow on push or pull_request builds \(entry.path), so a broken image is found at deploy time",
+                matched: entry.path,
+                fix: "add a job that runs `docker build -f \(entry.path) …` or docker/build-push-action on pull_request"))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,91 @@
+/// Which Dockerfiles a workflow step builds: `docker build`, `docker buildx build`,
+/// `docker image build`, `podman build`, `docker/build-push-action`; `docker compose build`
+/// and `docker buildx bake` count as building every Dockerfile (their files are not read).
+enum DockerBuilds {
+    enum Target: Equatable {
+        /// A Dockerfile path relative to the repository root.
+        case path(String)
+        /// Any Dockerfile: the path is an expression, or the tool builds many.
+        case any
+    }
+
+    static let valueFlags: Set<String> = [
+        "-t", "--tag", "--build-arg", "--target", "--platform", "-f", "--file", "--label", "--secret", "--cache-from",
+        "--cache-to", "-o", "--output", "--progress", "--network", "--ssh", "--iidfile", "--metadata-file", "--builder",
+        "--allow", "--add-host", "--shm-size", "--ulimit", "-m", "--memory", "--annotation", "--attest",
+        "--build-context", "--sbom", "--provenance", "--cgroup-parent", "--isolation", "--cpu-shares", "--cpuset-cpus",
+    ]
+
+    static func targets(of step: WorkflowStep, job: WorkflowJob) -> [Target] {
+        let directory = step.workingDirectory ?? job.node["defaults"]?["run"]?["working-directory"]?.string ?? "."
+        if let uses = step.uses?.string?.lowercased(), uses.hasPrefix("docker/build-push-action") {
+            let with = Dictionary(step.with.compactMap { pair in pair.key.string.map { ($0, pair.value.string ?? "") } },
+                                  uniquingKeysWith: { first, _ in first })
+            if let file = with["file"] { return [target(file, in: ".")] }
+            return [target(join(with["context"] ?? ".", "Dockerfile"), in: ".")]
+        }
+        guard let run = step.run?.string else { return [] }
+        var targets: [Target] = []
+        for command in ShellScript(PositionedText(Substring(run), at: FilePosition(line: 1, column: 1))).commands {
+            var words = command.words.map(\.text)
+            if words.first == "sudo" { words.removeFirst() }
+            guard let tool = words.first else { continue }
+            var rest = Array(words.dropFirst())
+            if tool == "docker-compose", rest.first == "build" { return [.any] }
+            guard tool == "docker" || tool == "podman" || tool == "buildah" else { continue }
+            if rest.first == "compose", rest.contains("build") || rest.contains("--build") { return [.any] }
+            if rest.first == "buildx", rest.dropFirst().first == "bake" { return [.any] }
+            if rest.first == "buildx" || rest.first == "image" { rest.removeFirst() }
+            guard rest.first == "build" || rest.first == "bud" else { continue }
+            targets.append(buildTarget(Array(rest.dropFirst()), directory: directory))
+        }
+        return targets
+    }
+
+    private static func buildTarget(_ arguments: [String], directory: String) -> Target {
+        var file: String?
+        var context: String?
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument.hasPrefix("-") && argument != "-" {
+                let (name, inline) = argument.contains("=")
+                    ? (String(argument.prefix { $0 != "=" }), String(argument.drop { $0 != "=" }.dropFirst()))
+                    : (argument, nil)
+                var value = inline
+                if value == nil, valueFlags.contains(name), index + 1 < arguments.count {
+                    index += 1
+                    value = arguments[index]
+                }
+                if name == "-f" || name == "--file" { file = value }
+            } else {
+                context = argument
+            }
+            index += 1
+        }
+        let contextPath = join(directory, context ?? ".")
+        if let file {
+            if file == "-" { return .any }
+            return target(file, in: directory)
+        }
+        return target(join(contextPath, "Dockerfile"), in: ".")
+    }
+
+    private static func target(_ path: String, in directory: String) -> Target {
+        let joined = path.hasPrefix("/") ? path : join(directory, path)
+        if joined.contains("$") || joined.contains("://") { return .any }
+        return .path(normalise(joined))
+    }
+
+    static func join(_ directory: String, _ path: String) -> String {
+        directory == "." || directory.isEmpty ? path : directory + "/" + path
+    }
+
+    static func normalise(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") where part != "." && !part.isEmpty {
+            if part == "..", !parts.isEmpty { parts.removeLast() } else { parts.append(part) }
+        }
+        return parts.joined(separator: "/")
+    }
+}
