@@ -127,9 +127,13 @@ public final class ContractServer: @unchecked Sendable {
     public func setPrompt(_ prompt: Prompt) { state.locked { $0.prompts[prompt.name] = prompt } }
     public func prompt(_ name: String) -> Prompt? { state.locked { $0.prompts[name] } }
 
-    /// The next `count` requests to `method template` get `fault` instead of their answer.
-    public func inject(_ fault: Fault, _ method: String, _ template: String, count: Int = 1) {
-        state.locked { $0.faults[method + " " + template, default: []] += Array(repeating: fault, count: count) }
+    /// After `after` more requests to `method template` answered normally, the next `count`
+    /// get `fault` instead of their answer.
+    public func inject(_ fault: Fault, _ method: String, _ template: String, count: Int = 1, after: Int = 0) {
+        state.locked {
+            $0.faults[method + " " + template, default: []] += Array(repeating: nil, count: after)
+                + Array(repeating: fault, count: count)
+        }
     }
 }
 
@@ -149,7 +153,7 @@ private final class State: @unchecked Sendable {
     var inferAllAvailable = true
     var inferAllClaims: Int?
     var prompts: [String: ContractServer.Prompt] = [:]
-    var faults: [String: [ContractServer.Fault]] = [:]
+    var faults: [String: [ContractServer.Fault?]] = [:]
 
     init(layout: Layout, apiKey: String, adminKey: String, clock: String) {
         self.layout = layout
@@ -181,7 +185,7 @@ private final class State: @unchecked Sendable {
             guard var queue = faults[key], !queue.isEmpty else { return nil }
             let first = queue.removeFirst()
             faults[key] = queue
-            return first
+            return first ?? nil
         }) {
             switch fault {
             case .status(let status): return error(status, "injected fault")

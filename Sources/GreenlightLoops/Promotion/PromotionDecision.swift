@@ -91,6 +91,7 @@ enum Figures {
     static func percent(_ rate: Double) -> String { number(rate * 100) + " %" }
 
     static func duration(_ seconds: Double) -> String {
-        seconds < 0 ? "-" + TimeSpan(seconds: -seconds).description : TimeSpan(seconds: seconds).description
+        if seconds == 0 { return "0s" }
+        return seconds < 0 ? "-" + TimeSpan(seconds: -seconds).description : TimeSpan(seconds: seconds).description
     }
 }
