@@ -20,7 +20,7 @@ public enum PromotionMarkdown {
             for prompt in gated {
                 for gate in prompt.decision?.gates ?? [] {
                     out += "| \(MarkdownCell.code(prompt.name)) | \(gate.name.rawValue) | \(MarkdownCell.text(gate.required)) "
-                    out += "| \(gate.actual.map(MarkdownCell.text) ?? "unknown") | \(gate.passed ? "pass" : "**hold**") |\n"
+                    out += "| \(gate.actual.map(MarkdownCell.text) ?? "unknown") | \(gate.passed ? "pass" : "**fail**") |\n"
                 }
             }
         }
