@@ -17,7 +17,7 @@ public struct FlywheelCommand {
             let (preflight, client) = LoopPreflight.run(session.settings.api, environment: console.environment)
             let report = FlywheelRun(settings: session.settings, mode: session.mode, startedAt: session.startedAt)
                 .run(preflight: preflight, client: client)
-            let base = LoopArtifact.baseName(loop: "flywheel", startedAt: report.startedAt)
+            let base = LoopArtifact.baseName(loop: "flywheel", mode: report.mode, startedAt: report.startedAt)
             let (json, shown) = try session.writeArtifacts(
                 base: base, markdown: FlywheelMarkdown.render(report), json: try LoopArtifact.json(report))
             var decisions = [LoopDecision(loop: "flywheel", subject: "preflight", decision: preflight.passed ? "passed" : "failed",
@@ -76,7 +76,7 @@ public struct PromoteCommand {
                 problems: problems)
             let report = PromotionRun(settings: session.settings, mode: session.mode, startedAt: session.startedAt, now: session.now)
                 .run(prompts: names, promptsFrom: flagged == nil ? variable : "--prompts", preflight: preflight, client: client)
-            let base = LoopArtifact.baseName(loop: "promote", startedAt: report.startedAt)
+            let base = LoopArtifact.baseName(loop: "promote", mode: report.mode, startedAt: report.startedAt)
             let (json, shown) = try session.writeArtifacts(
                 base: base, markdown: PromotionMarkdown.render(report), json: try LoopArtifact.json(report))
             try session.record(command: "loop promote", passed: report.passed, decisions: decisions(report))

@@ -14,8 +14,8 @@ struct LoopCLITests {
         #expect(fixture.server.requests.map { "\($0.method) \($0.path)" } == ["GET /health", "GET /api/moat-health"])
         #expect(result.stdout.contains("planned   few-shot-build         would refresh the few-shot bank; then check at least 20 examples"))
         #expect(result.stdout.hasSuffix("PASSED: 1 done, 2 planned, 0 failed\n"), "\(result)")
-        #expect(result.stderr == "greenlight: wrote \(fixture.artifact("flywheel", "md")) and \(fixture.artifact("flywheel", "json"))\n")
-        let report = try fixture.json(fixture.artifact("flywheel", "json"))
+        #expect(result.stderr == "greenlight: wrote reports/flywheel-dry-run-20261121T090000Z.md and reports/flywheel-dry-run-20261121T090000Z.json\n")
+        let report = try fixture.json(fixture.artifact("flywheel", "json", dryRun: true))
         #expect(report["mode"] as? String == "dry-run" && report["passed"] as? Bool == true)
         #expect(fixture.statuses(report, "steps") == ["planned", "planned", "done"])
         #expect(!fixture.exists(".greenlight/evidence/flywheel"), "a dry run proves nothing")
@@ -102,7 +102,7 @@ struct LoopCLITests {
         #expect(result.stdout.contains("done      classify              hold: held by samples 40 (needs ≥ 200)"))
         #expect(result.stdout.contains("planned   reply                 would rollback r5 50 % → 0 %: regressed: score 0.61 is below baseline 0.8 by more than 0.05"))
         #expect(fixture.server.writes.isEmpty)
-        try fixture.expectGolden(try fixture.text(fixture.artifact("promote", "json")), "loop-promote-dry-run.json")
+        try fixture.expectGolden(try fixture.text(fixture.artifact("promote", "json", dryRun: true)), "loop-promote-dry-run.json")
     }
 
     @Test func promoteApplyMovesOneStepAndRecords() throws {

@@ -51,8 +51,10 @@ struct LoopFixture {
 
     func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: repo.root + "/" + path) }
 
-    /// `reports/<loop>-20261121T090000Z.{md,json}`
-    func artifact(_ loop: String, _ suffix: String) -> String { "reports/\(loop)-20261121T090000Z.\(suffix)" }
+    /// `reports/<loop>[-dry-run]-20261121T090000Z.{md,json}`
+    func artifact(_ loop: String, _ suffix: String, dryRun: Bool = false) -> String {
+        "reports/\(loop)-\(dryRun ? "dry-run-" : "")20261121T090000Z.\(suffix)"
+    }
 
     /// The statuses of a JSON report's steps (`steps`) or prompts (`prompts`).
     func statuses(_ report: [String: Any], _ key: String) -> [String] {

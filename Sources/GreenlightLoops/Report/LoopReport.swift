@@ -28,9 +28,10 @@ public enum LoopArtifact {
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
-    /// `flywheel-20261121T090000Z`: sorts by time, safe in file names.
-    public static func baseName(loop: String, startedAt: String) -> String {
-        "\(loop)-" + startedAt.filter { $0 != "-" && $0 != ":" }
+    /// `flywheel-20261121T090000Z`, `flywheel-dry-run-20261121T090000Z`: sorts by time, safe in
+    /// file names, and a dry run never overwrites the report of a run that applied.
+    public static func baseName(loop: String, mode: LoopMode, startedAt: String) -> String {
+        "\(loop)-" + (mode == .dryRun ? "dry-run-" : "") + startedAt.filter { $0 != "-" && $0 != ":" }
     }
 }
 
