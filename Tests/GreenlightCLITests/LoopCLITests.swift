@@ -22,6 +22,8 @@ struct LoopCLITests {
         let (run, decisions) = try fixture.lastRun()
         #expect(run.command == "loop flywheel" && run.exitCode == 0 && run.posture == .green)
         #expect(decisions.map(\.decision) == ["passed", "planned", "planned", "done"])
+        let history = try fixture.greenlight("history")
+        #expect(history.stdout.hasPrefix("2026-11-21T09:00:00Z  loop flywheel  GREEN   exit 0"), "\(history)")
     }
 
     @Test func flywheelApplyWritesRecordsEvidenceAndSatisfiesTheGate() throws {
