@@ -26,7 +26,7 @@ public struct FlywheelCommand {
                 LoopDecision(loop: "flywheel", subject: $0.name.rawValue, decision: $0.status.rawValue, detail: $0.detail)
             }
             try session.record(command: "loop flywheel", passed: report.passed, decisions: decisions)
-            console.out(FlywheelMarkdown.summary(report))
+            console.out(session.redact(FlywheelMarkdown.summary(report)))
             console.err("greenlight: wrote \(shown.joined(separator: " and "))\n")
             if report.passed && session.mode == .apply {
                 let name = session.settings.flywheel.evidence
@@ -80,7 +80,7 @@ public struct PromoteCommand {
             let (json, shown) = try session.writeArtifacts(
                 base: base, markdown: PromotionMarkdown.render(report), json: try LoopArtifact.json(report))
             try session.record(command: "loop promote", passed: report.passed, decisions: decisions(report))
-            console.out(PromotionMarkdown.summary(report))
+            console.out(session.redact(PromotionMarkdown.summary(report)))
             console.err("greenlight: wrote \(shown.joined(separator: " and "))\n")
             if report.passed && session.mode == .apply {
                 let name = session.settings.promotion.evidence

@@ -3,6 +3,7 @@ import GreenlightCore
 import GreenlightGit
 import GreenlightHistory
 import GreenlightLoops
+import GreenlightProbes
 
 /// The flags both loops take.
 public struct LoopOptions {
@@ -48,14 +49,21 @@ struct LoopSession {
     }
 
     var mode: LoopMode { options.apply ? .apply : .dryRun }
+
+    /// The net under everything a loop shows or keeps: the values of its variables, wherever an
+    /// answer from the API might have echoed them, become `${NAME}`.
+    var redact: Redactor {
+        let api = settings.api
+        return Redactor(variables: [api.urlVariable, api.keyVariable, api.adminKeyVariable], environment: console.environment)
+    }
     var startedAt: String { Timestamp.format(now) }
 
     /// Write `<base>.md` and `<base>.json`; returns the JSON's bytes and both paths as shown.
     func writeArtifacts(base: String, markdown: String, json: String) throws -> (json: Data, shown: [String]) {
         let folder = options.output.map(console.resolve) ?? "\(workdir)/reports"
         var shown: [String] = []
-        let data = Data(json.utf8)
-        for (name, bytes) in [("\(base).md", Data(markdown.utf8)), ("\(base).json", data)] {
+        let data = Data(redact(json).utf8)
+        for (name, bytes) in [("\(base).md", Data(redact(markdown).utf8)), ("\(base).json", data)] {
             let path = "\(folder)/\(name)"
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -75,7 +83,11 @@ struct LoopSession {
             startedAt: now, durationMilliseconds: Int(Date().timeIntervalSince(started) * 1000), repository: workdir,
             commit: repository.headCommit, source: "loop", command: command, posture: passed ? .green : .red,
             exitCode: passed ? ExitStatus.passed : ExitStatus.gateFailed, findings: [], facts: ReportFacts(),
-            loopDecisions: decisions))
+            loopDecisions: decisions.map { decision in
+                var redacted = decision
+                redacted.detail = decision.detail.map(redact.callAsFunction)
+                return redacted
+            }))
     }
 
     /// A passing evidence record with the JSON artifact attached; the record's path.

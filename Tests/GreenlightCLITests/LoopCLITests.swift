@@ -171,6 +171,23 @@ struct LoopCLITests {
         }
     }
 
+    @Test func aLeakyAnswerIsRedactedEverywhere() throws {
+        let fixture = try LoopFixture()
+        // A broken API that echoes the admin key as a version name.
+        fixture.server.setPrompt(.init("leaky", candidate: LoopFixture.admin, versions: [
+            .init(LoopFixture.admin, percent: 10),
+        ]))
+        let result = try fixture.greenlight("loop", "promote", "--prompts", "leaky", "--now", LoopFixture.now)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("would promote ${ADMIN_API_KEY} 10 % → 50 %"), "\(result)")
+        let (_, decisions) = try fixture.lastRun()
+        let history = decisions.compactMap(\.detail).joined(separator: "\n")
+        for output in [result.stdout, result.stderr, history, try fixture.text("reports/promote-dry-run-20261121T090000Z.md"),
+                       try fixture.text("reports/promote-dry-run-20261121T090000Z.json")] {
+            #expect(!output.contains(LoopFixture.admin))
+        }
+    }
+
     @Test func sameInputsSameBytes() throws {
         var outputs: [[String]] = []
         for _ in 0..<2 {
@@ -195,6 +212,9 @@ struct LoopCLITests {
         let broken = try LoopFixture(config: "loops:\n  promotion:\n    ladder: [0, 50, 10, 100]\n")
         expectToolError(try broken.greenlight("loop", "promote", "--prompts", "a"), exit: 2,
                         [".greenlight.yml:3:13: ladder must be strictly increasing"])
+        // check validates loops: too; probe --config knows the key.
+        expectToolError(try broken.greenlight("check", "--no-history"), exit: 2, ["ladder must be strictly increasing"])
+        expectToolError(try fixture.greenlight("probe", "--config", ".greenlight.yml"), exit: 2, ["no probes configured"])
         let nowhere = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: nowhere) }
         let outside = try CLI.run(try #require(CLI.executable), ["loop", "flywheel"], in: nowhere, environment: fixture.environment)
