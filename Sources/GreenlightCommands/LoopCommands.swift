@@ -69,6 +69,8 @@ public struct PromoteCommand {
                 if !invalid.isEmpty {
                     problems.append("\(variable) holds \(invalid.count) invalid prompt name(s) (letters, digits, '.', '_', '-')")
                     names.removeAll { !PromotionRun.isValidPromptName($0) }
+                } else if names.isEmpty, let value = console.environment[variable], !value.trimmingWhitespace.isEmpty {
+                    problems.append("\(variable) names no prompt (give a,b,…)")
                 }
             }
             let (preflight, client) = LoopPreflight.run(

@@ -96,6 +96,14 @@ struct LoopCLITests {
         #expect(fixture.server.requests.isEmpty)
 
         var named = fixture
+        for (value, problem) in [(" , ", "PROMOTION_PROMPT_NAMES names no prompt"),
+                                 ("summarize,../etc", "PROMOTION_PROMPT_NAMES holds 1 invalid prompt name(s)")] {
+            named.environment["PROMOTION_PROMPT_NAMES"] = value
+            let refused = try named.greenlight("loop", "promote", "--now", LoopFixture.now)
+            #expect(refused.status == 1 && refused.stdout.contains("preflight failed: \(problem)"), "\(refused)")
+            #expect(!refused.stdout.contains("../etc"), "the variable's value is not shown")
+        }
+        #expect(fixture.server.requests.isEmpty)
         named.environment["PROMOTION_PROMPT_NAMES"] = "summarize, classify,reply"
         let result = try named.greenlight("loop", "promote", "--now", LoopFixture.now)
         #expect(result.status == 0, "\(result)")
