@@ -46,6 +46,10 @@ let package = Package(
             dependencies: ["CCurl", "CCurlShim", "GreenlightCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "GreenlightLoops",
+            dependencies: ["GreenlightCore", "GreenlightProbes"]
+        ),
+        .target(
             name: "GreenlightRules",
             dependencies: ["GreenlightCore", "GreenlightProbes", .product(name: "Yams", package: "Yams")]
         ),
@@ -57,6 +61,7 @@ let package = Package(
             name: "GreenlightCommands",
             dependencies: [
                 "GreenlightCore", "GreenlightGit", "GreenlightProbes", "GreenlightRules", "GreenlightReport", "GreenlightHistory",
+                "GreenlightLoops",
             ]
         ),
         .executableTarget(
@@ -71,6 +76,10 @@ let package = Package(
         .testTarget(name: "GreenlightCoreTests", dependencies: ["GreenlightCore"]),
         .testTarget(name: "GreenlightHistoryTests", dependencies: ["GreenlightHistory", "GreenlightTestSupport"]),
         .testTarget(name: "GreenlightProbesTests", dependencies: ["GreenlightProbes", "GreenlightTestSupport"]),
+        .testTarget(
+            name: "GreenlightLoopsTests",
+            dependencies: ["GreenlightLoops", "GreenlightTestSupport", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "GreenlightGitTests", dependencies: ["GreenlightGit", "GreenlightTestSupport"]),
         .testTarget(
             name: "GreenlightRulesTests",

@@ -1,6 +1,7 @@
 import Foundation
 import GreenlightCore
 import GreenlightGit
+import GreenlightLoops
 import GreenlightReport
 import GreenlightRules
 
@@ -38,7 +39,7 @@ struct Evaluation {
 
 /// Opens the repository, loads the config, takes the snapshot and runs the engine.
 struct Evaluator {
-    let engine = Engine(rules: RuleCatalog.all, sections: RuleCatalog.sections + [ReportSettings.self])
+    let engine = Engine(rules: RuleCatalog.all, sections: RuleCatalog.sections + [ReportSettings.self, LoopsSection.self])
     let console: Console
 
     func evaluate(_ request: SnapshotRequest, baselineFile: String?) throws -> Evaluation {

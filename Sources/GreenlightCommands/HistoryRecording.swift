@@ -85,9 +85,11 @@ public struct HistoryCommand {
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 console.out(String(decoding: try encoder.encode(runs), as: UTF8.self) + "\n")
             case .text:
+                // As wide as the longest command listed (`loop flywheel`), so none is cut.
+                let width = max(8, runs.map(\.command.count).max() ?? 0)
                 for run in runs {
                     let commit = run.commit.map { String($0.prefix(12)) } ?? "-"
-                    console.out("\(run.startedAt)  \(run.command.padding(toLength: 8, withPad: " ", startingAt: 0))"
+                    console.out("\(run.startedAt)  \(run.command.padding(toLength: width, withPad: " ", startingAt: 0))"
                         + "  \(run.posture.label.padding(toLength: 6, withPad: " ", startingAt: 0))  exit \(run.exitCode)"
                         + "  \(commit)  \(run.errors) errors, \(run.warnings) warnings, \(run.notes) notes"
                         + "  \(run.durationMilliseconds) ms\n")

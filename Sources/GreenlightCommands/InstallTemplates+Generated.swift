@@ -161,5 +161,158 @@ jobs:
           git push
 
 """####,
+        "workflows/prompt-promotion.yml": ####"""
+# Prompt promotion ladder: for each prompt in the PROMOTION_PROMPT_NAMES repository variable,
+# move its candidate version one step along 0 -> 10 -> 50 -> 100 % when the evaluation gate holds
+# (samples, score against the baseline, error rate, time at the current step), roll it back to
+# 0 on regression, otherwise hold (greenlight loop promote). Thresholds and the ladder are in
+# .greenlight.yml under loops.promotion. Preflight first: API_URL, API_KEY, ADMIN_API_KEY and
+# PROMOTION_PROMPT_NAMES set, GET /health answering. The report (per prompt: from -> to, action,
+# reason) is kept as a run artifact whatever happens; a passing run commits its evidence record
+# (.greenlight/evidence/prompt-promotion/).
+name: prompt promotion
+on:
+  schedule:
+    - cron: "0 7 * * *"        # daily 07:00 UTC: at most one step a day per prompt
+  workflow_dispatch:
+    inputs:
+      apply:
+        description: Write the rollouts (unticked, a dry run that only reads and decides)
+        type: boolean
+        default: false
+      prompts:
+        description: Prompt names, comma-separated (default the PROMOTION_PROMPT_NAMES variable)
+        type: string
+        default: ""
+permissions:
+  contents: write
+concurrency:
+  # Never two promotion runs at once: each reads a state the other could be changing.
+  group: greenlight-prompt-promotion
+  cancel-in-progress: false
+jobs:
+  promote:
+    runs-on: ubuntu-latest
+    timeout-minutes: 30
+    env:
+      API_URL: ${{ secrets.API_URL }}
+      API_KEY: ${{ secrets.API_KEY }}
+      ADMIN_API_KEY: ${{ secrets.ADMIN_API_KEY }}
+      PROMOTION_PROMPT_NAMES: ${{ inputs.prompts || vars.PROMOTION_PROMPT_NAMES }}
+    steps:
+      - uses: actions/checkout@v5
+      - name: Install Greenlight
+        # Put the greenlight executable on PATH here (a release binary, or a build of
+        # Greenlight with `swift build -c release --product greenlight`).
+        run: command -v greenlight
+      - name: Restore the run history
+        uses: actions/cache/restore@v5
+        with:
+          path: .greenlight/history.sqlite
+          key: greenlight-history-${{ github.run_id }}
+          restore-keys: greenlight-history-
+      - name: Decide, and apply on schedule
+        run: greenlight loop promote ${{ (github.event_name == 'schedule' || inputs.apply) && '--apply' || '' }}
+      - name: Save the run history
+        if: always()
+        uses: actions/cache/save@v5
+        with:
+          path: .greenlight/history.sqlite
+          key: greenlight-history-${{ github.run_id }}
+      - name: Keep the report
+        if: always()
+        uses: actions/upload-artifact@v4
+        with:
+          name: prompt-promotion-report
+          path: reports/promote-*
+          if-no-files-found: error
+      - name: Commit the evidence record
+        if: success()
+        run: |
+          git add .greenlight/evidence
+          if git diff --cached --quiet; then exit 0; fi
+          git -c user.name="github-actions[bot]" \
+            -c user.email="41898282+github-actions[bot]@users.noreply.github.com" commit --quiet -m "Prompt promotion evidence (run $GITHUB_RUN_ID)"
+          git pull --rebase --quiet
+          git push --quiet
+
+"""####,
+        "workflows/strategy-flywheel.yml": ####"""
+# Weekly strategy flywheel: refresh the few-shot bank, infer preferences for all users, snapshot
+# moat health (greenlight loop flywheel). The loop checks its own preflight first: API_URL,
+# API_KEY and ADMIN_API_KEY set and non-empty (names and lengths shown, never values) and
+# GET /health answering; a missing secret fails the job before any request. The Markdown and
+# JSON reports are kept as a run artifact whatever happens; a passing run commits its evidence
+# record (.greenlight/evidence/flywheel/), which `evidence: required:` in .greenlight.yml can
+# then demand of every pull request.
+name: strategy flywheel
+on:
+  schedule:
+    - cron: "0 6 * * 1"        # Mondays 06:00 UTC
+  workflow_dispatch:
+    inputs:
+      apply:
+        description: Send the writes (unticked, a dry run that only reads and reports)
+        type: boolean
+        default: true
+permissions:
+  contents: write
+concurrency:
+  # One flywheel at a time; a queued run waits rather than being dropped.
+  group: greenlight-flywheel
+  cancel-in-progress: false
+jobs:
+  flywheel:
+    runs-on: ubuntu-latest
+    timeout-minutes: 30
+    env:
+      API_URL: ${{ secrets.API_URL }}
+      API_KEY: ${{ secrets.API_KEY }}
+      ADMIN_API_KEY: ${{ secrets.ADMIN_API_KEY }}
+    steps:
+      - uses: actions/checkout@v5
+      - name: Install Greenlight
+        # Put the greenlight executable on PATH here (a release binary, or a build of
+        # Greenlight with `swift build -c release --product greenlight`).
+        run: command -v greenlight
+      - name: Restore the run history
+        uses: actions/cache/restore@v5
+        with:
+          path: .greenlight/history.sqlite
+          key: greenlight-history-${{ github.run_id }}
+          restore-keys: greenlight-history-
+      - name: Run the flywheel
+        # Scheduled runs apply; a manual run applies unless "apply" is unticked.
+        run: greenlight loop flywheel ${{ (github.event_name == 'schedule' || inputs.apply) && '--apply' || '' }}
+      - name: Save the run history
+        if: always()
+        uses: actions/cache/save@v5
+        with:
+          path: .greenlight/history.sqlite
+          key: greenlight-history-${{ github.run_id }}
+      - name: Save the run history
+        if: always()
+        uses: actions/cache/save@v5
+        with:
+          path: .greenlight/history.sqlite
+          key: greenlight-history-${{ github.run_id }}
+      - name: Keep the reports
+        if: always()
+        uses: actions/upload-artifact@v4
+        with:
+          name: flywheel-report
+          path: reports/flywheel-*
+          if-no-files-found: error
+      - name: Commit the evidence record
+        if: success()
+        run: |
+          git add .greenlight/evidence
+          if git diff --cached --quiet; then exit 0; fi
+          git -c user.name="github-actions[bot]" \
+            -c user.email="41898282+github-actions[bot]@users.noreply.github.com" commit --quiet -m "Flywheel evidence (run $GITHUB_RUN_ID)"
+          git pull --rebase --quiet
+          git push --quiet
+
+"""####,
     ]
 }

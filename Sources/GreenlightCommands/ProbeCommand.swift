@@ -52,8 +52,9 @@ public struct ProbeCommand {
         let engine = RuleCatalog.engine
         if let configFile {
             let repository = try? GitRepository(discovering: evaluator.console.resolve(repo ?? "."))
+            // Every section key the loader knows (report:, loops: …), not only the rules' ones.
             let config = try ConfigLoader.load(file: evaluator.console.resolve(configFile), knownRuleIDs: engine.ruleIDs,
-                                               sections: engine.sectionKeys)
+                                               sections: evaluator.engine.sectionKeys)
             return (config, repository)
         }
         let repository = try GitRepository(discovering: evaluator.console.resolve(repo ?? "."))

@@ -82,6 +82,14 @@ public final class HistoryStore {
                     probe.errorRate.map { .double($0) } ?? .null, .text("requests=\(probe.requests)"),
                 ]).run()
             }
+            let decisions = try database.prepare(
+                "INSERT INTO loop_decisions (run_id, loop, subject, decision, detail) VALUES (?, ?, ?, ?, ?)")
+            for decision in run.loopDecisions {
+                try decisions.bind([
+                    .int(id), .text(decision.loop), .text(decision.subject), .text(decision.decision),
+                    decision.detail.map { .text($0) } ?? .null,
+                ]).run()
+            }
             return id
         }
     }
@@ -115,6 +123,13 @@ public final class HistoryStore {
             """).bind([.int(id)]).rows(StoredFinding.init)
     }
 
+    /// A loop run's decisions, in the order recorded.
+    public func loopDecisions(ofRun id: Int64) throws -> [LoopDecision] {
+        try database.prepare("SELECT loop, subject, decision, detail FROM loop_decisions WHERE run_id = ? ORDER BY rowid")
+            .bind([.int(id)]).rows { LoopDecision(loop: $0.text(0) ?? "", subject: $0.text(1) ?? "", decision: $0.text(2) ?? "",
+                                                  detail: $0.text(3)) }
+    }
+
     public func count(of table: String) throws -> Int {
         guard ["runs", "findings", "claims", "evidence", "probes", "loop_decisions"].contains(table) else { return 0 }
         return try database.prepare("SELECT count(*) FROM \(table)").rows { Int($0.int(0)) }.first ?? 0
@@ -138,9 +153,12 @@ public struct RunRecord {
     public var exitCode: Int32
     public var findings: [Finding]
     public var facts: ReportFacts
+    /// What a strategy loop decided, step by step or prompt by prompt.
+    public var loopDecisions: [LoopDecision]
 
     public init(startedAt: Date, durationMilliseconds: Int, repository: String, commit: String?, source: String,
-                command: String, posture: Posture, exitCode: Int32, findings: [Finding], facts: ReportFacts) {
+                command: String, posture: Posture, exitCode: Int32, findings: [Finding], facts: ReportFacts,
+                loopDecisions: [LoopDecision] = []) {
         self.startedAt = startedAt
         self.durationMilliseconds = durationMilliseconds
         self.repository = repository
@@ -151,5 +169,24 @@ public struct RunRecord {
         self.exitCode = exitCode
         self.findings = findings
         self.facts = facts
+        self.loopDecisions = loopDecisions
+    }
+}
+
+/// One row of `loop_decisions`: a flywheel step or a prompt, and what became of it.
+public struct LoopDecision: Codable, Sendable, Equatable {
+    /// `flywheel` or `promote`.
+    public var loop: String
+    /// The step or the prompt.
+    public var subject: String
+    /// `done`, `failed`, `not-run`, `planned` for steps; `promote`, `rollback`, `hold`, `done`, `failed`, `not-run` for prompts.
+    public var decision: String
+    public var detail: String?
+
+    public init(loop: String, subject: String, decision: String, detail: String?) {
+        self.loop = loop
+        self.subject = subject
+        self.decision = decision
+        self.detail = detail
     }
 }

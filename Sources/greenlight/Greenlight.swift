@@ -12,7 +12,7 @@ struct Greenlight: ParsableCommand {
         commandName: "greenlight",
         abstract: "Readiness and evidence gating for CI: no green without evidence.",
         version: GreenlightVersion.current,
-        subcommands: [Check.self, Rules.self, Explain.self, RecordBaseline.self, Evidence.self, History.self, Report.self, Monitor.self, Probe.self, Init.self, Hook.self]
+        subcommands: [Check.self, Rules.self, Explain.self, RecordBaseline.self, Evidence.self, History.self, Report.self, Monitor.self, Probe.self, Init.self, Hook.self, Loop.self]
     )
 
     static func main() {

@@ -45,8 +45,14 @@ final class EvidenceLedger {
         for name in byName.keys {
             byName[name]?.sort { ($0.date, $0.path) > ($1.date, $1.path) }
         }
+        // A record's attached artifact is copied beside it (`<time>-probes.json`, a loop's JSON
+        // report): it is the record's evidence, not a record of its own.
+        let attachments = Set(byName.values.joined().compactMap { located -> String? in
+            guard let stored = located.record.file?.stored else { return nil }
+            return (located.path as NSString).deletingLastPathComponent + "/" + stored
+        })
         self.byName = byName
-        self.problems = problems
+        self.problems = problems.filter { !attachments.contains($0.0) }
         context.facts.evidence = EvidenceLedger.states(byName, settings: context.section(EvidenceSettings.self), now: context.now)
     }
 

@@ -30,6 +30,15 @@ public struct InvalidEvidenceFileRule: Rule {
                     #"{"schemaVersion": 1, "name": "smoke", "status": "pass", "recordedAt": "2026-11-20T09:00:00Z"}"#,
                 ".greenlight/evidence/smoke/20261120T090000Z-junit.xml": "<testsuite/>",
             ]),
+            // A JSON artifact copied beside its record (probe and loop reports) is not a record.
+            RuleExample([
+                ".greenlight/evidence/flywheel/20261120T090000Z.json": #"""
+                    {"schemaVersion": 1, "name": "flywheel", "status": "pass", "recordedAt": "2026-11-20T09:00:00Z",
+                     "file": {"path": "reports/flywheel.json", "sha256": "00", "size": 2,
+                              "stored": "20261120T090000Z-flywheel.json"}}
+                    """#,
+                ".greenlight/evidence/flywheel/20261120T090000Z-flywheel.json": #"{"loop": "flywheel"}"#,
+            ]),
         ]
     )
 

@@ -1,0 +1,113 @@
+import Foundation
+import GreenlightCore
+import GreenlightHistory
+import GreenlightLoops
+
+/// `greenlight loop flywheel [--apply]`: preflight, the three steps, a Markdown and a JSON
+/// artifact, a history row, and on a passing `--apply` run the `flywheel` evidence record.
+/// Exit 1 when the preflight or a step failed.
+public struct FlywheelCommand {
+    public var options = LoopOptions()
+
+    public init() {}
+
+    public func run(_ console: Console) -> Int32 {
+        GuardedRun(console: console).run {
+            let session = try LoopSession(console: console, options: options)
+            let (preflight, client) = LoopPreflight.run(session.settings.api, environment: console.environment)
+            let report = FlywheelRun(settings: session.settings, mode: session.mode, startedAt: session.startedAt)
+                .run(preflight: preflight, client: client)
+            let base = LoopArtifact.baseName(loop: "flywheel", mode: report.mode, startedAt: report.startedAt)
+            let (json, shown) = try session.writeArtifacts(
+                base: base, markdown: FlywheelMarkdown.render(report), json: try LoopArtifact.json(report))
+            var decisions = [LoopDecision(loop: "flywheel", subject: "preflight", decision: preflight.passed ? "passed" : "failed",
+                                          detail: preflight.problems.isEmpty ? nil : preflight.problems.joined(separator: "; "))]
+            decisions += report.steps.map {
+                LoopDecision(loop: "flywheel", subject: $0.name.rawValue, decision: $0.status.rawValue, detail: $0.detail)
+            }
+            try session.record(command: "loop flywheel", passed: report.passed, decisions: decisions)
+            console.out(session.redact(FlywheelMarkdown.summary(report)))
+            console.err("greenlight: wrote \(shown.joined(separator: " and "))\n")
+            if report.passed && session.mode == .apply {
+                let name = session.settings.flywheel.evidence
+                let written = try session.recordEvidence(name: name, artifact: json, artifactPath: shown[1])
+                console.err("greenlight: recorded evidence '\(name)' (pass) in \(written)\n")
+            }
+            return report.passed ? ExitStatus.passed : ExitStatus.gateFailed
+        }
+    }
+}
+
+/// `greenlight loop promote [--apply] [--prompts a,b]`: for each prompt, read, decide with the
+/// promotion policy, write the rollout with `--apply` only; artifacts, history rows, and on a
+/// passing `--apply` run the `prompt-promotion` evidence record.
+public struct PromoteCommand {
+    public var options = LoopOptions()
+    /// `--prompts a,b`; otherwise the variable `loops.promotion.prompts_variable` names.
+    public var prompts: String?
+
+    public init() {}
+
+    public func run(_ console: Console) -> Int32 {
+        GuardedRun(console: console).run {
+            var flagged: [String]?
+            if let prompts {
+                let names = PromotionRun.names(from: prompts)
+                guard !names.isEmpty else { throw ToolError.usage("--prompts names no prompt (give a,b,…)") }
+                if let bad = names.first(where: { !PromotionRun.isValidPromptName($0) }) {
+                    throw ToolError.usage("--prompts: '\(bad)' is not a prompt name (letters, digits, '.', '_', '-')")
+                }
+                flagged = names
+            }
+            let session = try LoopSession(console: console, options: options)
+            let variable = session.settings.promotion.promptsVariable
+            var names = flagged ?? []
+            var problems: [String] = []
+            if flagged == nil {
+                names = PromotionRun.names(from: console.environment[variable] ?? "")
+                let invalid = names.filter { !PromotionRun.isValidPromptName($0) }
+                if !invalid.isEmpty {
+                    problems.append("\(variable) holds \(invalid.count) invalid prompt name(s) (letters, digits, '.', '_', '-')")
+                    names.removeAll { !PromotionRun.isValidPromptName($0) }
+                } else if names.isEmpty, let value = console.environment[variable], !value.trimmingWhitespace.isEmpty {
+                    problems.append("\(variable) names no prompt (give a,b,…)")
+                }
+            }
+            let (preflight, client) = LoopPreflight.run(
+                session.settings.api, environment: console.environment, alsoRequired: flagged == nil ? [variable] : [],
+                problems: problems)
+            let report = PromotionRun(settings: session.settings, mode: session.mode, startedAt: session.startedAt, now: session.now)
+                .run(prompts: names, promptsFrom: flagged == nil ? variable : "--prompts", preflight: preflight, client: client)
+            let base = LoopArtifact.baseName(loop: "promote", mode: report.mode, startedAt: report.startedAt)
+            let (json, shown) = try session.writeArtifacts(
+                base: base, markdown: PromotionMarkdown.render(report), json: try LoopArtifact.json(report))
+            try session.record(command: "loop promote", passed: report.passed, decisions: decisions(report))
+            console.out(session.redact(PromotionMarkdown.summary(report)))
+            console.err("greenlight: wrote \(shown.joined(separator: " and "))\n")
+            if report.passed && session.mode == .apply {
+                let name = session.settings.promotion.evidence
+                let written = try session.recordEvidence(name: name, artifact: json, artifactPath: shown[1])
+                console.err("greenlight: recorded evidence '\(name)' (pass) in \(written)\n")
+            }
+            return report.passed ? ExitStatus.passed : ExitStatus.gateFailed
+        }
+    }
+
+    private func decisions(_ report: PromotionReport) -> [LoopDecision] {
+        var rows = [LoopDecision(loop: "promote", subject: "preflight", decision: report.preflight.passed ? "passed" : "failed",
+                                 detail: report.preflight.problems.isEmpty ? nil : report.preflight.problems.joined(separator: "; "))]
+        for prompt in report.prompts {
+            let decision: String
+            switch prompt.status {
+            case .failed, .notRun: decision = prompt.status.rawValue
+            case .done, .planned: decision = prompt.decision?.action.rawValue ?? prompt.status.rawValue
+            }
+            var detail = prompt.detail
+            if let made = prompt.decision, made.changesRollout, prompt.status != .failed {
+                detail = "\(made.version ?? "?") \(made.movement), \(prompt.applied ? "applied" : "not applied") — \(made.reason)"
+            }
+            rows.append(LoopDecision(loop: "promote", subject: prompt.name, decision: decision, detail: detail))
+        }
+        return rows
+    }
+}

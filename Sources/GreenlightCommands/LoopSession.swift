@@ -1,0 +1,112 @@
+import Foundation
+import GreenlightCore
+import GreenlightGit
+import GreenlightHistory
+import GreenlightLoops
+import GreenlightProbes
+
+/// The flags both loops take.
+public struct LoopOptions {
+    public var repo: String?
+    public var configFile: String?
+    /// The folder the Markdown and JSON artifacts go to (default: `reports/` at the root).
+    public var output: String?
+    public var now: String?
+    /// Send writes; without it a loop only reads and says what it would write.
+    public var apply = false
+    public var history = HistoryOptions()
+
+    public init() {}
+}
+
+/// What a loop command needs around its run: the repository, the `loops:` settings, the clock,
+/// and the three places a run leaves its trace — artifacts, the history, evidence.
+struct LoopSession {
+    let console: Console
+    let options: LoopOptions
+    let repository: GitRepository
+    let workdir: String
+    let settings: LoopsSection
+    let now: Date
+    let started = Date()
+
+    init(console: Console, options: LoopOptions) throws {
+        self.console = console
+        self.options = options
+        now = try Clock.date(options.now)
+        repository = try GitRepository(discovering: console.resolve(options.repo ?? "."))
+        guard let workdir = repository.workdir else {
+            throw ToolError.usage("the loops write reports and evidence into a work tree, and \(repository.gitdir) is a bare repository")
+        }
+        self.workdir = workdir
+        let evaluator = Evaluator(console: console)
+        var request = SnapshotRequest()
+        request.repo = options.repo
+        request.configFile = options.configFile
+        let config = try evaluator.loadConfig(request, repository: repository)
+        try evaluator.engine.validate(config)
+        settings = try evaluator.engine.decodeSections(config)[LoopsSection.key] as? LoopsSection ?? LoopsSection()
+    }
+
+    var mode: LoopMode { options.apply ? .apply : .dryRun }
+
+    /// The net under everything a loop shows or keeps: the values of its variables, wherever an
+    /// answer from the API might have echoed them, become `${NAME}`.
+    var redact: Redactor {
+        let api = settings.api
+        return Redactor(variables: [api.urlVariable, api.keyVariable, api.adminKeyVariable], environment: console.environment)
+    }
+    var startedAt: String { Timestamp.format(now) }
+
+    /// Write `<base>.md` and `<base>.json`; returns the JSON's bytes and both paths as shown.
+    func writeArtifacts(base: String, markdown: String, json: String) throws -> (json: Data, shown: [String]) {
+        let folder = options.output.map(console.resolve) ?? "\(workdir)/reports"
+        var shown: [String] = []
+        let data = Data(redact(json).utf8)
+        for (name, bytes) in [("\(base).md", Data(redact(markdown).utf8)), ("\(base).json", data)] {
+            let path = "\(folder)/\(name)"
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw ToolError.runtime("cannot write \(relative(path)): \(error.localizedDescription)")
+            }
+            shown.append(relative(path))
+        }
+        return (data, shown)
+    }
+
+    /// One run row and its decisions.
+    func record(command: String, passed: Bool, decisions: [LoopDecision]) throws {
+        guard let store = try options.history.open(for: repository, console: console) else { return }
+        try store.record(RunRecord(
+            startedAt: now, durationMilliseconds: Int(Date().timeIntervalSince(started) * 1000), repository: workdir,
+            commit: repository.headCommit, source: "loop", command: command, posture: passed ? .green : .red,
+            exitCode: passed ? ExitStatus.passed : ExitStatus.gateFailed, findings: [], facts: ReportFacts(),
+            loopDecisions: decisions.map { decision in
+                var redacted = decision
+                redacted.detail = decision.detail.map(redact.callAsFunction)
+                return redacted
+            }))
+    }
+
+    /// A passing evidence record with the JSON artifact attached; the record's path.
+    func recordEvidence(name: String, artifact: Data, artifactPath: String) throws -> String {
+        try EvidenceWriter(root: workdir).write(
+            name: name, status: .pass, date: now, url: runURL, commit: repository.headCommit,
+            attachment: .init(path: artifactPath, data: artifact))
+    }
+
+    /// The CI run's page, when the environment says (GitHub Actions).
+    private var runURL: String? {
+        let environment = console.environment
+        guard let server = environment["GITHUB_SERVER_URL"], let repository = environment["GITHUB_REPOSITORY"],
+              let run = environment["GITHUB_RUN_ID"], !server.isEmpty, !repository.isEmpty, !run.isEmpty else { return nil }
+        return "\(server)/\(repository)/actions/runs/\(run)"
+    }
+
+    private func relative(_ path: String) -> String {
+        let root = workdir.hasSuffix("/") ? workdir : workdir + "/"
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    }
+}
