@@ -61,10 +61,12 @@ public struct Engine {
         config: Config,
         now: Date,
         families: Set<String>? = nil,
-        baseline: Baseline? = nil
+        baseline: Baseline? = nil,
+        scanHistory: Bool = false
     ) throws -> [Finding] {
         let context = RuleContext(
-            snapshot: snapshot, now: now, knownRuleIDs: ruleIDs, sections: try decodeSections(config))
+            snapshot: snapshot, now: now, knownRuleIDs: ruleIDs, sections: try decodeSections(config),
+            scanHistory: scanHistory)
         var findings: [Finding] = []
         for rule in rules {
             let description = rule.description
@@ -104,9 +106,11 @@ public struct Engine {
         }
     }
 
+    /// Inline suppressions of the snapshot's files. Findings about a git object (`commit` set)
+    /// point into that object, not the snapshot: their rule settles their suppressions.
     private func applySuppressions(_ findings: inout [Finding], snapshot: RepositorySnapshot) throws {
         var byPath: [String: [Suppression]] = [:]
-        for index in findings.indices where findings[index].line > 0 {
+        for index in findings.indices where findings[index].line > 0 && findings[index].commit == nil {
             let path = findings[index].path
             if byPath[path] == nil {
                 byPath[path] = try snapshot.text(at: path).map(SuppressionParser.parse) ?? []

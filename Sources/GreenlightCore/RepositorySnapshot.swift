@@ -12,6 +12,9 @@ public final class RepositorySnapshot {
     public let maxFileSize: Int
     /// The repository's history, when the snapshot came from a repository.
     public let history: RepositoryHistory?
+    /// The config's include/exclude decision, for passes beyond the snapshot's own entries
+    /// (e.g. blobs in history).
+    public let admits: (String) -> Bool
 
     private let reader: BlobReading
     private let byPath: [String: Int]
@@ -25,9 +28,11 @@ public final class RepositorySnapshot {
         entries: [SnapshotEntry],
         maxFileSize: Int,
         reader: BlobReading,
-        history: RepositoryHistory? = nil
+        history: RepositoryHistory? = nil,
+        admits: @escaping (String) -> Bool = { _ in true }
     ) {
         self.history = history
+        self.admits = admits
         self.source = source
         self.root = root
         self.commit = commit
@@ -90,6 +95,18 @@ public final class RepositorySnapshot {
         guard case .bytes(let bytes) = try read(entry),
               keywords.contains(where: { ByteSearch.contains(bytes, $0) }) else { return nil }
         return SourceText(path: entry.path, bytes: bytes)
+    }
+
+    /// The entry's bytes if it is a text file (nil for binary, too large, symlink, submodule or
+    /// LFS pointer) — for byte-level prefilters that decode only what they need. Not cached; when
+    /// the text was already decoded, its UTF-8 (without a BOM, invalid sequences replaced).
+    public func textBytes(of entry: SnapshotEntry) throws -> [UInt8]? {
+        if let index = byPath[entry.path], let cached = contents[index] {
+            guard case .text(let text) = cached else { return nil }
+            return Array(text.text.utf8)
+        }
+        guard case .bytes(let bytes) = try read(entry) else { return nil }
+        return bytes
     }
 
     private enum Raw {

@@ -8,17 +8,21 @@ public final class RuleContext {
     public let now: Date
     /// Every registered rule id, for rules that validate references to rules.
     public let knownRuleIDs: Set<String>
+    /// `check --scan-history`: rules that can (secrets) also look at every blob in history.
+    public let scanHistory: Bool
 
     private var parsed: [String: Any] = [:]
     private let sections: [String: any ConfigSection]
 
     public init(
         snapshot: RepositorySnapshot, now: Date, knownRuleIDs: Set<String>,
-        sections: [String: any ConfigSection] = [:]
+        sections: [String: any ConfigSection] = [:],
+        scanHistory: Bool = false
     ) {
         self.snapshot = snapshot
         self.now = now
         self.knownRuleIDs = knownRuleIDs
+        self.scanHistory = scanHistory
         self.sections = sections
     }
 

@@ -25,7 +25,8 @@ extension GitRepository {
             entries: admitted,
             maxFileSize: config.maxFileSize,
             reader: try GitBlobReader(repository: self),
-            history: self
+            history: self,
+            admits: config.admits
         )
     }
 
