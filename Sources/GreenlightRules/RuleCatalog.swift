@@ -6,10 +6,13 @@ public enum RuleCatalog {
     public static let all: [any Rule.Type] = [
         BadSuppressionRule.self,
         MissingEvidenceRule.self,
+        SecretLeakRule.self,
+        EnvFileRule.self,
+        EnvExampleDriftRule.self,
     ]
 
     /// The family-level config sections (`claims:`, …) the families read.
-    public static let sections: [any ConfigSection.Type] = []
+    public static let sections: [any ConfigSection.Type] = [SecretsSection.self]
 
     /// An engine with every rule and section.
     public static var engine: Engine { Engine(rules: all, sections: sections) }
