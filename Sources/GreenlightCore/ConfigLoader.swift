@@ -155,7 +155,7 @@ public enum YAMLDiagnostics {
             @unknown default:
                 return "\(file):1:1: \(decoding)"
             }
-            let path = prefix + context.codingPath.map(\.stringValue)
+            let path = prefix + context.codingPath.map(\.pathStep)
             let mark = locate(path, in: root)?.value.mark
             let at = path.isEmpty ? "" : " at \(path.joined(separator: "."))"
             return "\(file):\(position(mark)): \(message)\(at)"

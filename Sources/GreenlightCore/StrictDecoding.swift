@@ -22,6 +22,12 @@ public struct UnknownKeyError: Error, Sendable {
     public let known: [String]
 }
 
+extension CodingKey {
+    /// The key as a step of a dotted path: array positions as plain numbers (decoders name them
+    /// `Index 3`), so that errors can be located in the YAML tree.
+    public var pathStep: String { intValue.map(String.init) ?? stringValue }
+}
+
 extension Decoder {
     /// Fail on any key of this mapping that `Keys` does not declare: a typo in configuration
     /// must be an error, not silently ignored.
@@ -30,7 +36,7 @@ extension Decoder {
         let known = Keys.allCases.map(\.stringValue) + extra
         for key in container.allKeys where !known.contains(key.stringValue) {
             throw UnknownKeyError(
-                codingPath: codingPath.map(\.stringValue),
+                codingPath: codingPath.map(\.pathStep),
                 key: key.stringValue,
                 known: known.sorted()
             )

@@ -23,14 +23,17 @@ allow:
   regexes:
     # Word-like identifiers and references: snake_case, CONSTANT_CASE, kebab-case, camelCase,
     # dotted names, paths and URLs.
-    - '^[A-Za-z][a-z0-9]*(?:[_.-][A-Za-z][a-z0-9]*)+$'
+    - '^[A-Za-z][a-z]+[0-9]*(?:[_.-][A-Za-z][a-z]+[0-9]*)+$'
+    - '^[A-Za-z][a-z]*(?:[_.-][A-Za-z][a-z]*){2,}$'
     - '^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$'
-    - '^[a-z]+(?:[A-Z][a-z0-9]+)+$'
+    - '^[a-z]{2,}(?:[A-Z][a-z]{2,})+[0-9]*$'
     - '^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?$'
     - '^(?:[.~]?/|[A-Za-z]:\\)'
     - '^[a-z][a-z0-9+.-]*://'
     - '^\{\{.*\}\}$'
     - '^%\(?[A-Za-z_]+\)?s?%?$'
+    # Template expressions ({{ .Values.token }}) and sample placeholders.
+    - '\{\{|\}\}'
 rules:
   - id: generic-secret-assignment
     title: secret assigned to a credential-like name
@@ -312,7 +315,8 @@ rules:
     title: private key
     keywords: [private key]
     lines_after: 120
-    regex: '(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\s\S]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)'
+    # The body: base64 over lines (or \n escapes), with the headers of encrypted PEM.
+    regex: '(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\:,-]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)'
     samples:
       match:
         - |

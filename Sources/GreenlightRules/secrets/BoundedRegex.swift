@@ -56,7 +56,7 @@ public final class BoundedRegex: @unchecked Sendable {
 
     /// Why `pattern` may backtrack catastrophically, or nil: a group that holds an unbounded
     /// quantifier (`*`, `+`, `{n,}`) and is itself repeated without bound (or over 100 times),
-    /// unless the group starts with a mandatory atom and has no alternation — the `(?:-[a-z]+)+`
+    /// unless the group starts with an unquantified atom and has no alternation — the `(?:-[a-z]+)+`
     /// idiom, whose repetitions cannot overlap in the usual case. What this misses, the time
     /// bound on every search catches.
     public static func catastrophicNesting(in pattern: String) -> String? {
@@ -145,7 +145,8 @@ private struct NestingParser {
 
     private mutating func note(_ q: Quantifier?, innerUnbounded: Bool) {
         let last = frames.count - 1
-        if frames[last].firstMandatory == nil { frames[last].firstMandatory = !(q?.optional ?? false) }
+        // Only an unquantified first atom fixes where each repetition starts.
+        if frames[last].firstMandatory == nil { frames[last].firstMandatory = q == nil }
         if innerUnbounded || (q?.unbounded ?? false) { frames[last].unbounded = true }
         if let q {
             index += q.length

@@ -113,7 +113,7 @@ public struct SecretPack: Sendable {
             switch decoding {
             case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
                  .dataCorrupted(let context):
-                path = context.codingPath.map(\.stringValue)
+                path = context.codingPath.map(\.pathStep)
             @unknown default: path = []
             }
         default: path = []
