@@ -13,6 +13,8 @@ public struct SnapshotRequest {
     public var skip: [String] = []
     /// `--now`, as given.
     public var now: String?
+    /// `--scan-history`: the secrets family also scans every blob in history.
+    public var scanHistory = false
 
     public init() {}
 }
@@ -42,7 +44,10 @@ struct Evaluator {
         let families = try engine.selectFamilies(only: request.only, skip: request.skip)
         let baseline = try baselineFile.map { try Baseline.load(file: console.resolve($0)) }
         let snapshot = try repository.snapshot(request.selector, config: config)
-        let findings = try engine.run(snapshot: snapshot, config: config, now: now, families: families, baseline: baseline)
+        let findings = try engine.run(
+            snapshot: snapshot, config: config, now: now, families: families, baseline: baseline,
+            scanHistory: request.scanHistory
+        ).map(SecretRedactor.builtin.redact)
         return Evaluation(repository: repository, snapshot: snapshot, findings: findings, now: now)
     }
 
@@ -56,7 +61,7 @@ struct Evaluator {
 
     /// `--config FILE`; else `.greenlight.yml` in the work tree; for a bare repository, the one
     /// committed at the revision; else defaults.
-    private func loadConfig(_ request: SnapshotRequest, repository: GitRepository) throws -> Config {
+    func loadConfig(_ request: SnapshotRequest, repository: GitRepository) throws -> Config {
         let known = engine.ruleIDs
         if let file = request.configFile {
             return try ConfigLoader.load(file: console.resolve(file), knownRuleIDs: known, sections: engine.sectionKeys)
@@ -151,8 +156,9 @@ struct GuardedRun {
         }
     }
 
-    /// Messages quote user input (paths, revisions); a newline in it must not split the line.
+    /// Messages quote user input (paths, revisions); a newline in it must not split the line,
+    /// and a secret in it (pasted where a revision was meant) must not be printed.
     private func oneLine(_ message: String) -> String {
-        message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        SecretRedactor.builtin.redact(message).replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 }

@@ -12,7 +12,7 @@ struct Greenlight: ParsableCommand {
         commandName: "greenlight",
         abstract: "Readiness and evidence gating for CI: no green without evidence.",
         version: GreenlightVersion.current,
-        subcommands: [Check.self, Rules.self, Explain.self, RecordBaseline.self]
+        subcommands: [Check.self, Rules.self, Explain.self, RecordBaseline.self, Preflight.self]
     )
 
     static func main() {
@@ -60,6 +60,9 @@ struct SnapshotFlags: ParsableArguments {
     @Option(help: "Fix the clock, as ISO 8601 (e.g. 2026-11-21T09:00:00Z).")
     var now: String?
 
+    @Flag(help: "Also scan every blob in history for secrets, reporting where each first appeared.")
+    var scanHistory = false
+
     func validate() throws {
         if [rev != nil, staged, worktree].filter({ $0 }).count > 1 {
             throw ValidationError("--rev, --staged and --worktree exclude each other")
@@ -74,6 +77,7 @@ struct SnapshotFlags: ParsableArguments {
         request.only = list(only)
         request.skip = list(skip)
         request.now = now
+        request.scanHistory = scanHistory
         return request
     }
 
