@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "GreenlightReportTests", dependencies: ["GreenlightReport"], exclude: ["Golden"]),
         .testTarget(
             name: "GreenlightCommandsTests",
-            dependencies: ["GreenlightCommands", "GreenlightTestSupport"]
+            dependencies: ["GreenlightCommands", "GreenlightReport", "GreenlightRules", "GreenlightTestSupport"]
         ),
         .testTarget(name: "GreenlightCLITests", dependencies: ["greenlight", "GreenlightTestSupport"]),
     ],

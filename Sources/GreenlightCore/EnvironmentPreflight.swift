@@ -31,7 +31,9 @@ public enum EnvironmentPreflight {
             return entries.map { entry in
                 let name = entry.name.padding(toLength: width, withPad: " ", startingAt: 0)
                 switch entry.state {
-                case .present: return "\(name)  present (\(entry.length ?? 0) chars)"
+                case .present:
+                    let length = entry.length ?? 0
+                    return "\(name)  present (\(length) char\(length == 1 ? "" : "s"))"
                 case .missing: return "\(name)  missing"
                 case .empty: return "\(name)  empty"
                 }

@@ -36,11 +36,13 @@ public final class SecretRedactor: @unchecked Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The finding with its message and fix redacted.
+    /// The finding with its message, fix and suppression reason redacted.
     public func redact(_ finding: Finding) -> Finding {
         var redacted = finding
         redacted.message = redact(finding.message)
         redacted.fix = finding.fix.map(redact)
+        redacted.suppressionReason = finding.suppressionReason.map(redact)
+        redacted.endpoint = finding.endpoint.map(redact)
         return redacted
     }
 }
