@@ -20,7 +20,7 @@ public struct PreflightCommand {
             let report = try evaluate(console)
             for line in report.lines { console.out(line + "\n") }
             guard report.passed else {
-                console.err("greenlight: \(report.failureMessage)\n")
+                console.err("greenlight: \(SecretRedactor.builtin.redact(report.failureMessage))\n")
                 return ExitStatus.gateFailed
             }
             return ExitStatus.passed
@@ -36,7 +36,21 @@ public struct PreflightCommand {
         guard !names.isEmpty else {
             throw ToolError.usage("nothing to check: give --require NAME[,NAME...] or list secrets.required in .greenlight.yml")
         }
+        // A shell that expanded `$TOKEN` where `TOKEN` was meant passes the value as a name, and
+        // a token can be a valid variable name (`ghp_…`): refuse rather than print it.
+        for (position, name) in names.enumerated() where Self.looksLikeAValue(name) {
+            throw ToolError.usage(
+                "required name #\(position + 1) \(RedactedSecret(name)) looks like a secret value: give the variable's name, not its value")
+        }
         return try EnvironmentPreflight.check(names, in: console.environment)
+    }
+
+    /// A secret the packs recognise, or a long mix of lower case, upper case and digits that
+    /// no one names a variable.
+    static func looksLikeAValue(_ name: String) -> Bool {
+        if SecretRedactor.builtin.redact(name) != name { return true }
+        return name.count >= 20 && name.contains(where: \.isLowercase) && name.contains(where: \.isUppercase)
+            && name.contains(where: \.isNumber)
     }
 
     private func configuredNames(_ console: Console) throws -> [String] {

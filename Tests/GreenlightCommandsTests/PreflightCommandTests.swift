@@ -64,6 +64,17 @@ import Testing
         #expect(captured.out.isEmpty)
     }
 
+    @Test func aTokenGivenAsANameIsRefused() {
+        var command = PreflightCommand()
+        let token = "ghp_" + String(repeating: "aB3dE6", count: 6)
+        command.require = ["API_URL", token]
+        let (code, captured) = run(command, in: NSTemporaryDirectory(), environment: [:])
+        #expect(code == 2)
+        #expect(captured.err.contains("required name #2 `ghp_…` (40 chars"), "\(captured.err)")
+        #expect(captured.err.contains("looks like a secret value"))
+        #expect(!captured.err.contains(token) && captured.out.isEmpty)
+    }
+
     @Test func aBadConfigIsAUsageErrorWithItsPosition() throws {
         let fixture = try GitFixture(files: [".greenlight.yml": "secrets:\n  required: [API_URL, 9LIVES]\n", "a.txt": "a\n"])
         let (code, captured) = run(PreflightCommand(), in: fixture.root, environment: [:])
