@@ -39,8 +39,10 @@ rules:
     title: secret assigned to a credential-like name
     generic: true
     keywords: [key, secret, token, credential, auth]
-    regex: '(?i)(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}?(?:api[_.-]?key|apikey|secret|token|credential|auth[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::=|=>|=|:|,)\s*[fbr]?["''`]([^"''`\s\\$]{16,256})["''`]'
+    regex: '(?i)(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}?(?:api[_.-]?key|apikey|secret|token|credential|auth[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::=|=>|=|:|,)\s*[fbr]?(["''`])([^"''`\s\\$]{16,256})\1'
+    group: 2
     entropy: 3.5
+    hex_entropy: 3.0
     samples:
       match:
         - 'API_KEY = "{{alnum:32}}"'
@@ -62,7 +64,8 @@ rules:
     title: password assigned in code or configuration
     generic: true
     keywords: [passw, pwd, passphrase]
-    regex: '(?i)(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}?(?:passw(?:or)?d|pwd|passphrase)[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::=|=>|=|:|,)\s*[fbr]?["''`]([^"''`\s\\$]{8,128})["''`]'
+    regex: '(?i)(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}?(?:passw(?:or)?d|pwd|passphrase)[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::=|=>|=|:|,)\s*[fbr]?(["''`])([^"''`\s\\$]{8,128})\1'
+    group: 2
     entropy: 2.9
     allow:
       stopwords: [password, passw0rd, secret, admin, letmein, qwerty, "123456", hunter2]
@@ -79,9 +82,10 @@ rules:
   - id: generic-unquoted-assignment
     title: secret in an environment or configuration line
     generic: true
-    keywords: [key, secret, token, passw, pwd, credential]
-    regex: '(?im)^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_.-]{0,40}?(?:api[_.-]?key|apikey|secret|token|passw(?:or)?d|pwd|credential|access[_.-]?key|private[_.-]?key)[A-Za-z0-9_.-]{0,40}[ \t]*[:=][ \t]*([A-Za-z0-9+/=_.~!@#%^&*-]{16,256})[ \t]*(?:#.*)?$'
+    keywords: [key, secret, token, credential]
+    regex: '(?im)^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_.-]{0,40}?(?:api[_.-]?key|apikey|secret|token|credential|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)[A-Za-z0-9_.-]{0,40}[ \t]*[:=][ \t]*([A-Za-z0-9+/=_.~!@#%^&*-]{16,256})[ \t]*(?:#.*)?$'
     entropy: 3.5
+    hex_entropy: 3.0
     samples:
       match:
         - 'SESSION_SECRET={{base64:48}}'
@@ -93,6 +97,24 @@ rules:
         - 'token_endpoint: /oauth/token/refresh/endpoint'
         - 'SECRET_KEY_BASE=${SECRET_KEY_BASE}'
         - 'access_token_ttl: 3600'
+
+  - id: generic-unquoted-password
+    title: password in an environment or configuration line
+    generic: true
+    keywords: [passw, pwd, passphrase]
+    regex: '(?im)^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_.-]{0,40}?(?:passw(?:or)?d|pwd|passphrase)[A-Za-z0-9_.-]{0,40}[ \t]*[:=][ \t]*([A-Za-z0-9+/=_.~!@#%^&*-]{8,128})[ \t]*(?:#.*)?$'
+    entropy: 3.0
+    allow:
+      stopwords: [password, passw0rd, secret, admin, letmein, qwerty, "123456", hunter2]
+    samples:
+      match:
+        - 'SMTP_PASSWORD={{alnum:14}}'
+        - '  db_password: {{alnum:12}}'
+      no_match:
+        - 'DB_PASSWORD=changeme'
+        - 'password_min_length: 12'
+        - 'PASSWORD_HASHER=argon2'
+        - 'DB_PASSWORD=${DB_PASSWORD}'
 
 """#),
 RulePackFile(name: "secrets-tokens.yml", yaml: #"""

@@ -28,6 +28,9 @@ public struct SecretPattern: Sendable {
     public let group: Int
     /// Minimum Shannon entropy of the secret, in bits per character.
     public let entropy: Double?
+    /// The floor instead of `entropy` when the secret is all hex digits (which carry at most
+    /// 4 bits per character).
+    public let hexEntropy: Double?
     /// A generic pattern (an assignment to a credential-like name) is reported only where no
     /// specific pattern matched the same value.
     public let generic: Bool
@@ -92,7 +95,7 @@ public struct SecretPack: Sendable {
                 id: rule.id, pack: shape.pack, title: rule.title,
                 keywords: rule.keywords.map { $0.lowercased() },
                 regex: rule.compiled, group: rule.group ?? (rule.compiled.groupCount > 0 ? 1 : 0),
-                entropy: rule.entropy, generic: rule.generic,
+                entropy: rule.entropy, hexEntropy: rule.hexEntropy, generic: rule.generic,
                 linesBefore: rule.linesBefore, linesAfter: rule.linesAfter,
                 allow: rule.allow.compiled(), samples: samples, location: here))
         }
@@ -175,6 +178,7 @@ private struct RuleShape: Decodable {
     var compiled: BoundedRegex
     var group: Int?
     var entropy: Double?
+    var hexEntropy: Double?
     var generic = false
     var linesBefore = 0
     var linesAfter = 0
@@ -183,6 +187,7 @@ private struct RuleShape: Decodable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, keywords, regex, group, entropy, generic, allow, samples
+        case hexEntropy = "hex_entropy"
         case linesBefore = "lines_before"
         case linesAfter = "lines_after"
     }
@@ -220,8 +225,11 @@ private struct RuleShape: Decodable {
             throw invalid(.group, "group \(group) does not exist (the regex has \(compiled.groupCount) capture group(s))")
         }
         entropy = try container.decodeIfPresent(Double.self, forKey: .entropy)
-        if let entropy, !(0...8).contains(entropy) {
-            throw invalid(.entropy, "entropy \(entropy) is outside 0…8 bits per character")
+        hexEntropy = try container.decodeIfPresent(Double.self, forKey: .hexEntropy)
+        for (key, value) in [(CodingKeys.entropy, entropy), (.hexEntropy, hexEntropy)] {
+            if let value, !(0...8).contains(value) {
+                throw invalid(key, "\(key.rawValue) \(value) is outside 0…8 bits per character")
+            }
         }
         generic = try container.decodeIfPresent(Bool.self, forKey: .generic) ?? false
         linesBefore = try container.decodeIfPresent(Int.self, forKey: .linesBefore) ?? 0

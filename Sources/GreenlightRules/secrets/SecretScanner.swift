@@ -104,7 +104,7 @@ public final class SecretScanner: @unchecked Sendable {
                     let offset = window.lowerBound + range.location
                     guard !accepted.contains(where: { $0.offset < offset + range.length && offset < $0.offset + $0.byteCount }) else { continue }
                     let secret = String(decoding: bytes[offset..<(offset + range.length)], as: UTF8.self)
-                    if let floor = pattern.entropy, SecretScanner.entropy(of: secret) < floor { continue }
+                    if let floor = SecretScanner.entropyFloor(pattern, secret), SecretScanner.entropy(of: secret) < floor { continue }
                     if global.allowsSecret(secret) || allowlists[number].allowsSecret(secret) { continue }
                     if accepted.count == limits.maxFindingsPerFile {
                         result.capped = true
@@ -202,6 +202,14 @@ public final class SecretScanner: @unchecked Sendable {
             }
         }
         return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// The pattern's entropy floor for this secret: `hex_entropy` for an all-hex value.
+    static func entropyFloor(_ pattern: SecretPattern, _ secret: String) -> Double? {
+        if let hex = pattern.hexEntropy, secret.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }) {
+            return hex
+        }
+        return pattern.entropy
     }
 
     /// Shannon entropy in bits per character.
