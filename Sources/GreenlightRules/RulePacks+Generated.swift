@@ -39,7 +39,7 @@ rules:
     title: secret assigned to a credential-like name
     generic: true
     keywords: [key, secret, token, credential, auth]
-    regex: '(?i)(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}?(?:api[_.-]?key|apikey|secret|token|credential|auth[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::=|=>|=|:|,)\s*[fbr]?(["''`])([^"''`\s\\$]{16,256})\1'
+    regex: '(?i)(?:api[_.-]?key|apikey|secret|token|credential|auth[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::=|=>|=|:|,)\s*[fbr]?(["''`])([^"''`\s\\$]{16,256})\1'
     group: 2
     entropy: 3.5
     hex_entropy: 3.0
@@ -64,7 +64,7 @@ rules:
     title: password assigned in code or configuration
     generic: true
     keywords: [passw, pwd, passphrase]
-    regex: '(?i)(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}?(?:passw(?:or)?d|pwd|passphrase)[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::=|=>|=|:|,)\s*[fbr]?(["''`])([^"''`\s\\$]{8,128})\1'
+    regex: '(?i)(?:passw(?:or)?d|pwd|passphrase)[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::=|=>|=|:|,)\s*[fbr]?(["''`])([^"''`\s\\$]{8,128})\1'
     group: 2
     entropy: 2.9
     allow:

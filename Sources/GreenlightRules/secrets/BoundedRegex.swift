@@ -36,7 +36,11 @@ public final class BoundedRegex: @unchecked Sendable {
     /// Every match in `text`, stopping after `limit` matches or when `timeLimit` seconds have
     /// passed (then `timedOut`).
     public func matches(in text: String, limit: Int = 1000, timeLimit: Double) -> (matches: [Match], timedOut: Bool) {
-        let deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(max(0, timeLimit) * 1_000_000_000)
+        // The clock starts when a search first reports progress, so the many short searches
+        // never pay for it.
+        var deadline: UInt64?
+        var progress = 0
+        let limitNanoseconds = UInt64(max(0, timeLimit) * 1_000_000_000)
         var found: [Match] = []
         var timedOut = false
         let groups = regex.numberOfCaptureGroups
@@ -46,7 +50,17 @@ public final class BoundedRegex: @unchecked Sendable {
                 found.append(Match(ranges: (0...groups).map { result.range(at: $0) }))
                 if found.count >= limit { stop.pointee = true }
             }
-            if DispatchTime.now().uptimeNanoseconds > deadline {
+            guard result == nil else { return }
+            // ICU calls back at every start position of a search, and every few thousand
+            // steps within a long match: read the clock on every 256th call.
+            progress &+= 1
+            guard progress & 255 == 0 else { return }
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard let limit = deadline else {
+                deadline = now &+ limitNanoseconds
+                return
+            }
+            if now > limit {
                 timedOut = true
                 stop.pointee = true
             }

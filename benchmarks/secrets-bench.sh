@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Secrets benchmark: Greenlight against detect-secrets on a labelled corpus, and the time of
+# `check --scan-history` on repositories with 5,000 commits.
+#
+# Usage: benchmarks/secrets-bench.sh [BINARY]
+#   BINARY defaults to .build/release/greenlight (built with `swift build -c release` if missing).
+#   DETECT_SECRETS: the detect-secrets executable (default: the one on PATH); install it in a
+#     virtual environment outside the repository: python3 -m venv VENV && VENV/bin/pip install detect-secrets
+#   RUNS: timed runs per command (default 3; the median is reported).
+#
+# Inputs, generated deterministically into benchmarks/.data/ (git-ignored) and reused while
+# their generator is unchanged:
+#   secrets-corpus   secrets-corpus.py: 6,000 files, one commit, with labelled secrets and look-alikes
+#   secrets-history  secrets-corpus.py --history: 5,000 commits; secrets planted, then removed
+#   large-repo       generate-repo.py defaults: ~50,000 files, 5,000 commits (no secrets)
+# Recall and precision come from secrets-score.py (a prediction is a path and line); files/s is
+# tracked files divided by the median wall time of the whole command, process start included.
+# The table is printed and written to benchmarks/secrets-results.md (overwritten).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+data="$here/.data"
+runs="${RUNS:-3}"
+now="2026-01-01T00:00:00Z"
+
+if [[ $# -ge 1 ]]; then
+  bin="$1"
+else
+  bin="$root/.build/release/greenlight"
+  [[ -x "$bin" ]] || (cd "$root" && swift build -c release --product greenlight >&2)
+fi
+[[ -x "$bin" ]] || { echo "error: $bin is not an executable file" >&2; exit 2; }
+bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+ds="${DETECT_SECRETS:-$(command -v detect-secrets || true)}"
+[[ -n "$ds" && -x "$ds" ]] || { echo "error: detect-secrets not found: set DETECT_SECRETS" >&2; exit 2; }
+
+mkdir -p "$data"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# generate NAME STAMP-KEY COMMAND...: run COMMAND unless .data/NAME.stamp already says STAMP-KEY.
+generate() {
+  local name="$1" key="$2"; shift 2
+  if [[ -d "$data/$name/.git" && -f "$data/$name.stamp" && "$(cat "$data/$name.stamp")" == "$key" ]]; then
+    echo "reusing $data/$name" >&2
+  else
+    echo "generating $data/$name ..." >&2
+    rm -f "$data/$name.stamp"
+    "$@" >&2
+    echo "$key" >"$data/$name.stamp"
+  fi
+}
+corpus_sum="$(sha256sum "$here/secrets-corpus.py" | cut -d' ' -f1)"
+generate secrets-corpus "$corpus_sum" python3 "$here/secrets-corpus.py" "$data/secrets-corpus"
+generate secrets-history "$corpus_sum history" python3 "$here/secrets-corpus.py" --history --commits 5000 "$data/secrets-history"
+repo_sum="$(sha256sum "$here/generate-repo.py" | cut -d' ' -f1)"
+# The same input and stamp as run.sh, so either script reuses what the other made.
+if [[ -d "$data/large-repo/.git" && -f "$data/large-repo.stamp" && "$(cut -d' ' -f2 "$data/large-repo.stamp")" == "$repo_sum" ]]; then
+  echo "reusing $data/large-repo" >&2
+else
+  echo "generating $data/large-repo ..." >&2
+  rm -f "$data/large-repo.stamp"
+  python3 "$here/generate-repo.py" --force --manifest "$data/large-repo.manifest.json" "$data/large-repo" >&2
+  echo "generator $repo_sum head $(git -C "$data/large-repo" rev-parse HEAD)" >"$data/large-repo.stamp"
+fi
+
+# median CMD: median wall seconds of $runs runs (exit codes 0 and 1 are both fine).
+median() {
+  for _ in $(seq "$runs"); do
+    local t0 t1
+    t0="$(date +%s.%N)"
+    bash -c "$1" >/dev/null 2>"$tmp/err" || [[ $? -le 1 ]] || { cat "$tmp/err" >&2; exit 1; }
+    t1="$(date +%s.%N)"
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", b - a }'
+  done | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+q() { printf '%q ' "$@"; }
+
+corpus="$data/secrets-corpus"
+files="$(git -C "$corpus" ls-files | wc -l)"
+gl_cmd="$(q "$bin" check --repo "$corpus" --only secrets --format json --now "$now" --output "$tmp/gl.json")"
+ds_cmd="cd $(q "$corpus") && $(q "$ds") scan > $(q "$tmp/ds.json")"
+echo "== greenlight on the corpus" >&2
+gl_wall="$(median "$gl_cmd")"
+echo "== detect-secrets on the corpus" >&2
+ds_wall="$(median "$ds_cmd")"
+python3 "$here/secrets-score.py" "$corpus.labels.json" --greenlight "$tmp/gl.json" --detect-secrets "$tmp/ds.json" >"$tmp/scores"
+
+history="$data/secrets-history"
+hist_cmd="$(q "$bin" check --repo "$history" --only secrets --scan-history --format json --now "$now" --output "$tmp/hist.json")"
+echo "== greenlight --scan-history, planted secrets" >&2
+hist_wall="$(median "$hist_cmd")"
+python3 "$here/secrets-score.py" "$history.labels.json" --history "$tmp/hist.json" >>"$tmp/scores"
+large="$data/large-repo"
+echo "== greenlight --scan-history, large repository" >&2
+large_head_wall="$(median "$(q "$bin" check --repo "$large" --only secrets --format json --now "$now" --output /dev/null)")"
+large_wall="$(median "$(q "$bin" check --repo "$large" --only secrets --scan-history --format json --now "$now" --output /dev/null)")"
+blobs="$(git -C "$large" cat-file --batch-all-objects --batch-check='%(objecttype)' | grep -c '^blob$')"
+
+report="$(python3 - "$tmp/scores" "$files" "$gl_wall" "$ds_wall" "$hist_wall" "$large_wall" "$large_head_wall" "$blobs" \
+  "$(git -C "$history" rev-list --count --all)" "$(git -C "$large" rev-list --count --all)" "$(git -C "$large" ls-files | wc -l)" <<'PY'
+import json, sys
+rows = [json.loads(line) for line in open(sys.argv[1])]
+files = int(sys.argv[2]); gl, ds, hist, large, large_head = map(float, sys.argv[3:8])
+blobs, hist_commits, large_commits, large_files = map(int, sys.argv[8:12])
+by = {r["scanner"]: r for r in rows}
+out = ["| tool | recall | precision | predictions | true positives / secrets | median wall (s) | files/s |",
+       "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+for name, wall in (("greenlight", gl), ("detect-secrets", ds)):
+    r = by[name]
+    out.append("| %s | %.4f | %.4f | %d | %d / %d | %.3f | %.0f |" % (
+        name, r["recall"], r["precision"], r["predictions"], r["true_positives"], r["secrets"], wall, files / wall))
+out.append("")
+out.append("Throughput ratio (greenlight / detect-secrets): %.1fx" % (ds / gl))
+out.append("")
+out.append("Missed by greenlight: %s" % (json.dumps(by["greenlight"]["missed_by_kind"]) or "{}"))
+out.append("False positives of greenlight: %s" % json.dumps(by["greenlight"]["false_positives_by_kind"]))
+out.append("Missed by detect-secrets: %s" % json.dumps(by["detect-secrets"]["missed_by_kind"]))
+out.append("False positives of detect-secrets: %s" % json.dumps(by["detect-secrets"]["false_positives_by_kind"]))
+h = by["greenlight --scan-history"]
+out += ["", "| history scan | commits | median wall (s) | result |", "| --- | ---: | ---: | --- |",
+        "| secrets-history (planted, then removed) | %d | %.3f | recall %.4f, precision %.4f (%d / %d at their first commit, path and line) |" % (
+            hist_commits, hist, h["recall"], h["precision"], h["true_positives"], h["secrets"]),
+        "| large-repo (%d files at HEAD, %d blobs in history) | %d | %.3f | HEAD only: %.3f s |" % (
+            large_files, blobs, large_commits, large, large_head)]
+print("\n".join(out))
+PY
+)"
+echo
+echo "$report"
+{
+  echo "# Secrets benchmark results"
+  echo
+  echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "- machine: nproc $(nproc), $(uname -sm)"
+  echo "- corpus: benchmarks/secrets-corpus.py defaults: $files files, HEAD $(git -C "$corpus" rev-parse HEAD)"
+  echo "- greenlight: project commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo none), \`check --only secrets --format json\`"
+  echo "- detect-secrets: $("$ds" --version), \`detect-secrets scan\` (default plugins) in the corpus"
+  echo "- method: median of $runs runs, wall time of the whole command"
+  echo
+  echo "$report"
+} >"$here/secrets-results.md"
+echo >&2
+echo "written: $here/secrets-results.md" >&2
