@@ -34,6 +34,8 @@ allow:
     - '^%\(?[A-Za-z_]+\)?s?%?$'
     # Template expressions ({{ .Values.token }}) and sample placeholders.
     - '\{\{|\}\}'
+    # A vendor's token prefix alone (the specific rule did not find a whole token).
+    - '^(?:pypi-AgEIcHlwaS5vcmc|pypi-AgENdGVzdC5weXBpLm9yZw|sk-(?:proj|svcacct|admin|ant-api03)-|github_pat_|gh[pousr]_|xox[bpaosre]-|sk_live_|rk_live_|npm_|glpat-|AIza)$'
 rules:
   - id: generic-secret-assignment
     title: secret assigned to a credential-like name
@@ -59,6 +61,7 @@ rules:
         - 'TOKEN_HEADER = "X-Auth-Token-Value"'
         - 'auth_key = "config.auth.signing_key"'
         - 'api_key = "sk_test_{{alnum:24}}"'
+        - 'PREFIXES = [("PYPI_TOKEN", "pypi-AgEIcHlwaS5vcmc")]'
 
   - id: generic-password-assignment
     title: password assigned in code or configuration
