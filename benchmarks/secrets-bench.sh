@@ -14,7 +14,7 @@
 #   secrets-history  secrets-corpus.py --history: 5,000 commits; secrets planted, then removed
 #   large-repo       generate-repo.py defaults: ~50,000 files, 5,000 commits (no secrets)
 # Recall and precision come from secrets-score.py (a prediction is a path and line); files/s is
-# tracked files divided by the median wall time of the whole command, process start included.
+# tracked files divided by the median wall (and CPU) time of the whole command, process start included.
 # The table is printed and written to benchmarks/secrets-results.md (overwritten).
 set -euo pipefail
 
@@ -65,15 +65,19 @@ else
   echo "generator $repo_sum head $(git -C "$data/large-repo" rev-parse HEAD)" >"$data/large-repo.stamp"
 fi
 
-# median CMD: median wall seconds of $runs runs (exit codes 0 and 1 are both fine).
-median() {
+# measure CMD: "WALL CPU" — the medians over $runs runs of wall seconds and of CPU seconds
+# (user + system, children included). Exit codes 0 and 1 are both fine. CPU time is reported
+# beside wall time because a shared machine's load stretches wall time, not CPU time.
+measure() {
+  : >"$tmp/times"
   for _ in $(seq "$runs"); do
-    local t0 t1
-    t0="$(date +%s.%N)"
-    bash -c "$1" >/dev/null 2>"$tmp/err" || [[ $? -le 1 ]] || { cat "$tmp/err" >&2; exit 1; }
-    t1="$(date +%s.%N)"
-    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", b - a }'
-  done | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+    /usr/bin/time -f '%e %U %S' -o "$tmp/time" bash -c "$1" >/dev/null 2>"$tmp/err" || [[ $? -le 1 ]] || { cat "$tmp/err" >&2; exit 1; }
+    awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$tmp/time" >>"$tmp/times"
+  done
+  local wall cpu
+  wall="$(cut -d' ' -f1 "$tmp/times" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')"
+  cpu="$(cut -d' ' -f2 "$tmp/times" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')"
+  echo "$wall $cpu"
 }
 q() { printf '%q ' "$@"; }
 
@@ -82,48 +86,49 @@ files="$(git -C "$corpus" ls-files | wc -l)"
 gl_cmd="$(q "$bin" check --repo "$corpus" --only secrets --format json --now "$now" --output "$tmp/gl.json")"
 ds_cmd="cd $(q "$corpus") && $(q "$ds") scan > $(q "$tmp/ds.json")"
 echo "== greenlight on the corpus" >&2
-gl_wall="$(median "$gl_cmd")"
+gl_time="$(measure "$gl_cmd")"
 echo "== detect-secrets on the corpus" >&2
-ds_wall="$(median "$ds_cmd")"
+ds_time="$(measure "$ds_cmd")"
 python3 "$here/secrets-score.py" "$corpus.labels.json" --greenlight "$tmp/gl.json" --detect-secrets "$tmp/ds.json" >"$tmp/scores"
 
 history="$data/secrets-history"
 hist_cmd="$(q "$bin" check --repo "$history" --only secrets --scan-history --format json --now "$now" --output "$tmp/hist.json")"
 echo "== greenlight --scan-history, planted secrets" >&2
-hist_wall="$(median "$hist_cmd")"
+hist_time="$(measure "$hist_cmd")"
 python3 "$here/secrets-score.py" "$history.labels.json" --history "$tmp/hist.json" >>"$tmp/scores"
 large="$data/large-repo"
 echo "== greenlight --scan-history, large repository" >&2
-large_head_wall="$(median "$(q "$bin" check --repo "$large" --only secrets --format json --now "$now" --output /dev/null)")"
-large_wall="$(median "$(q "$bin" check --repo "$large" --only secrets --scan-history --format json --now "$now" --output /dev/null)")"
+large_head_time="$(measure "$(q "$bin" check --repo "$large" --only secrets --format json --now "$now" --output /dev/null)")"
+large_time="$(measure "$(q "$bin" check --repo "$large" --only secrets --scan-history --format json --now "$now" --output /dev/null)")"
 blobs="$(git -C "$large" cat-file --batch-all-objects --batch-check='%(objecttype)' | grep -c '^blob$')"
 
-report="$(python3 - "$tmp/scores" "$files" "$gl_wall" "$ds_wall" "$hist_wall" "$large_wall" "$large_head_wall" "$blobs" \
+report="$(python3 - "$tmp/scores" "$files" "$gl_time" "$ds_time" "$hist_time" "$large_time" "$large_head_time" "$blobs" \
   "$(git -C "$history" rev-list --count --all)" "$(git -C "$large" rev-list --count --all)" "$(git -C "$large" ls-files | wc -l)" <<'PY'
 import json, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
-files = int(sys.argv[2]); gl, ds, hist, large, large_head = map(float, sys.argv[3:8])
+files = int(sys.argv[2])
+gl, ds, hist, large, large_head = [tuple(map(float, a.split())) for a in sys.argv[3:8]]
 blobs, hist_commits, large_commits, large_files = map(int, sys.argv[8:12])
 by = {r["scanner"]: r for r in rows}
-out = ["| tool | recall | precision | predictions | true positives / secrets | median wall (s) | files/s |",
-       "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-for name, wall in (("greenlight", gl), ("detect-secrets", ds)):
+out = ["| tool | recall | precision | predictions | true positives / secrets | wall (s) | CPU (s) | files/s (wall) | files/s (CPU) |",
+       "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+for name, (wall, cpu) in (("greenlight", gl), ("detect-secrets", ds)):
     r = by[name]
-    out.append("| %s | %.4f | %.4f | %d | %d / %d | %.3f | %.0f |" % (
-        name, r["recall"], r["precision"], r["predictions"], r["true_positives"], r["secrets"], wall, files / wall))
+    out.append("| %s | %.4f | %.4f | %d | %d / %d | %.3f | %.3f | %.0f | %.0f |" % (
+        name, r["recall"], r["precision"], r["predictions"], r["true_positives"], r["secrets"], wall, cpu, files / wall, files / cpu))
 out.append("")
-out.append("Throughput ratio (greenlight / detect-secrets): %.1fx" % (ds / gl))
+out.append("Throughput ratio (greenlight / detect-secrets): %.1fx by wall time, %.1fx by CPU time" % (ds[0] / gl[0], ds[1] / gl[1]))
 out.append("")
-out.append("Missed by greenlight: %s" % (json.dumps(by["greenlight"]["missed_by_kind"]) or "{}"))
+out.append("Missed by greenlight: %s" % json.dumps(by["greenlight"]["missed_by_kind"]))
 out.append("False positives of greenlight: %s" % json.dumps(by["greenlight"]["false_positives_by_kind"]))
 out.append("Missed by detect-secrets: %s" % json.dumps(by["detect-secrets"]["missed_by_kind"]))
 out.append("False positives of detect-secrets: %s" % json.dumps(by["detect-secrets"]["false_positives_by_kind"]))
 h = by["greenlight --scan-history"]
-out += ["", "| history scan | commits | median wall (s) | result |", "| --- | ---: | ---: | --- |",
-        "| secrets-history (planted, then removed) | %d | %.3f | recall %.4f, precision %.4f (%d / %d at their first commit, path and line) |" % (
-            hist_commits, hist, h["recall"], h["precision"], h["true_positives"], h["secrets"]),
-        "| large-repo (%d files at HEAD, %d blobs in history) | %d | %.3f | HEAD only: %.3f s |" % (
-            large_files, blobs, large_commits, large, large_head)]
+out += ["", "| history scan | commits | wall (s) | CPU (s) | result |", "| --- | ---: | ---: | ---: | --- |",
+        "| secrets-history (planted, then removed) | %d | %.3f | %.3f | recall %.4f, precision %.4f (%d / %d at their first commit and path) |" % (
+            hist_commits, hist[0], hist[1], h["recall"], h["precision"], h["true_positives"], h["secrets"]),
+        "| large-repo (%d files at HEAD, %d blobs in history) | %d | %.3f | %.3f | HEAD only: %.3f s wall, %.3f s CPU |" % (
+            large_files, blobs, large_commits, large[0], large[1], large_head[0], large_head[1])]
 print("\n".join(out))
 PY
 )"
@@ -137,7 +142,8 @@ echo "$report"
   echo "- corpus: benchmarks/secrets-corpus.py defaults: $files files, HEAD $(git -C "$corpus" rev-parse HEAD)"
   echo "- greenlight: project commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo none), \`check --only secrets --format json\`"
   echo "- detect-secrets: $("$ds" --version), \`detect-secrets scan\` (default plugins) in the corpus"
-  echo "- method: median of $runs runs, wall time of the whole command"
+  echo "- method: median of $runs runs of the whole command (process start included), wall and CPU (user + system) time"
+  echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: compare CPU times)"
   echo
   echo "$report"
 } >"$here/secrets-results.md"

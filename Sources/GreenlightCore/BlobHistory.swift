@@ -36,6 +36,10 @@ public struct HistoryWalkSummary: Sendable, Equatable {
 /// committed and later removed (secrets). GreenlightGit implements it over libgit2; rules reach
 /// it as `context.snapshot.history as? BlobHistory`.
 public protocol BlobHistory: AnyObject {
+    /// Whether the repository is a shallow clone (CI checkouts often are): its history stops
+    /// at the fetched depth.
+    var isShallow: Bool { get }
+
     /// Visit every blob reachable from any reference (and `HEAD`), deduplicated by blob id, in
     /// the order of their first commit (oldest first). Symlinks and submodules are not blobs of
     /// interest and are skipped; paths `admitting` rejects are skipped. `visit` gets the blob's

@@ -3,6 +3,8 @@ import Foundation
 import GreenlightCore
 
 extension GitRepository: BlobHistory {
+    public var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
+
     /// A revwalk over every reference and `HEAD`, parents before children; each commit's tree is
     /// walked without callbacks, skipping subtrees already seen (their blobs were met earlier),
     /// so the cost follows the number of distinct trees, not commits times files. (A folder

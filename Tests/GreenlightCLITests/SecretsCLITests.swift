@@ -41,6 +41,19 @@ struct SecretsCLITests {
         #expect(!history.stdout.contains(Self.stripe.random))
     }
 
+    @Test("check --scan-history on a shallow clone: exit 2, saying how to fetch the history")
+    func shallowClone() throws {
+        let fixture = try GitFixture(files: ["a.txt": "a\n"])
+        try fixture.write("b.txt", "b\n")
+        try fixture.commitAll("second")
+        let clone = fixture.container + "/shallow"
+        try fixture.run(["clone", "-q", "--depth", "1", "file://" + fixture.root, clone], in: fixture.container)
+        let result = try CLI.greenlight("check", "--repo", clone, "--scan-history")
+        expectToolError(result, exit: 2, ["shallow clone", "fetch-depth: 0"])
+        let head = try CLI.greenlight("check", "--repo", clone)
+        #expect(head.status == 0, "\(head)")
+    }
+
     @Test("bad input: binary blob, invalid UTF-8, a 10 MB line, thousands of secrets — findings, no crash, no hang")
     func badInput() throws {
         let fixture = try GitFixture()

@@ -27,6 +27,10 @@ struct SecretHistoryScan {
         guard let history = snapshot.history as? BlobHistory else {
             throw ToolError.usage("--scan-history needs a git repository with history")
         }
+        guard !history.isShallow else {
+            throw ToolError.usage(
+                "--scan-history needs the whole history, and \(snapshot.root) is a shallow clone: fetch it all (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)")
+        }
         var outcome = Outcome()
         var seen: Set<String> = []
         _ = try history.forEachBlob(maxSize: snapshot.maxFileSize, admitting: snapshot.admits) { blob, bytes in
