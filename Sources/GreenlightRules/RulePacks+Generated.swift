@@ -23,7 +23,9 @@ allow:
   regexes:
     # Word-like identifiers and references: snake_case, CONSTANT_CASE, kebab-case, camelCase,
     # dotted names, paths and URLs.
-    - '^[A-Za-z][a-z]+[0-9]*(?:[_.-][A-Za-z][a-z]+[0-9]*)+$'
+    - '^_*[A-Za-z][a-z]+[0-9]*(?:[_.-][A-Za-z][a-z]+[0-9]*)+_*$'
+    # PascalCase names, acronyms first: APIKeysWithRawResponse.
+    - '^[A-Z]{1,5}[a-z]+(?:[A-Z][a-z]+)*[0-9]*$'
     - '^[A-Za-z][a-z]*(?:[_.-][A-Za-z][a-z]*){2,}$'
     - '^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$'
     - '^[a-z]{2,}(?:[A-Z][a-z]{2,})+[0-9]*$'
@@ -32,8 +34,11 @@ allow:
     - '^[a-z][a-z0-9+.-]*://'
     - '^\{\{.*\}\}$'
     - '^%\(?[A-Za-z_]+\)?s?%?$'
-    # Template expressions ({{ .Values.token }}) and sample placeholders.
-    - '\{\{|\}\}'
+    # Template expressions ({{ .Values.token }}, sample placeholders) and interpolations
+    # (f"token-{n}", "#{secret}").
+    - '\{\{|\}\}|\{[^{}]*\}'
+    # URNs, ARNs and other scheme-prefixed names: urn:ietf:params:oauth:token-type:jwt.
+    - '^[a-z][a-z0-9+.-]*:[^/]'
     # A vendor's token prefix alone (the specific rule did not find a whole token).
     - '^(?:pypi-AgEIcHlwaS5vcmc|pypi-AgENdGVzdC5weXBpLm9yZw|sk-(?:proj|svcacct|admin|ant-api03)-|github_pat_|gh[pousr]_|xox[bpaosre]-|sk_live_|rk_live_|npm_|glpat-|AIza)$'
 rules:
@@ -41,7 +46,7 @@ rules:
     title: secret assigned to a credential-like name
     generic: true
     keywords: [key, secret, token, credential, auth]
-    regex: '(?i)(?:api[_.-]?key|apikey|secret|token|credential|auth[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::=|=>|=|:|,)\s*[fbr]?(["''`])([^"''`\s\\$]{16,256})\1'
+    regex: '(?i)(?:api[_.-]?key|apikey|secret|token|credential|auth[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::=|=>|=|:)\s*[fbr]?(["''`])([^"''`\s\\$]{16,256})\1'
     group: 2
     entropy: 3.5
     hex_entropy: 3.0
@@ -50,7 +55,6 @@ rules:
         - 'API_KEY = "{{alnum:32}}"'
         - 'client_secret: "{{base64url:40}}"'
         - '{"apiToken": "{{hex:40}}"}'
-        - 'os.environ.setdefault("SERVICE_TOKEN", "{{alnum:28}}")'
         - 'const signingKey = `{{base64:44}}`;'
       no_match:
         - 'API_KEY = "your_api_key_here"'
@@ -62,14 +66,18 @@ rules:
         - 'auth_key = "config.auth.signing_key"'
         - 'api_key = "sk_test_{{alnum:24}}"'
         - 'PREFIXES = [("PYPI_TOKEN", "pypi-AgEIcHlwaS5vcmc")]'
+        - '__all__ = ["InputTokens", "AsyncInputTokens", "APIKeysWithRawResponse"]'
+        - 'GRANT = "urn:ietf:params:oauth:grant-type:token-exchange"'
+        - 'self.secret_key = f"secret-{generation}-{index}"'
+        - 'deadline = "_cached_token_expires_at_monotonic"'
 
   - id: generic-password-assignment
     title: password assigned in code or configuration
     generic: true
     keywords: [passw, pwd, passphrase]
-    regex: '(?i)(?:passw(?:or)?d|pwd|passphrase)[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::=|=>|=|:|,)\s*[fbr]?(["''`])([^"''`\s\\$]{8,128})\1'
+    regex: '(?i)(?:passw(?:or)?d|pwd|passphrase)[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::=|=>|=|:)\s*[fbr]?(["''`])([^"''`\s\\$]{8,128})\1'
     group: 2
-    entropy: 2.9
+    entropy: 3.0
     allow:
       stopwords: [password, passw0rd, secret, admin, letmein, qwerty, "123456", hunter2]
     samples:
@@ -81,6 +89,7 @@ rules:
         - 'password: "changeme"'
         - 'PASSWORD_FIELD = "password_confirmation"'
         - 'pwd = "aaaaaaaaaa"'
+        - 'correct_password_bytes = b"swordfish"'
 
   - id: generic-unquoted-assignment
     title: secret in an environment or configuration line
@@ -100,6 +109,7 @@ rules:
         - 'token_endpoint: /oauth/token/refresh/endpoint'
         - 'SECRET_KEY_BASE=${SECRET_KEY_BASE}'
         - 'access_token_ttl: 3600'
+        - 'input_tokens_details: InputTokensDetails'
 
   - id: generic-unquoted-password
     title: password in an environment or configuration line
