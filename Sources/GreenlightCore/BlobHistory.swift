@@ -22,12 +22,16 @@ public struct HistoryBlob: Sendable {
 }
 
 /// What a walk over history covered.
-public struct HistoryWalkSummary: Sendable, Equatable {
+public struct HistoryWalkSummary: Sendable {
     public var commits = 0
     /// Distinct blobs met (each visited once).
     public var blobs = 0
     /// Blobs over the size cap, visited without their bytes.
     public var tooLarge = 0
+    /// Blobs the object database does not have (a partial clone, or damage): not visited.
+    public var missing = 0
+    /// The first missing blob, where it would have first appeared.
+    public var firstMissing: HistoryBlob?
 
     public init() {}
 }

@@ -89,12 +89,21 @@ extension GitRepository: BlobHistory {
             guard mode == GIT_FILEMODE_BLOB.rawValue || mode == GIT_FILEMODE_BLOB_EXECUTABLE.rawValue else { continue }
             let pathText = String(decoding: path, as: UTF8.self)
             guard admitting(pathText), state.seenBlobs.insert(ObjectKey(id)).inserted else { continue }
-            state.summary.blobs += 1
             var size = 0
             var type = GIT_OBJECT_ANY
-            guard git_odb_read_header(&size, &type, state.odb, &id) == 0 else {
+            let status = git_odb_read_header(&size, &type, state.odb, &id)
+            if status == GIT_ENOTFOUND.rawValue {
+                state.summary.missing += 1
+                if state.summary.firstMissing == nil {
+                    state.summary.firstMissing = HistoryBlob(
+                        objectID: GitRepository.hex(id), path: pathText, commit: origin.commit, authorTime: origin.time, size: 0)
+                }
+                continue
+            }
+            guard status == 0 else {
                 throw ToolError.runtime("cannot read object \(GitRepository.hex(id)) for \(pathText): \(GitRepository.lastError())")
             }
+            state.summary.blobs += 1
             let blob = HistoryBlob(
                 objectID: GitRepository.hex(id), path: pathText, commit: origin.commit, authorTime: origin.time, size: size)
             if size > state.maxSize {

@@ -19,8 +19,14 @@ RulePackFile(name: "secrets-generic.yml", yaml: #"""
 pack: secrets-generic
 description: Credential-like assignments with random-looking values.
 allow:
+  # Minified, vendored and generated files: the heuristics of this pack are noise there (the
+  # token shapes of secrets-tokens still apply).
+  paths: ["**/*.min.js", "**/*.min.css", "**/*.map", "**/node_modules/**", "**/site-packages/**", "**/vendor/**",
+          "**/package-lock.json", "**/yarn.lock", "**/pnpm-lock.yaml", "**/*.lock"]
   stopwords: [example, dummy, xxxxx, sample, placeholder, your_, your-, <your, changeme, redacted, notreal, fake, test, mock, todo, replace, insert, "****", "....", "12345678", "00000000", abcdefgh]
   regexes:
+    # Code, not a value: two of ( ) , ; [ ] (minified scripts: "),d?e:f").
+    - '[(),;\[\]].*[(),;\[\]]'
     # Word-like identifiers and references: snake_case, CONSTANT_CASE, kebab-case, camelCase,
     # dotted names, paths and URLs.
     - '^_*[A-Za-z][a-z]+[0-9]*(?:[_.-][A-Za-z][a-z]+[0-9]*)+_*$'
@@ -90,6 +96,7 @@ rules:
         - 'PASSWORD_FIELD = "password_confirmation"'
         - 'pwd = "aaaaaaaaaa"'
         - 'correct_password_bytes = b"swordfish"'
+        - 'e.password="),d?e.value:f.value"'
 
   - id: generic-unquoted-assignment
     title: secret in an environment or configuration line

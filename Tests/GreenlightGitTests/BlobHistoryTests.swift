@@ -78,6 +78,22 @@ import Testing
         #expect(summary.tooLarge == 1)
     }
 
+    @Test func aMissingBlobIsCountedNotFatal() throws {
+        let fixture = try GitFixture()
+        try fixture.write("old.txt", "gone from the object database\n")
+        let first = try fixture.commitAll("first")
+        let id = try fixture.git("rev-parse", "HEAD:old.txt").trimmingCharacters(in: .whitespacesAndNewlines)
+        try fixture.remove("old.txt")
+        try fixture.write("new.txt", "still here\n")
+        _ = try fixture.commitAll("second")
+        try FileManager.default.removeItem(atPath: "\(fixture.root)/.git/objects/\(id.prefix(2))/\(id.dropFirst(2))")
+        let (visits, summary) = try walk(fixture)
+        #expect(visits.map(\.path) == ["new.txt"])
+        #expect(summary.missing == 1)
+        #expect(summary.firstMissing?.path == "old.txt")
+        #expect(summary.firstMissing?.commit == first)
+    }
+
     @Test func emptyRepositoryHasNothingToWalk() throws {
         let fixture = try GitFixture()
         let (visits, summary) = try walk(fixture)

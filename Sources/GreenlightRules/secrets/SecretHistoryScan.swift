@@ -33,7 +33,7 @@ struct SecretHistoryScan {
         }
         var outcome = Outcome()
         var seen: Set<String> = []
-        _ = try history.forEachBlob(maxSize: snapshot.maxFileSize, admitting: snapshot.admits) { blob, bytes in
+        let summary = try history.forEachBlob(maxSize: snapshot.maxFileSize, admitting: snapshot.admits) { blob, bytes in
             guard let bytes, !ContentSniffer.isBinary(bytes), !ContentSniffer.isLFSPointer(bytes) else { return }
             let result: SecretScanResult
             if let cached = known[blob.objectID] {
@@ -57,6 +57,18 @@ struct SecretHistoryScan {
             for match in result.matches where seen.insert(SecretLeakRule.key(match)).inserted {
                 let covering = suppressions.first { $0.covers(rule: SecretLeakRule.description.id, line: match.line) }
                 outcome.secrets.append(FirstSeen(blob: blob, match: match, suppression: covering?.reason))
+            }
+        }
+        if let first = summary.firstMissing {
+            let count = summary.missing
+            outcome.notes.append { rule in
+                var finding = Finding(
+                    rule: rule, path: first.path, line: 0, column: 0,
+                    message: "\(count) blob\(count == 1 ? "" : "s") in history \(count == 1 ? "is" : "are") missing from the object database (a partial clone, or damage) and \(count == 1 ? "was" : "were") not scanned; the first, \(first.objectID.prefix(12)), appeared in commit \(first.commit.prefix(12))",
+                    matched: "missing blobs",
+                    fix: "scan a full clone (without --filter)")
+                finding.commit = first.commit
+                return finding
             }
         }
         return outcome
