@@ -40,10 +40,13 @@ public final class SecretScanner: @unchecked Sendable {
     public let limits: Limits
     private let global: SecretAllowlist
     private let allowlists: [SecretAllowlist]
+    /// Distinct path allowlists, and which one each pattern has.
+    private let pathLists: [[Glob]]
+    private let pathListOf: [Int]
     private let matcher: KeywordMatcher
     private let patternsByKeyword: [[Int]]
     /// Patterns disabled for the rest of the run after repeated timeouts.
-    private var disabled: Set<Int> = []
+    private var disabled: [Bool]
     private var timeoutFiles: [Int: Int] = [:]
 
     /// Bytes of context around a keyword hit on its line.
@@ -63,6 +66,19 @@ public final class SecretScanner: @unchecked Sendable {
         }
         patterns = ordered.map(\.0)
         allowlists = ordered.map(\.1)
+        var lists: [[Glob]] = []
+        var listOf: [Int] = []
+        for allowlist in allowlists {
+            if let known = lists.firstIndex(of: allowlist.paths) {
+                listOf.append(known)
+            } else {
+                lists.append(allowlist.paths)
+                listOf.append(lists.count - 1)
+            }
+        }
+        pathLists = lists
+        pathListOf = listOf
+        disabled = [Bool](repeating: false, count: patterns.count)
         global = allow
         self.limits = limits
         var keywords: [String] = []
@@ -91,9 +107,10 @@ public final class SecretScanner: @unchecked Sendable {
     public func scan(_ bytes: [UInt8], path: String) -> SecretScanResult {
         var result = SecretScanResult()
         guard !bytes.isEmpty, !global.allowsPath(path) else { return result }
-        let windows = self.windows(in: bytes, path: path)
+        let windows = self.windows(in: bytes)
         var accepted: [SecretMatch] = []
         var timeouts: [(Int, Int)] = []
+        var verdicts = [Int8](repeating: -1, count: pathLists.count)
         search: for (number, pattern) in patterns.enumerated() where !windows[number].isEmpty {
             for window in windows[number] {
                 let text = SecretScanner.latin1(bytes[window])
@@ -106,6 +123,11 @@ public final class SecretScanner: @unchecked Sendable {
                     let secret = String(decoding: bytes[offset..<(offset + range.length)], as: UTF8.self)
                     if let floor = SecretScanner.entropyFloor(pattern, secret), SecretScanner.entropy(of: secret) < floor { continue }
                     if global.allowsSecret(secret) || allowlists[number].allowsSecret(secret) { continue }
+                    // Path globs are not free: decided once per file and allowlist, and only
+                    // for a pattern that found something.
+                    let list = pathListOf[number]
+                    if verdicts[list] < 0 { verdicts[list] = pathLists[list].contains { $0.matches(path) } ? 1 : 0 }
+                    if verdicts[list] == 1 { continue }
                     if accepted.count == limits.maxFindingsPerFile {
                         result.capped = true
                         break search
@@ -129,7 +151,7 @@ public final class SecretScanner: @unchecked Sendable {
             let (line, column) = cursor.position(of: offset)
             result.timeouts.append((patterns[number], line, column))
             timeoutFiles[number, default: 0] += 1
-            if timeoutFiles[number, default: 0] >= 3 { disabled.insert(number) }
+            if timeoutFiles[number, default: 0] >= 3 { disabled[number] = true }
         }
         return result
     }
@@ -137,16 +159,15 @@ public final class SecretScanner: @unchecked Sendable {
     /// Whether a pattern was switched off for the rest of the run after timing out in 3 files.
     public func isDisabled(_ pattern: SecretPattern) -> Bool {
         guard let number = patterns.firstIndex(where: { $0.id == pattern.id }) else { return false }
-        return disabled.contains(number)
+        return disabled[number]
     }
 
     /// Per pattern, the byte ranges its regex must search, in order.
-    private func windows(in bytes: [UInt8], path: String) -> [[Range<Int>]] {
+    private func windows(in bytes: [UInt8]) -> [[Range<Int>]] {
         var windows = [[Range<Int>]](repeating: [], count: patterns.count)
-        let skip = (0..<patterns.count).map { disabled.contains($0) || allowlists[$0].allowsPath(path) }
         bytes.withUnsafeBytes { raw in
             matcher.scan(raw) { keyword, end in
-                for number in patternsByKeyword[keyword] where !skip[number] {
+                for number in patternsByKeyword[keyword] where !disabled[number] {
                     if let last = windows[number].last, end + 300 <= last.upperBound { continue }
                     let pattern = patterns[number]
                     let window = SecretScanner.window(around: end, in: raw, linesBefore: pattern.linesBefore, linesAfter: pattern.linesAfter)
