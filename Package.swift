@@ -89,7 +89,10 @@ let package = Package(
         .testTarget(name: "GreenlightReportTests", dependencies: ["GreenlightReport", "GreenlightTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "GreenlightCommandsTests",
-            dependencies: ["GreenlightCommands", "GreenlightTestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "GreenlightCommands", "GreenlightReport", "GreenlightRules", "GreenlightTestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(
             name: "GreenlightCLITests",

@@ -16,6 +16,8 @@ public struct SnapshotRequest {
     public var now: String?
     /// Whether live endpoint probes run (`--no-live` turns them off).
     public var live = true
+    /// `--scan-history`: the secrets family also scans every blob in history.
+    public var scanHistory = false
 
     public init() {}
 }
@@ -55,14 +57,15 @@ struct Evaluator {
         let snapshot = try repository.snapshot(request.selector, config: config)
         let live = LiveAccess(enabled: request.live, environment: console.environment)
         let result = try engine.evaluate(
-            snapshot: snapshot, config: config, now: now, families: families, baseline: baseline, live: live)
+            snapshot: snapshot, config: config, now: now, families: families, baseline: baseline, live: live,
+            scanHistory: request.scanHistory)
         let rules = engine.rules.map { $0.description }.compactMap { rule -> ReportedRule? in
             guard families.contains(rule.family) else { return nil }
             let level = config.rules[rule.id]?.level
             return level == .off ? nil : ReportedRule(rule, configured: level?.severity)
         }
-        return Evaluation(repository: repository, snapshot: snapshot, findings: result.findings, facts: result.facts,
-                          now: now, config: config, rules: rules)
+        return Evaluation(repository: repository, snapshot: snapshot, findings: result.findings.map(SecretRedactor.builtin.redact),
+                          facts: SecretRedactor.builtin.redact(result.facts), now: now, config: config, rules: rules)
     }
 
     func clock(_ text: String?) throws -> Date {
@@ -176,8 +179,9 @@ struct GuardedRun {
         }
     }
 
-    /// Messages quote user input (paths, revisions); a newline in it must not split the line.
+    /// Messages quote user input (paths, revisions); a newline in it must not split the line,
+    /// and a secret in it (pasted where a revision was meant) must not be printed.
     private func oneLine(_ message: String) -> String {
-        message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        SecretRedactor.builtin.redact(message).replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 }

@@ -51,7 +51,9 @@ public enum RuleDocs {
         }
         var out = "\(rule.id) (\(rule.severity.rawValue), family \(rule.family))\n\n\(rule.summary).\n\n\(rule.rationale)\n"
         if !rule.configKeys.isEmpty {
-            out += "\nConfiguration (rules: {\(rule.id): {…}} in .greenlight.yml):\n"
+            // Keys with a dot belong to the family's section (`secrets.allow`), not to the rule.
+            let sectionKeys = rule.configKeys.allSatisfy { $0.name.contains(".") }
+            out += sectionKeys ? "\nConfiguration (.greenlight.yml):\n" : "\nConfiguration (rules: {\(rule.id): {…}} in .greenlight.yml):\n"
             for key in rule.configKeys {
                 out += "  \(key.name): \(key.meaning) (default: \(key.defaultValue))\n"
             }

@@ -68,9 +68,11 @@ public struct Engine {
         now: Date,
         families: Set<String>? = nil,
         baseline: Baseline? = nil,
-        live: LiveAccess = LiveAccess()
+        live: LiveAccess = LiveAccess(),
+        scanHistory: Bool = false
     ) throws -> [Finding] {
-        try evaluate(snapshot: snapshot, config: config, now: now, families: families, baseline: baseline, live: live).findings
+        try evaluate(snapshot: snapshot, config: config, now: now, families: families, baseline: baseline, live: live,
+                     scanHistory: scanHistory).findings
     }
 
     public func evaluate(
@@ -79,11 +81,12 @@ public struct Engine {
         now: Date,
         families: Set<String>? = nil,
         baseline: Baseline? = nil,
-        live: LiveAccess = LiveAccess()
+        live: LiveAccess = LiveAccess(),
+        scanHistory: Bool = false
     ) throws -> Result {
         let context = RuleContext(
             snapshot: snapshot, now: now, knownRuleIDs: ruleIDs, sections: try decodeSections(config),
-            live: live, configFile: Self.configFile(config.path, root: snapshot.root))
+            live: live, configFile: Self.configFile(config.path, root: snapshot.root), scanHistory: scanHistory)
         var findings: [Finding] = []
         for rule in rules {
             let description = rule.description
@@ -130,9 +133,11 @@ public struct Engine {
         }
     }
 
+    /// Inline suppressions of the snapshot's files. Findings about a git object (`commit` set)
+    /// point into that object, not the snapshot: their rule settles their suppressions.
     private func applySuppressions(_ findings: inout [Finding], snapshot: RepositorySnapshot) throws {
         var byPath: [String: [Suppression]] = [:]
-        for index in findings.indices where findings[index].line > 0 {
+        for index in findings.indices where findings[index].line > 0 && findings[index].commit == nil {
             let path = findings[index].path
             if byPath[path] == nil {
                 byPath[path] = try snapshot.text(at: path).map(SuppressionParser.parse) ?? []

@@ -14,6 +14,9 @@ public final class RepositorySnapshot {
     public let history: RepositoryHistory?
     /// The work tree, for CI artifacts that are never committed; nil for a bare repository.
     public let workTree: WorkTreeReading?
+    /// The config's include/exclude decision, for passes beyond the snapshot's own entries
+    /// (e.g. blobs in history).
+    public let admits: (String) -> Bool
 
     private let reader: BlobReading
     private let byPath: [String: Int]
@@ -28,10 +31,12 @@ public final class RepositorySnapshot {
         maxFileSize: Int,
         reader: BlobReading,
         history: RepositoryHistory? = nil,
-        workTree: WorkTreeReading? = nil
+        workTree: WorkTreeReading? = nil,
+        admits: @escaping (String) -> Bool = { _ in true }
     ) {
         self.history = history
         self.workTree = workTree
+        self.admits = admits
         self.source = source
         self.root = root
         self.commit = commit
@@ -94,6 +99,18 @@ public final class RepositorySnapshot {
         guard case .bytes(let bytes) = try read(entry),
               keywords.contains(where: { ByteSearch.contains(bytes, $0) }) else { return nil }
         return SourceText(path: entry.path, bytes: bytes)
+    }
+
+    /// The entry's bytes if it is a text file (nil for binary, too large, symlink, submodule or
+    /// LFS pointer) — for byte-level prefilters that decode only what they need. Not cached; when
+    /// the text was already decoded, its UTF-8 (without a BOM, invalid sequences replaced).
+    public func textBytes(of entry: SnapshotEntry) throws -> [UInt8]? {
+        if let index = byPath[entry.path], let cached = contents[index] {
+            guard case .text(let text) = cached else { return nil }
+            return Array(text.text.utf8)
+        }
+        guard case .bytes(let bytes) = try read(entry) else { return nil }
+        return bytes
     }
 
     private enum Raw {

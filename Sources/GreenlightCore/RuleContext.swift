@@ -13,6 +13,8 @@ public final class RuleContext {
     /// The configuration file as findings about it name it: relative to the repository root
     /// when it lies inside it, as given otherwise, `.greenlight.yml` for the defaults.
     public let configFile: String
+    /// `check --scan-history`: rules that can (secrets) also look at every blob in history.
+    public let scanHistory: Bool
 
     private var parsed: [String: Any] = [:]
     private let sections: [String: any ConfigSection]
@@ -21,11 +23,13 @@ public final class RuleContext {
         snapshot: RepositorySnapshot, now: Date, knownRuleIDs: Set<String>,
         sections: [String: any ConfigSection] = [:],
         live: LiveAccess = LiveAccess(),
-        configFile: String = Config.defaultFileName
+        configFile: String = Config.defaultFileName,
+        scanHistory: Bool = false
     ) {
         self.snapshot = snapshot
         self.now = now
         self.knownRuleIDs = knownRuleIDs
+        self.scanHistory = scanHistory
         self.sections = sections
         self.live = live
         self.configFile = configFile

@@ -26,7 +26,8 @@ extension GitRepository {
             maxFileSize: config.maxFileSize,
             reader: try GitBlobReader(repository: self),
             history: self,
-            workTree: workdir.map(WorkTreeFiles.init)
+            workTree: workdir.map(WorkTreeFiles.init),
+            admits: config.admits
         )
     }
 

@@ -44,6 +44,9 @@ public enum RuleCatalog {
         StepOrderRule.self,
         SecretsPreflightRule.self,
         GateMissingRule.self,
+        SecretLeakRule.self,
+        EnvFileRule.self,
+        EnvExampleDriftRule.self,
     ]
 
     /// The family-level config sections (`claims:`, …) the families read.
@@ -53,6 +56,7 @@ public enum RuleCatalog {
         ProofOfWorkSection.self,
         ProbesSection.self,
         DockerSection.self,
+        SecretsSection.self,
     ]
 
     /// An engine with every rule and section.

@@ -12,7 +12,7 @@ struct Greenlight: ParsableCommand {
         commandName: "greenlight",
         abstract: "Readiness and evidence gating for CI: no green without evidence.",
         version: GreenlightVersion.current,
-        subcommands: [Check.self, Rules.self, Explain.self, RecordBaseline.self, Evidence.self, History.self, Report.self, Monitor.self, Probe.self, Init.self, Hook.self, Loop.self]
+        subcommands: [Check.self, Rules.self, Explain.self, RecordBaseline.self, Evidence.self, History.self, Report.self, Monitor.self, Probe.self, Init.self, Hook.self, Loop.self, Preflight.self]
     )
 
     static func main() {
@@ -62,6 +62,8 @@ struct SnapshotFlags: ParsableArguments {
 
     @Flag(help: "Do not contact live endpoints (skip the probes).")
     var noLive = false
+    @Flag(help: "Also scan every blob in history for secrets, reporting where each first appeared.")
+    var scanHistory = false
 
     func validate() throws {
         if [rev != nil, staged, worktree].filter({ $0 }).count > 1 {
@@ -78,6 +80,7 @@ struct SnapshotFlags: ParsableArguments {
         request.skip = list(skip)
         request.now = now
         request.live = !noLive
+        request.scanHistory = scanHistory
         return request
     }
 

@@ -97,6 +97,7 @@ struct DemoTests {
         let ids = array.compactMap { $0["id"] as? String }
         #expect(Array(ids.prefix(2)) == ["core.bad-suppression", "claims.missing-evidence"], "catalog order: \(ids)")
         #expect(Set(ids).count == ids.count && ids.contains("pow.stale") && ids.contains("docker.pipefail") && ids.contains("ci.duplicate-key"), "\(ids)")
+        #expect(Set(ids).isSuperset(of: ["secrets.leak", "secrets.env-file", "secrets.env-example-drift"]))
         #expect(array.allSatisfy { ($0["summary"] as? String)?.isEmpty == false && $0["family"] is String }, "\(json)")
 
         let explain = try CLI.greenlight("explain", "claims.missing-evidence")

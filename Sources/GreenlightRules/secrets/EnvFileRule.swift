@@ -1,0 +1,49 @@
+import GreenlightCore
+
+/// `secrets.env-file`: a committed `.env`, `.env.local`, `.env.production` … (templates such
+/// as `.env.example` and `.env.sample` are fine). Shape: a stateless pass over the paths.
+public struct EnvFileRule: Rule {
+    public static let description = RuleDescription(
+        id: "secrets.env-file",
+        severity: .error,
+        summary: "An environment file (.env, .env.local, .env.production …) is committed",
+        rationale: """
+            Environment files hold the real values of a deployment's secrets and are meant to \
+            stay on the machine that uses them; once committed, every clone has them and git \
+            history keeps them after the file is deleted. Commit a template with the names only \
+            (`.env.example`, `.env.sample`, `.env.template`), list `.env*` in .gitignore, and rotate \
+            whatever the committed file held. Paths in `secrets.allow.paths` are not reported.
+            """,
+        triggering: [
+            RuleExample([".env": "↓DATABASE_URL=postgres://app@db/app\n"]),
+            RuleExample(["apps/api/.env.production": "↓NODE_ENV=production\n", "apps/api/.env.example": "NODE_ENV=\n"]),
+            RuleExample([".env.local": "↓"]),
+        ],
+        nonTriggering: [
+            RuleExample([".env.example": "API_URL=\nAPI_KEY=\n", ".env.sample": "API_URL=\n", "docs/.env.template": "X=\n"]),
+            RuleExample(["src/env.ts": "export const env = process.env\n", "config/dotenv.md": "Copy .env.example to .env\n"]),
+            RuleExample(["fixtures/.env": "A=1\n"], config: "secrets:\n  allow:\n    paths: [\"fixtures/**\"]"),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
+        let allow = context.section(SecretsSection.self).allow
+        var findings: [Finding] = []
+        for entry in context.snapshot.entries where EnvFiles.isEnvFile(entry.path) && !allow.allowsPath(entry.path) {
+            guard entry.mode == .file || entry.mode == .executable else { continue }
+            var detail = ""
+            if let text = try context.snapshot.text(at: entry.path) {
+                let count = Set(EnvFiles.declaredNames(text)).count
+                detail = " with \(count) variable\(count == 1 ? "" : "s") (values not shown)"
+            }
+            findings.append(Finding(
+                rule: Self.description, path: entry.path, line: 1, column: 1,
+                message: "committed environment file `\(EnvFiles.baseName(entry.path))`\(detail)",
+                matched: entry.path,
+                fix: "remove it from git, add `.env*` (but not the template) to .gitignore, commit a `.env.example` with names only, and rotate its secrets"))
+        }
+        return findings
+    }
+}

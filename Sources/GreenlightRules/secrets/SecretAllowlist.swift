@@ -1,0 +1,93 @@
+import Foundation
+import GreenlightCore
+
+/// What is not a secret even when a pattern matches: paths (globs), values matching a regex, and
+/// values containing a stopword (`example`, `dummy`, `xxxx`, `<your-key>` …, case-insensitive).
+/// Packs, their rules and the `secrets.allow` config each add to it.
+public struct SecretAllowlist: Sendable {
+    public var paths: [Glob]
+    public var regexes: [BoundedRegex]
+    /// Lowercased.
+    public var stopwords: [String]
+
+    public init(paths: [Glob] = [], regexes: [BoundedRegex] = [], stopwords: [String] = []) {
+        self.paths = paths
+        self.regexes = regexes
+        self.stopwords = stopwords.map { $0.lowercased() }
+    }
+
+    public var isEmpty: Bool { paths.isEmpty && regexes.isEmpty && stopwords.isEmpty }
+
+    public func allowsPath(_ path: String) -> Bool {
+        paths.contains { $0.matches(path) }
+    }
+
+    /// Whether the value is allowed: it contains a stopword or a regex matches in it.
+    public func allowsSecret(_ value: String) -> Bool {
+        if !stopwords.isEmpty {
+            let lowered = value.lowercased()
+            if stopwords.contains(where: { lowered.contains($0) }) { return true }
+        }
+        return regexes.contains { !$0.matches(in: value, limit: 1, timeLimit: 0.05).matches.isEmpty }
+    }
+
+    public static func + (lhs: SecretAllowlist, rhs: SecretAllowlist) -> SecretAllowlist {
+        var sum = lhs
+        sum.paths += rhs.paths
+        sum.regexes += rhs.regexes
+        sum.stopwords += rhs.stopwords
+        return sum
+    }
+}
+
+/// The YAML shape of an allowlist, in packs, their rules, and `secrets.allow`.
+struct AllowlistShape: Decodable {
+    var paths: [String] = []
+    var regexes: [String] = []
+    var stopwords: [String] = []
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case paths, regexes, stopwords
+    }
+
+    init() {}
+
+    init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        paths = try container.decodeIfPresent([String].self, forKey: .paths) ?? []
+        regexes = try container.decodeIfPresent([String].self, forKey: .regexes) ?? []
+        stopwords = try container.decodeIfPresent([String].self, forKey: .stopwords) ?? []
+        for (index, pattern) in paths.enumerated() {
+            do {
+                _ = try Glob(pattern)
+            } catch let error as Glob.SyntaxError {
+                throw DecodingError.dataCorrupted(DecodingError.Context(
+                    codingPath: container.codingPath + [CodingKeys.paths, AnyCodingKey(intValue: index)],
+                    debugDescription: error.description))
+            }
+        }
+        for (index, pattern) in regexes.enumerated() {
+            do {
+                _ = try BoundedRegex(pattern)
+            } catch let error as BoundedRegex.CompileError {
+                throw DecodingError.dataCorrupted(DecodingError.Context(
+                    codingPath: container.codingPath + [CodingKeys.regexes, AnyCodingKey(intValue: index)],
+                    debugDescription: error.description))
+            }
+        }
+        for (index, word) in stopwords.enumerated() where word.count < 3 {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: container.codingPath + [CodingKeys.stopwords, AnyCodingKey(intValue: index)],
+                debugDescription: "stopword '\(word)' is shorter than 3 characters and would allow almost anything"))
+        }
+    }
+
+    /// Compiled; the shape was validated when decoded.
+    func compiled() -> SecretAllowlist {
+        SecretAllowlist(
+            paths: paths.compactMap { try? Glob($0) },
+            regexes: regexes.compactMap { try? BoundedRegex($0) },
+            stopwords: stopwords)
+    }
+}

@@ -1,0 +1,69 @@
+import GreenlightCore
+
+/// The examples of `secrets.leak`. Their secrets are shaped like real ones but generated when
+/// the program runs (`SecretSample`), so no real-looking key is ever committed.
+enum SecretLeakExamples {
+    static let awsKeyID = SecretSample.make("AKIA", "base32", 16)
+    static let awsSecret = SecretSample.make("", "base64", 40, salt: "aws")
+    static let githubToken = SecretSample.make("ghp_", "alnum", 36)
+    static let openAIKey = SecretSample.make("sk-proj-", "base64url", 120)
+    static let stripeKey = SecretSample.make("sk_live_", "alnum", 24)
+    static let password = SecretSample.make("", "alnum", 20, salt: "password")
+    static let acmeKey = SecretSample.make("acme_live_", "alnum", 32)
+    static let jwt = SecretSample.make("eyJ", "base64url", 30) + "." + SecretSample.make("eyJ", "base64url", 60)
+        + "." + SecretSample.make("", "base64url", 43, salt: "jwt")
+    static let privateKey = "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+        + (0..<4).map { SecretSample.make("", "base64", 70, salt: "pem\($0)") + "\n" }.joined()
+        + "-----END OPENSSH PRIVATE KEY-----\n"
+
+    static let acmePack = """
+        pack: acme
+        rules:
+          - id: acme-live-key
+            title: ACME live key
+            keywords: [acme_live_]
+            regex: '(acme_live_[A-Za-z0-9]{32})'
+            entropy: 3.0
+            samples:
+              match: ['ACME_KEY=acme_live_{{alnum:32}}']
+              no_match: ['ACME_KEY=acme_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx']
+        """
+
+    static let triggering: [RuleExample] = [
+        RuleExample([
+            "config/settings.py": """
+                AWS_REGION = "eu-west-1"
+                AWS_ACCESS_KEY_ID = "↓\(awsKeyID)"
+                AWS_SECRET_ACCESS_KEY = "↓\(awsSecret)"
+                """,
+        ]),
+        RuleExample([".github/workflows/deploy.yml": "env:\n  GH_TOKEN: ↓\(githubToken)\n"]),
+        RuleExample(["src/llm.ts": "export const client = new OpenAI({ apiKey: \"↓\(openAIKey)\" })\n"]),
+        RuleExample(["deploy/values.yaml": "database:\n  host: db.internal\n  password: \"↓\(password)\"\n"]),
+        RuleExample(["deploy/id_ed25519": "↓" + privateKey]),
+        RuleExample([
+            "security/acme.yml": acmePack,
+            "src/acme.ts": "const key = \"↓\(acmeKey)\"\n",
+        ], config: "secrets:\n  packs: [security/acme.yml]"),
+    ]
+
+    static let nonTriggering: [RuleExample] = [
+        RuleExample([
+            ".env.example": """
+                AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
+                OPENAI_API_KEY=sk-proj-<your-key>
+                GITHUB_TOKEN=
+                API_KEY=${API_KEY}
+                """,
+            "src/config.ts": "export const apiKey = process.env.OPENAI_API_KEY\nconst password = \"aaaaaaaaaaaaaaaa\"\n",
+        ]),
+        RuleExample([
+            "tests/test_redaction.py": """
+                # greenlight:ignore secrets.leak -- revoked token, kept to test the redactor
+                TOKEN = "\(githubToken)"
+                """,
+        ]),
+        RuleExample(["testdata/keys.txt": "\(stripeKey)\n"], config: "secrets:\n  allow:\n    paths: [\"testdata/**\"]"),
+        RuleExample(["docs/auth.md": "Send `Authorization: Bearer \(jwt)`.\n"], config: "secrets:\n  disable: [jwt]"),
+    ]
+}

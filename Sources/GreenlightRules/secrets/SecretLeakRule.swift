@@ -1,0 +1,113 @@
+import GreenlightCore
+
+/// `secrets.leak`: a committed secret — a well-known token shape or a random-looking value
+/// assigned to a credential-like name — one finding per secret, naming the pattern, showing at
+/// most 4 characters, the length and a fingerprint. With `check --scan-history`, every blob in
+/// history is scanned once, and secrets that are gone from the snapshot are reported where they
+/// first appeared. Shape: a stateless pass over every text file (and every historical blob).
+public struct SecretLeakRule: Rule {
+    public static let description = RuleDescription(
+        id: "secrets.leak",
+        severity: .error,
+        summary: "A secret (API key, token, private key, password) is committed",
+        rationale: """
+            A secret in git is readable by everyone with the repository, in every clone and \
+            fork, forever: deleting the line does not delete the commit. Patterns come from the \
+            rule packs built into Greenlight (checks/secrets-*.yml) and from `secrets.packs`; a \
+            keyword prefilter decides where they run, generic assignments must pass an entropy \
+            floor, and allowlists (`secrets.allow`: paths, regexes, stopwords such as example, \
+            dummy, xxxx, <your-key>) and inline suppressions say what is not a secret. The value \
+            itself is never shown: at most 4 characters, its length and a fingerprint. Fix: \
+            remove it, rotate it, and read it from the environment. `check --scan-history` also \
+            scans every blob reachable from any ref and reports the first commit of each secret.
+            """,
+        configKeys: [
+            ConfigKey("secrets.packs", "extra rule packs (YAML files in the repository)", default: "none"),
+            ConfigKey("secrets.disable", "pattern ids to switch off", default: "none"),
+            ConfigKey("secrets.allow", "paths (globs), regexes and stopwords that are not secrets", default: "none"),
+            ConfigKey("secrets.max_findings_per_file", "secrets reported per file before the rest are summarised", default: "100"),
+        ],
+        triggering: SecretLeakExamples.triggering,
+        nonTriggering: SecretLeakExamples.nonTriggering
+    )
+
+    public init() {}
+
+    public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
+        let scanner = try SecretScanner.configured(for: context)
+        let snapshot = context.snapshot
+        var findings: [Finding] = []
+        var located: [String: Int] = [:]
+        var byBlob: [String: SecretScanResult] = [:]
+        for entry in snapshot.entries {
+            guard let bytes = try snapshot.textBytes(of: entry) else { continue }
+            let result = scanner.scan(bytes, path: entry.path)
+            if let id = entry.objectID { byBlob[id] = result }
+            for match in result.matches {
+                located[Self.key(match)] = findings.count
+                findings.append(finding(match, path: entry.path))
+            }
+            findings += notes(result, path: entry.path, scanner: scanner)
+        }
+        guard context.scanHistory else { return findings }
+        let history = try SecretHistoryScan(scanner: scanner, snapshot: snapshot, known: byBlob).run()
+        for first in history.secrets {
+            let key = Self.key(first.match)
+            let when = "\(first.blob.commit.prefix(12)) (\(Timestamp.format(first.blob.authorTime)))"
+            if let index = located[key] {
+                let place = first.blob.path == findings[index].path ? "" : " as \(first.blob.path)"
+                findings[index].message += "; in history since commit \(when)\(place)"
+                continue
+            }
+            var leak = finding(first.match, path: first.blob.path)
+            leak.message += "; committed in \(when), no longer in the snapshot but still in history: rotate it"
+            leak.commit = first.blob.commit
+            if let reason = first.suppression {
+                leak.suppressed = true
+                leak.suppressionReason = reason
+            }
+            findings.append(leak)
+        }
+        findings += history.notes.map { $0(Self.description) }
+        return findings
+    }
+
+    static func key(_ match: SecretMatch) -> String { match.pattern.id + "\u{0}" + match.secret }
+
+    func finding(_ match: SecretMatch, path: String) -> Finding {
+        Finding(
+            rule: Self.description, path: path, line: match.line, column: match.column,
+            message: "\(match.pattern.title) \(RedactedSecret(match.secret)) [\(match.pattern.pack)/\(match.pattern.id)]",
+            matched: Self.key(match),
+            fix: "remove it, rotate it (git history keeps it), and read it from the environment or a secret store")
+    }
+
+    /// The per-file cap and pattern timeouts, said out loud.
+    func notes(_ result: SecretScanResult, path: String, scanner: SecretScanner) -> [Finding] {
+        Self.notes(result, path: path, scanner: scanner).map { $0(Self.description) }
+    }
+
+    static func notes(_ result: SecretScanResult, path: String, scanner: SecretScanner) -> [(RuleDescription) -> Finding] {
+        var notes: [(RuleDescription) -> Finding] = []
+        if result.capped {
+            let cap = scanner.limits.maxFindingsPerFile
+            notes.append { rule in
+                Finding(rule: rule, path: path, line: 1, column: 1,
+                        message: "more than \(cap) secrets in this file: only the first \(cap) are reported (secrets.max_findings_per_file)",
+                        matched: "cap")
+            }
+        }
+        for timeout in result.timeouts {
+            let pattern = timeout.pattern
+            let off = scanner.isDisabled(pattern) ? "; it is off for the rest of the run after timing out in 3 files" : ""
+            let limit = Int(scanner.limits.searchTimeLimit * 1000)
+            notes.append { rule in
+                Finding(rule: rule, path: path, line: timeout.line, column: timeout.column,
+                        message: "pattern \(pattern.id) (pack \(pattern.pack), \(pattern.location)) ran over \(limit) ms here and was stopped: this part of the file was not fully scanned\(off)",
+                        matched: "timeout\u{0}" + pattern.id,
+                        fix: "simplify the pattern's regex (avoid nested or overlapping repetition)")
+            }
+        }
+        return notes
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GreenlightCore
+
+/// The last line of defence: any text about to leave Greenlight (a finding's message from any
+/// rule, an error message) is scanned with the built-in packs, and every secret in it is
+/// replaced by `[redacted ghp_… 40 chars]`. Rules already redact what they find; this catches
+/// the secret a user passes where a path or revision was expected, or one quoted by a rule of
+/// another family.
+public final class SecretRedactor: @unchecked Sendable {
+    /// Over the built-in packs.
+    public static let builtin = SecretRedactor(packs: (try? SecretPack.builtin()) ?? [])
+
+    private let scanner: SecretScanner
+    // The scanner keeps per-run timeout counts; one search at a time.
+    private let lock = NSLock()
+
+    public init(packs: [SecretPack]) {
+        var limits = SecretScanner.Limits()
+        limits.maxFindingsPerFile = 10_000
+        scanner = SecretScanner(packs: packs, limits: limits)
+    }
+
+    /// `text` with every secret the packs recognise replaced.
+    public func redact(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let matches = lock.withLock { scanner.scan(bytes, path: "") }.matches
+        guard !matches.isEmpty else { return text }
+        var out: [UInt8] = []
+        var cursor = 0
+        for match in matches.sorted(by: { $0.offset < $1.offset }) where match.offset >= cursor {
+            out += bytes[cursor..<match.offset]
+            out += Array(RedactedSecret(match.secret).placeholder.utf8)
+            cursor = match.offset + match.byteCount
+        }
+        out += bytes[cursor...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The finding with its message, fix and suppression reason redacted.
+    public func redact(_ finding: Finding) -> Finding {
+        var redacted = finding
+        redacted.message = redact(finding.message)
+        redacted.fix = finding.fix.map(redact)
+        redacted.suppressionReason = finding.suppressionReason.map(redact)
+        redacted.endpoint = finding.endpoint.map(redact)
+        return redacted
+    }
+}
+
+extension SecretRedactor {
+    /// The report figures with every free-text field redacted: claim titles and what they miss
+    /// (a secret pasted as a "path"), evidence links, probe and agent names.
+    public func redact(_ facts: ReportFacts) -> ReportFacts {
+        var facts = facts
+        facts.claims = facts.claims?.map { document in
+            var document = document
+            document.path = redact(document.path)
+            document.unverifiedClaims = document.unverifiedClaims.map {
+                UnverifiedClaim(line: $0.line, title: redact($0.title), missing: redact($0.missing))
+            }
+            return document
+        }
+        facts.evidence = facts.evidence?.map { state in
+            var state = state
+            state.name = redact(state.name)
+            state.url = state.url.map(redact)
+            return state
+        }
+        facts.probes = facts.probes?.map { probe in
+            var probe = probe
+            probe.name = redact(probe.name)
+            return probe
+        }
+        facts.agents = facts.agents?.map { agent in
+            var agent = agent
+            agent.agent = redact(agent.agent)
+            agent.path = redact(agent.path)
+            return agent
+        }
+        return facts
+    }
+}

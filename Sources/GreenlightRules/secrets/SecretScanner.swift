@@ -1,0 +1,292 @@
+import Foundation
+import GreenlightCore
+
+/// One secret found in a file. The value stays in memory only, to be redacted and hashed.
+public struct SecretMatch: Sendable {
+    public let pattern: SecretPattern
+    public let secret: String
+    /// Byte offset and length of the secret in the file.
+    public let offset: Int
+    public let byteCount: Int
+    /// 1-based line and column (Unicode scalars) of the secret's first character.
+    public var line = 0
+    public var column = 0
+}
+
+/// What scanning one file gave.
+public struct SecretScanResult: Sendable {
+    public var matches: [SecretMatch] = []
+    /// More secrets were found than the per-file cap; only the first ones are in `matches`.
+    public var capped = false
+    /// Patterns whose search ran out of time in this file, with where the search window began.
+    public var timeouts: [(pattern: SecretPattern, line: Int, column: Int)] = []
+}
+
+/// Finds secrets in a file's bytes. One pass of the keyword automaton over the whole file
+/// decides which patterns run and where: each keyword hit opens a window (the hit's line, or
+/// more lines for patterns that ask, at most a few KiB around the hit), and only those windows
+/// are decoded and searched. A file without any keyword is read once and never decoded.
+public final class SecretScanner: @unchecked Sendable {
+    public struct Limits: Sendable {
+        /// Secrets reported per file before the rest are summarised.
+        public var maxFindingsPerFile = 100
+        /// Seconds one regex search may take before it is abandoned (and reported).
+        public var searchTimeLimit = 0.25
+        public init() {}
+    }
+
+    /// Specific patterns first, generic ones last.
+    public let patterns: [SecretPattern]
+    public let limits: Limits
+    private let global: SecretAllowlist
+    private let allowlists: [SecretAllowlist]
+    /// Distinct path allowlists, and which one each pattern has.
+    private let pathLists: [[Glob]]
+    private let pathListOf: [Int]
+    private let matcher: KeywordMatcher
+    private let patternsByKeyword: [[Int]]
+    /// Patterns disabled for the rest of the run after repeated timeouts.
+    private var disabled: [Bool]
+    private var timeoutFiles: [Int: Int] = [:]
+
+    /// Bytes of context around a keyword hit on its line.
+    static let before = 512
+    static let after = 1024
+    /// Largest window (merged windows are split beyond this).
+    static let maxWindow = 32 * 1024
+
+    public init(packs: [SecretPack], allow: SecretAllowlist = SecretAllowlist(), limits: Limits = Limits()) {
+        var ordered: [(SecretPattern, SecretAllowlist)] = []
+        for generic in [false, true] {
+            for pack in packs {
+                for pattern in pack.patterns where pattern.generic == generic {
+                    ordered.append((pattern, pack.allow + pattern.allow))
+                }
+            }
+        }
+        patterns = ordered.map(\.0)
+        allowlists = ordered.map(\.1)
+        var lists: [[Glob]] = []
+        var listOf: [Int] = []
+        for allowlist in allowlists {
+            if let known = lists.firstIndex(of: allowlist.paths) {
+                listOf.append(known)
+            } else {
+                lists.append(allowlist.paths)
+                listOf.append(lists.count - 1)
+            }
+        }
+        pathLists = lists
+        pathListOf = listOf
+        disabled = [Bool](repeating: false, count: patterns.count)
+        global = allow
+        self.limits = limits
+        var keywords: [String] = []
+        var index: [String: Int] = [:]
+        var byKeyword: [[Int]] = []
+        for (number, pattern) in patterns.enumerated() {
+            for keyword in pattern.keywords {
+                if let known = index[keyword] {
+                    if byKeyword[known].last != number { byKeyword[known].append(number) }
+                } else {
+                    index[keyword] = keywords.count
+                    keywords.append(keyword)
+                    byKeyword.append([number])
+                }
+            }
+        }
+        matcher = KeywordMatcher(keywords)
+        patternsByKeyword = byKeyword
+    }
+
+    /// Whether the path is allowlisted for every pattern (config or all packs).
+    public func allowsPath(_ path: String) -> Bool {
+        global.allowsPath(path) || (!allowlists.isEmpty && allowlists.allSatisfy { $0.allowsPath(path) })
+    }
+
+    public func scan(_ bytes: [UInt8], path: String) -> SecretScanResult {
+        var result = SecretScanResult()
+        guard !bytes.isEmpty, !global.allowsPath(path) else { return result }
+        let windows = self.windows(in: bytes)
+        var accepted: [SecretMatch] = []
+        var timeouts: [(Int, Int)] = []
+        var verdicts = [Int8](repeating: -1, count: pathLists.count)
+        search: for (number, pattern) in patterns.enumerated() where !windows[number].isEmpty {
+            for window in windows[number] {
+                let text = SecretScanner.latin1(bytes[window])
+                let (found, timedOut) = pattern.regex.matches(in: text, timeLimit: limits.searchTimeLimit)
+                for match in found {
+                    let range = match.ranges[pattern.group]
+                    guard range.location != NSNotFound, range.length > 0 else { continue }
+                    let offset = window.lowerBound + range.location
+                    guard !accepted.contains(where: { $0.offset < offset + range.length && offset < $0.offset + $0.byteCount }) else { continue }
+                    let secret = String(decoding: bytes[offset..<(offset + range.length)], as: UTF8.self)
+                    if let floor = SecretScanner.entropyFloor(pattern, secret), SecretScanner.entropy(of: secret) < floor { continue }
+                    if global.allowsSecret(secret) || allowlists[number].allowsSecret(secret) { continue }
+                    // Path globs are not free: decided once per file and allowlist, and only
+                    // for a pattern that found something.
+                    let list = pathListOf[number]
+                    if verdicts[list] < 0 { verdicts[list] = pathLists[list].contains { $0.matches(path) } ? 1 : 0 }
+                    if verdicts[list] == 1 { continue }
+                    if accepted.count == limits.maxFindingsPerFile {
+                        result.capped = true
+                        break search
+                    }
+                    accepted.append(SecretMatch(pattern: pattern, secret: secret, offset: offset, byteCount: range.length))
+                }
+                if timedOut {
+                    timeouts.append((number, window.lowerBound))
+                    break
+                }
+            }
+        }
+        var positions = PositionCursor(bytes: bytes)
+        accepted.sort { $0.offset < $1.offset }
+        for index in accepted.indices {
+            (accepted[index].line, accepted[index].column) = positions.position(of: accepted[index].offset)
+        }
+        result.matches = accepted
+        var cursor = PositionCursor(bytes: bytes)
+        for (number, offset) in timeouts.sorted(by: { $0.1 < $1.1 }) {
+            let (line, column) = cursor.position(of: offset)
+            result.timeouts.append((patterns[number], line, column))
+            timeoutFiles[number, default: 0] += 1
+            if timeoutFiles[number, default: 0] >= 3 { disabled[number] = true }
+        }
+        return result
+    }
+
+    /// Whether a pattern was switched off for the rest of the run after timing out in 3 files.
+    public func isDisabled(_ pattern: SecretPattern) -> Bool {
+        guard let number = patterns.firstIndex(where: { $0.id == pattern.id }) else { return false }
+        return disabled[number]
+    }
+
+    /// Per pattern, the byte ranges its regex must search, in order.
+    private func windows(in bytes: [UInt8]) -> [[Range<Int>]] {
+        var windows = [[Range<Int>]](repeating: [], count: patterns.count)
+        bytes.withUnsafeBytes { raw in
+            matcher.scan(raw) { keyword, end in
+                for number in patternsByKeyword[keyword] where !disabled[number] {
+                    if let last = windows[number].last, end + 300 <= last.upperBound { continue }
+                    let pattern = patterns[number]
+                    let window = SecretScanner.window(around: end, in: raw, linesBefore: pattern.linesBefore, linesAfter: pattern.linesAfter)
+                    if let last = windows[number].last, window.lowerBound <= last.upperBound + 1,
+                       window.upperBound - last.lowerBound <= SecretScanner.maxWindow {
+                        windows[number][windows[number].count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
+                    } else {
+                        windows[number].append(window)
+                    }
+                }
+            }
+        }
+        return windows
+    }
+
+    /// The hit's line (and `linesBefore`/`linesAfter` more), clipped to a few KiB around it.
+    static func window(around end: Int, in raw: UnsafeRawBufferPointer, linesBefore: Int, linesAfter: Int) -> Range<Int> {
+        let extra = linesBefore + linesAfter > 0 ? 16 * 1024 : 0
+        let floor = max(0, end - before - (linesBefore > 0 ? extra : 0))
+        let ceiling = min(raw.count, end + after + (linesAfter > 0 ? extra : 0))
+        var start = max(0, end - 1)
+        var newlines = 0
+        while start > floor {
+            if raw[start - 1] == 0x0A {
+                if newlines == linesBefore { break }
+                newlines += 1
+            }
+            start -= 1
+        }
+        var stop = end
+        newlines = 0
+        while stop < ceiling {
+            if raw[stop] == 0x0A {
+                if newlines == linesAfter { break }
+                newlines += 1
+            }
+            stop += 1
+        }
+        return start..<stop
+    }
+
+    /// Bytes as Latin-1: one UTF-16 unit per byte, so regex offsets are byte offsets.
+    static func latin1(_ bytes: ArraySlice<UInt8>) -> String {
+        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count + bytes.count / 4)
+        for byte in bytes {
+            if byte < 0x80 {
+                utf8.append(byte)
+            } else {
+                utf8.append(0xC0 | (byte >> 6))
+                utf8.append(0x80 | (byte & 0x3F))
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// The pattern's entropy floor for this secret: `hex_entropy` for an all-hex value.
+    static func entropyFloor(_ pattern: SecretPattern, _ secret: String) -> Double? {
+        if let hex = pattern.hexEntropy, secret.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }) {
+            return hex
+        }
+        return pattern.entropy
+    }
+
+    /// Shannon entropy in bits per character.
+    public static func entropy(of text: String) -> Double {
+        var counts: [Unicode.Scalar: Int] = [:]
+        var total = 0
+        for scalar in text.unicodeScalars {
+            counts[scalar, default: 0] += 1
+            total += 1
+        }
+        guard total > 0 else { return 0 }
+        return counts.values.reduce(0) { sum, count in
+            let p = Double(count) / Double(total)
+            return sum - p * log2(p)
+        }
+    }
+}
+
+/// Turns increasing byte offsets into 1-based lines and columns (Unicode scalars, as
+/// `SourceText` counts them: a leading BOM is not a column), without decoding the whole file.
+struct PositionCursor {
+    let bytes: [UInt8]
+    private var offset = 0
+    private var line = 1
+    private var lineStart = 0
+    private var columnOffset = 0
+    private var column = 1
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            offset = 3
+            lineStart = 3
+            columnOffset = 3
+        }
+    }
+
+    mutating func position(of target: Int) -> (line: Int, column: Int) {
+        let target = max(target, offset)
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = offset
+            while index < target {
+                if buffer[index] == 0x0A {
+                    line += 1
+                    lineStart = index + 1
+                }
+                index += 1
+            }
+        }
+        offset = target
+        if columnOffset < lineStart {
+            columnOffset = lineStart
+            column = 1
+        }
+        column += String(decoding: bytes[columnOffset..<target], as: UTF8.self).unicodeScalars.count
+        columnOffset = target
+        return (line, column)
+    }
+}
