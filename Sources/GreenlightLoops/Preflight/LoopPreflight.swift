@@ -3,7 +3,7 @@ import Foundation
 /// What a loop checks before its first step: the variables present and non-empty, the base URL
 /// usable, and `GET /health` answering 2xx. When a variable is missing, nothing is sent.
 public struct PreflightReport: Codable, Sendable, Equatable {
-    public var variables: [EnvironmentPreflight.Variable]
+    public var variables: [PreflightVariable]
     /// One line each, naming variables, never showing values.
     public var problems: [String]
     /// The health call, when the variables allowed one.
@@ -11,7 +11,7 @@ public struct PreflightReport: Codable, Sendable, Equatable {
 
     public var passed: Bool { problems.isEmpty }
 
-    public init(variables: [EnvironmentPreflight.Variable], problems: [String], health: CallRecord?) {
+    public init(variables: [PreflightVariable], problems: [String], health: CallRecord?) {
         self.variables = variables
         self.problems = problems
         self.health = health
@@ -27,7 +27,7 @@ public enum LoopPreflight {
         sleep: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }
     ) -> (PreflightReport, LoopsAPIClient?) {
         let names = [settings.urlVariable, settings.keyVariable, settings.adminKeyVariable] + alsoRequired
-        let variables = EnvironmentPreflight.check(names, in: environment)
+        let variables = PreflightVariable.check(names, in: environment)
         var problems = variables.filter { $0.state != .set }.map { variable in
             "\(variable.name) is \(variable.state == .missing ? "not set" : "empty")"
         }
