@@ -16,12 +16,16 @@ public enum RuleCatalog {
         TestsFailingRule.self,
         CoverageLowRule.self,
         InvalidEvidenceFileRule.self,
+        ContextInjectionRule.self,
+        UserIdentityRule.self,
+        GenerationLoggingRule.self,
     ]
 
     /// The family-level config sections (`claims:`, …) the families read.
     public static let sections: [any ConfigSection.Type] = [
         ClaimsSettings.self,
         EvidenceSettings.self,
+        AISettings.self,
     ]
 
     /// An engine with every rule and section.

@@ -1,0 +1,81 @@
+import GreenlightCore
+
+/// The `ai:` section of `.greenlight.yml`: tunes the built-in pack and adds the team's own.
+public struct AISettings: ConfigSection {
+    public static let key = "ai"
+
+    /// When set, replaces the built-in pack's patterns for `ai.context-injection`.
+    public var contextBuilders: [CodePatternText]?
+    /// When set, replaces the built-in pack's patterns for `ai.user-identity`.
+    public var identityArgs: [CodePatternText]?
+    /// When set, replaces the built-in pack's patterns for `ai.logging`.
+    public var loggers: [CodePatternText]?
+    /// Callee names (regular expressions) of the team's own wrappers: a call to one, or an SDK
+    /// call inside one's argument list, is a compliant call site.
+    public var compliantWrappers: [CodePatternText] = []
+    /// Paths never checked; replaces the default (tests, vendored and generated code).
+    public var exempt: [Glob] = AISettings.defaultExempt
+    /// Extra packs, as paths in the repository.
+    public var packs: [String] = []
+
+    public static let defaultExemptPatterns = [
+        "*.test.*", "*.spec.*", "*_test.*", "test_*.py", "tests/", "test/", "__tests__/", "spec/",
+        "node_modules/", "dist/", "vendor/", "*.min.js",
+    ]
+    // The defaults are constant and valid; a failure here is a programming error caught by tests.
+    public static let defaultExempt: [Glob] = defaultExemptPatterns.compactMap { try? Glob($0) }
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case contextBuilders = "context_builders"
+        case identityArgs = "identity_args"
+        case loggers
+        case compliantWrappers = "compliant_wrappers"
+        case exempt
+        case packs
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        contextBuilders = try container.decodeIfPresent([CodePatternText].self, forKey: .contextBuilders)
+        identityArgs = try container.decodeIfPresent([CodePatternText].self, forKey: .identityArgs)
+        loggers = try container.decodeIfPresent([CodePatternText].self, forKey: .loggers)
+        compliantWrappers = try container.decodeIfPresent([CodePatternText].self, forKey: .compliantWrappers) ?? []
+        exempt = try container.decodeIfPresent([Glob].self, forKey: .exempt) ?? AISettings.defaultExempt
+        packs = try container.decodeIfPresent([String].self, forKey: .packs) ?? []
+    }
+
+    /// The patterns that replace the built-in ones for `rule`, if configured.
+    func patterns(for rule: AIRequirementRule) -> [CodePatternText]? {
+        switch rule {
+        case .contextInjection: return contextBuilders
+        case .userIdentity: return identityArgs
+        case .logging: return loggers
+        }
+    }
+
+    public func isExempt(_ path: String) -> Bool {
+        exempt.contains { $0.matches(path) }
+    }
+}
+
+/// A regular expression in configuration, checked when read so that a bad one names its line.
+public struct CodePatternText: Decodable, Sendable, Equatable {
+    public let source: String
+
+    public init(_ source: String) {
+        self.source = source
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        source = try container.decode(String.self)
+        do {
+            _ = try CodeRegex(source)
+        } catch let error as CodeRegex.Invalid {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+}
