@@ -13,6 +13,12 @@ enum AIPackLoader {
     }
 
     static func load(yaml: String, file: String, builtin: Bool = false) throws -> AIPack {
+        let (root, shape) = try self.shape(yaml: yaml, file: file)
+        return try Validation(root: root, file: file, name: shape.pack).pack(shape, builtin: builtin)
+    }
+
+    /// The pack as written, decoded strictly, with its YAML tree for positions.
+    static func shape(yaml: String, file: String) throws -> (root: Node, shape: PackShape) {
         let root: Node
         do {
             guard let composed = try Yams.compose(yaml: yaml) else {
@@ -28,7 +34,7 @@ enum AIPackLoader {
         } catch {
             throw ToolError.usage(YAMLDiagnostics.describe(error, root: root, file: file) + culprit(of: error, in: root, file: file))
         }
-        return try Validation(root: root, file: file, name: shape.pack).pack(shape, builtin: builtin)
+        return (root, shape)
     }
 
     /// ` (call site 'x' of pack 'y')` for an error inside an item.
