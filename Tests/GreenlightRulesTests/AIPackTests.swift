@@ -99,6 +99,10 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
             name: "wrong type",
             yaml: "pack: team\ncall_sites:\n  - id: a\n    pattern: 'acme\\.x\\('\n    keywords: acme\n",
             position: "5:15", fragments: ["expected a list", "call site 'a'"]),
+        BadPackCase(
+            name: "a pattern that can backtrack exponentially",
+            yaml: "pack: team\ncall_sites:\n  - id: slow\n    pattern: '(\\w+\\s?)+acme\\('\n",
+            position: "4:14", fragments: ["(\\w+\\s?)", "backtrack exponentially", "call site 'slow'"]),
         BadPackCase(name: "not YAML", yaml: "pack: [team\n", position: "2:1", fragments: ["invalid YAML"]),
     ]
 
@@ -139,7 +143,7 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
         #expect(ids.contains("acme.llm") && !ids.contains("langchain.invoke"))
         #expect(checks.callSites.first { $0.id == "vercel-ai" }?.pattern.source == "\\bai\\.generate\\(")
         #expect(checks.requirements.filter { $0.rule == .logging }.map(\.scope) == [.function, .file, .lines(2)])
-        #expect(checks.keywords(for: .go).contains("acme.complete("))
+        #expect(checks.keywords(for: .go).contains(KeywordAnchor.needle("acme.complete(")))
     }
 
     @Test func configuredPatternsReplaceTheBuiltInOnesWithinTheirScope() throws {
@@ -162,6 +166,47 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
         #expect(RegexLiterals.required(in: "(?i)openai") == nil)
         #expect(RegexLiterals.required(in: "user|x") == nil)
         #expect(RegexLiterals.required(in: "ab+cde") == ["cde"])
+    }
+
+    /// The built-in requirement patterns, on what teams write (as the code view has it: a
+    /// string's contents are \u{1} bytes).
+    @Test(arguments: [
+        (AIRequirementRule.contextInjection,
+         ["buildPromptContext(u)", "injectContext(req)", "get_user_context(uid)", "loadFewShotExamples(x)",
+          "getUserPreferences(id)", "few_shot_examples(u)", "ctx.userContext (u)"],
+         ["useContext(ThemeContext)", "http.NewRequestWithContext(ctx, m, u, b)", "db.QueryContext(ctx, q)",
+          "canvas.getContext(\"2d\")", "func f(ctx context.Context) {}", "context.Background()", "createContext(null)"]),
+        (.userIdentity,
+         ["user: id", "user=uid", "\"user_id\": uid", "userID", "User: openai.String(id)", "safety_identifier=h", "{ userId }"],
+         ["username: n", "users", "end_user_id=x", "role: \"\u{1}\u{1}\u{1}\u{1}\"", "userMessage"]),
+        (.logging,
+         ["logGeneration(r)", "log_generation(u, r)", "db.insert(aiGenerations)", "prisma.aiGeneration.create({})",
+          "session.add(AIGeneration(user_id=u))", "langfuse.trace({})", "trace.generation({})", "@observe()"],
+         ["logger.info(r)", "generation = 1", "console.log(generationTime)"]),
+    ])
+    func builtinRequirementPatterns(rule: AIRequirementRule, matching: [String], notMatching: [String]) throws {
+        let patterns = try AIPackLoader.builtin().flatMap(\.requirements).filter { $0.rule == rule }.flatMap(\.patterns)
+        for text in matching {
+            #expect(patterns.contains { $0.matches(text) }, "\(rule.rawValue) should count \(text)")
+        }
+        for text in notMatching {
+            #expect(!patterns.contains { $0.matches(text) }, "\(rule.rawValue) should not count \(text)")
+        }
+    }
+
+    @Test func keywordNeedlesStartAtARareByte() {
+        #expect(KeywordAnchor.needle("enerateContent") == "Content")
+        #expect(KeywordAnchor.needle("completions") == "mpletions")
+        #expect(KeywordAnchor.needle("abc") == "abc")
+        #expect(KeywordAnchor.needle("api.openai.com") == "api.openai.com".suffix(KeywordAnchor.needle("api.openai.com").count))
+    }
+
+    @Test func nestedUnboundedQuantifiersAreFound() {
+        #expect(RegexLiterals.nestedQuantifier(in: "(a+)+") == "(a+)")
+        #expect(RegexLiterals.nestedQuantifier(in: "x(?:[a-z]*\\s?){2,}") == "(?:[a-z]*\\s?)")
+        #expect(RegexLiterals.nestedQuantifier(in: "\\b(generateText|streamText)\\s*\\(") == nil)
+        #expect(RegexLiterals.nestedQuantifier(in: "(axios(\\s*\\.\\s*post)?|fetch)\\s*\\(") == nil)
+        #expect(RegexLiterals.nestedQuantifier(in: "\\b(?!\\w*(WithContext)\\b)\\w*Context\\(") == nil)
     }
 }
 

@@ -15,12 +15,13 @@ final class AILedger {
         let settings = context.section(AISettings.self)
         let checks = try AIChecks.load(settings: settings, snapshot: context.snapshot)
         let snapshot = context.snapshot
+        let exempt = ExemptPaths(settings.exempt)
         var sites: [AICallSite] = []
         for entry in snapshot.entries {
             guard let language = SourceLanguage.of(path: entry.path) else { continue }
             let keywords = checks.keywords(for: language)
             guard !keywords.isEmpty, let text = try snapshot.text(of: entry, containingAny: keywords),
-                  !settings.isExempt(entry.path) else { continue }
+                  !exempt.contains(entry.path) else { continue }
             let lexed = CodeLexer.lex(text, language: language)
             let view = CodeView(lexed)
             let calls = CallLocator.calls(in: lexed, view: view, patterns: checks.callSites(for: language))

@@ -109,7 +109,7 @@ enum AIPackLoader {
             }
             let site = CallSitePattern(
                 id: item.id, sdk: item.sdk ?? item.id, pattern: pattern, arguments: arguments,
-                keywords: keywords.map { Array($0.utf8) }, languages: Set(languages))
+                keywords: keywords.map { Array(KeywordAnchor.needle($0).utf8) }, languages: Set(languages))
             try check(item.samples, of: site, language: languages[0], at: path + ["samples"])
             return site
         }

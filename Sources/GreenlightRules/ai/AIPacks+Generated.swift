@@ -125,10 +125,11 @@ requirements:
     within: function
     describe: a context builder (a call whose name contains context or Context, a few-shot or preferences loader)
     any_of:
-      # Standard-library names that merely contain "Context" (Go's QueryContext, React's
-      # useContext, canvas getContext …) do not count.
-      - '\b(?!\w*(WithContext|QueryContext|QueryRowContext|ExecContext|DialContext|PrepareContext|PingContext|useContext|createContext|getContext|copy_context|create_default_context|getcontext|localcontext)\b)\w*[cC]ontext\w*\s*\('
-      - '\b\w*([fF]ew_?[sS]hot|[pP]references?)\w*\s*\('
+      # Library names that merely contain "Context" (Go's WithContext and QueryContext,
+      # React's useContext, canvas getContext …) do not count. The patterns start at the
+      # literal, so that matching stays fast: a match only has to exist in the scope.
+      - '[cC]ontext(?<!WithContext|QueryContext|QueryRowContext|ExecContext|DialContext|PrepareContext|PingContext|\buseContext|\bcreateContext|\bgetContext|\bcopy_context|\bcreate_default_context|\bgetcontext|\blocalcontext)\w*\s*\('
+      - '([fF]ew_?[sS]hot|[pP]references?)\w*\s*\('
 
   - rule: ai.user-identity
     within: call

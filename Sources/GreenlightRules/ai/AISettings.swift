@@ -61,6 +61,33 @@ public struct AISettings: ConfigSection {
     }
 }
 
+/// `ai.exempt`, screened: a glob is matched only against paths that hold its longest literal
+/// piece (`.test.`, `node_modules`), which a match needs — so most paths cost a few byte
+/// searches, not a glob match each.
+struct ExemptPaths {
+    private let screens: [(glob: Glob, literal: [UInt8]?)]
+
+    init(_ globs: [Glob]) {
+        screens = globs.map { glob in
+            let pattern = glob.pattern
+            guard !pattern.contains(where: { "{[\\".contains($0) }) else { return (glob, nil) }
+            let pieces = pattern.split(whereSeparator: { $0 == "*" || $0 == "?" || $0 == "/" })
+            let longest = pieces.max { $0.utf8.count < $1.utf8.count }.map { Array($0.utf8) }
+            return (glob, longest.flatMap { $0.count >= 3 ? $0 : nil })
+        }
+    }
+
+    func contains(_ path: String) -> Bool {
+        let bytes = Array(path.utf8)
+        return bytes.withUnsafeBytes { raw in
+            screens.contains { screen in
+                if let literal = screen.literal, !CodeRegex.contains(raw, literal) { return false }
+                return screen.glob.matches(path)
+            }
+        }
+    }
+}
+
 /// A regular expression in configuration, checked when read so that a bad one names its line.
 public struct CodePatternText: Decodable, Sendable, Equatable {
     public let source: String

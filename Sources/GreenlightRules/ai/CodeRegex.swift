@@ -2,7 +2,10 @@ import Foundation
 
 /// A regular expression of a rule pack or of the `ai:` config, matched against a file's code
 /// view. It knows the literal text a match needs (`RegexLiterals`) so that a file or scope
-/// without it is never searched, and every search is bounded in time and in matches.
+/// without it is never searched. Searches are bounded in matches; an expression that nests
+/// unbounded quantifiers (`(a+)+`), the kind that backtracks exponentially, is refused when
+/// compiled — so no search needs a clock (ICU's progress callback, called at every position,
+/// would cost more than the matching).
 final class CodeRegex: @unchecked Sendable {
     // NSRegularExpression is immutable and thread-safe for matching.
     let source: String
@@ -14,12 +17,13 @@ final class CodeRegex: @unchecked Sendable {
         let description: String
     }
 
-    /// Seconds one search of one file may take before it stops.
-    static let timeLimit = 2.0
     static let matchLimit = 100_000
 
     init(_ source: String) throws {
         guard !source.isEmpty else { throw Invalid(description: "empty regular expression") }
+        if let group = RegexLiterals.nestedQuantifier(in: source) {
+            throw Invalid(description: "regular expression '\(source)' repeats '\(group)', which repeats itself without bound and can backtrack exponentially")
+        }
         do {
             expression = try NSRegularExpression(pattern: source, options: [.anchorsMatchLines])
         } catch {
@@ -50,13 +54,11 @@ final class CodeRegex: @unchecked Sendable {
 
     private func ranges(in text: String, length: Int, limit: Int = CodeRegex.matchLimit) -> [Range<Int>] {
         var found: [Range<Int>] = []
-        let deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(CodeRegex.timeLimit * 1_000_000_000)
-        expression.enumerateMatches(in: text, options: [.reportProgress], range: NSRange(location: 0, length: length)) { result, _, stop in
+        expression.enumerateMatches(in: text, options: [], range: NSRange(location: 0, length: length)) { result, _, stop in
             if let result, result.range.location != NSNotFound {
                 found.append(result.range.location..<(result.range.location + result.range.length))
                 if found.count >= limit { stop.pointee = true }
             }
-            if DispatchTime.now().uptimeNanoseconds > deadline { stop.pointee = true }
         }
         return found
     }
