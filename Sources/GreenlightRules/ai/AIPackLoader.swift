@@ -37,7 +37,7 @@ enum AIPackLoader {
         return (root, shape)
     }
 
-    /// ` (call site 'x' of pack 'y')` for an error inside an item.
+    /// ` (call site 'x', pack 'y')` for an error inside an item.
     static func culprit(of error: Error, in root: Node, file: String) -> String {
         var path: [String] = []
         if let unknown = error as? UnknownKeyError {
@@ -162,15 +162,15 @@ enum AIPackLoader {
             return ToolError.usage("\(file):\(YAMLDiagnostics.position(mark)): \(message) (\(Validation.item(path, in: root))pack '\(name)')")
         }
 
-        /// `call site 'id' of ` or `requirement 2 (ai.logging) of `, from a coding path.
+        /// `call site 'id', ` or `requirement 2 for ai.logging, `, from a coding path.
         static func item(_ path: [String], in root: Node) -> String {
             guard path.count >= 2, let index = Int(path[1]) else { return "" }
             let node = YAMLDiagnostics.locate(Array(path.prefix(2)), in: root)?.value
             switch path[0] {
             case "call_sites":
-                return "call site '\(node?["id"]?.string ?? "#\(index + 1)")' of "
+                return "call site '\(node?["id"]?.string ?? "#\(index + 1)")', "
             case "requirements":
-                return "requirement \(index + 1) (\(node?["rule"]?.string ?? "no rule")) of "
+                return "requirement \(index + 1) for \(node?["rule"]?.string ?? "no rule"), "
             default:
                 return ""
             }

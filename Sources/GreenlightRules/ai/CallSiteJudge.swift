@@ -16,15 +16,20 @@ struct AICallSite {
     let unmet: [AIRequirementRule: String]
 }
 
-/// Judges the calls of one file against the requirements. Each requirement pattern is matched
-/// once over the whole file (only if its literals occur), and each call's scopes are then
-/// looked up among the matches — so a file costs one pass per pattern, however many calls it
-/// has.
+/// Judges the calls of one file against the requirements. A requirement pattern runs over a
+/// call's scope only (the enclosing function, the argument list), only when its literals occur
+/// there, and once per scope — calls in one function share the search.
 struct CallSiteJudge {
     let lexed: LexedSource
     let view: CodeView
     let checks: AIChecks
-    private var matchesByPattern: [ObjectIdentifier: [Range<Int>]] = [:]
+    /// Each (pattern, scope) is searched once: calls in one function share its scope.
+    private var searched: [ScopeKey: Bool] = [:]
+
+    struct ScopeKey: Hashable {
+        let pattern: ObjectIdentifier
+        let scope: Range<Int>
+    }
 
     init(lexed: LexedSource, view: CodeView, checks: AIChecks) {
         self.lexed = lexed
@@ -99,21 +104,11 @@ struct CallSiteJudge {
 
     /// Whether a match of `pattern` lies wholly inside `scope`.
     mutating func found(_ pattern: CodeRegex, in scope: Range<Int>) -> Bool {
-        let key = ObjectIdentifier(pattern)
-        let ranges: [Range<Int>]
-        if let cached = matchesByPattern[key] {
-            ranges = cached
-        } else {
-            ranges = pattern.ranges(in: view)
-            matchesByPattern[key] = ranges
-        }
-        var low = 0
-        var high = ranges.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ranges[middle].lowerBound < scope.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        return low < ranges.count && ranges[low].upperBound <= scope.upperBound
+        let key = ScopeKey(pattern: ObjectIdentifier(pattern), scope: scope)
+        if let known = searched[key] { return known }
+        let result = pattern.matches(in: view, range: scope)
+        searched[key] = result
+        return result
     }
 
     /// Calls to a compliant wrapper: a match at a name boundary followed by `(` (or, in Swift,

@@ -45,6 +45,17 @@ final class CodeRegex: @unchecked Sendable {
         return ranges(in: view.text, length: view.bytes.count)
     }
 
+    /// Whether a match lies within `range` of the code view: the literals are looked for in
+    /// the range's bytes first, then the expression runs over the range alone.
+    func matches(in view: CodeView, range: Range<Int>) -> Bool {
+        let range = range.clamped(to: 0..<view.bytes.count)
+        guard !range.isEmpty, view.bytes.withUnsafeBytes({ mayMatch(UnsafeRawBufferPointer(rebasing: $0[range])) }) else {
+            return false
+        }
+        let found = expression.firstMatch(in: view.text, options: [], range: NSRange(location: range.lowerBound, length: range.count))
+        return found != nil
+    }
+
     /// Whether the expression matches somewhere in `text`.
     func matches(_ text: String) -> Bool {
         var bytes = text

@@ -244,11 +244,11 @@ enum KeywordAnchor {
         }
     }
 
-    /// The suffix of `keyword` of at least five bytes (or all of it) that starts at its rarest
-    /// byte.
+    /// The suffix of `keyword` of at least eight bytes (or all of it) that starts at its rarest
+    /// byte — long enough to stay distinctive (`Content` alone would let every HTTP file in).
     static func needle(_ keyword: String) -> String {
         let bytes = Array(keyword.utf8)
-        let minimum = min(bytes.count, 5)
+        let minimum = min(bytes.count, 8)
         var best = 0
         for start in 0...(bytes.count - minimum) where rarity(bytes[start]) > rarity(bytes[best]) && bytes[start] < 0x80 {
             best = start
