@@ -21,7 +21,7 @@ struct AITests {
         #expect(result.status == 1, "\(result)")
         let lines = result.stdoutLines.filter { $0.hasPrefix("src/") }
         #expect(lines.count == 2, "\(result)")
-        #expect(lines.allSatisfy { $0.hasPrefix("src/chat.ts:3:23: error: `openai.chat.completions.create` (OpenAI chat completions)") }, "\(result)")
+        #expect(lines.allSatisfy { $0.hasPrefix("src/chat.ts:3:23: error: `openai.chat.completions.create` (OpenAI chat completions, call site openai.chat-completions)") }, "\(result)")
         #expect(lines.contains { $0.hasSuffix("in the call's arguments [ai.user-identity]") }, "\(result)")
         #expect(lines.contains { $0.contains("in the enclosing function `chat`") && $0.hasSuffix("[ai.logging]") }, "\(result)")
         #expect(result.summaryLine.hasPrefix("RED: 2 errors"), "\(result)")
@@ -80,7 +80,7 @@ struct AITests {
         try fixture.commitAll("unlogged")
         let failing = try CLI.greenlight("check", "--repo", fixture.root, "--only", "ai")
         #expect(failing.status == 1, "\(failing)")
-        #expect(failing.stdout.contains("app/gen.py:2:12: error: `acme.complete` (Acme LLM gateway) is not logged: looked for a generation logger"), "\(failing)")
+        #expect(failing.stdout.contains("app/gen.py:2:12: error: `acme.complete` (Acme LLM gateway, call site acme.llm) is not logged: looked for a generation logger"), "\(failing)")
         #expect(failing.stdout.contains("or an audit call within 1 line of the call [ai.logging]"), "\(failing)")
         #expect(failing.stdout.contains("looked for context_builders (\\bwith_profile\\() in the enclosing function `gen` [ai.context-injection]"), "\(failing)")
     }

@@ -40,7 +40,7 @@ final class AILedger {
                 path: site.path,
                 line: site.line,
                 column: site.column,
-                message: "`\(site.callee)` (\(site.sdk)) \(fails): \(unmet)",
+                message: "`\(site.callee)` (\(site.sdk), call site \(site.patternID)) \(fails): \(unmet)",
                 matched: "\(site.callee) in \(site.scopeKey)",
                 fix: fix
             )

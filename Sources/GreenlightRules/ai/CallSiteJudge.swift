@@ -7,6 +7,8 @@ struct AICallSite {
     /// The callee as written, whitespace collapsed: `openai.chat.completions.create`.
     let callee: String
     let sdk: String
+    /// The id of the call-site pattern that found it (`openai.chat-completions`).
+    let patternID: String
     /// `function `answer``, `arrow function at line 12`, or nil at top level.
     let enclosing: String?
     /// The enclosing function's name or kind, without positions: part of the fingerprint.
@@ -66,7 +68,7 @@ struct CallSiteJudge {
                 }
             }
             sites.append(AICallSite(
-                path: path, line: line, column: column, callee: callee, sdk: call.pattern.sdk,
+                path: path, line: line, column: column, callee: callee, sdk: call.pattern.sdk, patternID: call.pattern.id,
                 enclosing: function.map(label), scopeKey: function.map { $0.name ?? $0.kind.rawValue } ?? "top level",
                 wrapper: wrapper?.name, unmet: unmet))
         }
