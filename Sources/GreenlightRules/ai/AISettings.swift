@@ -55,10 +55,6 @@ public struct AISettings: ConfigSection {
         case .logging: return loggers
         }
     }
-
-    public func isExempt(_ path: String) -> Bool {
-        exempt.contains { $0.matches(path) }
-    }
 }
 
 /// `ai.exempt`, screened: a glob is matched only against paths that hold its longest literal

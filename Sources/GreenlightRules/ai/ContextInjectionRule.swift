@@ -33,10 +33,11 @@ public struct ContextInjectionRule: Rule {
     }
 }
 
-/// The `ai:` keys, shown by `greenlight explain` for each ai rule.
+/// The `ai:` keys, shown by `greenlight explain` for each ai rule (they belong to the
+/// top-level `ai:` section, not to the rule's options).
 enum AIConfigKeys {
     static let all = [
-        ConfigKey("ai.context_builders", "regular expressions over code that count as injecting context; replace the built-in ones",
+        ConfigKey("ai.context_builders", "regular expressions over code that count as injecting context; replace the built-in ones (a top-level `ai:` key)",
                   default: "a call whose name contains context/Context, a few-shot or preferences loader"),
         ConfigKey("ai.identity_args", "regular expressions over the call's arguments that carry the user's identity; replace the built-in ones",
                   default: "a user, userId, user_id, userID or safety_identifier key or argument"),
