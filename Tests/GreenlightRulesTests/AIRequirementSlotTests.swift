@@ -112,8 +112,8 @@ struct SlotCase: Sendable, CustomTestStringConvertible {
         let config = try ConfigLoader.load(
             yaml: example.config ?? "", file: "example.yml", knownRuleIDs: engine.ruleIDs, sections: engine.sectionKeys)
         let snapshot = try GitRepository(discovering: fixture.root).snapshot(.rev("HEAD"), config: config)
-        let now = try #require(Timestamp.parse(example.now))
-        return try engine.run(snapshot: snapshot, config: config, now: now, families: ["ai"])
+        // The ai rules do not depend on the clock.
+        return try engine.run(snapshot: snapshot, config: config, now: Date(timeIntervalSince1970: 0), families: ["ai"])
             .filter { $0.rule == ruleID && $0.isLive }
             .map { "\($0.path):\($0.line):\($0.column)" }
             .sorted()
