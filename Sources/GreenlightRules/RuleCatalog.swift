@@ -47,6 +47,9 @@ public enum RuleCatalog {
         SecretLeakRule.self,
         EnvFileRule.self,
         EnvExampleDriftRule.self,
+        ContextInjectionRule.self,
+        UserIdentityRule.self,
+        GenerationLoggingRule.self,
     ]
 
     /// The family-level config sections (`claims:`, …) the families read.
@@ -57,6 +60,7 @@ public enum RuleCatalog {
         ProbesSection.self,
         DockerSection.self,
         SecretsSection.self,
+        AISettings.self,
     ]
 
     /// An engine with every rule and section.

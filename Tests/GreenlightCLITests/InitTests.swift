@@ -116,9 +116,10 @@ struct InitTests {
         #expect(config.contains("  # junit: [\"test-results/**/*.xml\"]   # test reports the CI job writes (pytest --junitxml)"), "\(config)")
         #expect(config.contains("  # coverage:\n  #   - {file: coverage.xml, format: cobertura, min: 80}"), "\(config)")
         // The fixture's deliberately false status document is left out; the evidence is fresh.
-        let check = try CLI.greenlight("check", "--repo", fixture.root, "--worktree", "--now", "2026-11-21T09:00:00Z")
+        // (Its Anthropic call is deliberately bare: the ai family is not what this test is about.)
+        let check = try CLI.greenlight("check", "--repo", fixture.root, "--worktree", "--skip", "ai", "--now", "2026-11-21T09:00:00Z")
         #expect(check.status == 0, "\(check)")
-        let stale = try CLI.greenlight("check", "--repo", fixture.root, "--worktree", "--now", "2026-12-21T09:00:00Z")
+        let stale = try CLI.greenlight("check", "--repo", fixture.root, "--worktree", "--skip", "ai", "--now", "2026-12-21T09:00:00Z")
         #expect(stale.status == 1 && stale.stdout.contains("[evidence.stale]"), "\(stale)")
     }
 

@@ -1,0 +1,146 @@
+import GreenlightCore
+
+/// The three requirements of an LLM call site, one rule each.
+enum AIRequirementRule: String, CaseIterable, Sendable {
+    case contextInjection = "ai.context-injection"
+    case userIdentity = "ai.user-identity"
+    case logging = "ai.logging"
+
+    /// The `ai:` key whose patterns replace the built-in ones.
+    var configKey: String {
+        switch self {
+        case .contextInjection: return "context_builders"
+        case .userIdentity: return "identity_args"
+        case .logging: return "loggers"
+        }
+    }
+}
+
+/// Where a requirement is looked for, around a call site.
+enum RequirementScope: Equatable, Sendable {
+    /// The call's balanced argument list (and a Swift trailing closure).
+    case call
+    /// The enclosing function, widened through the closures and functions around it.
+    case function
+    case file
+    /// From N lines above the call to N lines below its end.
+    case lines(Int)
+
+    init?(_ text: String) {
+        let trimmed = text.trimmingWhitespace
+        switch trimmed {
+        case "call": self = .call
+        case "function": self = .function
+        case "file": self = .file
+        default:
+            guard trimmed.hasPrefix("lines:"), let count = Int(trimmed.dropFirst(6).trimmingWhitespace),
+                  (0...1000).contains(count) else { return nil }
+            self = .lines(count)
+        }
+    }
+}
+
+/// A call-site pattern of a pack: which calls are LLM calls.
+struct CallSitePattern {
+    let id: String
+    let sdk: String
+    /// Over the code view; the match ends at or before the call's `(`.
+    let pattern: CodeRegex
+    /// Over the argument list with its string literals (a URL), when given.
+    let arguments: CodeRegex?
+    /// Literal text every match needs: the file-level prefilter.
+    let keywords: [[UInt8]]
+    let languages: Set<SourceLanguage>
+}
+
+/// What one rule requires of a call site, where.
+struct AIRequirement {
+    let rule: AIRequirementRule
+    let scope: RequirementScope
+    let patterns: [CodeRegex]
+    /// What is looked for, in words, for messages.
+    let describe: String
+}
+
+/// One pack, validated.
+struct AIPack {
+    let name: String
+    let file: String
+    /// Shipped in the binary: its requirements give way to configured patterns.
+    let builtin: Bool
+    let callSites: [CallSitePattern]
+    /// Call-site ids this pack switches off (`enabled: false`).
+    let disabled: Set<String>
+    let requirements: [AIRequirement]
+}
+
+/// What the ai family checks in one run: the built-in pack and the team's packs, merged (a
+/// call site with the id of an earlier one replaces it), tuned by the `ai:` section.
+struct AIChecks {
+    let callSites: [CallSitePattern]
+    let requirements: [AIRequirement]
+    let wrappers: [CodeRegex]
+    let settings: AISettings
+    private let byLanguage: [SourceLanguage: [CallSitePattern]]
+    private let keywordsByLanguage: [SourceLanguage: [String]]
+
+    init(packs: [AIPack], settings: AISettings) throws {
+        var callSites: [CallSitePattern] = []
+        var requirements: [AIRequirement] = []
+        for pack in packs {
+            for site in pack.callSites {
+                if let existing = callSites.firstIndex(where: { $0.id == site.id }) {
+                    callSites[existing] = site
+                } else {
+                    callSites.append(site)
+                }
+            }
+            callSites.removeAll { pack.disabled.contains($0.id) }
+            for requirement in pack.requirements {
+                // Configured patterns replace the built-in packs' for a rule.
+                if pack.builtin, settings.patterns(for: requirement.rule) != nil { continue }
+                requirements.append(requirement)
+            }
+        }
+        for rule in AIRequirementRule.allCases {
+            guard let configured = settings.patterns(for: rule) else { continue }
+            let builtin = packs.filter(\.builtin).flatMap(\.requirements)
+            let scope = builtin.first { $0.rule == rule }?.scope ?? .function
+            let names = configured.map(\.source)
+            requirements.insert(AIRequirement(
+                rule: rule, scope: scope, patterns: try configured.map { try CodeRegex($0.source) },
+                describe: "\(rule.configKey) (\(names.joined(separator: ", ")))"), at: 0)
+        }
+        self.callSites = callSites
+        self.requirements = requirements
+        self.wrappers = try settings.compliantWrappers.map { try CodeRegex($0.source) }
+        self.settings = settings
+        var byLanguage: [SourceLanguage: [CallSitePattern]] = [:]
+        var keywords: [SourceLanguage: [String]] = [:]
+        for language in SourceLanguage.allCases {
+            let sites = callSites.filter { $0.languages.contains(language) }
+            byLanguage[language] = sites
+            var seen: Set<String> = []
+            keywords[language] = sites.flatMap(\.keywords).map { String(decoding: $0, as: UTF8.self) }.filter { seen.insert($0).inserted }
+        }
+        self.byLanguage = byLanguage
+        self.keywordsByLanguage = keywords
+    }
+
+    func callSites(for language: SourceLanguage) -> [CallSitePattern] { byLanguage[language] ?? [] }
+
+    /// Literal text of which a file must hold one for it to be read at all.
+    func keywords(for language: SourceLanguage) -> [String] { keywordsByLanguage[language] ?? [] }
+
+    /// The built-in packs, then those `ai.packs` names, read from the snapshot.
+    static func load(settings: AISettings, snapshot: RepositorySnapshot) throws -> AIChecks {
+        var packs = try AIPackLoader.builtin()
+        for path in settings.packs {
+            guard let text = try snapshot.text(at: path) else {
+                throw ToolError.usage("ai.packs names '\(path)', which is not a text file in the snapshot")
+            }
+            packs.append(try AIPackLoader.load(yaml: text.text, file: path))
+        }
+        return try AIChecks(packs: packs, settings: settings)
+    }
+}

@@ -1,0 +1,162 @@
+/// One LLM call site, judged: where it is, what it calls, and for each rule it fails, what
+/// was looked for where.
+struct AICallSite {
+    let path: String
+    let line: Int
+    let column: Int
+    /// The callee as written, whitespace collapsed: `openai.chat.completions.create`.
+    let callee: String
+    let sdk: String
+    /// The id of the call-site pattern that found it (`openai.chat-completions`).
+    let patternID: String
+    /// `function `answer``, `arrow function at line 12`, or nil at top level.
+    let enclosing: String?
+    /// The enclosing function's name or kind, without positions: part of the fingerprint.
+    let scopeKey: String
+    /// The compliant wrapper that covers the call, if one does.
+    let wrapper: String?
+    let unmet: [AIRequirementRule: String]
+}
+
+/// Judges the calls of one file against the requirements. A requirement pattern runs over a
+/// call's scope only (the enclosing function, the argument list), only when its literals occur
+/// there, and once per scope — calls in one function share the search.
+struct CallSiteJudge {
+    let lexed: LexedSource
+    let view: CodeView
+    let checks: AIChecks
+    /// Each (pattern, scope) is searched once: calls in one function share its scope.
+    private var searched: [ScopeKey: Bool] = [:]
+
+    struct ScopeKey: Hashable {
+        let pattern: ObjectIdentifier
+        let scope: Range<Int>
+    }
+
+    init(lexed: LexedSource, view: CodeView, checks: AIChecks) {
+        self.lexed = lexed
+        self.view = view
+        self.checks = checks
+    }
+
+    mutating func judge(_ calls: [LocatedCall], path: String) -> [AICallSite] {
+        guard !calls.isEmpty else { return [] }
+        let wrappers = wrapperCalls()
+        var cursor = LexedSource.Cursor()
+        var sites: [AICallSite] = []
+        for call in calls {
+            let (line, column) = lexed.advance(&cursor, to: call.calleeStart)
+            let function = lexed.outerFunction(around: call.calleeStart)
+            let callee = lexed.codeText(call.calleeStart..<(call.open >= 0 ? call.open : call.calleeStart + 1))
+            let wrapper = wrappers.first { $0.open == call.open && call.open >= 0 || ($0.open < call.calleeStart && call.calleeStart < $0.end) }
+            var unmet: [AIRequirementRule: String] = [:]
+            if wrapper == nil {
+                for rule in AIRequirementRule.allCases {
+                    let requirements = checks.requirements.filter { $0.rule == rule }
+                    guard !requirements.isEmpty else { continue }
+                    var lookedFor: [String] = []
+                    var met = false
+                    for requirement in requirements {
+                        let scope = self.scope(requirement.scope, of: call, function: function)
+                        if requirement.patterns.contains(where: { found($0, in: scope) }) {
+                            met = true
+                            break
+                        }
+                        lookedFor.append("\(requirement.describe) \(place(requirement.scope, function: function))")
+                    }
+                    if !met { unmet[rule] = "looked for " + lookedFor.joined(separator: ", or ") }
+                }
+            }
+            sites.append(AICallSite(
+                path: path, line: line, column: column, callee: callee, sdk: call.pattern.sdk, patternID: call.pattern.id,
+                enclosing: function.map(label), scopeKey: function.map { $0.name ?? $0.kind.rawValue } ?? "top level",
+                wrapper: wrapper?.name, unmet: unmet))
+        }
+        return sites
+    }
+
+    func scope(_ scope: RequirementScope, of call: LocatedCall, function: LexedSource.Function?) -> Range<Int> {
+        switch scope {
+        case .call:
+            return call.arguments
+        case .function:
+            return function.map { $0.start..<$0.end } ?? 0..<lexed.count
+        case .file:
+            return 0..<lexed.count
+        case .lines(let count):
+            let first = lexed.line(of: call.calleeStart) - count
+            let last = lexed.line(of: max(call.end - 1, call.calleeStart)) + count
+            return lexed.offset(ofLine: first)..<lexed.offset(ofLine: last + 1)
+        }
+    }
+
+    func place(_ scope: RequirementScope, function: LexedSource.Function?) -> String {
+        switch scope {
+        case .call: return "in the call's arguments"
+        case .function: return function.map { "in the enclosing \(label($0))" } ?? "in the file (the call is at top level)"
+        case .file: return "in the file"
+        case .lines(let count): return "within \(count) line\(count == 1 ? "" : "s") of the call"
+        }
+    }
+
+    func label(_ function: LexedSource.Function) -> String {
+        if let name = function.name { return "\(function.kind.rawValue) `\(name)`" }
+        return "\(function.kind.rawValue) at line \(lexed.line(of: function.start))"
+    }
+
+    /// Whether a match of `pattern` lies wholly inside `scope`.
+    mutating func found(_ pattern: CodeRegex, in scope: Range<Int>) -> Bool {
+        let key = ScopeKey(pattern: ObjectIdentifier(pattern), scope: scope)
+        if let known = searched[key] { return known }
+        let result = pattern.matches(in: view, range: scope)
+        searched[key] = result
+        return result
+    }
+
+    /// Calls to a compliant wrapper: a match at a name boundary followed by `(` (or, in Swift,
+    /// a trailing closure).
+    func wrapperCalls() -> [(name: String, open: Int, end: Int)] {
+        let code = lexed.code
+        var calls: [(name: String, open: Int, end: Int)] = []
+        for wrapper in checks.wrappers {
+            for match in wrapper.ranges(in: view) where !match.isEmpty {
+                if match.lowerBound > 0 && code[match.lowerBound - 1].isIdentifierByte { continue }
+                if match.upperBound < code.count && code[match.upperBound].isIdentifierByte { continue }
+                guard let next = CallLocator.nextSignificant(after: match.upperBound, in: code, newlines: false) else { continue }
+                let opens = code[next] == UInt8(ascii: "(") || (lexed.language == .swift && code[next] == UInt8(ascii: "{"))
+                guard opens, let bracket = lexed.bracket(openingAt: next) else { continue }
+                var end = bracket.close + 1
+                if lexed.language == .swift, code[next] == UInt8(ascii: "("),
+                   let after = CallLocator.nextSignificant(after: end, in: code, newlines: false),
+                   code[after] == UInt8(ascii: "{"), let closure = lexed.bracket(openingAt: after) {
+                    end = closure.close + 1
+                }
+                calls.append((wrapper.source, next, end))
+            }
+        }
+        return calls
+    }
+}
+
+extension LexedSource {
+    /// A moving position, so that columns of many offsets on one long line cost one pass.
+    struct Cursor {
+        var offset = 0
+        var line = 1
+        var column = 1
+    }
+
+    /// 1-based line and column of `offset`, continuing from `cursor` when it is on the same
+    /// line and not past it.
+    func advance(_ cursor: inout Cursor, to offset: Int) -> (line: Int, column: Int) {
+        let line = line(of: offset)
+        if line != cursor.line || offset < cursor.offset {
+            cursor = Cursor(offset: lineStarts[line - 1], line: line, column: 1)
+        }
+        while cursor.offset < offset && cursor.offset < source.count {
+            if source[cursor.offset] & 0xC0 != 0x80 { cursor.column += 1 }
+            cursor.offset += 1
+        }
+        return (line, cursor.column)
+    }
+}

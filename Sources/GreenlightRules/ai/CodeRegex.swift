@@ -1,0 +1,105 @@
+import Foundation
+
+/// A regular expression of a rule pack or of the `ai:` config, matched against a file's code
+/// view. It knows the literal text a match needs (`RegexLiterals`) so that a file or scope
+/// without it is never searched. Searches are bounded in matches; an expression that nests
+/// unbounded quantifiers (`(a+)+`), the kind that backtracks exponentially, is refused when
+/// compiled — so no search needs a clock (ICU's progress callback, called at every position,
+/// would cost more than the matching).
+final class CodeRegex: @unchecked Sendable {
+    // NSRegularExpression is immutable and thread-safe for matching.
+    let source: String
+    private let expression: NSRegularExpression
+    /// One of these must occur in any match; nil when that cannot be told.
+    let literals: [[UInt8]]?
+
+    struct Invalid: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static let matchLimit = 100_000
+
+    init(_ source: String) throws {
+        guard !source.isEmpty else { throw Invalid(description: "empty regular expression") }
+        if let group = RegexLiterals.nestedQuantifier(in: source) {
+            throw Invalid(description: "regular expression '\(source)' repeats '\(group)', which repeats itself without bound and can backtrack exponentially")
+        }
+        do {
+            expression = try NSRegularExpression(pattern: source, options: [.anchorsMatchLines])
+        } catch {
+            throw Invalid(description: "invalid regular expression '\(source)'")
+        }
+        self.source = source
+        literals = RegexLiterals.required(in: source).map { $0.map { Array($0.utf8) } }
+    }
+
+    /// Whether the literals the expression needs occur in `bytes` (true when unknown).
+    func mayMatch(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let literals else { return true }
+        return literals.contains { CodeRegex.contains(bytes, $0) }
+    }
+
+    /// Every match in the code view, in order, without overlaps.
+    func ranges(in view: CodeView) -> [Range<Int>] {
+        guard view.bytes.withUnsafeBytes({ mayMatch($0) }) else { return [] }
+        return ranges(in: view.text, length: view.bytes.count)
+    }
+
+    /// Whether a match lies within `range` of the code view: the literals are looked for in
+    /// the range's bytes first, then the expression runs over the range alone.
+    func matches(in view: CodeView, range: Range<Int>) -> Bool {
+        let range = range.clamped(to: 0..<view.bytes.count)
+        guard !range.isEmpty, view.bytes.withUnsafeBytes({ mayMatch(UnsafeRawBufferPointer(rebasing: $0[range])) }) else {
+            return false
+        }
+        let found = expression.firstMatch(in: view.text, options: [], range: NSRange(location: range.lowerBound, length: range.count))
+        return found != nil
+    }
+
+    /// Whether the expression matches somewhere in `text`.
+    func matches(_ text: String) -> Bool {
+        var bytes = text
+        guard bytes.withUTF8({ mayMatch(UnsafeRawBufferPointer($0)) }) else { return false }
+        return !ranges(in: text, length: text.utf16.count, limit: 1).isEmpty
+    }
+
+    private func ranges(in text: String, length: Int, limit: Int = CodeRegex.matchLimit) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        expression.enumerateMatches(in: text, options: [], range: NSRange(location: 0, length: length)) { result, _, stop in
+            if let result, result.range.location != NSNotFound {
+                found.append(result.range.location..<(result.range.location + result.range.length))
+                if found.count >= limit { stop.pointee = true }
+            }
+        }
+        return found
+    }
+
+    /// Whether `needle` occurs in `bytes`: `memchr` to each candidate first byte, then `memcmp`.
+    static func contains(_ bytes: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard let base = bytes.baseAddress, bytes.count >= needle.count else { return false }
+        let last = bytes.count - needle.count
+        var offset = 0
+        return needle.withUnsafeBytes { pin in
+            while offset <= last {
+                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                let start = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + start, pin.baseAddress!, needle.count) == 0 { return true }
+                offset = start + 1
+            }
+            return false
+        }
+    }
+}
+
+/// A lexed file's code view as text for the regular expressions (ASCII, so UTF-16 offsets are
+/// byte offsets), built once per file.
+final class CodeView {
+    let bytes: [UInt8]
+    let text: String
+
+    init(_ lexed: LexedSource) {
+        bytes = lexed.code
+        text = String(decoding: lexed.code, as: UTF8.self)
+    }
+}

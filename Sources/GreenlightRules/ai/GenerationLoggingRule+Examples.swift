@@ -1,0 +1,113 @@
+import GreenlightCore
+
+// `/*✓ … */` and Python's `#✓ …` hold the requirement in a comment: see
+// ContextInjectionRule+Examples.swift.
+extension GenerationLoggingRule {
+    static let triggeringExamples = [
+        RuleExample([
+            "src/draft.ts": """
+                export async function draft(userId: string, topic: string) {
+                  const context = await buildPromptContext(userId);
+                  const { text } = await ↓generateText({ model, system: context, prompt: topic, experimental_telemetry: { metadata: { userId } } });
+                  /*✓ await logGeneration({ userId, promptVersion: "draft-v3", text }); */
+                  return text;
+                }
+                """,
+        ]),
+        RuleExample([
+            "app/reply.py": """
+                async def reply(user_id, question):
+                    context = await get_user_context(user_id)
+                    answer = await ↓llm.ainvoke(context + question, config={"metadata": {"user_id": user_id}})
+                    #✓ await log_generation(user_id, prompt_version="reply-v2", output=answer)
+                    return answer
+                """,
+        ]),
+        RuleExample([
+            "internal/reply/reply.go": """
+                func Reply(ctx context.Context, userID, q string) (string, error) {
+                \tprompt := BuildPromptContext(ctx, userID)
+                \tresp, err := ↓client.Models.GenerateContent(ctx, "gemini-2.0-flash", genai.Text(prompt+q), &genai.GenerateContentConfig{Labels: map[string]string{"user_id": userID}})
+                \t/*✓ LogGeneration(ctx, userID, resp) */
+                \treturn resp.Text(), err
+                }
+                """,
+        ]),
+        RuleExample([
+            "Sources/App/Reply.swift": """
+                func reply(to question: String, userID: String) async throws -> String {
+                    let context = try await buildPromptContext(for: userID)
+                    let result = try await ↓openAI.chats(query: ChatQuery(messages: context + [.user(.init(content: .string(question)))], model: .gpt4_o, user: userID))
+                    /*✓ try await logGeneration(result, userID: userID) */
+                    return result.choices.first?.message.content ?? ""
+                }
+                """,
+        ]),
+        RuleExample([
+            "src/complete.ts": """
+                export async function complete(userId: string, prompt: string) {
+                  const context = await buildPromptContext(userId);
+                  const res = await ↓fetch("https://api.anthropic.com/v1/messages", {
+                    method: "POST",
+                    body: JSON.stringify({ model, messages: [...context, { role: "user", content: prompt }], metadata: { user_id: userId } }),
+                  });
+                  /*✓ await db.insert(aiGenerations).values({ userId, status: res.status }); */
+                  return res.json();
+                }
+                """,
+        ]),
+    ]
+
+    static let nonTriggeringExamples = [
+        // Langfuse instruments the client for the whole file.
+        RuleExample([
+            "src/answer.ts": """
+                const openai = observeOpenAI(new OpenAI());
+                export async function answer(userId: string, q: string) {
+                  const context = await buildPromptContext(userId);
+                  return openai.chat.completions.create({ model, messages: [...context, { role: "user", content: q }], user: userId });
+                }
+                """,
+        ]),
+        RuleExample([
+            "app/answer.py": """
+                @observe(as_type="generation")
+                def answer(user_id, question):
+                    context = get_user_context(user_id)
+                    return client.chat.completions.create(model=MODEL, messages=context + [question], user=user_id)
+                """,
+        ]),
+        RuleExample([
+            "src/generate.ts": """
+                export async function generate(userId: string, prompt: string) {
+                  const res = await anthropic.messages.create({ model, max_tokens: 512, messages: [{ role: "user", content: prompt }], metadata: { user_id: userId } });
+                  await prisma.aiGeneration.create({ data: { userId, output: res.content } });
+                  return res;
+                }
+                """,
+        ]),
+        RuleExample([
+            "internal/gen.go": """
+                func Generate(ctx context.Context, userID, prompt string) (*genai.GenerateContentResponse, error) {
+                \tresp, err := model.GenerateContent(ctx, genai.Text(prompt))
+                \tLogGeneration(ctx, userID, resp)
+                \treturn resp, err
+                }
+                """,
+        ]),
+        // A wrapper with a trailing closure; defining a function named like the SDK is no call.
+        RuleExample(
+            [
+                "Sources/App/Answer.swift": """
+                    func answer(_ q: String) async throws -> String {
+                        try await withGenerationLog(userID: session.userID) {
+                            try await model.generateContent(q).text ?? ""
+                        }
+                    }
+                    """,
+                "src/ai.ts": "export async function generateText(options: Options) {\n  return aiClient.run(options);\n}\n",
+            ],
+            config: "ai:\n  compliant_wrappers: [withGenerationLog]"
+        ),
+    ]
+}

@@ -1,0 +1,33 @@
+import GreenlightCore
+
+/// `ai.logging`: an LLM call site whose generation is not logged in its enclosing function
+/// (nor by file-level Langfuse instrumentation). Shape: whole-snapshot, from the ai ledger.
+public struct GenerationLoggingRule: Rule {
+    public static let description = RuleDescription(
+        id: "ai.logging",
+        severity: .error,
+        summary: "An LLM call's generation is not logged",
+        rationale: """
+            Prompt versions are promoted and rolled back on logged outcomes, and fine-tuning sets \
+            are built from logged generations: a generation that is not logged is lost to the \
+            loop. Every LLM call site must log its generation in its enclosing function — \
+            `logGeneration(…)`, `log_generation(…)`, an insert into `ai_generations` (Drizzle \
+            `insert(aiGenerations)`, Prisma `aiGeneration.create`, an `AIGeneration(…)` row), a \
+            Langfuse trace or generation, a Langfuse `@observe` decorator — or the file must \
+            instrument its client with Langfuse (`observeOpenAI(…)`, `langfuse.openai`). A logger \
+            mentioned only in a comment or a string does not count. Tune with `ai.loggers`; a \
+            call to a wrapper in `ai.compliant_wrappers` is compliant.
+            """,
+        configKeys: AIConfigKeys.all,
+        triggering: GenerationLoggingRule.triggeringExamples,
+        nonTriggering: GenerationLoggingRule.nonTriggeringExamples
+    )
+
+    public init() {}
+
+    public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
+        try AILedger.of(context).findings(
+            .logging, Self.description, fails: "is not logged",
+            fix: "log the generation (prompt version, outcome) in this function, or name your logger in ai.loggers")
+    }
+}

@@ -1,0 +1,32 @@
+import GreenlightCore
+
+/// `ai.user-identity`: an LLM call site whose arguments carry no user identity. Shape:
+/// whole-snapshot, from the ai ledger.
+public struct UserIdentityRule: Rule {
+    public static let description = RuleDescription(
+        id: "ai.user-identity",
+        severity: .error,
+        summary: "An LLM call carries no user identity",
+        rationale: """
+            Abuse monitoring, per-user rate limits, cost attribution and the feedback loop all \
+            need to know whose generation it was. Every LLM call site must pass the user's \
+            identity in its own argument list (across lines): a `user`, `userId`, `user_id`, \
+            `userID` or `safety_identifier` key or argument — `user: id`, `user=uid`, \
+            `metadata={"user_id": uid}` (a string counts when it is a mapping key), \
+            `User: openai.String(id)`. A `role: "user"` value is not an identity, and an \
+            identity in a comment does not count. Tune with `ai.identity_args`; a call to a \
+            wrapper in `ai.compliant_wrappers` is compliant.
+            """,
+        configKeys: AIConfigKeys.all,
+        triggering: UserIdentityRule.triggeringExamples,
+        nonTriggering: UserIdentityRule.nonTriggeringExamples
+    )
+
+    public init() {}
+
+    public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
+        try AILedger.of(context).findings(
+            .userIdentity, Self.description, fails: "carries no user identity",
+            fix: "pass the user's id in the call (user: userId, metadata: {user_id: …}), or name your key in ai.identity_args")
+    }
+}
