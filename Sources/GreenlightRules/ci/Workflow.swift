@@ -86,7 +86,7 @@ public enum WorkflowParser {
 
     /// Every readable workflow of the snapshot, parsed once per run.
     public static func workflows(_ context: RuleContext) throws -> [Workflow] {
-        let entries = context.parsed("ci.entries", SourceText(path: "", text: "")) { _ in
+        let entries = context.shared("ci.entries") {
             context.snapshot.entries.filter { isWorkflowPath($0.path) }
         }
         return try entries.compactMap { entry in

@@ -53,7 +53,7 @@ public enum DockerfileFiles {
 
     /// The snapshot's Dockerfile entries, in path order.
     public static func entries(_ context: RuleContext) -> [SnapshotEntry] {
-        context.parsed("docker.entries", SourceText(path: "", text: "")) { _ in
+        context.shared("docker.entries") {
             let extra = context.section(DockerSection.self).paths
             return context.snapshot.entries.filter { entry in
                 mayBeDockerfile(entry.path) && isDockerfileName(entry.path) || extra.contains { $0.matches(entry.path) }

@@ -5,8 +5,7 @@ import GreenlightProbes
 /// family's rules asks first, and their problems become findings on the configuration file.
 enum ProbeRun {
     static func results(_ context: RuleContext) -> [ProbeResult] {
-        let key = SourceText(path: context.configFile, text: "")
-        return context.parsed("probe.results", key) { _ in
+        context.shared("probe.results") {
             let probes = context.section(ProbesSection.self).probes
             guard context.live.enabled, !probes.isEmpty else { return [] }
             let results = ProbeRunner(environment: context.live.environment, now: context.now).run(probes)
