@@ -23,21 +23,21 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
     @Test func embeddedPacksMatchTheChecksFolder() throws {
         let folder = Self.packageRoot + "/checks/ai"
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yml") }.sorted()
-        #expect(AIBuiltinPacks.files.map(\.name) == names, "run scripts/generate-ai-packs.py")
+        #expect(AIBuiltinPacks.files.map(\.name) == names, "run scripts/generate-rule-packs.py")
         for file in AIBuiltinPacks.files where names.contains(file.name) {
             let onDisk = try String(contentsOfFile: folder + "/" + file.name, encoding: .utf8)
-            #expect(file.yaml == onDisk, "checks/ai/\(file.name) changed: run scripts/generate-ai-packs.py")
+            #expect(file.yaml == onDisk, "checks/ai/\(file.name) changed: run scripts/generate-rule-packs.py")
         }
     }
 
     @Test func generatorCheckModeAgrees() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.packageRoot + "/scripts/generate-ai-packs.py", "--check"]
+        process.arguments = ["python3", Self.packageRoot + "/scripts/generate-rule-packs.py", "--check"]
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "scripts/generate-ai-packs.py --check reports the generated file stale")
+        #expect(process.terminationStatus == 0, "scripts/generate-rule-packs.py --check reports the generated file stale")
     }
 
     @Test func builtinPackLoadsWithEverySampleProven() throws {
