@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Embed the rule packs in the binary.
 
-  checks/*.yml     -> Sources/GreenlightRules/RulePacks+Generated.swift     (secrets packs)
+  checks/*.yml     -> Sources/GreenlightRules/RulePacks+Generated.swift     (secrets packs: an index,
+                      and one Sources/GreenlightRules/packs/RulePack+NAME+Generated.swift per pack)
   checks/ai/*.yml  -> Sources/GreenlightRules/ai/AIPacks+Generated.swift    (ai call-site packs)
 
 Each generated file holds every pack's YAML as a raw string literal, so that the packs ship
@@ -21,11 +22,20 @@ HEADER = [
     "// pack and run the script; a freshness test fails while this file is stale.",
     "",
 ]
+def identifier(name):
+    """`secrets-tokens.yml` -> `secretsTokens`."""
+    words = name[:-len(".yml")].replace("_", "-").split("-")
+    return words[0] + "".join(w[:1].upper() + w[1:] for w in words[1:])
+
+
+# Each output: an index file, plus (when `per_pack`) one file per pack so that no generated
+# file grows past a few hundred lines as packs grow.
 OUTPUTS = [
     {
         "folder": os.path.join(ROOT, "checks"),
         "source": "checks/*.yml",
         "target": os.path.join(ROOT, "Sources", "GreenlightRules", "RulePacks+Generated.swift"),
+        "per_pack": os.path.join(ROOT, "Sources", "GreenlightRules", "packs"),
         "prologue": [
             "/// One rule pack of `checks/`, built into the binary.",
             "public struct RulePackFile: Sendable {",
@@ -38,12 +48,19 @@ OUTPUTS = [
             "public enum RulePacks {",
             "    public static let files: [RulePackFile] = [",
         ],
-        "entry": lambda name, text: "RulePackFile(name: \"%s\", yaml: %s)," % (name, literal(text)),
+        "entry": lambda name, text: "        %s," % identifier(name),
+        "pack": lambda name, text: [
+            "extension RulePacks {",
+            "    static let %s = RulePackFile(name: \"%s\", yaml: %s)" % (identifier(name), name, literal(text)),
+            "}",
+            "",
+        ],
     },
     {
         "folder": os.path.join(ROOT, "checks", "ai"),
         "source": "checks/ai/*.yml",
         "target": os.path.join(ROOT, "Sources", "GreenlightRules", "ai", "AIPacks+Generated.swift"),
+        "per_pack": None,
         "prologue": [
             "/// The ai rule packs of `checks/ai/`, built into the binary, in file-name order.",
             "enum AIBuiltinPacks {",
@@ -62,34 +79,58 @@ def literal(text):
     return hashes + '"""\n' + text + '\n"""' + hashes
 
 
-def render(output):
+def packs(output):
     names = sorted(n for n in os.listdir(output["folder"]) if n.endswith(".yml"))
-    out = [line.format(source=output["source"]) for line in HEADER] + output["prologue"]
     for name in names:
         with open(os.path.join(output["folder"], name), encoding="utf-8", newline="") as handle:
-            out.append(output["entry"](name, handle.read()))
+            yield name, handle.read()
+
+
+def render(output):
+    """Every file this output generates: {path: text}."""
+    files = {}
+    out = [line.format(source=output["source"]) for line in HEADER] + output["prologue"]
+    for name, text in packs(output):
+        out.append(output["entry"](name, text))
+        if output["per_pack"]:
+            path = os.path.join(output["per_pack"], "RulePack+%s+Generated.swift" % identifier(name))
+            header = [line.format(source="checks/" + name) for line in HEADER]
+            files[path] = "\n".join(header + output["pack"](name, text))
     out += ["    ]", "}", ""]
-    return "\n".join(out)
+    files[output["target"]] = "\n".join(out)
+    return files
 
 
 def main():
+    check = "--check" in sys.argv[1:]
     stale = False
     for output in OUTPUTS:
-        text = render(output)
-        target = output["target"]
-        current = None
-        if os.path.exists(target):
-            with open(target, encoding="utf-8", newline="") as handle:
-                current = handle.read()
-        if current == text:
-            continue
-        if "--check" in sys.argv[1:]:
-            print("stale: %s (run scripts/generate-rule-packs.py)" % os.path.relpath(target, ROOT), file=sys.stderr)
-            stale = True
-            continue
-        with open(target, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        print("wrote %s" % os.path.relpath(target, ROOT))
+        files = render(output)
+        if output["per_pack"]:
+            os.makedirs(output["per_pack"], exist_ok=True)
+            for old in os.listdir(output["per_pack"]):
+                path = os.path.join(output["per_pack"], old)
+                if old.endswith("+Generated.swift") and path not in files:
+                    if check:
+                        print("stale: %s (run scripts/generate-rule-packs.py)" % os.path.relpath(path, ROOT), file=sys.stderr)
+                        stale = True
+                    else:
+                        os.remove(path)
+                        print("removed %s" % os.path.relpath(path, ROOT))
+        for target, text in sorted(files.items()):
+            current = None
+            if os.path.exists(target):
+                with open(target, encoding="utf-8", newline="") as handle:
+                    current = handle.read()
+            if current == text:
+                continue
+            if check:
+                print("stale: %s (run scripts/generate-rule-packs.py)" % os.path.relpath(target, ROOT), file=sys.stderr)
+                stale = True
+                continue
+            with open(target, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            print("wrote %s" % os.path.relpath(target, ROOT))
     return 1 if stale else 0
 
 
