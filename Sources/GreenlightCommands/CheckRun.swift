@@ -41,7 +41,7 @@ struct Evaluation {
 
 /// Opens the repository, loads the config, takes the snapshot and runs the engine.
 struct Evaluator {
-    let engine = Engine(rules: RuleCatalog.all, sections: RuleCatalog.sections + [ReportSettings.self, LoopsSection.self])
+    let engine = Engine.greenlight
     let console: Console
 
     func evaluate(_ request: SnapshotRequest, baselineFile: String?) throws -> Evaluation {
@@ -183,5 +183,14 @@ struct GuardedRun {
     /// and a secret in it (pasted where a revision was meant) must not be printed.
     private func oneLine(_ message: String) -> String {
         SecretRedactor.builtin.redact(message).replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+    }
+}
+
+extension Engine {
+    /// Every rule and every config section any command reads — the families' and the
+    /// commands' own (`report:`, `loops:`) — so that every command accepts the same
+    /// `.greenlight.yml`.
+    static var greenlight: Engine {
+        Engine(rules: RuleCatalog.all, sections: RuleCatalog.sections + [ReportSettings.self, LoopsSection.self])
     }
 }

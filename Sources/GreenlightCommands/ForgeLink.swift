@@ -1,3 +1,6 @@
+import Foundation
+import GreenlightCore
+
 /// Links to a file and line at an exact commit on a known forge (GitHub, GitLab), from the
 /// `origin` remote's URL in any of its usual forms.
 struct ForgeLink {
@@ -45,9 +48,6 @@ struct ForgeLink {
         }
     }
 }
-
-import Foundation
-import GreenlightCore
 
 extension Substring {
     func addingPercentEncodingForPath() -> String {

@@ -62,7 +62,7 @@ public struct InitCommand {
 
     /// Everything init writes, rendered before anything is written.
     func render(_ scan: RepositoryScan) throws -> [File] {
-        var files = [File(path: Config.defaultFileName, text: try ConfigDraft(scan: scan, engine: RuleCatalog.engine).render(), note: nil)]
+        var files = [File(path: Config.defaultFileName, text: try ConfigDraft(scan: scan, engine: Engine.greenlight).render(), note: nil)]
         let logs = scan.agentLogFolders.map { $0 + "/*.md" }
         let schedule: String
         let note: String?

@@ -50,7 +50,7 @@ public struct MonitorCommand {
         let now = try evaluator.clock(request.now)
         let repository = try GitRepository(discovering: console.resolve(request.repo ?? "."))
         let config = try evaluator.loadConfig(request, repository: repository)
-        let engine = RuleCatalog.engine
+        let engine = Engine.greenlight
         try engine.validate(config)
         let snapshot = try repository.snapshot(request.selector, config: config)
         let context = RuleContext(

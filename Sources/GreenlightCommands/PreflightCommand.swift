@@ -54,7 +54,7 @@ public struct PreflightCommand {
     }
 
     private func configuredNames(_ console: Console) throws -> [String] {
-        let engine = RuleCatalog.engine
+        let engine = Engine.greenlight
         let config: Config
         if let configFile {
             config = try ConfigLoader.load(

@@ -25,7 +25,7 @@ public struct ProbeCommand {
             let now = try evaluator.clock(self.now)
             if let name = recordEvidence { try ProbeEvidence.validate(name: name) }
             let (config, repository) = try load(evaluator)
-            let engine = RuleCatalog.engine
+            let engine = Engine.greenlight
             try engine.validate(config)
             let section = try engine.decodeSections(config)[ProbesSection.key] as? ProbesSection ?? ProbesSection()
             let file = shownPath(config.path, root: repository?.root)
@@ -49,7 +49,7 @@ public struct ProbeCommand {
     /// `--config FILE` works outside a repository; otherwise `.greenlight.yml` at the root of
     /// the repository around `--repo` (or the current folder).
     private func load(_ evaluator: Evaluator) throws -> (Config, GitRepository?) {
-        let engine = RuleCatalog.engine
+        let engine = Engine.greenlight
         if let configFile {
             let repository = try? GitRepository(discovering: evaluator.console.resolve(repo ?? "."))
             // Every section key the loader knows (report:, loops: …), not only the rules' ones.
