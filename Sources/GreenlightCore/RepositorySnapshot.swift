@@ -86,6 +86,15 @@ public final class RepositorySnapshot {
 
     public func kind(of entry: SnapshotEntry) throws -> EntryKind { try content(of: entry).kind }
 
+    /// Entries whose blob the object database does not have (a partial clone, or damage), in
+    /// path order. Asks the object database's index only; reads no content.
+    public func missingObjects() -> [SnapshotEntry] {
+        entries.filter { entry in
+            guard entry.objectID != nil, entry.mode == .file || entry.mode == .executable else { return false }
+            return !reader.hasObject(for: entry)
+        }
+    }
+
     /// The entry's text if it is a text file containing one of `keywords` — the prefilter for
     /// passes over every file: bytes are searched before anything is decoded, and texts read
     /// only for this pass are not cached.
@@ -131,7 +140,14 @@ public final class RepositorySnapshot {
         case .submodule: return .skipped(.submodule)
         case .file, .executable: break
         }
-        if try reader.size(of: entry) > maxFileSize { return .skipped(.tooLarge) }
+        let size: Int
+        do {
+            size = try reader.size(of: entry)
+        } catch {
+            if entry.objectID != nil && !reader.hasObject(for: entry) { return .skipped(.missing) }
+            throw error
+        }
+        if size > maxFileSize { return .skipped(.tooLarge) }
         let bytes = try reader.bytes(of: entry)
         if ContentSniffer.isLFSPointer(bytes) { return .skipped(.lfsPointer) }
         if ContentSniffer.isBinary(bytes) { return .skipped(.binary) }

@@ -105,6 +105,9 @@ public struct RuleExample: Sendable {
     /// Expected findings that no marker can show — whole-file or non-file findings — as
     /// `path:line:column` (line and column 0).
     public let expect: [String]
+    /// Paths whose blobs the example test deletes from the object database after committing,
+    /// as a partial clone would leave them.
+    public let missingObjects: [String]
     public let sourceFile: StaticString
     public let sourceLine: UInt
 
@@ -113,6 +116,7 @@ public struct RuleExample: Sendable {
         options: String? = nil,
         config: String? = nil,
         now: String? = nil,
+        missingObjects: [String] = [],
         expect: [String] = [],
         file: StaticString = #filePath,
         line: UInt = #line
@@ -122,6 +126,7 @@ public struct RuleExample: Sendable {
         self.config = config
         self.now = now
         self.expect = expect
+        self.missingObjects = missingObjects
         self.sourceFile = file
         self.sourceLine = line
     }

@@ -24,6 +24,8 @@ public enum EntryKind: String, Codable, Sendable {
     case symlink
     case submodule
     case lfsPointer = "lfs-pointer"
+    /// The object database does not have the blob (a partial clone, or damage).
+    case missing = "missing-object"
 }
 
 /// One path of the snapshot.
@@ -51,12 +53,20 @@ public protocol BlobReading: AnyObject {
     func size(of entry: SnapshotEntry) throws -> Int
     /// The entry's full content.
     func bytes(of entry: SnapshotEntry) throws -> [UInt8]
+    /// Whether the entry's object is in the object database (always true for a file read from
+    /// the work tree); asked only after a read failed, and by `core.missing-object`.
+    func hasObject(for entry: SnapshotEntry) -> Bool
+}
+
+extension BlobReading {
+    public func hasObject(for entry: SnapshotEntry) -> Bool { true }
 }
 
 /// The content of one entry, as far as rules are concerned.
 public enum FileContent: Sendable {
     case text(SourceText)
-    /// Listed but not read as text: binary, too large, a symlink, a submodule, an LFS pointer.
+    /// Listed but not read as text: binary, too large, a symlink, a submodule, an LFS pointer,
+    /// or an object missing from the object database.
     case skipped(EntryKind)
 
     public var kind: EntryKind {

@@ -42,6 +42,12 @@ final class GitBlobReader: BlobReading {
         return Array(UnsafeRawBufferPointer(start: data, count: size))
     }
 
+    func hasObject(for entry: SnapshotEntry) -> Bool {
+        guard let hex = entry.objectID else { return true }
+        guard var oid = GitRepository.oid(hex) else { return false }
+        return git_odb_exists(odb, &oid) != 0
+    }
+
     private func unreadable(_ entry: SnapshotEntry) -> ToolError {
         ToolError.runtime("cannot read object \(entry.objectID ?? "?") for \(entry.path): \(GitRepository.lastError())")
     }

@@ -6,6 +6,7 @@ import GreenlightProbes
 public enum RuleCatalog {
     public static let all: [any Rule.Type] = [
         BadSuppressionRule.self,
+        MissingObjectRule.self,
         MissingEvidenceRule.self,
         NoEvidenceRule.self,
         RouteNotFoundRule.self,

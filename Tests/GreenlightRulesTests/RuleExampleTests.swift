@@ -35,6 +35,7 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
     @Test(arguments: ExampleCase.all)
     func example(_ testCase: ExampleCase) throws {
         let fixture = try GitFixture(files: testCase.example.cleanFiles, date: RuleExample.commitDate)
+        for path in testCase.example.missingObjects { try fixture.dropObject(at: path) }
         let engine = RuleCatalog.engine
         let committed = testCase.example.cleanFiles[Config.defaultFileName]
         var yaml = (testCase.example.config ?? committed).map { $0 + "\n" } ?? ""

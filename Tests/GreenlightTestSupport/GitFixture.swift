@@ -49,6 +49,13 @@ public final class GitFixture {
         try FileManager.default.removeItem(atPath: root + "/" + path)
     }
 
+    /// Deletes the loose object of the blob at `path` in `HEAD`, as a partial clone would leave
+    /// it missing.
+    public func dropObject(at path: String) throws {
+        let id = try git("rev-parse", "HEAD:\(path)").trimmingCharacters(in: .whitespacesAndNewlines)
+        try FileManager.default.removeItem(atPath: root + "/.git/objects/\(id.prefix(2))/\(id.dropFirst(2))")
+    }
+
     /// `git add -A` and commit with a fixed author and committer date.
     @discardableResult
     public func commitAll(_ message: String, date: String = "2026-11-01T12:00:00Z") throws -> String {
