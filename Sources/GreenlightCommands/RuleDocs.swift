@@ -16,6 +16,7 @@ public enum RuleDocs {
         let summary: String
         let rationale: String
         let configKeys: [String]
+        let fieldPrecision: String
     }
 
     public static func list(format: Format, console: Console) -> Int32 {
@@ -24,7 +25,8 @@ public enum RuleDocs {
         case .json:
             let listed = rules.map {
                 Listed(id: $0.id, family: $0.family, severity: $0.severity, summary: $0.summary,
-                       rationale: $0.rationale, configKeys: $0.configKeys.map(\.name))
+                       rationale: $0.rationale, configKeys: $0.configKeys.map(\.name),
+                       fieldPrecision: fieldPrecision($0.id))
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -50,6 +52,7 @@ public enum RuleDocs {
             }
         }
         var out = "\(rule.id) (\(rule.severity.rawValue), family \(rule.family))\n\n\(rule.summary).\n\n\(rule.rationale)\n"
+        out += "\nField precision: \(fieldPrecision(rule.id))\n"
         if !rule.configKeys.isEmpty {
             // Keys with a dot belong to the family's section (`secrets.allow`), not to the rule.
             let sectionKeys = rule.configKeys.allSatisfy { $0.name.contains(".") }
@@ -64,6 +67,14 @@ public enum RuleDocs {
         out += section("Does not trigger", rule.nonTriggering)
         console.out(out)
         return ExitStatus.passed
+    }
+
+    /// The measured figure, or why there is none; the default severity follows it.
+    static func fieldPrecision(_ id: String) -> String {
+        guard let measured = FieldPrecision.measured[id] else {
+            return "not measured: no finding in the \(FieldPrecision.corpusRepositories) repositories of the field corpus"
+        }
+        return measured.summary
     }
 
     private static func section(_ title: String, _ examples: [RuleExample]) -> String {

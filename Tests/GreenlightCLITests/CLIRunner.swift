@@ -248,8 +248,16 @@ enum Docs {
     /// The text-report line of the false claim in `docs/readiness.md`.
     static let falseClaimLocation = "docs/readiness.md:3:23: error:"
 
-    static func files(_ readiness: String = oneFalseClaim, extra: [String: String] = [:]) -> [String: String] {
-        ["docs/readiness.md": readiness, "src/health.ts": health].merging(extra) { $1 }
+    /// The configuration of a team that makes a missing cited path block the merge and a done
+    /// item without evidence warn (the rules' defaults are notes until their field precision
+    /// earns more).
+    static let blocking = "rules: {claims.missing-evidence: error, claims.no-evidence: warning}\n"
+
+    static func files(_ readiness: String = oneFalseClaim, extra: [String: String] = [:],
+                      config: String? = blocking) -> [String: String] {
+        var files = ["docs/readiness.md": readiness, "src/health.ts": health]
+        if let config { files[".greenlight.yml"] = config }
+        return files.merging(extra) { $1 }
     }
 }
 

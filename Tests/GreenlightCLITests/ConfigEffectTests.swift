@@ -19,7 +19,11 @@ struct ConfigEffect: Sendable, CustomTestStringConvertible {
 struct ConfigEffectTests {
     static let effects: [ConfigEffect] = [
         ConfigEffect(
-            name: "no configuration", yaml: nil, arguments: [], exit: 1,
+            name: "no configuration: the rule's default is a note", yaml: nil, arguments: [], exit: 0,
+            summary: "GREEN: 0 errors, 0 warnings, 1 note", listed: ["docs/readiness.md:3:23: note:"]
+        ),
+        ConfigEffect(
+            name: "severity error", yaml: Docs.blocking, arguments: [], exit: 1,
             summary: "RED: 1 error, 0 warnings", listed: [Docs.falseClaimLocation]
         ),
         ConfigEffect(
@@ -47,26 +51,26 @@ struct ConfigEffectTests {
             arguments: [], exit: 0, summary: "GREEN: 0 errors", listed: []
         ),
         ConfigEffect(
-            name: "--skip claims", yaml: nil, arguments: ["--skip", "claims"], exit: 0,
+            name: "--skip claims", yaml: Docs.blocking, arguments: ["--skip", "claims"], exit: 0,
             summary: "GREEN: 0 errors, 0 warnings, 0 notes", listed: []
         ),
         ConfigEffect(
-            name: "--only core", yaml: nil, arguments: ["--only", "core"], exit: 0,
+            name: "--only core", yaml: Docs.blocking, arguments: ["--only", "core"], exit: 0,
             summary: "GREEN: 0 errors", listed: []
         ),
         ConfigEffect(
-            name: "--only claims", yaml: nil, arguments: ["--only", "claims"], exit: 1,
+            name: "--only claims", yaml: Docs.blocking, arguments: ["--only", "claims"], exit: 1,
             summary: "RED: 1 error", listed: [Docs.falseClaimLocation]
         ),
         ConfigEffect(
-            name: "an empty configuration file", yaml: "", arguments: [], exit: 1,
-            summary: "RED: 1 error", listed: [Docs.falseClaimLocation]
+            name: "an empty configuration file", yaml: "", arguments: [], exit: 0,
+            summary: "GREEN: 0 errors, 0 warnings, 1 note", listed: ["docs/readiness.md:3:23: note:"]
         ),
     ]
 
     @Test("configuration and --only/--skip decide exit code and posture", arguments: effects)
     func effect(_ effect: ConfigEffect) throws {
-        let fixture = try GitFixture(files: Docs.files())
+        let fixture = try GitFixture(files: Docs.files(config: nil))
         if let yaml = effect.yaml { try fixture.write(".greenlight.yml", yaml) }
         let path = try #require(CLI.executable)
         let result = try CLI.run(path, ["check", "--repo", fixture.root] + effect.arguments, in: fixture.container, environment: CLI.environment())
@@ -82,7 +86,7 @@ struct ConfigEffectTests {
 
     @Test("--config FILE is used instead of .greenlight.yml")
     func explicitConfig() throws {
-        let fixture = try GitFixture(files: Docs.files())
+        let fixture = try GitFixture(files: Docs.files(config: nil))
         try fixture.write(".greenlight.yml", "rules: {claims.missing-evidence: off}\n")
         let elsewhere = fixture.container + "/strict.yml"
         try "rules: {claims.missing-evidence: error}\n".write(toFile: elsewhere, atomically: true, encoding: .utf8)

@@ -45,7 +45,7 @@ struct HistoryReliabilityTests {
     func killedWriter() throws {
         var doc = "# Readiness\n"
         for index in 0..<4000 { doc += "- [x] Claim \(index) — `src/missing-\(index).ts`\n" }
-        let fixture = try GitFixture(files: ["docs/readiness.md": doc])
+        let fixture = try GitFixture(files: ["docs/readiness.md": doc, ".greenlight.yml": Docs.blocking])
         let history = fixture.container + "/killed.sqlite"
         let binary = try #require(CLI.executable)
         let first = try CLI.greenlight("check", "--repo", fixture.root, "--history", history, "--output", "/dev/null")

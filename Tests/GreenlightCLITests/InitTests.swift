@@ -97,10 +97,11 @@ struct InitTests {
         let config = try Self.initialise(
             fixture, found: "1 readiness document, 1 Dockerfile, LLM SDK imports (openai), .env.example (2 variables)")
         #expect(Self.activeLines(config) == ["version: 1", "claims:", "  docs:", "    - \"AUTONOMOUS_POSTING_BUILD.md\""], "\(config)")
-        // The listed document is read: its false claim (src/jobs/queue.ts) fails the gate.
+        // The listed document is read: its false claim (src/jobs/queue.ts) is found, as a note
+        // until the rule's field precision earns more.
         let check = try CLI.greenlight("check", "--repo", fixture.root, "--worktree")
-        #expect(check.status == 1, "\(check)")
-        #expect(check.stdout.contains("AUTONOMOUS_POSTING_BUILD.md:15:12: error:"), "\(check)")
+        #expect(check.status == 0, "\(check)")
+        #expect(check.stdout.contains("AUTONOMOUS_POSTING_BUILD.md:15:12: note:"), "\(check)")
         #expect(check.stdout.contains("src/jobs/queue.ts"), "\(check)")
     }
 

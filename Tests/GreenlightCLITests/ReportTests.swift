@@ -29,6 +29,7 @@ struct ReportTests {
         let fixture = try GitFixture()
         try fixture.write("docs/readiness.md", Self.firstDoc)
         try fixture.write("src/health.ts", "export const ok = true\n")
+        try fixture.write(".greenlight.yml", Docs.blocking)
         try fixture.commitAll("first", date: "2026-11-01T10:00:00Z")
         try fixture.git("remote", "add", "origin", "https://github.com/acme/assistant.git")
         for day in ["2026-11-02T09:00:00Z", "2026-11-04T09:00:00Z", "2026-11-06T09:00:00Z"] {
@@ -101,7 +102,7 @@ struct ReportTests {
     @Test("a team's own template from report.template; a broken one is a usage error")
     func customTemplate() throws {
         let fixture = try GitFixture(files: Docs.files(extra: [
-            ".greenlight.yml": "report:\n  template: ops/report.mustache\n",
+            ".greenlight.yml": "report:\n  template: ops/report.mustache\n" + Docs.blocking,
             "ops/report.mustache": "{{% CONTENT_TYPE: TEXT}}\nPosture {{posture}} at {{commit}}; {{summary.errors}} error(s).\n",
         ]))
         let result = try CLI.greenlight("report", "--repo", fixture.root, "--now", "2026-11-13T09:00:00Z", "--no-history")

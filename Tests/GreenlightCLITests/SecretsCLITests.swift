@@ -25,9 +25,14 @@ struct SecretsCLITests {
         for result in [failed, passed] { #expect(!result.stdout.contains(Self.github.random) && !result.stderr.contains(Self.github.random)) }
     }
 
+    /// A team that makes a committed secret block the merge (the rule's default is a note until
+    /// its field precision earns more).
+    static let blocking = "rules: {secrets.leak: error}\n"
+
     @Test("check --scan-history reports a removed secret at its first commit")
     func scanHistory() throws {
         let fixture = try GitFixture()
+        try fixture.write(".greenlight.yml", Self.blocking)
         try fixture.write("deploy/env.sh", "export STRIPE_KEY=\(Self.stripe.value)\n")
         let first = try fixture.commitAll("deploy script", date: "2025-06-01T08:00:00Z")
         try fixture.write("deploy/env.sh", "export STRIPE_KEY=\"$STRIPE_KEY\"\n")
@@ -64,7 +69,7 @@ struct SecretsCLITests {
         try fixture.write("dist/bundle.min.js", bytes: huge)
         let many = (0..<2000).map { "t\($0) = \(FakeSecret("ghp_", FakeSecret.alnum, 36, seed: UInt64(100 + $0)).value)\n" }.joined()
         try fixture.write("dump/tokens.txt", many)
-        try fixture.write(".greenlight.yml", "max_file_size: 20MiB\nsecrets:\n  max_findings_per_file: 25\n")
+        try fixture.write(".greenlight.yml", "max_file_size: 20MiB\nsecrets:\n  max_findings_per_file: 25\n" + Self.blocking)
         try fixture.commitAll("odd content")
 
         let result = try CLI.greenlight("check", "--repo", fixture.root, "--format", "json")
@@ -96,7 +101,7 @@ struct SecretsCLITests {
     func slowPack() throws {
         let fixture = try GitFixture(files: [
             "security/slow.yml": "pack: slow\nrules:\n  - id: slow-key\n    title: slow\n    keywords: [aaaa]\n    regex: '(?:a|aa)+$'\n",
-            ".greenlight.yml": "secrets:\n  packs: [security/slow.yml]\n",
+            ".greenlight.yml": "secrets:\n  packs: [security/slow.yml]\n" + Self.blocking,
             "a.txt": String(repeating: "a", count: 500) + "!\n",
         ])
         let start = Date()

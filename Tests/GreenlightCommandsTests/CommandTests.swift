@@ -22,8 +22,11 @@ final class Captured: @unchecked Sendable {
         - [x] Rate limiter — `src/rateLimit.ts`
         """
 
+    /// A team that makes a missing cited path, and a done item that cites nothing, block or warn.
+    static let blocking = "rules: {claims.missing-evidence: error, claims.no-evidence: warning}\n"
+
     @Test func checkFindsTheFalseClaimFromASubfolder() throws {
-        let fixture = try GitFixture(files: ["docs/checklist.md": Self.doc, "src/health.ts": "x\n"])
+        let fixture = try GitFixture(files: ["docs/checklist.md": Self.doc, "src/health.ts": "x\n", ".greenlight.yml": Self.blocking])
         let captured = Captured()
         var command = CheckCommand()
         command.request.now = "2026-11-21T09:00:00Z"
@@ -34,7 +37,7 @@ final class Captured: @unchecked Sendable {
     }
 
     @Test func colourOnlyOnATerminalWithoutNoColor() throws {
-        let fixture = try GitFixture(files: ["docs/checklist.md": Self.doc, "src/health.ts": "x\n"])
+        let fixture = try GitFixture(files: ["docs/checklist.md": Self.doc, "src/health.ts": "x\n", ".greenlight.yml": Self.blocking])
         let terminal = Captured()
         _ = CheckCommand().run(terminal.console(in: fixture.root, terminal: true))
         #expect(terminal.out.contains("\u{1B}[31merror"))
@@ -68,7 +71,9 @@ final class Captured: @unchecked Sendable {
                 claims:
                   docs: ["plan/*.md"]
                 rules:
+                  claims.missing-evidence: error
                   claims.no-evidence:
+                    severity: warning
                     exempt: [kickoff]
                 """,
         ])
@@ -93,7 +98,8 @@ final class Captured: @unchecked Sendable {
     @Test func explainAndRules() {
         let captured = Captured()
         #expect(RuleDocs.explain("claims.missing-evidence", console: captured.console(in: "/")) == 0)
-        #expect(captured.out.contains("claims.missing-evidence (error, family claims)"))
+        #expect(captured.out.contains("claims.missing-evidence (note, family claims)"))
+        #expect(captured.out.contains("Field precision: 0 % (0 true, 8 false, 0 debatable of 8 labelled; 8 findings in"))
         #expect(captured.out.contains("=> finding at docs/readiness.md:3:35"))
         let unknown = Captured()
         #expect(RuleDocs.explain("claims.missing-evidenc", console: unknown.console(in: "/")) == 2)

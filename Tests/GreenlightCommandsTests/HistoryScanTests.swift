@@ -21,6 +21,8 @@ import Testing
 
         init() throws {
             fixture = try GitFixture()
+            // A team that makes a committed secret block the merge (the default is a note).
+            try fixture.write(".greenlight.yml", "rules: {secrets.leak: error}\n")
             try fixture.write("config.py", "REGION = 'eu'\nKEY_ID = '\(HistoryScanTests.gone)'\n")
             try fixture.write("notes.txt", "# greenlight:ignore secrets.leak -- revoked in March, kept for the incident report\n\(HistoryScanTests.revoked)\n")
             commits.append(try fixture.commitAll("add config", date: "2025-03-01T10:00:00Z"))

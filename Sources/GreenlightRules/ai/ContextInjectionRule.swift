@@ -5,7 +5,7 @@ import GreenlightCore
 public struct ContextInjectionRule: Rule {
     public static let description = RuleDescription(
         id: "ai.context-injection",
-        severity: .error,
+        severity: .note,
         summary: "An LLM call is made without injecting the user's context",
         rationale: """
             A personalised product is only as good as the context each generation gets: the \

@@ -5,7 +5,7 @@ import GreenlightCore
 public struct GenerationLoggingRule: Rule {
     public static let description = RuleDescription(
         id: "ai.logging",
-        severity: .error,
+        severity: .note,
         summary: "An LLM call's generation is not logged",
         rationale: """
             Prompt versions are promoted and rolled back on logged outcomes, and fine-tuning sets \

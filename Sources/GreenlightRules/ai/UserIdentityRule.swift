@@ -5,7 +5,7 @@ import GreenlightCore
 public struct UserIdentityRule: Rule {
     public static let description = RuleDescription(
         id: "ai.user-identity",
-        severity: .error,
+        severity: .note,
         summary: "An LLM call carries no user identity",
         rationale: """
             Abuse monitoring, per-user rate limits, cost attribution and the feedback loop all \

@@ -5,7 +5,7 @@ import GreenlightCore
 public struct DuplicateWorkflowRule: Rule {
     public static let description = RuleDescription(
         id: "ci.duplicate-workflow",
-        severity: .warning,
+        severity: .note,
         summary: "Two workflows run the same job on the same events",
         rationale: """
             A workflow copied to a new file and edited in one place runs the same tests twice \

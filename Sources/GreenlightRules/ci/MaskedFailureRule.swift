@@ -35,7 +35,7 @@ public struct MaskedFailureRule: Rule {
 
     public static let description = RuleDescription(
         id: "ci.masked-failure",
-        severity: .error,
+        severity: .note,
         summary: "A workflow lets a build, test or deploy step fail silently",
         rationale: """
             `continue-on-error: true` on the step that generates the Prisma client, runs the \

@@ -6,7 +6,7 @@ import GreenlightCore
 public struct SecretsPreflightRule: Rule {
     public static let description = RuleDescription(
         id: "ci.secrets-preflight",
-        severity: .warning,
+        severity: .note,
         summary: "A scheduled job uses a secret without first checking it is set",
         rationale: """
             A missing secret is an empty string in GitHub Actions: the nightly loop calls the \

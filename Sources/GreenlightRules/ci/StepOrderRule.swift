@@ -39,7 +39,7 @@ public struct StepOrderRule: Rule {
 
     public static let description = RuleDescription(
         id: "ci.step-order",
-        severity: .error,
+        severity: .note,
         summary: "A required step does not come before the steps that depend on it",
         rationale: """
             Some steps only work after another: tests against a Prisma client fail — or pass \

@@ -5,7 +5,7 @@ import GreenlightCore
 public struct MissingEvidenceRule: Rule {
     public static let description = RuleDescription(
         id: "claims.missing-evidence",
-        severity: .error,
+        severity: .note,
         summary: "A done item in a readiness document cites a path that does not exist",
         rationale: """
             A checked box is a claim. When the file it cites as evidence is not in the \

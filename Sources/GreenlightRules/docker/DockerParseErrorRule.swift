@@ -6,7 +6,7 @@ import GreenlightCore
 public struct DockerParseErrorRule: Rule {
     public static let description = RuleDescription(
         id: "docker.parse-error",
-        severity: .error,
+        severity: .note,
         summary: "A Dockerfile cannot be parsed",
         rationale: """
             A Dockerfile that does not parse fails the image build, usually late — in the \

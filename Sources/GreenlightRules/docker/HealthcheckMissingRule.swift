@@ -30,7 +30,7 @@ public struct HealthcheckMissingRule: Rule {
 
     public static let description = RuleDescription(
         id: "docker.healthcheck-missing",
-        severity: .warning,
+        severity: .note,
         summary: "The final stage serves traffic but declares no HEALTHCHECK",
         rationale: """
             Without a HEALTHCHECK, Docker and Compose report a container whose server hung or \

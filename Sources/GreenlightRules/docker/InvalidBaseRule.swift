@@ -6,7 +6,7 @@ import GreenlightCore
 public struct InvalidBaseRule: Rule {
     public static let description = RuleDescription(
         id: "docker.invalid-base",
-        severity: .error,
+        severity: .note,
         summary: "A base image or COPY --from source is malformed or undefined",
         rationale: """
             The build fails at its first line when the base image reference is malformed \

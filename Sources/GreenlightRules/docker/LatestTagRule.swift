@@ -5,7 +5,7 @@ import GreenlightCore
 public struct LatestTagRule: Rule {
     public static let description = RuleDescription(
         id: "docker.latest-tag",
-        severity: .warning,
+        severity: .note,
         summary: "A base image is tagged latest",
         rationale: """
             `latest` moves: the image that passed yesterday's checks is not the one built today. \

@@ -6,7 +6,7 @@ import GreenlightCore
 public struct MaskedErrorsRule: Rule {
     public static let description = RuleDescription(
         id: "docker.masked-errors",
-        severity: .error,
+        severity: .note,
         summary: "A RUN instruction hides the failure of a command",
         rationale: """
             A build step whose failure is thrown away gives an image that builds and does not \

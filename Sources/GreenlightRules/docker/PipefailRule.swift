@@ -6,7 +6,7 @@ import GreenlightCore
 public struct PipefailRule: Rule {
     public static let description = RuleDescription(
         id: "docker.pipefail",
-        severity: .warning,
+        severity: .note,
         summary: "A RUN with a pipe does not set pipefail",
         rationale: """
             A pipeline's status is its last command's: `curl -fsSL $URL | sh` succeeds when the \

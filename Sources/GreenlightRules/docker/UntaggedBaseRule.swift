@@ -5,7 +5,7 @@ import GreenlightCore
 public struct UntaggedBaseRule: Rule {
     public static let description = RuleDescription(
         id: "docker.untagged-base",
-        severity: .warning,
+        severity: .note,
         summary: "A base image has no tag or digest",
         rationale: """
             Without a tag, FROM takes whatever `latest` is on the day of the build, so the same \

@@ -5,7 +5,7 @@ import GreenlightCore
 public struct EnvFileRule: Rule {
     public static let description = RuleDescription(
         id: "secrets.env-file",
-        severity: .error,
+        severity: .note,
         summary: "An environment file (.env, .env.local, .env.production …) is committed",
         rationale: """
             Environment files hold the real values of a deployment's secrets and are meant to \
