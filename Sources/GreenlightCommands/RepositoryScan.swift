@@ -37,7 +37,9 @@ struct RepositoryScan {
 
     init() {}
 
+    /// What the families know, asked once: which files they read and what counts there.
     init(_ snapshot: RepositorySnapshot) throws {
+        let imports = try SDKImports.builtin()
         var folders = Set<String>()
         var logFolders = Set<String>()
         var evidence = Set<String>()
@@ -54,7 +56,7 @@ struct RepositoryScan {
             for (depth, part) in parts.dropLast().enumerated() where Self.testDataNames.contains(part) {
                 folders.insert(parts[...depth].joined(separator: "/"))
             }
-            if lower == "dockerfile" || lower.hasPrefix("dockerfile.") || lower.hasSuffix(".dockerfile") {
+            if DockerfileFiles.isDockerfileName(path) {
                 dockerfiles.append(path)
             }
             if parts.count == 3, parts[0] == ".github", parts[1] == "workflows", lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") {
@@ -72,26 +74,28 @@ struct RepositoryScan {
                 smoke.insert(Self.stem(name))
             }
             if let framework = Self.frameworkFiles[lower] { frameworks.insert(framework) }
-            if lower == ".env.example" {
+            if EnvFiles.isTemplate(path) {
                 envExamples.append(path)
-                if let text = try snapshot.text(at: path) { names.formUnion(Self.variableNames(text)) }
+                if let text = try snapshot.text(at: path) { names.formUnion(EnvFiles.declaredNames(text)) }
             }
             let inTestData = folders.contains { path.hasPrefix($0 + "/") }
             if ReadinessDocument.isReadinessDocument(path), !inTestData {
                 readinessDocuments.append(path)
-                if let text = try snapshot.text(at: path), Self.citesRoute(text) { citesRoutes = true }
+                if let text = try snapshot.text(at: path), ClaimDocumentParser.parse(text).citesRoutes { citesRoutes = true }
             } else if lower.hasSuffix(".md"), !inTestData, !agentLogs.contains(path), parts.first != ".github", lower != "changelog.md",
-                      let text = try snapshot.text(of: entry, containingAny: Self.doneMarkers), Self.hasDoneClaims(text) {
-                otherClaimDocuments.append(path)
-                if Self.citesRoute(text) { citesRoutes = true }
+                      let text = try snapshot.text(of: entry, containingAny: ClaimDocumentParser.doneNeedles) {
+                let document = ClaimDocumentParser.parse(text)
+                if document.hasDoneClaims {
+                    otherClaimDocuments.append(path)
+                    if document.citesRoutes { citesRoutes = true }
+                }
             }
-            if parts.count > 1, LLMImports.language(of: lower) != nil || lower.hasSuffix(".rb") || lower.hasSuffix(".java")
-                || lower.hasSuffix(".kt") || lower.hasSuffix(".rs") || lower.hasSuffix(".php"), !inTestData {
+            if parts.count > 1, SourceCode.isCode(path), !inTestData {
                 sources.insert(parts[0])
             }
-            if let language = LLMImports.language(of: lower),
-               let text = try snapshot.text(of: entry, containingAny: LLMImports.needles(language)) {
-                for sdk in LLMImports.sdks(in: text, language: language) { sdks[sdk, default: []].insert(path) }
+            if let language = SourceLanguage.of(path: path),
+               let text = try snapshot.text(of: entry, containingAny: imports.needles(language)) {
+                for sdk in imports.sdks(in: text, language: language) { sdks[sdk, default: []].insert(path) }
             }
             if lower == "package.json", let text = try snapshot.text(at: path) {
                 for framework in ["jest", "vitest"] where text.text.contains("\"\(framework)\"") { frameworks.insert(framework) }
@@ -116,42 +120,9 @@ struct RepositoryScan {
         "jest.config.js": "jest", "jest.config.ts": "jest", "vitest.config.ts": "vitest", "vitest.config.js": "vitest",
         "pytest.ini": "pytest", "conftest.py": "pytest", "go.mod": "go", "package.swift": "swift",
     ]
-    static let doneMarkers = ["[x]", "[X]", "✅", "DONE", "COMPLETE"]
-
     /// A file name without its extension.
     static func stem(_ name: String) -> String {
         name.split(separator: ".").first.map(String.init) ?? name
-    }
-
-    /// `NAME=` at the start of a line (optionally after `export `); values are never kept.
-    static func variableNames(_ text: SourceText) -> [String] {
-        text.lines.compactMap { line in
-            var rest = line.drop { $0 == " " }
-            if rest.hasPrefix("export ") { rest = rest.dropFirst(7) }
-            guard let equals = rest.firstIndex(of: "=") else { return nil }
-            let name = rest[..<equals]
-            guard let first = name.first, first.isLetter || first == "_",
-                  name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { return nil }
-            return String(name)
-        }
-    }
-
-    /// A checked task item, or a heading marked done.
-    static func hasDoneClaims(_ text: SourceText) -> Bool {
-        text.lines.contains { line in
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.hasPrefix("- [x]") || trimmed.hasPrefix("- [X]") || trimmed.hasPrefix("* [x]") || trimmed.hasPrefix("* [X]") {
-                return true
-            }
-            return trimmed.hasPrefix("#") && (trimmed.contains("✅") || trimmed.contains("DONE") || trimmed.contains("COMPLETE"))
-        }
-    }
-
-    /// `GET /…`, `POST /…` and the like anywhere in the text.
-    static func citesRoute(_ text: SourceText) -> Bool {
-        text.lines.contains { line in
-            ["GET /", "POST /", "PUT /", "PATCH /", "DELETE /"].contains { line.contains($0) }
-        }
     }
 
     /// What was found, in one line.
@@ -165,109 +136,11 @@ struct RepositoryScan {
         add(workflows.count, "workflow")
         add(agentLogs.count, "agent log")
         if !llmSDKs.isEmpty { parts.append("LLM SDK imports (\(llmSDKs.keys.sorted().joined(separator: ", ")))") }
-        if !envExamples.isEmpty { parts.append(".env.example (\(envNames.count) variable\(envNames.count == 1 ? "" : "s"))") }
+        if !envExamples.isEmpty {
+            let names = Set(envExamples.map { EnvFiles.baseName($0) }).sorted().joined(separator: ", ")
+            parts.append("\(names) (\(envNames.count) variable\(envNames.count == 1 ? "" : "s"))")
+        }
         add(evidenceNames.count, "evidence gate")
         return parts.isEmpty ? "nothing to tune for" : parts.joined(separator: ", ")
-    }
-}
-
-/// Import lines of the usual LLM SDKs, per language. Only lines that import count, so a
-/// comment or a string that mentions a provider does not.
-enum LLMImports {
-    enum Language {
-        case javaScript, python, go, swift
-    }
-
-    static func language(of name: String) -> Language? {
-        if [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"].contains(where: name.hasSuffix) { return .javaScript }
-        if name.hasSuffix(".py") { return .python }
-        if name.hasSuffix(".go") { return .go }
-        if name.hasSuffix(".swift") { return .swift }
-        return nil
-    }
-
-    /// SDK name → the module names that import it.
-    static func modules(_ language: Language) -> [(sdk: String, modules: [String])] {
-        switch language {
-        case .javaScript:
-            return [("openai", ["openai"]), ("anthropic", ["@anthropic-ai/sdk"]),
-                    ("gemini", ["@google/generative-ai", "@google/genai"]), ("vercel-ai", ["ai", "@ai-sdk/"]),
-                    ("langchain", ["langchain", "@langchain/"]), ("mistral", ["@mistralai/mistralai"]),
-                    ("groq", ["groq-sdk"]), ("cohere", ["cohere-ai"]), ("ollama", ["ollama"])]
-        case .python:
-            return [("openai", ["openai"]), ("anthropic", ["anthropic"]), ("gemini", ["google.generativeai", "google.genai", "google import genai"]),
-                    ("langchain", ["langchain"]), ("litellm", ["litellm"]), ("mistral", ["mistralai"]),
-                    ("groq", ["groq"]), ("cohere", ["cohere"]), ("ollama", ["ollama"])]
-        case .go:
-            return [("openai", ["github.com/sashabaranov/go-openai", "github.com/openai/openai-go"]),
-                    ("anthropic", ["github.com/anthropics/anthropic-sdk-go"]),
-                    ("gemini", ["github.com/google/generative-ai-go", "google.golang.org/genai"]),
-                    ("langchain", ["github.com/tmc/langchaingo"])]
-        case .swift:
-            return [("openai", ["OpenAI"]), ("anthropic", ["SwiftAnthropic"]), ("gemini", ["GoogleGenerativeAI"])]
-        }
-    }
-
-    /// The bytes a file must contain to be read at all: the module names themselves, so the
-    /// great majority of source files (which import no SDK) are never decoded.
-    static func needles(_ language: Language) -> [String] {
-        modules(language).flatMap(\.modules).flatMap { module -> [String] in
-            // A bare "ai" is in every other word; the Vercel AI SDK is imported as "ai" or 'ai'.
-            language == .javaScript && module == "ai" ? ["\"ai\"", "'ai'"] : [module]
-        }
-    }
-
-    static func sdks(in text: SourceText, language: Language) -> Set<String> {
-        // Only the SDKs whose module names occur, and only the lines that hold one.
-        let candidates = modules(language).filter { entry in entry.modules.contains { ByteSearch.contains(text.text, $0) } }
-        guard !candidates.isEmpty else { return [] }
-        var found = Set<String>()
-        for line in text.lines.prefix(5_000) {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            for (sdk, modules) in candidates where !found.contains(sdk) {
-                if modules.contains(where: { trimmed.contains($0) && imports(trimmed, $0, language) }) { found.insert(sdk) }
-            }
-            if found.count == candidates.count { break }
-        }
-        return found
-    }
-
-    private static func imports(_ line: Substring, _ module: String, _ language: Language) -> Bool {
-        switch language {
-        case .javaScript:
-            let prefix = module.hasSuffix("/")
-            let quoted = ["\"", "'"].map { $0 + module + (prefix ? "" : $0) }
-            if line.hasPrefix("import") || line.hasPrefix("export") {
-                return quoted.contains { line.contains($0) }
-            }
-            return quoted.contains { requires(line, $0) }
-        case .python:
-            if module.contains(" ") { return word(line, "from " + module) }
-            return word(line, "import " + module) || word(line, "from " + module)
-        case .go:
-            return line.contains("\"" + module)
-        case .swift:
-            return word(line, "import " + module)
-        }
-    }
-
-    /// `require("module")` as code: after `=`, `(`, `,`, `:` or at the start of the line, not
-    /// inside a string or a comment's prose.
-    private static func requires(_ line: Substring, _ quotedModule: String) -> Bool {
-        var rest = line
-        while let found = rest.range(of: "require(" + quotedModule) {
-            let before = line[..<found.lowerBound].reversed().first { $0 != " " && $0 != "\t" }
-            if before == nil || ["=", "(", ",", ":"].contains(before!) { return true }
-            rest = line[found.upperBound...]
-        }
-        return false
-    }
-
-    /// `line` starts with `prefix`, and a whole word ends there (`import openai` but not
-    /// `import openai_tools`).
-    private static func word(_ line: Substring, _ prefix: String) -> Bool {
-        guard line.hasPrefix(prefix) else { return false }
-        guard let next = line.dropFirst(prefix.count).first else { return true }
-        return next == " " || next == "." || next == "," || next == ";" || next == "\t"
     }
 }

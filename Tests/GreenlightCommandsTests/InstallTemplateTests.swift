@@ -197,7 +197,8 @@ import Yams
             ".github/pull_request_template.md": "- [x] I ran the tests\n",
             "feedback/agent.md": "- [x] did it\n",
             "tests/fixtures/FAKE.md": "- [x] nothing\n",
-            "ROADMAP.md": "- [ ] GET /api/things\n",
+            // A route the claims family would check: in backticks (prose is not a citation).
+            "ROADMAP.md": "- [ ] `GET /api/things`\n",
         ])
         let scan = try RepositoryScan(try GitRepository(discovering: fixture.root).snapshot(.rev("HEAD"), config: Config()))
         #expect(scan.otherClaimDocuments.sorted() == ["docs/BUILD.md", "docs/PLAN.md"])

@@ -52,6 +52,23 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
         }
         let rules = Set(packs.flatMap(\.requirements).map(\.rule))
         #expect(rules == Set(AIRequirementRule.allCases), "every ai rule has a built-in requirement")
+        let sdks = Set(packs.flatMap(\.imports).map(\.sdk))
+        #expect(sdks.isSuperset(of: ["openai", "anthropic", "gemini", "vercel-ai", "langchain"]), "\(sdks)")
+    }
+
+    @Test(arguments: [
+        ("src/a.ts", "import OpenAI from \"openai\";\n", ["openai"]),
+        ("src/a.ts", "import { generateText } from 'ai'\nimport { openai } from '@ai-sdk/openai'\n", ["vercel-ai"]),
+        ("src/a.ts", "// see the \"openai\" docs\nconst x = 'openai'\n", []),
+        ("app/a.py", "from google import genai\nimport anthropic\n", ["anthropic", "gemini"]),
+        ("app/a.py", "import openai_tools\n", []),
+        ("cmd/a.go", "import \"github.com/openai/openai-go\"\n", ["openai"]),
+        ("App/A.swift", "import OpenAI\n", ["openai"]),
+    ])
+    func sdkImportsComeFromThePack(_ path: String, _ text: String, _ expected: [String]) throws {
+        let imports = try SDKImports.builtin()
+        let language = try #require(SourceLanguage.of(path: path))
+        #expect(imports.sdks(in: SourceText(path: path, bytes: Array(text.utf8)), language: language).sorted() == expected)
     }
 
     static let badPacks: [BadPackCase] = [
@@ -103,6 +120,14 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
             name: "a pattern that can backtrack exponentially",
             yaml: "pack: team\ncall_sites:\n  - id: slow\n    pattern: '(\\w+\\s?)+acme\\('\n",
             position: "4:14", fragments: ["(\\w+\\s?)", "backtrack exponentially", "call site 'slow'"]),
+        BadPackCase(
+            name: "unknown language of an import",
+            yaml: "pack: team\nimports:\n  - sdk: acme\n    modules:\n      cobol: [acme]\n",
+            position: "5:14", fragments: ["unknown language 'cobol'", "javascript, python, go, swift", "import of 'acme'"]),
+        BadPackCase(
+            name: "an import without an sdk name",
+            yaml: "pack: team\nimports:\n  - modules:\n      python: [acme]\n",
+            position: "3:5", fragments: ["sdk", "pack 'team'"]),
         BadPackCase(name: "not YAML", yaml: "pack: [team\n", position: "2:1", fragments: ["invalid YAML"]),
     ]
 

@@ -72,6 +72,8 @@ struct AIPack {
     /// Call-site ids this pack switches off (`enabled: false`).
     let disabled: Set<String>
     let requirements: [AIRequirement]
+    /// The modules each SDK is imported from (`imports:`).
+    let imports: [SDKImport]
 }
 
 /// What the ai family checks in one run: the built-in pack and the team's packs, merged (a

@@ -80,7 +80,28 @@ enum AIPackLoader {
             for (index, item) in shape.requirements.enumerated() {
                 requirements.append(try requirement(item, at: ["requirements", String(index)]))
             }
-            return AIPack(name: name, file: file, builtin: builtin, callSites: sites, disabled: disabled, requirements: requirements)
+            var imports: [SDKImport] = []
+            for (index, item) in shape.imports.enumerated() {
+                imports.append(try sdkImport(item, at: ["imports", String(index)]))
+            }
+            return AIPack(name: name, file: file, builtin: builtin, callSites: sites, disabled: disabled,
+                          requirements: requirements, imports: imports)
+        }
+
+        func sdkImport(_ item: SDKImportShape, at path: [String]) throws -> SDKImport {
+            guard !item.sdk.isEmpty else { throw failure(path + ["sdk"], "an import needs an sdk name") }
+            var modules: [SDKImport.Language: [String]] = [:]
+            for (key, names) in item.modules {
+                guard let language = SDKImport.Language(rawValue: key) else {
+                    let known = SDKImport.Language.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw failure(path + ["modules", key], "unknown language '\(key)' (expected \(known))")
+                }
+                if let empty = names.firstIndex(where: { $0.trimmingWhitespace.isEmpty }) {
+                    throw failure(path + ["modules", key, String(empty)], "empty module name")
+                }
+                modules[language] = names
+            }
+            return SDKImport(sdk: item.sdk, modules: modules)
         }
 
         func callSite(_ item: CallSiteShape, at path: [String]) throws -> CallSitePattern {
@@ -171,6 +192,8 @@ enum AIPackLoader {
                 return "call site '\(node?["id"]?.string ?? "#\(index + 1)")', "
             case "requirements":
                 return "requirement \(index + 1) for \(node?["rule"]?.string ?? "no rule"), "
+            case "imports":
+                return "import of '\(node?["sdk"]?.string ?? "#\(index + 1)")', "
             default:
                 return ""
             }
@@ -184,11 +207,12 @@ struct AIPackShape: Decodable {
     let description: String?
     let callSites: [CallSiteShape]
     let requirements: [RequirementShape]
+    let imports: [SDKImportShape]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case pack, description
         case callSites = "call_sites"
-        case requirements
+        case requirements, imports
     }
 
     init(from decoder: Decoder) throws {
@@ -198,6 +222,7 @@ struct AIPackShape: Decodable {
         description = try container.decodeIfPresent(String.self, forKey: .description)
         callSites = try container.decodeIfPresent([CallSiteShape].self, forKey: .callSites) ?? []
         requirements = try container.decodeIfPresent([RequirementShape].self, forKey: .requirements) ?? []
+        imports = try container.decodeIfPresent([SDKImportShape].self, forKey: .imports) ?? []
     }
 }
 

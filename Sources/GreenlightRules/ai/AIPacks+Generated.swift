@@ -17,6 +17,9 @@ enum AIBuiltinPacks {
 #   enclosing function, closures included; `file`; `lines:N`: N lines around the call) and
 #   what counts (any_of: regular expressions over code; a string counts only as a mapping key).
 #   Several requirements for one rule are alternatives.
+# imports: for each SDK, the modules it is imported from per language (`javascript` covers
+#   TypeScript too; a JavaScript module ending in `/` is a scope prefix): a file that imports
+#   one uses the SDK. `greenlight init` tunes its draft to them.
 pack: ai-call-sites
 description: >-
   LLM SDK call sites (OpenAI, Anthropic, Google Gemini, Vercel AI SDK, LangChain, plain HTTP to
@@ -154,6 +157,53 @@ requirements:
     any_of:
       - '\bobserveOpenAI\s*\('
       - '\blangfuse\s*\.\s*openai\b'
+
+imports:
+  - sdk: openai
+    modules:
+      javascript: [openai]
+      python: [openai]
+      go: [github.com/sashabaranov/go-openai, github.com/openai/openai-go]
+      swift: [OpenAI]
+  - sdk: anthropic
+    modules:
+      javascript: ["@anthropic-ai/sdk"]
+      python: [anthropic]
+      go: [github.com/anthropics/anthropic-sdk-go]
+      swift: [SwiftAnthropic]
+  - sdk: gemini
+    modules:
+      javascript: ["@google/generative-ai", "@google/genai"]
+      python: [google.generativeai, google.genai, google import genai]
+      go: [github.com/google/generative-ai-go, google.golang.org/genai]
+      swift: [GoogleGenerativeAI]
+  - sdk: vercel-ai
+    modules:
+      javascript: [ai, "@ai-sdk/"]
+  - sdk: langchain
+    modules:
+      javascript: [langchain, "@langchain/"]
+      python: [langchain]
+      go: [github.com/tmc/langchaingo]
+  - sdk: litellm
+    modules:
+      python: [litellm]
+  - sdk: mistral
+    modules:
+      javascript: ["@mistralai/mistralai"]
+      python: [mistralai]
+  - sdk: groq
+    modules:
+      javascript: [groq-sdk]
+      python: [groq]
+  - sdk: cohere
+    modules:
+      javascript: [cohere-ai]
+      python: [cohere]
+  - sdk: ollama
+    modules:
+      javascript: [ollama]
+      python: [ollama]
 
 """#),
     ]

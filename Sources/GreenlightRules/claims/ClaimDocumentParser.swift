@@ -5,6 +5,10 @@ import GreenlightCore
 /// headings marked done followed by `**File**:` lines, and status tables. Linear in the size of
 /// the document; fenced code blocks are skipped.
 public enum ClaimDocumentParser {
+    /// Text a document must contain to hold a done claim at all (a checked box, a done symbol
+    /// or word): the prefilter for passes over every Markdown file.
+    public static let doneNeedles = ["[x]", "[X]"] + StatusMarkers.doneSymbols + StatusMarkers.doneWords.sorted()
+
     public static func parse(_ source: SourceText) -> ClaimDocument {
         var parser = State()
         var fence: Substring?

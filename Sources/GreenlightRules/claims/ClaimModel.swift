@@ -45,4 +45,14 @@ public struct Citation: Sendable, Equatable {
 public struct ClaimDocument: Sendable {
     public let path: String
     public let claims: [Claim]
+
+    /// Whether any claim is marked done.
+    public var hasDoneClaims: Bool { claims.contains { $0.state == .done } }
+
+    /// Whether any claim cites an HTTP route (`POST /api/…`).
+    public var citesRoutes: Bool {
+        claims.contains { claim in
+            claim.citations.contains { if case .route = $0.target { return true } else { return false } }
+        }
+    }
 }

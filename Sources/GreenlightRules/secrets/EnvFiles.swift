@@ -3,11 +3,11 @@ import GreenlightCore
 
 /// Environment files: which names are committed env files, which are templates, what a
 /// template declares, and where code reads a variable.
-enum EnvFiles {
+public enum EnvFiles {
     /// Suffixes of `.env.*` files that are templates, meant to be committed.
     static let templateSuffixes: Set<String> = ["example", "sample", "template", "dist", "defaults", "tpl"]
 
-    static func baseName(_ path: String) -> Substring {
+    public static func baseName(_ path: String) -> Substring {
         path.split(separator: "/").last ?? Substring(path)
     }
 
@@ -20,7 +20,7 @@ enum EnvFiles {
     }
 
     /// `.env.example`, `.env.sample`, `.env.template` …
-    static func isTemplate(_ path: String) -> Bool {
+    public static func isTemplate(_ path: String) -> Bool {
         let name = baseName(path)
         guard name.hasPrefix(".env.") else { return false }
         return templateSuffixes.contains(String(name.dropFirst(5)).lowercased())
@@ -28,7 +28,7 @@ enum EnvFiles {
 
     /// Variable names a dotenv file declares: `NAME=…`, `export NAME=…`, and commented-out
     /// `# NAME=…` (a documented optional variable counts as declared).
-    static func declaredNames(_ text: SourceText) -> [String] {
+    public static func declaredNames(_ text: SourceText) -> [String] {
         var names: [String] = []
         for line in text.lines {
             var rest = line.drop { $0 == " " || $0 == "\t" }
