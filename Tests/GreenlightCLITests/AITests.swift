@@ -94,7 +94,7 @@ struct AITests {
         ("ai:\n  context_builders: ['buildContext(']\n", "2:22", ["invalid regular expression 'buildContext('", "(in ai)"]),
         ("ai:\n  loggerz: [log]\n", "2:3", ["unknown key 'loggerz'", "loggers"]),
         ("ai:\n  exempt: ['src/[a']\n", "2:12", ["invalid glob 'src/[a'"]),
-        ("ai:\n  compliant_wrappers: ['(\\\\w+)+x']\n", "2:24", ["backtrack exponentially"]),
+        ("ai:\n  compliant_wrappers: ['(\\w+)+x']\n", "2:24", ["backtrack exponentially"]),
         ("ai:\n  packs: checks/team.yml\n", "2:10", ["expected a list"]),
     ]
 

@@ -31,6 +31,16 @@ struct BadInputTests {
             position: "3:", fragments: ["invalid YAML"]
         ),
         ConfigCase(
+            name: "a rule option pattern that backtracks exponentially",
+            yaml: "version: 1\nrules:\n  ci.masked-failure:\n    critical: ['ship', '(x+)+y']\n",
+            position: "4:24", fragments: ["nests unbounded quantifiers in '(x+)+'", "backtrack exponentially"]
+        ),
+        ConfigCase(
+            name: "an invalid step-order pattern",
+            yaml: "version: 1\nrules:\n  ci.step-order:\n    before: 'make ('\n",
+            position: "4:13", fragments: ["invalid regular expression 'make ('", "ci.step-order"]
+        ),
+        ConfigCase(
             name: "unknown top-level key",
             yaml: "version: 1\ninclude: [\"src/**\"]\nexlcude: [\"docs/**\"]\n",
             position: "3:1", fragments: ["unknown key 'exlcude'", "exclude"]

@@ -173,7 +173,7 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
 
     @Test func configuredPatternsReplaceTheBuiltInOnesWithinTheirScope() throws {
         var settings = AISettings()
-        settings.loggers = [CodePatternText("\\brecordGeneration\\(")]
+        settings.loggers = [try UserPattern("\\brecordGeneration\\(")]
         let checks = try AIChecks(packs: try AIPackLoader.builtin(), settings: settings)
         let logging = checks.requirements.filter { $0.rule == .logging }
         #expect(logging.count == 1)
@@ -228,11 +228,11 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func nestedUnboundedQuantifiersAreFound() {
-        #expect(RegexLiterals.nestedQuantifier(in: "(a+)+") == "(a+)")
-        #expect(RegexLiterals.nestedQuantifier(in: "x(?:[a-z]*\\s?){2,}") == "(?:[a-z]*\\s?)")
-        #expect(RegexLiterals.nestedQuantifier(in: "\\b(generateText|streamText)\\s*\\(") == nil)
-        #expect(RegexLiterals.nestedQuantifier(in: "(axios(\\s*\\.\\s*post)?|fetch)\\s*\\(") == nil)
-        #expect(RegexLiterals.nestedQuantifier(in: "\\b(?!\\w*(WithContext)\\b)\\w*Context\\(") == nil)
+        #expect(RegexNesting.unboundedGroup(in: "(a+)+") == "(a+)+")
+        #expect(RegexNesting.unboundedGroup(in: "x(?:[a-z]*\\s?){2,}") == "(?:[a-z]*\\s?){2,}")
+        #expect(RegexNesting.unboundedGroup(in: "\\b(generateText|streamText)\\s*\\(") == nil)
+        #expect(RegexNesting.unboundedGroup(in: "(axios(\\s*\\.\\s*post)?|fetch)\\s*\\(") == nil)
+        #expect(RegexNesting.unboundedGroup(in: "\\b(?!\\w*(WithContext)\\b)\\w*Context\\(") == nil)
     }
 }
 

@@ -173,7 +173,7 @@ enum AIPackLoader {
         func regex(_ text: String, at path: [String]) throws -> CodeRegex {
             do {
                 return try CodeRegex(text)
-            } catch let error as CodeRegex.Invalid {
+            } catch let error as UserPattern.Invalid {
                 throw failure(path, error.description)
             }
         }

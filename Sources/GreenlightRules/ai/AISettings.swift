@@ -5,14 +5,14 @@ public struct AISettings: ConfigSection {
     public static let key = "ai"
 
     /// When set, replaces the built-in pack's patterns for `ai.context-injection`.
-    public var contextBuilders: [CodePatternText]?
+    public var contextBuilders: [UserPattern]?
     /// When set, replaces the built-in pack's patterns for `ai.user-identity`.
-    public var identityArgs: [CodePatternText]?
+    public var identityArgs: [UserPattern]?
     /// When set, replaces the built-in pack's patterns for `ai.logging`.
-    public var loggers: [CodePatternText]?
+    public var loggers: [UserPattern]?
     /// Callee names (regular expressions) of the team's own wrappers: a call to one, or an SDK
     /// call inside one's argument list, is a compliant call site.
-    public var compliantWrappers: [CodePatternText] = []
+    public var compliantWrappers: [UserPattern] = []
     /// Paths never checked; replaces the default (tests, vendored and generated code).
     public var exempt: [Glob] = AISettings.defaultExempt
     /// Extra packs, as paths in the repository.
@@ -39,16 +39,16 @@ public struct AISettings: ConfigSection {
     public init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        contextBuilders = try container.decodeIfPresent([CodePatternText].self, forKey: .contextBuilders)
-        identityArgs = try container.decodeIfPresent([CodePatternText].self, forKey: .identityArgs)
-        loggers = try container.decodeIfPresent([CodePatternText].self, forKey: .loggers)
-        compliantWrappers = try container.decodeIfPresent([CodePatternText].self, forKey: .compliantWrappers) ?? []
+        contextBuilders = try container.decodeIfPresent([UserPattern].self, forKey: .contextBuilders)
+        identityArgs = try container.decodeIfPresent([UserPattern].self, forKey: .identityArgs)
+        loggers = try container.decodeIfPresent([UserPattern].self, forKey: .loggers)
+        compliantWrappers = try container.decodeIfPresent([UserPattern].self, forKey: .compliantWrappers) ?? []
         exempt = try container.decodeIfPresent([Glob].self, forKey: .exempt) ?? AISettings.defaultExempt
         packs = try container.decodeIfPresent([String].self, forKey: .packs) ?? []
     }
 
     /// The patterns that replace the built-in ones for `rule`, if configured.
-    func patterns(for rule: AIRequirementRule) -> [CodePatternText]? {
+    func patterns(for rule: AIRequirementRule) -> [UserPattern]? {
         switch rule {
         case .contextInjection: return contextBuilders
         case .userIdentity: return identityArgs
@@ -80,25 +80,6 @@ struct ExemptPaths {
                 if let literal = screen.literal, !CodeRegex.contains(raw, literal) { return false }
                 return screen.glob.matches(path)
             }
-        }
-    }
-}
-
-/// A regular expression in configuration, checked when read so that a bad one names its line.
-public struct CodePatternText: Decodable, Sendable, Equatable {
-    public let source: String
-
-    public init(_ source: String) {
-        self.source = source
-    }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        source = try container.decode(String.self)
-        do {
-            _ = try CodeRegex(source)
-        } catch let error as CodeRegex.Invalid {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
         }
     }
 }

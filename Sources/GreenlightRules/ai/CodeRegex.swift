@@ -1,34 +1,21 @@
 import Foundation
+import GreenlightCore
 
 /// A regular expression of a rule pack or of the `ai:` config, matched against a file's code
 /// view. It knows the literal text a match needs (`RegexLiterals`) so that a file or scope
-/// without it is never searched. Searches are bounded in matches; an expression that nests
-/// unbounded quantifiers (`(a+)+`), the kind that backtracks exponentially, is refused when
-/// compiled — so no search needs a clock (ICU's progress callback, called at every position,
-/// would cost more than the matching).
+/// without it is never searched. Searches are bounded in matches; `UserPattern` refuses the
+/// expressions that backtrack exponentially — so no search needs a clock (ICU's progress
+/// callback, called at every position, would cost more than the matching).
 final class CodeRegex: @unchecked Sendable {
-    // NSRegularExpression is immutable and thread-safe for matching.
     let source: String
-    private let expression: NSRegularExpression
+    private let expression: UserPattern
     /// One of these must occur in any match; nil when that cannot be told.
     let literals: [[UInt8]]?
-
-    struct Invalid: Error, CustomStringConvertible {
-        let description: String
-    }
 
     static let matchLimit = 100_000
 
     init(_ source: String) throws {
-        guard !source.isEmpty else { throw Invalid(description: "empty regular expression") }
-        if let group = RegexLiterals.nestedQuantifier(in: source) {
-            throw Invalid(description: "regular expression '\(source)' repeats '\(group)', which repeats itself without bound and can backtrack exponentially")
-        }
-        do {
-            expression = try NSRegularExpression(pattern: source, options: [.anchorsMatchLines])
-        } catch {
-            throw Invalid(description: "invalid regular expression '\(source)'")
-        }
+        expression = try UserPattern(source, options: .anchorsMatchLines)
         self.source = source
         literals = RegexLiterals.required(in: source).map { $0.map { Array($0.utf8) } }
     }
@@ -52,7 +39,7 @@ final class CodeRegex: @unchecked Sendable {
         guard !range.isEmpty, view.bytes.withUnsafeBytes({ mayMatch(UnsafeRawBufferPointer(rebasing: $0[range])) }) else {
             return false
         }
-        let found = expression.firstMatch(in: view.text, options: [], range: NSRange(location: range.lowerBound, length: range.count))
+        let found = expression.firstMatch(in: view.text, range: NSRange(location: range.lowerBound, length: range.count))
         return found != nil
     }
 
@@ -65,7 +52,7 @@ final class CodeRegex: @unchecked Sendable {
 
     private func ranges(in text: String, length: Int, limit: Int = CodeRegex.matchLimit) -> [Range<Int>] {
         var found: [Range<Int>] = []
-        expression.enumerateMatches(in: text, options: [], range: NSRange(location: 0, length: length)) { result, _, stop in
+        expression.enumerateMatches(in: text, range: NSRange(location: 0, length: length)) { result, stop in
             if let result, result.range.location != NSNotFound {
                 found.append(result.range.location..<(result.range.location + result.range.length))
                 if found.count >= limit { stop.pointee = true }

@@ -172,60 +172,6 @@ enum RegexLiterals {
     }
 }
 
-extension RegexLiterals {
-    /// The first group that holds an unbounded quantifier (`*`, `+`, `{n,}`) and is itself
-    /// repeated without bound — `(a+)+`, `(\w*\s?)*` — or nil.
-    static func nestedQuantifier(in pattern: String) -> String? {
-        let bytes = Array(pattern.utf8)
-        var opens: [(start: Int, unbounded: Bool)] = []
-        var unboundedHere = false
-        var index = 0
-        func unboundedQuantifier(at position: Int) -> Bool {
-            guard position < bytes.count else { return false }
-            switch bytes[position] {
-            case UInt8(ascii: "*"), UInt8(ascii: "+"): return true
-            case UInt8(ascii: "{"):
-                var end = position + 1
-                while end < bytes.count, bytes[end] != UInt8(ascii: "}") { end += 1 }
-                return end < bytes.count && bytes[end - 1] == UInt8(ascii: ",")
-            default: return false
-            }
-        }
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "\\"):
-                index += 2
-                if unboundedQuantifier(at: index) { unboundedHere = true }
-                continue
-            case UInt8(ascii: "["):
-                index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "^") { index += 1 }
-                if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1 }
-                while index < bytes.count, bytes[index] != UInt8(ascii: "]") {
-                    if bytes[index] == UInt8(ascii: "\\") { index += 1 }
-                    index += 1
-                }
-                index += 1
-                if unboundedQuantifier(at: index) { unboundedHere = true }
-                continue
-            case UInt8(ascii: "("):
-                opens.append((index, unboundedHere))
-                unboundedHere = false
-            case UInt8(ascii: ")"):
-                guard let open = opens.popLast() else { break }
-                if unboundedHere && unboundedQuantifier(at: index + 1) {
-                    return String(decoding: bytes[open.start...index], as: UTF8.self)
-                }
-                unboundedHere = open.unbounded || unboundedHere || unboundedQuantifier(at: index + 1)
-            default:
-                if unboundedQuantifier(at: index + 1) { unboundedHere = true }
-            }
-            index += 1
-        }
-        return nil
-    }
-}
-
 /// Literal keywords as prefilter needles: a byte search runs `memchr` to the needle's first
 /// byte, so a needle that starts at a rare byte (`Content` rather than `enerateContent`) is
 /// checked with few false starts. Any substring of a required literal is required too.

@@ -7,13 +7,13 @@ import GreenlightCore
 public struct MaskedFailureRule: Rule {
     public struct Options: RuleOptions {
         /// Regular expressions; a step whose `run` or `uses` matches one is a step that matters.
-        public var critical: [String] = Options.defaultCritical
+        public var critical: [UserPattern] = Options.defaultCritical
 
-        static let defaultCritical = [
+        static let defaultCritical = try! [
             #"\b(build|test|tests|e2e|lint|typecheck|tsc|check|migrate|deploy|publish|release)\b"#,
             #"\b(prisma|pytest|jest|vitest|mocha|playwright|cypress|go test|cargo|swift (build|test)|gradle|mvn|make)\b"#,
             #"\bdocker(/| |-compose)|docker/build-push-action|kubectl|helm|terraform|wrangler|vercel|flyctl"#,
-        ]
+        ].map { try UserPattern($0) }
 
         public init() {}
 
@@ -24,12 +24,7 @@ public struct MaskedFailureRule: Rule {
         public init(from decoder: Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            critical = try container.decodeIfPresent([String].self, forKey: .critical) ?? Options.defaultCritical
-            for (index, pattern) in critical.enumerated() where (try? NSRegularExpression(pattern: pattern)) == nil {
-                throw DecodingError.dataCorrupted(DecodingError.Context(
-                    codingPath: [CodingKeys.critical, AnyCodingKey(intValue: index)],
-                    debugDescription: "invalid regular expression '\(pattern)'"))
-            }
+            critical = try container.decodeIfPresent([UserPattern].self, forKey: .critical) ?? Options.defaultCritical
         }
     }
 
@@ -95,10 +90,9 @@ public struct MaskedFailureRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext, options: Options) throws -> [Finding] {
-        let patterns = options.critical.compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+        let patterns = options.critical.map { $0.with(.caseInsensitive) }
         func critical(_ step: WorkflowStep) -> Bool {
-            let text = step.action
-            return patterns.contains { $0.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil }
+            patterns.contains { $0.matches(step.action) }
         }
         var findings: [Finding] = []
         for workflow in try WorkflowParser.workflows(context) {

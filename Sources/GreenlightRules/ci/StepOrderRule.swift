@@ -6,8 +6,8 @@ import GreenlightCore
 /// Prisma schema. Shape: a stateful fold over each job's steps.
 public struct StepOrderRule: Rule {
     public struct Options: RuleOptions {
-        public var before = #"prisma\s+generate"#
-        public var after = #"\b(npm|pnpm|yarn|bun)\s+(run\s+)?test|\b(vitest|jest|pytest|mocha)\b|playwright\s+test|\bgo\s+test\b|\bcargo\s+test\b"#
+        public var before = try! UserPattern(#"prisma\s+generate"#)
+        public var after = try! UserPattern(#"\b(npm|pnpm|yarn|bun)\s+(run\s+)?test|\b(vitest|jest|pytest|mocha)\b|playwright\s+test|\bgo\s+test\b|\bcargo\s+test\b"#)
         /// The rule applies only when some file matches this glob.
         public var whenFile: String? = "**/schema.prisma"
 
@@ -22,13 +22,9 @@ public struct StepOrderRule: Rule {
             try decoder.rejectUnknownKeys(CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             let defaults = Options()
-            before = try container.decodeIfPresent(String.self, forKey: .before) ?? defaults.before
-            after = try container.decodeIfPresent(String.self, forKey: .after) ?? defaults.after
+            before = try container.decodeIfPresent(UserPattern.self, forKey: .before) ?? defaults.before
+            after = try container.decodeIfPresent(UserPattern.self, forKey: .after) ?? defaults.after
             whenFile = container.contains(.whenFile) ? try container.decodeIfPresent(String.self, forKey: .whenFile) : defaults.whenFile
-            for (key, pattern) in [(CodingKeys.before, before), (.after, after)] where (try? NSRegularExpression(pattern: pattern)) == nil {
-                throw DecodingError.dataCorrupted(DecodingError.Context(
-                    codingPath: [key], debugDescription: "invalid regular expression '\(pattern)'"))
-            }
             if let whenFile {
                 do { _ = try Glob(whenFile) } catch let error as Glob.SyntaxError {
                     throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [CodingKeys.whenFile], debugDescription: error.description))
@@ -102,11 +98,10 @@ public struct StepOrderRule: Rule {
                 return []
             }
         }
-        let before = try NSRegularExpression(pattern: options.before)
-        let after = try NSRegularExpression(pattern: options.after)
-        func matches(_ regex: NSRegularExpression, _ step: WorkflowStep) -> Bool {
-            let text = step.action
-            return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        let before = options.before
+        let after = options.after
+        func matches(_ pattern: UserPattern, _ step: WorkflowStep) -> Bool {
+            pattern.matches(step.action)
         }
         var findings: [Finding] = []
         for workflow in try WorkflowParser.workflows(context) {

@@ -1,13 +1,12 @@
 import Foundation
+import GreenlightCore
 
-/// A compiled pattern whose every search is bounded in time: NSRegularExpression reports
-/// progress during long matches, and the search stops when its deadline passes. Patterns that
-/// nest unbounded quantifiers (`(a+)+`, `(\w*)*`) are refused when compiled, since those are the
-/// ones that backtrack exponentially.
+/// A `UserPattern` whose every search is bounded in time: the search reports progress during
+/// long matches and stops when its deadline passes.
 public final class BoundedRegex: @unchecked Sendable {
-    // NSRegularExpression is immutable and documented thread-safe for matching.
+    // UserPattern is immutable and thread-safe for matching.
     public let pattern: String
-    private let regex: NSRegularExpression
+    private let regex: UserPattern
 
     public struct Match {
         /// UTF-16 ranges of the whole match (index 0) and each group; `location` is NSNotFound
@@ -15,23 +14,12 @@ public final class BoundedRegex: @unchecked Sendable {
         public let ranges: [NSRange]
     }
 
-    public struct CompileError: Error, CustomStringConvertible {
-        public let description: String
-    }
-
     public init(_ pattern: String) throws {
-        if let reason = BoundedRegex.catastrophicNesting(in: pattern) {
-            throw CompileError(description: reason)
-        }
-        do {
-            regex = try NSRegularExpression(pattern: pattern)
-        } catch {
-            throw CompileError(description: "invalid regular expression '\(pattern)'")
-        }
+        regex = try UserPattern(pattern)
         self.pattern = pattern
     }
 
-    public var groupCount: Int { regex.numberOfCaptureGroups }
+    public var groupCount: Int { regex.groupCount }
 
     /// Every match in `text`, stopping after `limit` matches or when `timeLimit` seconds have
     /// passed (then `timedOut`).
@@ -43,9 +31,9 @@ public final class BoundedRegex: @unchecked Sendable {
         let limitNanoseconds = UInt64(max(0, timeLimit) * 1_000_000_000)
         var found: [Match] = []
         var timedOut = false
-        let groups = regex.numberOfCaptureGroups
+        let groups = regex.groupCount
         let range = NSRange(location: 0, length: text.utf16.count)
-        regex.enumerateMatches(in: text, options: [.reportProgress], range: range) { result, _, stop in
+        regex.enumerateMatches(in: text, range: range, reportProgress: true) { result, stop in
             if let result {
                 found.append(Match(ranges: (0...groups).map { result.range(at: $0) }))
                 if found.count >= limit { stop.pointee = true }
@@ -66,161 +54,5 @@ public final class BoundedRegex: @unchecked Sendable {
             }
         }
         return (found, timedOut)
-    }
-
-    /// Why `pattern` may backtrack catastrophically, or nil: a group that holds an unbounded
-    /// quantifier (`*`, `+`, `{n,}`) and is itself repeated without bound (or over 100 times),
-    /// unless the group starts with an unquantified atom and has no alternation — the `(?:-[a-z]+)+`
-    /// idiom, whose repetitions cannot overlap in the usual case. What this misses, the time
-    /// bound on every search catches.
-    public static func catastrophicNesting(in pattern: String) -> String? {
-        var parser = NestingParser(Array(pattern.unicodeScalars))
-        return parser.run()
-    }
-}
-
-/// A single pass over a regex's syntax, keeping per group whether it holds an unbounded
-/// quantifier, whether its first atom is mandatory, and whether it has alternatives.
-private struct NestingParser {
-    struct Frame {
-        var start: Int
-        var unbounded = false
-        var firstMandatory: Bool?
-        var alternation = false
-    }
-
-    struct Quantifier {
-        var length: Int
-        var optional: Bool
-        var unbounded: Bool
-        var large: Bool
-    }
-
-    let chars: [Unicode.Scalar]
-    var frames: [Frame] = [Frame(start: 0)]
-    var index = 0
-
-    init(_ chars: [Unicode.Scalar]) { self.chars = chars }
-
-    mutating func run() -> String? {
-        while index < chars.count {
-            switch chars[index] {
-            case "\\":
-                let next = index + 1 < chars.count ? chars[index + 1] : "\\"
-                if next == "Q" {
-                    index += 2
-                    while index + 1 < chars.count, !(chars[index] == "\\" && chars[index + 1] == "E") { index += 1 }
-                    index += 2
-                    atom()
-                } else if "bBAzZG".unicodeScalars.contains(next) {
-                    index += 2
-                } else {
-                    index += 2
-                    if ["p", "P", "x", "N"].contains(next), index < chars.count, chars[index] == "{" {
-                        while index < chars.count, chars[index] != "}" { index += 1 }
-                        index += 1
-                    }
-                    atom()
-                }
-            case "[":
-                skipClass()
-                atom()
-            case "(":
-                frames.append(Frame(start: index))
-                index += 1
-                skipGroupHeader()
-            case ")":
-                index += 1
-                guard frames.count > 1 else { continue }
-                let frame = frames.removeLast()
-                let q = quantifier()
-                if frame.unbounded, let q, q.large, frame.firstMandatory != true || frame.alternation {
-                    let group = String(String.UnicodeScalarView(chars[frame.start..<min(chars.count, index + q.length)]))
-                    return "regex nests unbounded quantifiers in '\(group)', which can backtrack catastrophically; rewrite it without the nesting"
-                }
-                note(q, innerUnbounded: frame.unbounded)
-            case "|":
-                frames[frames.count - 1].alternation = true
-                index += 1
-            case "^", "$":
-                index += 1
-            default:
-                index += 1
-                atom()
-            }
-        }
-        return nil
-    }
-
-    /// After an atom: read its quantifier and record it in the enclosing group.
-    private mutating func atom() {
-        note(quantifier(), innerUnbounded: false)
-    }
-
-    private mutating func note(_ q: Quantifier?, innerUnbounded: Bool) {
-        let last = frames.count - 1
-        // Only an unquantified first atom fixes where each repetition starts.
-        if frames[last].firstMandatory == nil { frames[last].firstMandatory = q == nil }
-        if innerUnbounded || (q?.unbounded ?? false) { frames[last].unbounded = true }
-        if let q {
-            index += q.length
-            if index < chars.count, chars[index] == "?" || chars[index] == "+" { index += 1 }
-        }
-    }
-
-    /// The quantifier at `index`, if any (not consumed).
-    private func quantifier() -> Quantifier? {
-        guard index < chars.count else { return nil }
-        switch chars[index] {
-        case "*": return Quantifier(length: 1, optional: true, unbounded: true, large: true)
-        case "+": return Quantifier(length: 1, optional: false, unbounded: true, large: true)
-        case "?": return Quantifier(length: 1, optional: true, unbounded: false, large: false)
-        case "{":
-            var end = index + 1
-            while end < chars.count, chars[end] != "}" { end += 1 }
-            guard end < chars.count else { return nil }
-            let body = String(String.UnicodeScalarView(chars[(index + 1)..<end]))
-            let parts = body.split(separator: ",", omittingEmptySubsequences: false)
-            guard parts.count <= 2, let low = Int(parts[0]) else { return nil }
-            if parts.count == 1 { return Quantifier(length: end - index + 1, optional: low == 0, unbounded: false, large: low > 100) }
-            if parts[1].isEmpty { return Quantifier(length: end - index + 1, optional: low == 0, unbounded: true, large: true) }
-            guard let high = Int(parts[1]) else { return nil }
-            return Quantifier(length: end - index + 1, optional: low == 0, unbounded: false, large: high > 100)
-        default: return nil
-        }
-    }
-
-    private mutating func skipClass() {
-        var depth = 1
-        index += 1
-        if index < chars.count, chars[index] == "^" { index += 1 }
-        if index < chars.count, chars[index] == "]" { index += 1 }
-        while index < chars.count, depth > 0 {
-            if chars[index] == "\\" { index += 2; continue }
-            if chars[index] == "[" { depth += 1 }
-            if chars[index] == "]" { depth -= 1 }
-            index += 1
-        }
-    }
-
-    /// `?:`, `?=`, `?!`, `?<=`, `?<!`, `?>`, `?<name>`, `?i:`, `?i)`.
-    private mutating func skipGroupHeader() {
-        guard index < chars.count, chars[index] == "?" else { return }
-        index += 1
-        guard index < chars.count else { return }
-        switch chars[index] {
-        case ":", "=", "!", ">": index += 1
-        case "<":
-            index += 1
-            if index < chars.count, chars[index] == "=" || chars[index] == "!" {
-                index += 1
-            } else {
-                while index < chars.count, chars[index] != ">" { index += 1 }
-                index += 1
-            }
-        default:
-            while index < chars.count, chars[index].properties.isAlphabetic || chars[index] == "-" { index += 1 }
-            if index < chars.count, chars[index] == ":" { index += 1 }
-        }
     }
 }

@@ -70,7 +70,7 @@ struct AllowlistShape: Decodable {
         for (index, pattern) in regexes.enumerated() {
             do {
                 _ = try BoundedRegex(pattern)
-            } catch let error as BoundedRegex.CompileError {
+            } catch let error as UserPattern.Invalid {
                 throw DecodingError.dataCorrupted(DecodingError.Context(
                     codingPath: container.codingPath + [CodingKeys.regexes, AnyCodingKey(intValue: index)],
                     debugDescription: error.description))

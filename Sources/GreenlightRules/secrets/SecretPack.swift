@@ -217,7 +217,7 @@ private struct RuleShape: Decodable {
         let pattern = try container.decode(String.self, forKey: .regex)
         do {
             compiled = try BoundedRegex(pattern)
-        } catch let error as BoundedRegex.CompileError {
+        } catch let error as UserPattern.Invalid {
             throw invalid(.regex, error.description)
         }
         group = try container.decodeIfPresent(Int.self, forKey: .group)

@@ -1,0 +1,92 @@
+import Foundation
+
+/// A regular expression that a team or a rule pack supplies — secrets and ai packs, the `ai:`
+/// and `secrets:` sections, rule options such as `rules.ci.masked-failure.critical`. One type,
+/// one validation policy and one error for all of them: the expression must not be empty, must
+/// compile (ICU syntax), and must not nest unbounded quantifiers (`(a+)+`, `(\w*)*`), the shape
+/// that backtracks exponentially — so that no configured pattern can stall a run. Decoded from
+/// configuration, a bad one fails at its own `file:line:col`.
+public final class UserPattern: @unchecked Sendable, Decodable, Equatable, CustomStringConvertible {
+    // NSRegularExpression is immutable and documented thread-safe for matching.
+    public let source: String
+    public let options: Options
+    private let expression: NSRegularExpression
+
+    public struct Options: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        public static let caseInsensitive = Options(rawValue: 1)
+        /// `^` and `$` match at line boundaries.
+        public static let anchorsMatchLines = Options(rawValue: 2)
+    }
+
+    /// Why a pattern was refused, in one line that names it.
+    public struct Invalid: Error, CustomStringConvertible, Equatable {
+        public let description: String
+    }
+
+    public init(_ source: String, options: Options = []) throws {
+        guard !source.isEmpty else { throw Invalid(description: "empty regular expression") }
+        if let group = RegexNesting.unboundedGroup(in: source) {
+            throw Invalid(description: "regular expression '\(source)' nests unbounded quantifiers in '\(group)', which can backtrack exponentially; rewrite it without the nesting")
+        }
+        var flags: NSRegularExpression.Options = []
+        if options.contains(.caseInsensitive) { flags.insert(.caseInsensitive) }
+        if options.contains(.anchorsMatchLines) { flags.insert(.anchorsMatchLines) }
+        do {
+            expression = try NSRegularExpression(pattern: source, options: flags)
+        } catch {
+            throw Invalid(description: "invalid regular expression '\(source)'")
+        }
+        self.source = source
+        self.options = options
+    }
+
+    public convenience init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(text)
+        } catch let error as Invalid {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    /// The same expression with other options (validated already).
+    public func with(_ options: Options) -> UserPattern {
+        // Only the flags differ, and they cannot make a valid expression invalid.
+        (try? UserPattern(source, options: options)) ?? self
+    }
+
+    public var description: String { source }
+
+    public static func == (lhs: UserPattern, rhs: UserPattern) -> Bool {
+        lhs.source == rhs.source && lhs.options == rhs.options
+    }
+
+    public var groupCount: Int { expression.numberOfCaptureGroups }
+
+    /// Whether the expression matches somewhere in `text`.
+    public func matches(_ text: String) -> Bool {
+        firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+    }
+
+    /// The first match within `range` (UTF-16 offsets), if any.
+    public func firstMatch(in text: String, range: NSRange) -> NSTextCheckingResult? {
+        expression.firstMatch(in: text, options: [], range: range)
+    }
+
+    /// Every match within `range`, in order; `body` may stop the search. With `reportProgress`
+    /// the body is also called with nil during long searches.
+    public func enumerateMatches(
+        in text: String, range: NSRange, reportProgress: Bool = false,
+        _ body: (NSTextCheckingResult?, UnsafeMutablePointer<ObjCBool>) -> Void
+    ) {
+        withoutActuallyEscaping(body) { body in
+            expression.enumerateMatches(in: text, options: reportProgress ? [.reportProgress] : [], range: range) { result, _, stop in
+                body(result, stop)
+            }
+        }
+    }
+}
