@@ -191,6 +191,6 @@ extension Engine {
     /// commands' own (`report:`, `loops:`) — so that every command accepts the same
     /// `.greenlight.yml`.
     static var greenlight: Engine {
-        Engine(rules: RuleCatalog.all, sections: RuleCatalog.sections + [ReportSettings.self, LoopsSection.self])
+        Engine(families: RuleCatalog.families, sections: [ReportSettings.self, LoopsSection.self])
     }
 }

@@ -6,10 +6,21 @@ import Yams
 public struct Engine {
     public let rules: [any Rule.Type]
     public let sections: [any ConfigSection.Type]
+    /// The families whose figures the run reports, after their rules.
+    public let units: [any Family.Type]
 
+    /// Every family's rules and sections, plus sections beyond the families (`report:`, …).
+    public init(families: [any Family.Type], sections extra: [any ConfigSection.Type] = []) {
+        rules = families.flatMap { $0.rules }
+        sections = families.compactMap { $0.section } + extra
+        units = families
+    }
+
+    /// Loose rules and sections, outside any family (for tests of one piece).
     public init(rules: [any Rule.Type], sections: [any ConfigSection.Type] = []) {
         self.rules = rules
         self.sections = sections
+        units = []
     }
 
     /// The top-level config keys the families add.
@@ -88,6 +99,7 @@ public struct Engine {
             snapshot: snapshot, now: now, knownRuleIDs: ruleIDs, sections: try decodeSections(config),
             live: live, configFile: Self.configFile(config.path, root: snapshot.root), scanHistory: scanHistory)
         var findings: [Finding] = []
+        var ran: Set<String> = []
         for rule in rules {
             let description = rule.description
             if let families, !families.contains(description.family) { continue }
@@ -98,7 +110,17 @@ public struct Engine {
                 for index in produced.indices { produced[index].severity = severity }
             }
             findings += produced
+            ran.insert(description.family)
         }
+        var off: [String] = []
+        for unit in units where families?.contains(unit.name) ?? true {
+            if ran.contains(unit.name) {
+                try unit.reportFacts(context)
+            } else if !unit.rules.isEmpty {
+                off.append(unit.name)
+            }
+        }
+        if !off.isEmpty { context.facts.familiesOff = off }
         try applySuppressions(&findings, snapshot: snapshot)
         findings.sort(by: Finding.reportOrder)
         Fingerprint.disambiguate(&findings)

@@ -6,6 +6,9 @@ public struct ReportFacts: Codable, Sendable, Equatable {
     public var evidence: [EvidenceState]?
     public var probes: [ProbeState]?
     public var agents: [AgentState]?
+    /// Families the run selected whose rules the configuration all switched off: they checked
+    /// nothing (absent when every selected family ran).
+    public var familiesOff: [String]?
 
     public init() {}
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What a rule sees: the snapshot, the clock, the known rule ids, and a per-run cache of parsed
-/// files so that several rules of one family parse each file once.
+/// What a rule sees: the snapshot, the clock, the known rule ids, and the values a family's
+/// rules share within a run (typed by their keys) so that several rules parse each file once.
 public final class RuleContext {
     public let snapshot: RepositorySnapshot
     /// The run's clock (`--now`, or the time the run started).
@@ -16,7 +16,8 @@ public final class RuleContext {
     /// `check --scan-history`: rules that can (secrets) also look at every blob in history.
     public let scanHistory: Bool
 
-    private var parsed: [String: Any] = [:]
+    /// Values by key name; each key's type fixes what it holds, so the casts below never fail.
+    private var values: [String: Any] = [:]
     private let sections: [String: any ConfigSection]
 
     public init(
@@ -43,16 +44,20 @@ public final class RuleContext {
         sections[S.key] as? S ?? S()
     }
 
-    /// Parse `text` with `parse`, once per (parser key, path) per run.
-    public func parsed<T>(_ key: String, _ text: SourceText, parse: (SourceText) throws -> T) rethrows -> T {
-        try shared(key + "\u{0}" + text.path) { try parse(text) }
+    /// Parse `text` with `parse`, once per (parser, path) per run.
+    public func parsed<T>(_ key: ParserKey<T>, _ text: SourceText, parse: (SourceText) throws -> T) rethrows -> T {
+        try value(key.name + "\u{0}" + text.path) { try parse(text) }
     }
 
     /// A value built once per run and shared by the rules of a family (an index, a ledger).
-    public func shared<T>(_ key: String, build: () throws -> T) rethrows -> T {
-        if let hit = parsed[key] as? T { return hit }
+    public func shared<T>(_ key: SharedKey<T>, build: () throws -> T) rethrows -> T {
+        try value(key.name, build: build)
+    }
+
+    private func value<T>(_ name: String, build: () throws -> T) rethrows -> T {
+        if let hit = values[name] as? T { return hit }
         let value = try build()
-        parsed[key] = value
+        values[name] = value
         return value
     }
 

@@ -7,8 +7,10 @@ final class AILedger {
     let sites: [AICallSite]
 
     /// The run's ledger, built on first use.
+    static let key = SharedKey<AILedger>("ai.ledger")
+
     static func of(_ context: RuleContext) throws -> AILedger {
-        try context.shared("ai.ledger") { try AILedger(context: context) }
+        try context.shared(key) { try AILedger(context: context) }
     }
 
     private init(context: RuleContext) throws {

@@ -75,7 +75,8 @@ public struct WorkflowStep: Sendable {
 }
 
 public enum WorkflowParser {
-    static let parserKey = "ci.workflow"
+    static let parserKey = ParserKey<Workflow>("ci.workflow")
+    static let entriesKey = SharedKey<[SnapshotEntry]>("ci.entries")
 
     /// `.github/workflows/*.yml` and `*.yaml` (GitHub reads no sub-folders).
     public static func isWorkflowPath(_ path: String) -> Bool {
@@ -86,7 +87,7 @@ public enum WorkflowParser {
 
     /// Every readable workflow of the snapshot, parsed once per run.
     public static func workflows(_ context: RuleContext) throws -> [Workflow] {
-        let entries = context.shared("ci.entries") {
+        let entries = context.shared(entriesKey) {
             context.snapshot.entries.filter { isWorkflowPath($0.path) }
         }
         return try entries.compactMap { entry in

@@ -26,9 +26,12 @@ final class ClaimsLedger {
 
     let entries: [Entry]
 
+    static let key = SharedKey<ClaimsLedger>("claims.ledger")
+    static let documentKey = ParserKey<ClaimDocument>("claims.document")
+
     /// The run's ledger, built on first use.
     static func of(_ context: RuleContext) throws -> ClaimsLedger {
-        try context.shared("claims.ledger") { try ClaimsLedger(context: context) }
+        try context.shared(key) { try ClaimsLedger(context: context) }
     }
 
     private init(context: RuleContext) throws {
@@ -41,7 +44,7 @@ final class ClaimsLedger {
         var routes: RouteIndex?
         var entries: [Entry] = []
         for text in try context.textFiles(where: settings.isDocument) {
-            let document = context.parsed("claims.document", text, parse: ClaimDocumentParser.parse)
+            let document = context.parsed(ClaimsLedger.documentKey, text, parse: ClaimDocumentParser.parse)
             // Every claim's own evidence is checked — open ones too, for the done items nested
             // under them — but only done claims get a verdict.
             var checked: [Verdict] = []
@@ -69,7 +72,6 @@ final class ClaimsLedger {
             entries.append(Entry(document: document, verdicts: verdicts))
         }
         self.entries = entries
-        context.facts.claims = entries.map(\.summary)
     }
 
     private static func check(

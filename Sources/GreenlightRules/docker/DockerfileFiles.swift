@@ -31,7 +31,8 @@ public struct DockerSection: ConfigSection {
 /// Which snapshot entries are Dockerfiles, and their parses, shared by the docker rules (and
 /// `ci.docker-build-missing`) through the run's parse cache.
 public enum DockerfileFiles {
-    static let parserKey = "docker.dockerfile"
+    static let parserKey = ParserKey<Dockerfile>("docker.dockerfile")
+    static let entriesKey = SharedKey<[SnapshotEntry]>("docker.entries")
     /// Suffixes after `Dockerfile.` that mean a template, a document or source code, not a
     /// Dockerfile.
     private static let notDockerfiles: Set<String> = [
@@ -53,7 +54,7 @@ public enum DockerfileFiles {
 
     /// The snapshot's Dockerfile entries, in path order.
     public static func entries(_ context: RuleContext) -> [SnapshotEntry] {
-        context.shared("docker.entries") {
+        context.shared(entriesKey) {
             let extra = context.section(DockerSection.self).paths
             return context.snapshot.entries.filter { entry in
                 mayBeDockerfile(entry.path) && isDockerfileName(entry.path) || extra.contains { $0.matches(entry.path) }

@@ -27,7 +27,7 @@ final class EvidenceArtifacts {
     private(set) var problems: [Problem] = []
 
     static func of(_ context: RuleContext) throws -> EvidenceArtifacts {
-        try context.shared("evidence.artifacts") { try EvidenceArtifacts(context: context) }
+        try context.shared(SharedKey<EvidenceArtifacts>("evidence.artifacts")) { try EvidenceArtifacts(context: context) }
     }
 
     private init(context: RuleContext) throws {

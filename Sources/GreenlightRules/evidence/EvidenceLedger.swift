@@ -16,7 +16,7 @@ final class EvidenceLedger {
     let problems: [(path: String, message: String)]
 
     static func of(_ context: RuleContext) throws -> EvidenceLedger {
-        try context.shared("evidence.ledger") { try EvidenceLedger(context: context) }
+        try context.shared(SharedKey<EvidenceLedger>("evidence.ledger")) { try EvidenceLedger(context: context) }
     }
 
     private init(context: RuleContext) throws {
@@ -53,7 +53,6 @@ final class EvidenceLedger {
         })
         self.byName = byName
         self.problems = problems.filter { !attachments.contains($0.0) }
-        context.facts.evidence = EvidenceLedger.states(byName, settings: context.section(EvidenceSettings.self), now: context.now)
     }
 
     /// Age at the run's clock; never negative (records dated in the future are age 0).
@@ -61,7 +60,7 @@ final class EvidenceLedger {
         max(0, now.timeIntervalSince(located.date))
     }
 
-    private static func states(_ byName: [String: [Located]], settings: EvidenceSettings, now: Date) -> [EvidenceState] {
+    static func states(_ byName: [String: [Located]], settings: EvidenceSettings, now: Date) -> [EvidenceState] {
         let required = Set(settings.required.map(\.name))
         var states: [EvidenceState] = []
         for name in Set(byName.keys).union(required).sorted() {

@@ -62,15 +62,7 @@ public struct ProofOfWorkScan: Sendable {
 
     /// The scan of this run, computed by the first pow rule that asks.
     public static func of(_ context: RuleContext) throws -> ProofOfWorkScan {
-        try context.shared("pow.scan") {
-            let scan = try ProofOfWorkScan(context)
-            context.facts.agents = scan.agents.map { status in
-                AgentState(agent: status.agent, path: status.path, state: status.state.rawValue,
-                           lastCommit: status.lastCommit?.id, lastCommitAt: status.lastCommit.map { Timestamp.format($0.time) },
-                           ageSeconds: status.age.map { Int($0) })
-            }
-            return scan
-        }
+        try context.shared(SharedKey<ProofOfWorkScan>("pow.scan")) { try ProofOfWorkScan(context) }
     }
 
     public init(_ context: RuleContext) throws {

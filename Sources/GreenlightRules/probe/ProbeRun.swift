@@ -5,18 +5,15 @@ import GreenlightProbes
 /// family's rules asks first, and their problems become findings on the configuration file.
 enum ProbeRun {
     static func results(_ context: RuleContext) -> [ProbeResult] {
-        context.shared("probe.results") {
-            let probes = context.section(ProbesSection.self).probes
-            guard context.live.enabled, !probes.isEmpty else { return [] }
-            let results = ProbeRunner(environment: context.live.environment, now: context.now).run(probes)
-            context.facts.probes = results.map { result in
-                ProbeState(name: result.name, passed: result.passed, status: result.response?.status,
-                           requests: result.requests, p50Milliseconds: result.stats?.p50.map { $0 * 1000 },
-                           p95Milliseconds: result.stats?.p95.map { $0 * 1000 },
-                           errorRate: result.stats?.errorRate)
-            }
-            return results
+        context.shared(SharedKey<[ProbeResult]>("probe.results")) {
+            guard runs(context) else { return [] }
+            return ProbeRunner(environment: context.live.environment, now: context.now).run(context.section(ProbesSection.self).probes)
         }
+    }
+
+    /// Whether this run probes anything: live access allowed and probes configured.
+    static func runs(_ context: RuleContext) -> Bool {
+        context.live.enabled && !context.section(ProbesSection.self).probes.isEmpty
     }
 
     /// A finding at the problem's place in the configuration file (or the file as a whole when

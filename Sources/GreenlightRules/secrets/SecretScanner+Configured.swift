@@ -5,7 +5,7 @@ extension SecretScanner {
     /// from the snapshot and checked on load, samples included), minus `secrets.disable`, with
     /// `secrets.allow` on top. Cached per run.
     public static func configured(for context: RuleContext) throws -> SecretScanner {
-        try context.shared("secrets.scanner") {
+        try context.shared(SharedKey<SecretScanner>("secrets.scanner")) {
             let section = context.section(SecretsSection.self)
             let builtin = try SecretPack.builtin()
             var packs = builtin

@@ -1,0 +1,39 @@
+/// A rule family — claims, evidence, docker, … — as one unit: its rules, the config section it
+/// owns (`claims:`, `docker:`, …), the values its rules share within a run (typed `SharedKey`s),
+/// and the figures it reports beside the findings. Adding a rule to a family touches the rule's
+/// file and the family's `rules` list.
+public protocol Family {
+    /// The family name, the prefix of its rules' ids (`claims`).
+    static var name: String { get }
+    /// Its rules, in the order `greenlight rules` lists them.
+    static var rules: [any Rule.Type] { get }
+    /// The top-level config section it owns, if any.
+    static var section: (any ConfigSection.Type)? { get }
+    /// Figures for reports (claim counts, evidence states, …), gathered after its rules ran,
+    /// from the values they shared. Called once per run when at least one of its rules ran.
+    static func reportFacts(_ context: RuleContext) throws
+}
+
+extension Family {
+    public static var section: (any ConfigSection.Type)? { nil }
+    public static func reportFacts(_ context: RuleContext) throws {}
+}
+
+/// The key of a value built once per run and shared by a family's rules (an index, a ledger),
+/// typed by the value it holds.
+public struct SharedKey<Value>: Sendable {
+    public let name: String
+
+    public init(_ name: String) {
+        self.name = name
+    }
+}
+
+/// The key of one parser's results, per file, for a run.
+public struct ParserKey<Value>: Sendable {
+    public let name: String
+
+    public init(_ name: String) {
+        self.name = name
+    }
+}

@@ -1,0 +1,12 @@
+import GreenlightCore
+
+/// `docker`: Dockerfiles, parsed as Docker reads them.
+public enum DockerFamily: Family {
+    public static let name = "docker"
+    public static let rules: [any Rule.Type] = [
+        DockerParseErrorRule.self, InvalidBaseRule.self, DuplicateStageRule.self, MaskedErrorsRule.self,
+        PipefailRule.self, UntaggedBaseRule.self, LatestTagRule.self, HealthcheckMissingRule.self,
+        PortMismatchRule.self, RootUserRule.self, MultipleCmdRule.self,
+    ]
+    public static let section: (any ConfigSection.Type)? = DockerSection.self
+}
