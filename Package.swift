@@ -33,9 +33,19 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         .target(
             name: "GreenlightCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CCrypto", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "GreenlightGit",
@@ -51,7 +61,7 @@ let package = Package(
         ),
         .target(
             name: "GreenlightRules",
-            dependencies: ["GreenlightCore", "GreenlightProbes", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CLibYAML", "GreenlightCore", "GreenlightProbes", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "GreenlightReport",
