@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightCore
 
 /// Whether a run changes anything.
 public enum LoopMode: String, Codable, Sendable {
@@ -19,18 +20,11 @@ public enum StepStatus: String, Codable, Sendable {
     case notRun = "not-run"
 }
 
-/// What the loop reports share: the JSON encoding, and the file names under `reports/`.
+/// What the loop reports share: the file names under `reports/`.
 public enum LoopArtifact {
-    /// Pretty, sorted keys, no escaped slashes, a final newline: the same report gives the same bytes.
-    public static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
-
     /// `flywheel-20261121T090000Z`, `flywheel-dry-run-20261121T090000Z`: sorts by time, safe in
     /// file names, and a dry run never overwrites the report of a run that applied.
     public static func baseName(loop: String, mode: LoopMode, startedAt: String) -> String {
-        "\(loop)-" + (mode == .dryRun ? "dry-run-" : "") + startedAt.filter { $0 != "-" && $0 != ":" }
+        "\(loop)-" + (mode == .dryRun ? "dry-run-" : "") + Timestamp.fileStamp(startedAt)
     }
 }
