@@ -50,6 +50,6 @@ import Testing
         #expect(message { try DecodedYAML<Shape>.read("- a", file: "f.yml", requireMapping: "must be a mapping") }
             == "f.yml:1:1: must be a mapping")
         #expect(message { try DecodedYAML<Shape>.read("# c\nname: [1]", file: "f.yml", culprit: { _, _ in " (item)" }) }
-            == "f.yml:2:7: expected a string at name (item)")
+            == "f.yml:2:7: expected a single value at name (item)")
     }
 }
