@@ -33,9 +33,19 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         .target(
             name: "GreenlightCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CCrypto", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "GreenlightGit",
@@ -51,7 +61,7 @@ let package = Package(
         ),
         .target(
             name: "GreenlightRules",
-            dependencies: ["GreenlightCore", "GreenlightProbes", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CLibYAML", "GreenlightCore", "GreenlightProbes", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "GreenlightReport",
@@ -67,31 +77,33 @@ let package = Package(
         .executableTarget(
             name: "greenlight",
             dependencies: [
-                "GreenlightCommands",
+                "GreenlightCommands", "GreenlightCore", "GreenlightGit", "GreenlightReport",
                 "GreenlightRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "GreenlightTestSupport", path: "Tests/GreenlightTestSupport"),
         .testTarget(name: "GreenlightCoreTests", dependencies: ["GreenlightCore"]),
-        .testTarget(name: "GreenlightHistoryTests", dependencies: ["GreenlightHistory", "GreenlightTestSupport"]),
-        .testTarget(name: "GreenlightProbesTests", dependencies: ["GreenlightProbes", "GreenlightTestSupport"]),
+        .testTarget(name: "GreenlightHistoryTests", dependencies: ["GreenlightCore", "GreenlightHistory", "GreenlightTestSupport"]),
+        .testTarget(name: "GreenlightProbesTests", dependencies: ["GreenlightCore", "GreenlightProbes", "GreenlightTestSupport"]),
         .testTarget(
             name: "GreenlightLoopsTests",
-            dependencies: ["GreenlightLoops", "GreenlightTestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["GreenlightCore", "GreenlightLoops", "GreenlightTestSupport", .product(name: "Yams", package: "Yams")]
         ),
-        .testTarget(name: "GreenlightGitTests", dependencies: ["GreenlightGit", "GreenlightTestSupport"]),
+        .testTarget(name: "GreenlightGitTests", dependencies: ["GreenlightCore", "GreenlightGit", "GreenlightTestSupport"]),
         .testTarget(
             name: "GreenlightRulesTests",
-            dependencies: ["GreenlightRules", "GreenlightGit", "GreenlightTestSupport"],
+            dependencies: ["GreenlightCore", "GreenlightRules", "GreenlightGit", "GreenlightTestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
-        .testTarget(name: "GreenlightReportTests", dependencies: ["GreenlightReport", "GreenlightTestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "GreenlightReportTests", dependencies: ["GreenlightCore", "GreenlightReport", "GreenlightTestSupport"], exclude: ["Golden"]
+        ),
         .testTarget(
             name: "GreenlightCommandsTests",
             dependencies: [
-                "GreenlightCommands", "GreenlightReport", "GreenlightRules", "GreenlightTestSupport",
-                .product(name: "Yams", package: "Yams"),
+                "GreenlightCommands", "GreenlightCore", "GreenlightGit", "GreenlightReport", "GreenlightRules",
+                "GreenlightTestSupport", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the system libraries Greenlight links (libgit2, libcurl, SQLite) when missing, and
-# the tools its tests use (git, openssl, python3's jsonschema module for the SARIF schema test).
+# Installs the system libraries Greenlight links (libgit2, libcurl, SQLite, libcrypto, libyaml)
+# when missing, and the tools its tests use (git, openssl, python3's jsonschema module for the
+# SARIF schema test).
 # Sourced by demo.sh and test.sh; safe to run again.
 set -euo pipefail
 missing=()
-for pair in libgit2:libgit2-dev libcurl:libcurl4-openssl-dev sqlite3:libsqlite3-dev; do
+for pair in libgit2:libgit2-dev libcurl:libcurl4-openssl-dev sqlite3:libsqlite3-dev libcrypto:libssl-dev \
+  yaml-0.1:libyaml-dev; do
   pkg-config --exists "${pair%%:*}" 2>/dev/null || missing+=("${pair##*:}")
 done
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)

@@ -81,9 +81,7 @@ public struct HistoryCommand {
             let runs = try HistoryStore(path: path).runs(limit: limit)
             switch format {
             case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                console.out(String(decoding: try encoder.encode(runs), as: UTF8.self) + "\n")
+                console.out(try StableJSON.text(runs))
             case .text:
                 // As wide as the longest command listed (`loop flywheel`), so none is cut.
                 let width = max(8, runs.map(\.command.count).max() ?? 0)

@@ -19,7 +19,7 @@ public struct FlywheelCommand {
                 .run(preflight: preflight, client: client)
             let base = LoopArtifact.baseName(loop: "flywheel", mode: report.mode, startedAt: report.startedAt)
             let (json, shown) = try session.writeArtifacts(
-                base: base, markdown: FlywheelMarkdown.render(report), json: try LoopArtifact.json(report))
+                base: base, markdown: FlywheelMarkdown.render(report), json: try StableJSON.text(report))
             var decisions = [LoopDecision(loop: "flywheel", subject: "preflight", decision: preflight.passed ? "passed" : "failed",
                                           detail: preflight.problems.isEmpty ? nil : preflight.problems.joined(separator: "; "))]
             decisions += report.steps.map {
@@ -80,7 +80,7 @@ public struct PromoteCommand {
                 .run(prompts: names, promptsFrom: flagged == nil ? variable : "--prompts", preflight: preflight, client: client)
             let base = LoopArtifact.baseName(loop: "promote", mode: report.mode, startedAt: report.startedAt)
             let (json, shown) = try session.writeArtifacts(
-                base: base, markdown: PromotionMarkdown.render(report), json: try LoopArtifact.json(report))
+                base: base, markdown: PromotionMarkdown.render(report), json: try StableJSON.text(report))
             try session.record(command: "loop promote", passed: report.passed, decisions: decisions(report))
             console.out(session.redact(PromotionMarkdown.summary(report)))
             console.err("greenlight: wrote \(shown.joined(separator: " and "))\n")

@@ -5,7 +5,7 @@ import GreenlightRules
 
 /// `greenlight preflight --require NAME[,NAME…]`: the environment a job needs is there. Each
 /// name from `--require` and from `secrets.required` must be set and not blank; one line per
-/// name says present (with the value's length) or missing — never the value. Exit 1 with one
+/// name says set (with the value's length), missing or empty — never the value. Exit 1 with one
 /// line naming what is missing. Loops and probes call `evaluate` before they start.
 public struct PreflightCommand {
     /// Names given on the command line.

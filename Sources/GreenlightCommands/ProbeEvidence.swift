@@ -18,9 +18,7 @@ struct ProbeEvidence {
     /// The record's path, relative to `root`.
     func write(name: String, report: ProbeReport, commit: String?, now: Date) throws -> String {
         let urls = report.probes.map(\.url)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(report) + Data("\n".utf8)
+        let data = try StableJSON.data(report)
         return try EvidenceWriter(root: root).write(
             name: name, status: report.passed ? .pass : .fail, date: now, url: urls.count == 1 ? urls[0] : nil,
             commit: commit, attachment: .init(path: "probes.json", data: data))

@@ -28,9 +28,7 @@ public enum RuleDocs {
                        rationale: $0.rationale, configKeys: $0.configKeys.map(\.name),
                        fieldPrecision: fieldPrecision($0.id))
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            console.out(String(decoding: (try? encoder.encode(listed)) ?? Data(), as: UTF8.self) + "\n")
+            console.out((try? StableJSON.text(listed)) ?? "\n")
         case .text:
             let idWidth = rules.map(\.id.count).max() ?? 0
             let familyWidth = max(6, rules.map(\.family.count).max() ?? 0)

@@ -2,41 +2,57 @@
 /// and not blank. Only presence and length are ever reported — never a value. Used by
 /// `greenlight preflight` and, as a library call, by the loops and probes before they start.
 public enum EnvironmentPreflight {
-    public enum State: String, Sendable, Equatable {
-        case present
+    public enum State: String, Codable, Sendable, Equatable {
+        /// Set and not blank.
+        case set
         /// Not set at all.
         case missing
         /// Set, but empty or only whitespace.
         case empty
     }
 
-    public struct Entry: Sendable, Equatable {
+    /// One required variable: name, state, and the value's length only — what `greenlight
+    /// preflight` prints and the loop reports record.
+    public struct Entry: Codable, Sendable, Equatable {
         public let name: String
         public let state: State
-        /// The value's length in characters, when present.
+        /// The value's length in characters, when set.
         public let length: Int?
+
+        public init(name: String, state: State, length: Int?) {
+            self.name = name
+            self.state = state
+            self.length = length
+        }
+
+        /// `set (32 characters)`, `missing`, `empty`.
+        public var stateText: String {
+            switch state {
+            case .set:
+                let length = length ?? 0
+                return "set (\(length) character\(length == 1 ? "" : "s"))"
+            case .missing, .empty: return state.rawValue
+            }
+        }
+
+        /// `API_KEY set (32 characters)`, `ADMIN_API_KEY missing`.
+        public var description: String { "\(name) \(stateText)" }
     }
 
     public struct Report: Sendable, Equatable {
         public let entries: [Entry]
 
-        public var passed: Bool { entries.allSatisfy { $0.state == .present } }
+        public var passed: Bool { entries.allSatisfy { $0.state == .set } }
 
         /// Names that are missing or empty, in the order asked.
-        public var failing: [String] { entries.filter { $0.state != .present }.map(\.name) }
+        public var failing: [String] { entries.filter { $0.state != .set }.map(\.name) }
 
-        /// One line per name: `API_KEY  present (32 chars)`, `ADMIN_API_KEY  missing`.
+        /// One line per name, names aligned: `API_KEY        set (32 characters)`,
+        /// `ADMIN_API_KEY  missing`.
         public var lines: [String] {
             let width = entries.map(\.name.count).max() ?? 0
             return entries.map { entry in
-                let name = entry.name.padding(toLength: width, withPad: " ", startingAt: 0)
-                switch entry.state {
-                case .present:
-                    let length = entry.length ?? 0
-                    return "\(name)  present (\(length) char\(length == 1 ? "" : "s"))"
-                case .missing: return "\(name)  missing"
-                case .empty: return "\(name)  empty"
-                }
+                entry.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + entry.stateText
             }
         }
 
@@ -74,7 +90,7 @@ public enum EnvironmentPreflight {
                 continue
             }
             let blank = value.allSatisfy { $0.isWhitespace || $0.isNewline }
-            entries.append(Entry(name: name, state: blank ? .empty : .present, length: blank ? nil : value.count))
+            entries.append(Entry(name: name, state: blank ? .empty : .set, length: blank ? nil : value.count))
         }
         return Report(entries: entries)
     }

@@ -72,31 +72,3 @@ public enum SuppressionParser {
         return nil
     }
 }
-
-/// Substring search over UTF-8 bytes, for prefilters on whole files: `memchr` finds each
-/// candidate first byte, then the rest is compared.
-public enum ByteSearch {
-    public static func contains(_ haystack: String, _ needle: String) -> Bool {
-        var haystack = haystack
-        return haystack.withUTF8 { contains(UnsafeRawBufferPointer($0), needle) }
-    }
-
-    public static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
-        haystack.withUnsafeBytes { contains($0, needle) }
-    }
-
-    public static func contains(_ hay: UnsafeRawBufferPointer, _ needle: String) -> Bool {
-        let pin = Array(needle.utf8)
-        guard let first = pin.first else { return true }
-        guard let base = hay.baseAddress, hay.count >= pin.count else { return false }
-        var offset = 0
-        let last = hay.count - pin.count
-        while offset <= last {
-            guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
-            let start = base.distance(to: UnsafeRawPointer(hit))
-            if memcmp(base + start, pin, pin.count) == 0 { return true }
-            offset = start + 1
-        }
-        return false
-    }
-}

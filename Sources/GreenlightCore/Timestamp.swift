@@ -14,6 +14,12 @@ public enum Timestamp {
         return day.date(from: text)
     }
 
+    /// `20261121T090000Z`: an instant as `format` writes it, without `-` and `:` — sorts by
+    /// time, safe in file names.
+    public static func fileStamp(_ formatted: String) -> String {
+        formatted.filter { $0 != "-" && $0 != ":" }
+    }
+
     public static func format(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]

@@ -20,7 +20,7 @@ public struct MarkdownReporter: Reporter {
             out += "\n## Findings\n\n| severity | location | rule | message |\n|---|---|---|---|\n"
             for finding in live {
                 let location = finding.line > 0 ? "\(finding.path):\(finding.line):\(finding.column)" : finding.path
-                out += "| \(finding.severity.rawValue) | `\(cell(location))` | `\(finding.rule)` | \(cell(finding.message)) |\n"
+                out += "| \(finding.severity.rawValue) | \(MarkdownCell.code(location)) | `\(finding.rule)` | \(MarkdownCell.text(finding.message)) |\n"
             }
         }
         if let claims = report.claims, !claims.isEmpty { out += claimsSection(claims) }
@@ -28,13 +28,13 @@ public struct MarkdownReporter: Reporter {
         if let probes = report.probes, !probes.isEmpty {
             out += "\n## Probes\n\n| probe | result | status | requests | p50 | p95 | errors |\n|---|---|---:|---:|---:|---:|---:|\n"
             for row in probes.map(ReadinessReport.ProbeRow.init) {
-                out += "| \(cell(row.name)) | \(row.result) | \(row.status) | \(row.requests) | \(row.p50) | \(row.p95) | \(row.errors) |\n"
+                out += "| \(MarkdownCell.text(row.name)) | \(row.result) | \(row.status) | \(row.requests) | \(row.p50) | \(row.p95) | \(row.errors) |\n"
             }
         }
         if let agents = report.agents, !agents.isEmpty {
             out += "\n## Proof of work\n\n| agent | state | last commit | age |\n|---|---|---|---|\n"
             for row in agents.map(ReadinessReport.AgentRow.init) {
-                out += "| \(cell(row.agent)) | \(row.state) | \(row.lastCommit) | \(row.age) |\n"
+                out += "| \(MarkdownCell.text(row.agent)) | \(row.state) | \(row.lastCommit) | \(row.age) |\n"
             }
         }
         return out
@@ -43,10 +43,10 @@ public struct MarkdownReporter: Reporter {
     private func claimsSection(_ documents: [DocumentClaims]) -> String {
         var out = "\n## Claims\n\n| document | done | verified | unverified | pending |\n|---|---:|---:|---:|---:|\n"
         for document in documents {
-            out += "| `\(cell(document.path))` | \(document.done) | \(document.verified) | \(document.unverified) | \(document.pending) |\n"
+            out += "| \(MarkdownCell.code(document.path)) | \(document.done) | \(document.verified) | \(document.unverified) | \(document.pending) |\n"
         }
         for document in documents where !document.unverifiedClaims.isEmpty {
-            out += "\nUnverified in `\(cell(document.path))`:\n\n"
+            out += "\nUnverified in \(MarkdownCell.code(document.path)):\n\n"
             for claim in document.unverifiedClaims {
                 out += "- line \(claim.line): \(claim.title.replacingOccurrences(of: "\n", with: " ")) — \(claim.missing)\n"
             }
@@ -61,13 +61,8 @@ public struct MarkdownReporter: Reporter {
             let commit = state.commit.map { "`\($0.prefix(12))`" } ?? "–"
             let link = state.url.map { "[run](\($0))" } ?? "–"
             let name = state.required ? "\(state.name) (required)" : state.name
-            out += "| \(cell(name)) | \(state.status) | \(state.recordedAt ?? "–") | \(age) | \(commit) | \(link) |\n"
+            out += "| \(MarkdownCell.text(name)) | \(state.status) | \(state.recordedAt ?? "–") | \(age) | \(commit) | \(link) |\n"
         }
         return out
-    }
-
-    /// Table-safe: pipes escaped, line breaks flattened.
-    private func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 }

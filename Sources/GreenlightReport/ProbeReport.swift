@@ -45,9 +45,7 @@ public enum ProbeReportFormat: String, CaseIterable, Sendable {
         switch self {
         case .text: return ProbeTextReporter().render(report)
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+            return try StableJSON.text(report)
         }
     }
 }

@@ -28,8 +28,6 @@ public struct ReadinessReportRenderer {
     }
 
     public func json(_ report: ReadinessReport) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+        try StableJSON.text(report)
     }
 }

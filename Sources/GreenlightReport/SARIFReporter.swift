@@ -30,9 +30,7 @@ public struct SARIFReporter: Reporter {
             columnKind: "unicodeCodePoints",
             properties: .init(posture: report.posture.rawValue, commit: report.repo.commit, source: report.repo.source.rawValue))
         let log = SARIFLog(schema: Self.schema, version: Self.version, runs: [run])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(log), as: UTF8.self) + "\n"
+        return try StableJSON.text(log)
     }
 
     private func descriptor(_ rule: ReportedRule) -> SARIFLog.Descriptor {

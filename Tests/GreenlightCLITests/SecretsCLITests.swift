@@ -16,7 +16,7 @@ struct SecretsCLITests {
         let path = try #require(CLI.executable)
         let failed = try CLI.run(path, ["preflight", "--require", "API_KEY,ADMIN_API_KEY"], in: fixture.root, environment: env)
         #expect(failed.status == 1, "\(failed)")
-        #expect(failed.stdout == "API_KEY        empty\nADMIN_API_KEY  missing\nAPI_URL        present (40 chars)\n", "\(failed)")
+        #expect(failed.stdout == "API_KEY        empty\nADMIN_API_KEY  missing\nAPI_URL        set (40 characters)\n", "\(failed)")
         #expect(failed.stderrLines == ["greenlight: preflight failed: 2 of 3 required variables missing or empty: API_KEY, ADMIN_API_KEY"])
         let passed = try CLI.run(path, ["preflight"], in: fixture.root, environment: env)
         #expect(passed.status == 0, "\(passed)")

@@ -20,7 +20,7 @@ import Testing
         let (code, captured) = run(command, in: directory, environment: ["API_URL": Self.value, "API_KEY": "  \n"])
         #expect(code == 1)
         #expect(captured.out == """
-            API_URL        present (32 chars)
+            API_URL        set (32 characters)
             API_KEY        empty
             ADMIN_API_KEY  missing
 
@@ -34,7 +34,7 @@ import Testing
         command.require = ["A"]
         let (code, captured) = run(command, in: NSTemporaryDirectory(), environment: ["A": "x"])
         #expect(code == 0)
-        #expect(captured.out == "A  present (1 char)\n")
+        #expect(captured.out == "A  set (1 character)\n")
         #expect(captured.err.isEmpty)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The calls the loops make, as `docs/loops-api.yaml` defines them: method, which token goes
 /// with it, and whether it changes anything (dry runs never send those).
 public enum Endpoint: String, Sendable, CaseIterable, Codable {
@@ -59,18 +61,12 @@ public enum Endpoint: String, Sendable, CaseIterable, Codable {
     }
 
     static func encodeSegment(_ value: String) -> String {
-        var allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
-        allowed.remove(UInt8(ascii: "/"))
-        var out = ""
-        for byte in value.utf8 {
-            if allowed.contains(byte) {
-                out.append(Character(UnicodeScalar(byte)))
-            } else {
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return out
+        value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value
     }
+
+    /// RFC 3986's unreserved characters: everything else in a segment is percent-encoded.
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }
 
 extension String {

@@ -1,9 +1,10 @@
 import Foundation
+import GreenlightCore
 
 /// What a loop checks before its first step: the variables present and non-empty, the base URL
 /// usable, and `GET /health` answering 2xx. When a variable is missing, nothing is sent.
 public struct PreflightReport: Codable, Sendable, Equatable {
-    public var variables: [PreflightVariable]
+    public var variables: [EnvironmentPreflight.Entry]
     /// One line each, naming variables, never showing values.
     public var problems: [String]
     /// The health call, when the variables allowed one.
@@ -11,7 +12,7 @@ public struct PreflightReport: Codable, Sendable, Equatable {
 
     public var passed: Bool { problems.isEmpty }
 
-    public init(variables: [PreflightVariable], problems: [String], health: CallRecord?) {
+    public init(variables: [EnvironmentPreflight.Entry], problems: [String], health: CallRecord?) {
         self.variables = variables
         self.problems = problems
         self.health = health
@@ -27,7 +28,9 @@ public enum LoopPreflight {
         sleep: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }
     ) -> (PreflightReport, LoopsAPIClient?) {
         let names = [settings.urlVariable, settings.keyVariable, settings.adminKeyVariable] + alsoRequired
-        let variables = PreflightVariable.check(names, in: environment)
+        // The names were validated when the config was loaded.
+        let variables = (try? EnvironmentPreflight.check(names, in: environment).entries)
+            ?? names.map { EnvironmentPreflight.Entry(name: $0, state: .missing, length: nil) }
         var problems = variables.filter { $0.state != .set }.map { variable in
             "\(variable.name) is \(variable.state == .missing ? "not set" : "empty")"
         }

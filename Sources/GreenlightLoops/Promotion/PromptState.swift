@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightCore
 import GreenlightProbes
 
 /// One prompt as the API describes it: its versions and which one is the candidate.
@@ -55,7 +56,7 @@ extension PromptState {
                 return .failure(PromptAnswerError(message: "version \(index + 1) of '\(fields.versions)' has no '\(fields.version)'"))
             }
             var seconds = item.field(fields.secondsAtStep)?.number
-            if seconds == nil, let text = item.field(fields.stepStartedAt)?.string, let started = parseTime(text) {
+            if seconds == nil, let text = item.field(fields.stepStartedAt)?.string, let started = Timestamp.parse(text) {
                 seconds = now.timeIntervalSince(started)
             }
             versions.append(PromptVersion(
@@ -70,13 +71,6 @@ extension PromptState {
         let candidate = json.field(fields.candidate)
         return .success(PromptState(name: name, candidate: candidate?.string ?? candidate?.integer.map(String.init),
                                     versions: versions))
-    }
-
-    private static func parseTime(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
     }
 }
 

@@ -1,3 +1,5 @@
+import GreenlightCore
+
 /// The flywheel report as Markdown (`reports/flywheel-<time>.md`) and as the few lines the
 /// command prints.
 public enum FlywheelMarkdown {
@@ -47,7 +49,7 @@ enum PreflightMarkdown {
     static func render(_ preflight: PreflightReport) -> String {
         var out = "## Preflight\n\n| variable | state |\n|---|---|\n"
         for variable in preflight.variables {
-            let state = variable.state == .set ? "set (\(variable.length ?? 0) characters)" : "**\(variable.state.rawValue)**"
+            let state = variable.state == .set ? variable.stateText : "**\(variable.stateText)**"
             out += "| `\(variable.name)` | \(state) |\n"
         }
         out += "\n"

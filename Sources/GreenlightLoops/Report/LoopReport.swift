@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightCore
 
 /// Whether a run changes anything.
 public enum LoopMode: String, Codable, Sendable {
@@ -19,31 +20,11 @@ public enum StepStatus: String, Codable, Sendable {
     case notRun = "not-run"
 }
 
-/// What the loop reports share: the JSON encoding, and the file names under `reports/`.
+/// What the loop reports share: the file names under `reports/`.
 public enum LoopArtifact {
-    /// Pretty, sorted keys, no escaped slashes, a final newline: the same report gives the same bytes.
-    public static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
-
     /// `flywheel-20261121T090000Z`, `flywheel-dry-run-20261121T090000Z`: sorts by time, safe in
     /// file names, and a dry run never overwrites the report of a run that applied.
     public static func baseName(loop: String, mode: LoopMode, startedAt: String) -> String {
-        "\(loop)-" + (mode == .dryRun ? "dry-run-" : "") + startedAt.filter { $0 != "-" && $0 != ":" }
-    }
-}
-
-/// Markdown table cells: one line, pipes escaped.
-enum MarkdownCell {
-    static func text(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-    }
-
-    static func code(_ value: String) -> String {
-        let clean = value.replacingOccurrences(of: "`", with: "'")
-        return "`" + text(clean) + "`"
+        "\(loop)-" + (mode == .dryRun ? "dry-run-" : "") + Timestamp.fileStamp(startedAt)
     }
 }

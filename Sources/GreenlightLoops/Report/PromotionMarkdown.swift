@@ -1,3 +1,5 @@
+import GreenlightCore
+
 /// The promotion report as Markdown (`reports/promote-<time>.md`) and as the few lines the
 /// command prints.
 public enum PromotionMarkdown {

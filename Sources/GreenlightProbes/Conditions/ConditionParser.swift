@@ -1,3 +1,5 @@
+import GreenlightCore
+
 /// A condition that does not parse or does not type-check: the message and the offset (in
 /// Unicode scalars, 0-based) of the part at fault.
 public struct ConditionSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -203,7 +205,7 @@ public struct ConditionParser {
             return .number(number)
         }
         if token.first?.isNumber == true {
-            if let span = DurationLiteral.parse(token) { return .duration(span) }
+            if let span = TimeSpan(token) { return .duration(span.seconds) }
             at = start
             throw fail("invalid number or duration '\(token)' (durations look like 300ms, 30s, 10m, 14d)")
         }
@@ -282,26 +284,5 @@ public struct ConditionParser {
 
     private func fail(_ message: String) -> ConditionSyntaxError {
         ConditionSyntaxError(offset: min(at, scalars.count), message: message)
-    }
-}
-
-/// `300ms`, `30s`, `1h30m`, `14d`, `2w`, in seconds.
-enum DurationLiteral {
-    static func parse(_ text: String) -> Double? {
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400), ("w", 604_800)]
-        var rest = Substring(text.lowercased())
-        var total = 0.0
-        var parts = 0
-        while !rest.isEmpty && parts < 8 {
-            parts += 1
-            let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-            guard !digits.isEmpty, let value = Double(digits) else { return nil }
-            rest = rest.dropFirst(digits.count)
-            let unit = rest.prefix { $0.isLetter }
-            guard let found = units.first(where: { $0.0 == unit }) else { return nil }
-            rest = rest.dropFirst(unit.count)
-            total += value * found.1
-        }
-        return rest.isEmpty ? total : nil
     }
 }

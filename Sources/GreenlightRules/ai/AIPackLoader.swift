@@ -19,22 +19,12 @@ enum AIPackLoader {
 
     /// The pack as written, decoded strictly, with its YAML tree for positions.
     static func shape(yaml: String, file: String) throws -> (root: Node, shape: AIPackShape) {
-        let root: Node
-        do {
-            guard let composed = try Yams.compose(yaml: yaml) else {
-                throw ToolError.usage("\(file):1:1: empty rule pack (expected pack:, call_sites: and requirements:)")
-            }
-            root = composed
-        } catch let error as YamlError {
-            throw ToolError.usage(YAMLDiagnostics.describe(error, file: file, yaml: yaml))
+        guard let document = try DecodedYAML<AIPackShape>.read(
+            yaml, file: file, culprit: { culprit(of: $0, in: $1, file: file) })
+        else {
+            throw ToolError.usage("\(file):1:1: empty rule pack (expected pack:, call_sites: and requirements:)")
         }
-        let shape: AIPackShape
-        do {
-            shape = try YAMLDecoder().decode(AIPackShape.self, from: root)
-        } catch {
-            throw ToolError.usage(YAMLDiagnostics.describe(error, root: root, file: file) + culprit(of: error, in: root, file: file))
-        }
-        return (root, shape)
+        return (document.root, document.value)
     }
 
     /// ` (call site 'x', pack 'y')` for an error inside an item.
@@ -144,7 +134,7 @@ enum AIPackLoader {
                 if found.isEmpty {
                     throw failure(path + ["match", String(index)], "sample is not found as a call site of this pattern")
                 }
-                if !site.keywords.contains(where: { keyword in bytes.withUnsafeBytes { CodeRegex.contains($0, keyword) } }) {
+                if !site.keywords.contains(where: { keyword in bytes.withUnsafeBytes { ByteSearch.contains($0, keyword) } }) {
                     throw failure(path + ["match", String(index)], "sample holds none of the keywords, so files like it would never be read")
                 }
             }

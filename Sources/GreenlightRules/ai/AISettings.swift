@@ -77,7 +77,7 @@ struct ExemptPaths {
         let bytes = Array(path.utf8)
         return bytes.withUnsafeBytes { raw in
             screens.contains { screen in
-                if let literal = screen.literal, !CodeRegex.contains(raw, literal) { return false }
+                if let literal = screen.literal, !ByteSearch.contains(raw, literal) { return false }
                 return screen.glob.matches(path)
             }
         }

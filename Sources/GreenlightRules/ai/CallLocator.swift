@@ -1,3 +1,5 @@
+import GreenlightCore
+
 /// A call a call-site pattern found: its callee's start, its argument list, its extent.
 struct LocatedCall {
     let pattern: CallSitePattern
@@ -22,7 +24,7 @@ enum CallLocator {
         var calls: [LocatedCall] = []
         var seen: Set<Int> = []
         lexed.source.withUnsafeBytes { raw in
-            for pattern in patterns where pattern.keywords.contains(where: { CodeRegex.contains(raw, $0) }) {
+            for pattern in patterns where pattern.keywords.contains(where: { ByteSearch.contains(raw, $0) }) {
                 for match in pattern.pattern.ranges(in: view) {
                     guard let call = locate(match, pattern: pattern, in: lexed), !isDefinition(call, in: lexed) else { continue }
                     if let arguments = pattern.arguments, !arguments.matches(lexed.textWithStrings(call.arguments)) { continue }

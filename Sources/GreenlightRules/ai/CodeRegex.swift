@@ -23,7 +23,7 @@ final class CodeRegex: @unchecked Sendable {
     /// Whether the literals the expression needs occur in `bytes` (true when unknown).
     func mayMatch(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let literals else { return true }
-        return literals.contains { CodeRegex.contains(bytes, $0) }
+        return literals.contains { ByteSearch.contains(bytes, $0) }
     }
 
     /// Every match in the code view, in order, without overlaps.
@@ -59,23 +59,6 @@ final class CodeRegex: @unchecked Sendable {
             }
         }
         return found
-    }
-
-    /// Whether `needle` occurs in `bytes`: `memchr` to each candidate first byte, then `memcmp`.
-    static func contains(_ bytes: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard let base = bytes.baseAddress, bytes.count >= needle.count else { return false }
-        let last = bytes.count - needle.count
-        var offset = 0
-        return needle.withUnsafeBytes { pin in
-            while offset <= last {
-                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
-                let start = base.distance(to: UnsafeRawPointer(hit))
-                if memcmp(base + start, pin.baseAddress!, needle.count) == 0 { return true }
-                offset = start + 1
-            }
-            return false
-        }
     }
 }
 

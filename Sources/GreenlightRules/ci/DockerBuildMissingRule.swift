@@ -101,10 +101,10 @@ public struct DockerBuildMissingRule: Rule {
         }
         var findings: [Finding] = []
         for entry in dockerfiles where !built.contains(entry.path) {
-            var position = FilePosition(line: 0, column: 0)
+            var position = SourcePosition(line: 0, column: 0)
             if case .text(let text) = try context.snapshot.content(of: entry) {
                 let file = context.parsed(DockerfileFiles.parserKey, text, parse: DockerfileParser.parse)
-                position = file.instructions.first?.position ?? FilePosition(line: 1, column: 1)
+                position = file.instructions.first?.position ?? SourcePosition(line: 1, column: 1)
             }
             findings.append(Finding(
                 rule: Self.description, path: entry.path, line: position.line, column: position.column,

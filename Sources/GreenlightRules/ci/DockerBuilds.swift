@@ -1,3 +1,5 @@
+import GreenlightCore
+
 /// Which Dockerfiles a workflow step builds: `docker build`, `docker buildx build`,
 /// `docker image build`, `podman build`, `docker/build-push-action`; `docker compose build`
 /// and `docker buildx bake` count as building every Dockerfile (their files are not read).
@@ -26,7 +28,7 @@ enum DockerBuilds {
         }
         guard let run = step.run?.string else { return [] }
         var targets: [Target] = []
-        for command in ShellScript(PositionedText(Substring(run), at: FilePosition(line: 1, column: 1))).commands {
+        for command in ShellScript(PositionedText(Substring(run), at: SourcePosition(line: 1, column: 1))).commands {
             var words = command.words.map(\.text)
             if words.first == "sudo" { words.removeFirst() }
             guard let tool = words.first else { continue }

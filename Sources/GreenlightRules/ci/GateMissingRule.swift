@@ -48,7 +48,7 @@ public struct GateMissingRule: Rule {
         guard !gated else { return [] }
         let target = onPullRequest.first ?? first
         let position = (target.trigger("pull_request") ?? target.trigger("pull_request_target") ?? target.triggers.first)?.position
-            ?? FilePosition(line: 1, column: 1)
+            ?? SourcePosition(line: 1, column: 1)
         return [Finding(
             Self.description, target, position,
             "no workflow runs `greenlight check` on pull_request, so readiness is not gated at merge",

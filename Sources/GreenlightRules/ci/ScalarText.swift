@@ -1,3 +1,5 @@
+import GreenlightCore
+
 /// Where the text of a YAML scalar sits in its file, so that a position inside a `run:` script
 /// or an expression maps back to a line and column. Literal blocks (`|`) map line by line;
 /// folded blocks (`>`) are rebuilt from their source lines; flow scalars map from their start.
@@ -8,7 +10,7 @@ public enum ScalarText {
         case .literal, .folded:
             return block(node, folded: style == .folded, value: value, lines: workflow.source.lines)
         case .singleQuoted, .doubleQuoted:
-            return PositionedText(Substring(value), at: FilePosition(line: node.position.line, column: node.position.column + 1))
+            return PositionedText(Substring(value), at: SourcePosition(line: node.position.line, column: node.position.column + 1))
         case .plain:
             return PositionedText(Substring(value), at: node.position)
         }
@@ -28,7 +30,7 @@ public enum ScalarText {
                 if spaces < indent! { break }
             }
             let content = blank ? Substring("") : Substring(line.unicodeScalars.dropFirst(indent ?? spaces))
-            let position = FilePosition(line: lineIndex + 1, column: (indent ?? spaces) + 1)
+            let position = SourcePosition(line: lineIndex + 1, column: (indent ?? spaces) + 1)
             if folded && !text.isEmpty {
                 if blank || previousBlank {
                     text.appendNewline(afterLine: lineIndex, column: 1)

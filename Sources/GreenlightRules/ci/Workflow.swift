@@ -38,14 +38,14 @@ public final class Workflow: Sendable {
 /// An event under `on:`; `config` holds its filters (branches, paths, cron …) if any.
 public struct WorkflowTrigger: Sendable {
     public let name: String
-    public let position: FilePosition
+    public let position: SourcePosition
     public let config: YAMLNode?
 }
 
 public struct WorkflowJob: Sendable {
     public let id: String
     /// Position of the job id.
-    public let position: FilePosition
+    public let position: SourcePosition
     public let node: YAMLNode
     /// The job ids named by `needs`, each with its position.
     public let needs: [YAMLNode]
@@ -60,7 +60,7 @@ public struct WorkflowStep: Sendable {
     /// 0-based.
     public let index: Int
     /// Position of the step's first key.
-    public let position: FilePosition
+    public let position: SourcePosition
     public let node: YAMLNode
     public let name: String?
     public let run: YAMLNode?
@@ -102,11 +102,11 @@ public enum WorkflowParser {
             let column = source.lines[line].unicodeScalars.firstIndex(of: "\u{FFFD}").map {
                 source.lines[line].unicodeScalars.distance(from: source.lines[line].unicodeScalars.startIndex, to: $0) + 1
             } ?? 1
-            problems.append(.init(message: "invalid UTF-8 (or U+FFFD) in the file", position: FilePosition(line: line + 1, column: column)))
+            problems.append(.init(message: "invalid UTF-8 (or U+FFFD) in the file", position: SourcePosition(line: line + 1, column: column)))
         }
         let document = YAMLComposer.compose(source.text)
         if let problem = document.problem { problems.append(problem) }
-        let start = FilePosition(line: 1, column: 1)
+        let start = SourcePosition(line: 1, column: 1)
         guard let root = document.root, document.problem == nil else {
             if document.problem == nil {
                 problems.append(.init(message: "the workflow file is empty", position: start))
@@ -144,7 +144,7 @@ public enum WorkflowParser {
             problems: problems, source: source)
     }
 
-    private static func job(_ id: String, _ position: FilePosition, _ node: YAMLNode) -> WorkflowJob {
+    private static func job(_ id: String, _ position: SourcePosition, _ node: YAMLNode) -> WorkflowJob {
         let steps = (node["steps"]?.sequence ?? []).enumerated().map { index, step in
             WorkflowStep(
                 index: index, position: step.mapping?.first?.key.position ?? step.position, node: step,
@@ -160,7 +160,7 @@ public enum WorkflowParser {
 
 extension Finding {
     /// A finding of a ci rule at `position` of `workflow`.
-    init(_ description: RuleDescription, _ workflow: Workflow, _ position: FilePosition, _ message: String,
+    init(_ description: RuleDescription, _ workflow: Workflow, _ position: SourcePosition, _ message: String,
          matched: String, fix: String? = nil) {
         self.init(rule: description, path: workflow.path, line: position.line, column: position.column,
                   message: message, matched: matched, fix: fix)

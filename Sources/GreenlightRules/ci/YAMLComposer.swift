@@ -1,4 +1,5 @@
-import CYaml
+import CLibYAML
+import GreenlightCore
 
 /// A YAML node with the position of its first character. It mirrors `Yams.Node`, which cannot
 /// be built with marks outside Yams (its `Mark` initializer is internal) and cannot hold a
@@ -15,7 +16,7 @@ public struct YAMLNode: Sendable {
     }
 
     public let kind: Kind
-    public let position: FilePosition
+    public let position: SourcePosition
 
     public var string: String? {
         if case .scalar(let value, _) = kind { return value }
@@ -49,7 +50,7 @@ public struct YAMLPair: Sendable {
     public let value: YAMLNode
 }
 
-/// A YAML document composed from libyaml's events (the copy Yams bundles), without the two
+/// A YAML document composed from libyaml's events, without the two
 /// things `Yams.compose` does that a linter cannot use: it keeps going past duplicate keys
 /// (recording both positions and keeping both pairs, so every job is still checked; lookups by
 /// key see the first), and
@@ -63,13 +64,13 @@ public struct YAMLDocument: Sendable {
 
     public struct DuplicateKey: Sendable {
         public let key: String
-        public let first: FilePosition
-        public let second: FilePosition
+        public let first: SourcePosition
+        public let second: SourcePosition
     }
 
     public struct YAMLProblem: Sendable {
         public let message: String
-        public let position: FilePosition
+        public let position: SourcePosition
     }
 }
 
@@ -102,9 +103,9 @@ private struct ComposeState {
         var nodes: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var key: YAMLNode?
-        var seen: [String: FilePosition] = [:]
+        var seen: [String: SourcePosition] = [:]
         var size = 1
-        let position: FilePosition
+        let position: SourcePosition
         let anchor: String?
     }
 
@@ -123,11 +124,11 @@ private struct ComposeState {
                 let mark = parser.problem_mark
                 let text = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
                 let context = parser.context.map { String(cString: $0) + ": " } ?? ""
-                fail(context + text, FilePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+                fail(context + text, SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
                 return
             }
             defer { yaml_event_delete(&event) }
-            let position = FilePosition(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            let position = SourcePosition(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return
@@ -164,9 +165,9 @@ private struct ComposeState {
         }
     }
 
-    private mutating func fail(_ message: String, _ position: FilePosition) {
+    private mutating func fail(_ message: String, _ position: SourcePosition) {
         if problem == nil {
-            problem = .init(message: message, position: FilePosition(line: max(1, position.line), column: max(1, position.column)))
+            problem = .init(message: message, position: SourcePosition(line: max(1, position.line), column: max(1, position.column)))
         }
     }
 

@@ -86,7 +86,7 @@ public enum DockerfileFiles {
 
 extension Finding {
     /// A finding of a docker rule at `position` of `file`.
-    init(_ description: RuleDescription, _ file: Dockerfile, _ position: FilePosition, _ message: String,
+    init(_ description: RuleDescription, _ file: Dockerfile, _ position: SourcePosition, _ message: String,
          matched: String, fix: String? = nil) {
         self.init(rule: description, path: file.path, line: position.line, column: position.column,
                   message: message, matched: matched, fix: fix)

@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightCore
 
 /// A parsed Dockerfile: its instructions in order (each with the position of its keyword), the
 /// stages they form, the `ARG`s declared before the first `FROM`, and the problems met while
@@ -51,7 +52,7 @@ public final class Dockerfile: Sendable {
 /// A problem that makes the file unreadable to `docker build`.
 public struct DockerfileProblem: Sendable {
     public let message: String
-    public let position: FilePosition
+    public let position: SourcePosition
     /// The text the problem is about, for the finding's fingerprint.
     public let matched: String
 }
@@ -60,7 +61,7 @@ public struct DockerfileProblem: Sendable {
 public struct DockerInstruction: Sendable {
     /// Upper-cased keyword: `FROM`, `RUN`, ….
     public let keyword: String
-    public let position: FilePosition
+    public let position: SourcePosition
     /// The last physical line it spans (continuations and heredoc bodies included).
     public let lastLine: Int
     public let flags: [DockerFlag]
@@ -113,7 +114,7 @@ public struct DockerInstruction: Sendable {
 public struct DockerFlag: Sendable {
     public let name: String
     public let value: String?
-    public let position: FilePosition
+    public let position: SourcePosition
 }
 
 /// `<<EOF … EOF` after `RUN`, `COPY` or `ADD`.
@@ -122,7 +123,7 @@ public struct DockerHeredoc: Sendable {
     /// `<<-`: leading tabs are stripped from the body and the terminator.
     public let stripsTabs: Bool
     /// Position of the `<<`.
-    public let position: FilePosition
+    public let position: SourcePosition
     public let body: PositionedText
     /// False when the file ended before the terminator.
     public let terminated: Bool
@@ -133,7 +134,7 @@ public struct DockerWord: Sendable {
     public let text: String
     /// The word as written.
     public let raw: String
-    public let position: FilePosition
+    public let position: SourcePosition
     /// Offset of its first scalar in the instruction's arguments.
     public let offset: Int
 }
@@ -142,7 +143,7 @@ public struct DockerWord: Sendable {
 public struct DockerVariable: Sendable {
     public let name: String
     public let value: String?
-    public let position: FilePosition
+    public let position: SourcePosition
 }
 
 /// `FROM` and the instructions up to the next `FROM`.

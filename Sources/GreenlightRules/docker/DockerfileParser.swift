@@ -56,7 +56,7 @@ struct Reader {
                 } else {
                     problems.append(DockerfileProblem(
                         message: "invalid escape directive '\(value)' (expected \\ or `)",
-                        position: FilePosition(line: index + 1, column: 1), matched: String(line)))
+                        position: SourcePosition(line: index + 1, column: 1), matched: String(line)))
                 }
             }
             index += 1
@@ -83,7 +83,7 @@ struct Reader {
         var column = indent + 1
         while true {
             let (body, continues) = stripContinuation(Substring(content))
-            logical.append(body, at: FilePosition(line: index + 1, column: column))
+            logical.append(body, at: SourcePosition(line: index + 1, column: column))
             guard continues else { break }
             let escapeColumn = column + body.unicodeScalars.count
             index += 1
@@ -91,7 +91,7 @@ struct Reader {
             guard index < lines.count else {
                 problems.append(DockerfileProblem(
                     message: "line continuation at the end of the file: the instruction is unfinished",
-                    position: FilePosition(line: lines.count, column: max(1, escapeColumn)), matched: logical.string))
+                    position: SourcePosition(line: lines.count, column: max(1, escapeColumn)), matched: logical.string))
                 index = lines.count - 1
                 break
             }
@@ -238,7 +238,7 @@ struct Reader {
         }
     }
 
-    private mutating func readBody(delimiter: String, stripTabs: Bool, position: FilePosition) -> DockerHeredoc {
+    private mutating func readBody(delimiter: String, stripTabs: Bool, position: SourcePosition) -> DockerHeredoc {
         var body = PositionedText()
         while index < lines.count {
             var line = lines[index]
@@ -253,7 +253,7 @@ struct Reader {
             if line == delimiter {
                 return DockerHeredoc(delimiter: delimiter, stripsTabs: stripTabs, position: position, body: body, terminated: true)
             }
-            body.append(line, at: FilePosition(line: index, column: column))
+            body.append(line, at: SourcePosition(line: index, column: column))
             body.appendNewline(afterLine: index, column: column + line.unicodeScalars.count)
         }
         problems.append(DockerfileProblem(

@@ -1,3 +1,5 @@
+import GreenlightCore
+
 /// Groups parsed instructions into stages and collects the `ARG`s before the first `FROM`.
 enum DockerfileStructure {
     static func build(
@@ -40,7 +42,7 @@ enum DockerfileStructure {
         if stages.isEmpty {
             problems.append(DockerfileProblem(
                 message: "no FROM instruction: this is not a buildable Dockerfile",
-                position: instructions.first?.position ?? FilePosition(line: 1, column: 1), matched: "no FROM"))
+                position: instructions.first?.position ?? SourcePosition(line: 1, column: 1), matched: "no FROM"))
         } else {
             problems += beforeFrom
         }

@@ -99,7 +99,7 @@ public struct InvalidBaseRule: Rule {
         let expansion = DockerExpansion(raw, values: values, escape: file.escape)
         guard !expansion.unresolved, expansion.undeclared.isEmpty else { return nil }
         let source = expansion.value
-        let position = FilePosition(line: flag.position.line, column: flag.position.column + "--from=".count)
+        let position = SourcePosition(line: flag.position.line, column: flag.position.column + "--from=".count)
         if let number = Int(source) {
             guard number >= stage.index else { return nil }
             let earlier = stage.index == 0 ? "no stage comes" : stage.index == 1 ? "only stage 0 comes" : "only stages 0–\(stage.index - 1) come"

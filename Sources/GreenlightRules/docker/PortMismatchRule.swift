@@ -125,9 +125,9 @@ public struct PortMismatchRule: Rule {
     }
 
     /// Ports of `http(s)://localhost|127.0.0.1|0.0.0.0[:port]` URLs in the check's command.
-    private func localURLPorts(_ check: DockerInstruction) -> [(Int, FilePosition)] {
+    private func localURLPorts(_ check: DockerInstruction) -> [(Int, SourcePosition)] {
         let text = check.arguments.string
-        var results: [(Int, FilePosition)] = []
+        var results: [(Int, SourcePosition)] = []
         var searchStart = text.startIndex
         while let scheme = text.range(of: "http", range: searchStart..<text.endIndex) {
             searchStart = scheme.upperBound

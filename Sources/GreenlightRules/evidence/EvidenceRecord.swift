@@ -56,15 +56,11 @@ public struct EvidenceRecord: Codable, Sendable, Equatable {
 
     /// `20261121T090000Z`: sorts by time, safe in file names.
     public static func stamp(_ date: Date) -> String {
-        Timestamp.format(date).filter { $0 != "-" && $0 != ":" }
+        Timestamp.fileStamp(Timestamp.format(date))
     }
 
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+        try StableJSON.data(self)
     }
 
     /// Decodes a record, or says in one line what is wrong with it.

@@ -101,7 +101,7 @@ public struct ProofOfWorkScan: Sendable {
             let entry = snapshot.entry(at: path)
             let configPosition = section.agents.firstIndex(of: agent).flatMap { index in
                 configText.flatMap { YAMLPositions.position(of: [ProofOfWorkSection.key, "agents", String(index)], in: $0) }
-            }.map { SourcePosition(line: $0.line, column: $0.column) }
+            }
             if let entry, entry.objectID == nil, snapshot.source == .worktree {
                 // An uncommitted edit, counted because the run reads the work tree.
                 let bytes = try snapshot.text(at: path).map { Array($0.text.utf8) } ?? []

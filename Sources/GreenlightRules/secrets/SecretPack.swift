@@ -61,21 +61,10 @@ public struct SecretPack: Sendable {
     }
 
     public static func load(yaml: String, file: String) throws -> SecretPack {
-        let root: Node
-        do {
-            guard let composed = try Yams.compose(yaml: yaml) else {
-                throw ToolError.usage("\(file):1:1: empty rule pack (expected pack: and rules:)")
-            }
-            root = composed
-        } catch let error as YamlError {
-            throw ToolError.usage(YAMLDiagnostics.describe(error, file: file, yaml: yaml))
+        guard let document = try DecodedYAML<PackShape>.read(yaml, file: file, culprit: culprit(of:in:)) else {
+            throw ToolError.usage("\(file):1:1: empty rule pack (expected pack: and rules:)")
         }
-        let shape: PackShape
-        do {
-            shape = try YAMLDecoder().decode(PackShape.self, from: root)
-        } catch {
-            throw ToolError.usage(YAMLDiagnostics.describe(error, root: root, file: file) + culprit(of: error, in: root))
-        }
+        let (root, shape) = (document.root, document.value)
         var seen: [String: Int] = [:]
         var patterns: [SecretPattern] = []
         for (index, rule) in shape.rules.enumerated() {

@@ -1,19 +1,4 @@
-/// A 1-based line and column (in Unicode scalars) in a file.
-public struct FilePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
-
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
-    }
-
-    public static func < (a: FilePosition, b: FilePosition) -> Bool {
-        a.line != b.line ? a.line < b.line : a.column < b.column
-    }
-
-    public var description: String { "\(line):\(column)" }
-}
+import GreenlightCore
 
 /// Text assembled from pieces of a file (a logical line joined from continuation lines, a
 /// heredoc body, a YAML block scalar) that still knows where each of its scalars came from.
@@ -24,13 +9,13 @@ public struct PositionedText: Sendable {
 
     private struct Anchor: Sendable {
         let offset: Int
-        let position: FilePosition
+        let position: SourcePosition
     }
 
     public init() {}
 
     /// A single piece of text starting at `position`.
-    public init(_ text: Substring, at position: FilePosition) {
+    public init(_ text: Substring, at position: SourcePosition) {
         append(text, at: position)
     }
 
@@ -43,20 +28,20 @@ public struct PositionedText: Sendable {
     }
 
     /// Append `text`, whose first scalar sits at `position` in the file.
-    public mutating func append(_ text: Substring, at position: FilePosition) {
+    public mutating func append(_ text: Substring, at position: SourcePosition) {
         anchors.append(Anchor(offset: scalars.count, position: position))
         scalars.append(contentsOf: text.unicodeScalars)
     }
 
     /// Append a line break that belongs to the line `line` (after its last scalar).
     public mutating func appendNewline(afterLine line: Int, column: Int) {
-        anchors.append(Anchor(offset: scalars.count, position: FilePosition(line: line, column: column)))
+        anchors.append(Anchor(offset: scalars.count, position: SourcePosition(line: line, column: column)))
         scalars.append("\n")
     }
 
     /// The file position of the scalar at `offset` (the end of the text for offsets past it).
-    public func position(at offset: Int) -> FilePosition {
-        guard !anchors.isEmpty else { return FilePosition(line: 1, column: 1) }
+    public func position(at offset: Int) -> SourcePosition {
+        guard !anchors.isEmpty else { return SourcePosition(line: 1, column: 1) }
         var low = 0
         var high = anchors.count - 1
         while low < high {
@@ -64,7 +49,7 @@ public struct PositionedText: Sendable {
             if anchors[middle].offset <= offset { low = middle } else { high = middle - 1 }
         }
         let anchor = anchors[low]
-        return FilePosition(line: anchor.position.line, column: anchor.position.column + max(0, offset - anchor.offset))
+        return SourcePosition(line: anchor.position.line, column: anchor.position.column + max(0, offset - anchor.offset))
     }
 
     /// The text of `scalars[range]`.
