@@ -82,7 +82,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "GreenlightTestSupport", path: "Tests/GreenlightTestSupport"),
+        .target(name: "GreenlightTestSupport", dependencies: ["GreenlightCore"], path: "Tests/GreenlightTestSupport"),
         .testTarget(name: "GreenlightCoreTests", dependencies: ["GreenlightCore"]),
         .testTarget(name: "GreenlightHistoryTests", dependencies: ["GreenlightCore", "GreenlightHistory", "GreenlightTestSupport"]),
         .testTarget(name: "GreenlightProbesTests", dependencies: ["GreenlightCore", "GreenlightProbes", "GreenlightTestSupport"]),

@@ -70,12 +70,8 @@ struct LoopFixture {
         return (run, try store.loopDecisions(ofRun: run.id))
     }
 
-    /// Compare with `Golden/<name>`, rewriting it when GREENLIGHT_UPDATE_GOLDEN is set.
+    /// Compare with `Golden/<name>` (see `GoldenFile`).
     func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-        if ProcessInfo.processInfo.environment["GREENLIGHT_UPDATE_GOLDEN"] != nil {
-            try Data(text.utf8).write(to: golden)
-        }
-        #expect(text == (try String(contentsOf: golden, encoding: .utf8)), sourceLocation: sourceLocation)
+        try GoldenFile.expect(text, equals: GoldenFile.folder().appendingPathComponent(name), sourceLocation: sourceLocation)
     }
 }

@@ -104,7 +104,8 @@ struct ProbeCLITests {
             """)
         let started = Date()
         let result = try CLI.greenlight("probe", in: repo.root)
-        #expect(Date().timeIntervalSince(started) < 15)
+        // A guard against a hang only (the server holds the request for 120 s).
+        #expect(Date().timeIntervalSince(started) < 60)
         #expect(!result.timedOut && result.status == 1, "\(result)")
         #expect(result.stdout.contains("probe 'silent': GET \(server.baseURL)/hang request failed: timeout: "))
         #expect(result.stdout.contains("probe 'refused': GET http://127.0.0.1:\(closed)/ request failed: refused: "))

@@ -51,11 +51,7 @@ struct ReportTests {
                                         "--output", "reports/2026-W46.md", in: fixture.root)
         #expect(report.status == 0, "\(report)")
         let markdown = try String(contentsOfFile: fixture.root + "/reports/2026-W46.md", encoding: .utf8)
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/weekly-report.md")
-        if ProcessInfo.processInfo.environment["GREENLIGHT_UPDATE_GOLDEN"] != nil {
-            try Data(markdown.utf8).write(to: golden)
-        }
-        #expect(markdown == (try String(contentsOf: golden, encoding: .utf8)))
+        try GoldenFile.expect(markdown, equals: GoldenFile.folder().appendingPathComponent("weekly-report.md"))
         #expect(markdown.contains("1 new, 1 fixed"))
         #expect(markdown.contains("https://github.com/acme/assistant/blob/"))
         #expect(markdown.contains("![Errors and warnings per day](2026-W46.svg)"))

@@ -35,7 +35,8 @@ import Testing
                 timeout: 300ms
                 expect: ["[STATUS] == 200", "[CONNECTED] == true"]
             """, on: server)
-        #expect(Date().timeIntervalSince(started) < 5)
+        // A guard against a hang only (the server holds the request for 120 s).
+        #expect(Date().timeIntervalSince(started) < 60)
         #expect(onlyProblem(results[0]).contains("request failed: timeout: "))
         #expect(results[0].conditions.first { $0.condition == "[CONNECTED] == true" }?.passed == true)
     }

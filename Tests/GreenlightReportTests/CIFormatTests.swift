@@ -5,8 +5,7 @@ import GreenlightTestSupport
 import Testing
 
 /// SARIF, JUnit and GitHub workflow commands rendered from one fixed report and compared with
-/// `Golden/`, and each format's rules checked on its own. `GREENLIGHT_UPDATE_GOLDEN=1` rewrites
-/// the golden files after an intended change.
+/// `Golden/` (see `GoldenFile`), and each format's rules checked on its own.
 @Suite struct CIFormatTests {
     static let missing = RuleDescription(
         id: "claims.missing-evidence", severity: .error, summary: "A done item cites a path that does not exist",
@@ -62,12 +61,7 @@ import Testing
     ])
     func golden(file: String, format: ReportFormat) throws {
         let rendered = try format.reporter(colour: false).render(Self.report)
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(file)")
-        if ProcessInfo.processInfo.environment["GREENLIGHT_UPDATE_GOLDEN"] != nil {
-            try Data(rendered.utf8).write(to: golden)
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(rendered == expected, "\(file) differs from its golden file")
+        try GoldenFile.expect(rendered, equals: GoldenFile.folder().appendingPathComponent(file))
         #expect(try format.reporter(colour: false).render(Self.report) == rendered, "\(file) is not deterministic")
     }
 

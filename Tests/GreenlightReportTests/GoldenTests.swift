@@ -1,10 +1,11 @@
 import Foundation
 import GreenlightCore
 import GreenlightReport
+import GreenlightTestSupport
 import Testing
 
-/// Each format rendered from one fixed report and compared byte for byte with `Golden/`.
-/// Run with `GREENLIGHT_UPDATE_GOLDEN=1` to rewrite the files after an intended change.
+/// Each format rendered from one fixed report and compared byte for byte with `Golden/` (see
+/// `GoldenFile`).
 @Suite struct GoldenTests {
     static let rule = RuleDescription(
         id: "claims.missing-evidence", severity: .error, summary: "s", rationale: "r", triggering: [], nonTriggering: [])
@@ -40,12 +41,7 @@ import Testing
     ])
     func format(file: String, format: ReportFormat, colour: Bool) throws {
         let rendered = try format.reporter(colour: colour).render(Self.report)
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(file)")
-        if ProcessInfo.processInfo.environment["GREENLIGHT_UPDATE_GOLDEN"] != nil {
-            try Data(rendered.utf8).write(to: golden)
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(rendered == expected, "\(file) differs from its golden file")
+        try GoldenFile.expect(rendered, equals: GoldenFile.folder().appendingPathComponent(file))
     }
 
     @Test func claimsAndEvidenceTables() throws {
@@ -62,11 +58,7 @@ import Testing
         let report = CheckReport(root: "/repo", commit: nil, source: .worktree, now: Timestamp.parse("2026-11-21T12:00:00Z")!,
                                  findings: [], facts: facts)
         let rendered = try MarkdownReporter().render(report)
-        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/check-facts.md")
-        if ProcessInfo.processInfo.environment["GREENLIGHT_UPDATE_GOLDEN"] != nil {
-            try Data(rendered.utf8).write(to: golden)
-        }
-        #expect(rendered == (try String(contentsOf: golden, encoding: .utf8)))
+        try GoldenFile.expect(rendered, equals: GoldenFile.folder().appendingPathComponent("check-facts.md"))
         let json = try JSONReporter().render(report)
         #expect(json.contains("\"unverifiedClaims\""))
         #expect(json.contains("\"ageSeconds\" : 97200"))

@@ -18,7 +18,7 @@ import Testing
         let engine = RuleCatalog.engine
         let loaded = try ConfigLoader.load(yaml: config, file: "g.yml", knownRuleIDs: engine.ruleIDs, sections: engine.sectionKeys)
         let snapshot = try GitRepository(discovering: fixture.root).snapshot(.rev("HEAD"), config: loaded)
-        return try engine.run(snapshot: snapshot, config: loaded, now: Date(), families: ["ai"])
+        return try engine.run(snapshot: snapshot, config: loaded, now: Date(timeIntervalSince1970: 0), families: ["ai"])
             .map { "\($0.path):\($0.line):\($0.column) \($0.rule)" }
     }
 

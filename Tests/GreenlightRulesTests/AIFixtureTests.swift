@@ -8,9 +8,9 @@ import Testing
 /// A repository with LLM call sites in TypeScript, Python, Go and Swift — compliant,
 /// non-compliant, compliant only in a comment or a string, compliant through a declared
 /// wrapper, in a test file and in a bundle — whose ai findings must be exactly those of the
-/// golden files. Run with `GREENLIGHT_UPDATE_GOLDEN=1` to rewrite them after an intended change.
+/// golden files (see `GoldenFile`).
 @Suite struct AIFixtureTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/ai")
+    static let folder = GoldenFile.folder("Fixtures/ai")
 
     /// Every file under `Fixtures/ai/repo`, by relative path.
     static func files() throws -> [String: String] {
@@ -35,13 +35,8 @@ import Testing
         return found.map { "\($0.path):\($0.line):\($0.column): \($0.rule): \($0.message)\n" }.joined()
     }
 
-    func compare(_ rendered: String, golden name: String) throws {
-        let golden = Self.folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["GREENLIGHT_UPDATE_GOLDEN"] != nil {
-            try Data(rendered.utf8).write(to: golden)
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(rendered == expected, "\(name) differs:\n\(rendered)")
+    func compare(_ rendered: String, golden name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try GoldenFile.expect(rendered, equals: Self.folder.appendingPathComponent(name), sourceLocation: sourceLocation)
     }
 
     @Test func findingsAreExactlyTheGoldenOnes() throws {

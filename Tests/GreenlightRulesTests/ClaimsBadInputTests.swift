@@ -13,7 +13,7 @@ import Testing
         let engine = RuleCatalog.engine
         let config = try ConfigLoader.load(yaml: yaml, file: "g.yml", knownRuleIDs: engine.ruleIDs, sections: engine.sectionKeys)
         let snapshot = try GitRepository(discovering: fixture.root).snapshot(.rev("HEAD"), config: config)
-        let result = try engine.evaluate(snapshot: snapshot, config: config, now: Date(), families: ["claims"])
+        let result = try engine.evaluate(snapshot: snapshot, config: config, now: Date(timeIntervalSince1970: 0), families: ["claims"])
         return (result.facts, result.findings)
     }
 
@@ -77,7 +77,7 @@ import Testing
         try fixture.write("src/a.ts", "x\n")
         try fixture.commitAll("docs")
         let snapshot = try GitRepository(discovering: fixture.root).snapshot(.rev("HEAD"), config: Config())
-        let result = try RuleCatalog.engine.evaluate(snapshot: snapshot, config: Config(), now: Date(), families: ["claims"])
+        let result = try RuleCatalog.engine.evaluate(snapshot: snapshot, config: Config(), now: Date(timeIntervalSince1970: 0), families: ["claims"])
         #expect(result.findings.map { "\($0.rule) \($0.line):\($0.column)" } == ["claims.no-evidence 2:1", "claims.missing-evidence 3:16"])
     }
 }

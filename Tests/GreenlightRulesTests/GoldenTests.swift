@@ -8,10 +8,9 @@ import Testing
 /// Golden files, actionlint-style: each input under `Golden/` is committed to a real repository
 /// and checked by one family; the findings, one `path:line:col: severity: message [rule]` line
 /// each, must equal the `.out` file beside it. `Golden/docker/NAME.Dockerfile` is checked alone;
-/// `Golden/ci/CASE/` is a whole repository. Set GREENLIGHT_UPDATE_GOLDEN=1 to rewrite the
-/// `.out` files (then read the diff).
+/// `Golden/ci/CASE/` is a whole repository. `GoldenFile` says how to rewrite the `.out` files.
 @Suite struct GoldenTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let folder = GoldenFile.folder()
 
     static var dockerCases: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("docker").path)) ?? []
@@ -66,11 +65,7 @@ import Testing
         return findings.map { "\($0.path):\($0.line):\($0.column): \($0.severity.rawValue): \($0.message) [\($0.rule)]\n" }.joined()
     }
 
-    private func compare(_ actual: String, with file: URL) throws {
-        if ProcessInfo.processInfo.environment["GREENLIGHT_UPDATE_GOLDEN"] == "1" {
-            try Data(actual.utf8).write(to: file)
-        }
-        let expected = (try? String(contentsOf: file, encoding: .utf8)) ?? "<missing \(file.lastPathComponent)>"
-        #expect(actual == expected, "golden \(file.lastPathComponent) differs")
+    private func compare(_ actual: String, with file: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try GoldenFile.expect(actual, equals: file, sourceLocation: sourceLocation)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import GreenlightCore
-import GreenlightGit
 import GreenlightRules
 import GreenlightTestSupport
 import Testing
@@ -26,32 +25,46 @@ struct ExampleCase: Sendable, CustomTestStringConvertible {
             }
         }
     }
-}
 
-/// The generic verifier: every registered rule's examples are committed to a real repository
-/// and checked; a triggering example must produce exactly the findings its `↓` markers mark,
-/// a non-triggering one none.
-@Suite struct RuleExampleTests {
-    @Test(arguments: ExampleCase.all)
-    func example(_ testCase: ExampleCase) throws {
-        let fixture = try GitFixture(files: testCase.example.cleanFiles, date: RuleExample.commitDate)
-        for path in testCase.example.missingObjects { try fixture.dropObject(at: path) }
-        let engine = RuleCatalog.engine
-        let committed = testCase.example.cleanFiles[Config.defaultFileName]
-        var yaml = (testCase.example.config ?? committed).map { $0 + "\n" } ?? ""
-        if let options = testCase.example.options {
-            yaml = "rules:\n  \(testCase.ruleID):\n" + options.split(separator: "\n").map { "    \($0)\n" }.joined()
+    var family: String { String(ruleID.prefix { $0 != "." }) }
+
+    /// The example's config: its own `.greenlight.yml`, a whole `config`, or the rule's `options`.
+    func config(_ engine: Engine) throws -> Config {
+        let committed = example.cleanFiles[Config.defaultFileName]
+        var yaml = (example.config ?? committed).map { $0 + "\n" } ?? ""
+        if let options = example.options {
+            yaml = "rules:\n  \(ruleID):\n" + options.split(separator: "\n").map { "    \($0)\n" }.joined()
         }
         let config = try ConfigLoader.load(
             yaml: yaml, file: "example.yml", knownRuleIDs: engine.ruleIDs, sections: engine.sectionKeys)
         try engine.validate(config)
-        let snapshot = try GitRepository(discovering: fixture.root).snapshot(.rev("HEAD"), config: config)
-        let now = try testCase.example.now.map { try #require(Timestamp.parse($0), "bad now \($0)") }
-        let findings = try engine.run(snapshot: snapshot, config: config, now: now ?? Date(timeIntervalSince1970: 0))
-        let found = findings
-            .filter { $0.rule == testCase.ruleID && $0.isLive }
+        return config
+    }
+
+    /// The positions of the rule's live findings, `path:line:column`, sorted: the example's files
+    /// committed once to an in-memory repository and checked by the rule's family alone.
+    func positions() throws -> [String] {
+        let engine = RuleCatalog.engine
+        let config = try config(engine)
+        let commitTime = try #require(Timestamp.parse(RuleExample.commitDate))
+        let repository = MemoryRepository(files: example.cleanFiles, commitTime: commitTime, missingObjects: example.missingObjects)
+        let now = try example.now.map { try #require(Timestamp.parse($0), "bad now \($0)") }
+        let findings = try engine.run(snapshot: repository.snapshot(config: config), config: config,
+                                      now: now ?? Date(timeIntervalSince1970: 0), families: [family])
+        return findings
+            .filter { $0.rule == ruleID && $0.isLive }
             .map { "\($0.path):\($0.line):\($0.column)" }
             .sorted()
+    }
+}
+
+/// The generic verifier: every registered rule's examples are committed to a repository and
+/// checked; a triggering example must produce exactly the findings its `↓` markers mark, a
+/// non-triggering one none.
+@Suite struct RuleExampleTests {
+    @Test(arguments: ExampleCase.all)
+    func example(_ testCase: ExampleCase) throws {
+        let found = try testCase.positions()
         let expected = testCase.triggers ? testCase.example.expectedPositions : []
         let source = SourceLocation(
             fileID: "\(testCase.example.sourceFile)", filePath: "\(testCase.example.sourceFile)",

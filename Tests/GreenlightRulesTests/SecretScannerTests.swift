@@ -73,7 +73,8 @@ import Testing
         }
         let start = Date()
         let result = try scanner().scan(line, path: "huge.min.js")
-        #expect(Date().timeIntervalSince(start) < 20)
+        // A guard against quadratic work only (6 s measured on a busy machine).
+        #expect(Date().timeIntervalSince(start) < 120)
         #expect(result.matches.map(\.pattern.id) == ["github-pat"])
         #expect(result.matches.first?.line == 1)
         #expect(result.matches.first?.column == (5 << 20) + 2)
@@ -102,7 +103,8 @@ import Testing
         let start = Date()
         for file in 0..<4 { _ = scanner.scan(text, path: "f\(file).txt") }
         let result = scanner.scan(text, path: "f4.txt")
-        #expect(Date().timeIntervalSince(start) < 10)
+        // A guard against a runaway only (2 s measured on a busy machine).
+        #expect(Date().timeIntervalSince(start) < 60)
         #expect(result.timeouts.isEmpty, "disabled after 3 files with timeouts")
         #expect(scanner.isDisabled(pack.patterns[0]))
         let fresh = try self.scanner([pack]).scan(text, path: "g.txt")
