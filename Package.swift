@@ -41,13 +41,14 @@ let package = Package(
             name: "GreenlightGit",
             dependencies: ["CGit2", "GreenlightCore"]
         ),
+        .target(name: "GreenlightHTTP", dependencies: ["CCurl", "CCurlShim"]),
         .target(
             name: "GreenlightProbes",
-            dependencies: ["CCurl", "CCurlShim", "GreenlightCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["GreenlightHTTP", "GreenlightCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "GreenlightLoops",
-            dependencies: ["GreenlightCore", "GreenlightProbes"]
+            dependencies: ["GreenlightCore", "GreenlightHTTP", "GreenlightProbes"]
         ),
         .target(
             name: "GreenlightRules",
@@ -55,7 +56,10 @@ let package = Package(
         ),
         .target(
             name: "GreenlightReport",
-            dependencies: ["GreenlightCore", "GreenlightProbes", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "GreenlightCore", "GreenlightHistory", "GreenlightProbes", "GreenlightLoops",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .target(
             name: "GreenlightCommands",
@@ -64,21 +68,21 @@ let package = Package(
                 "GreenlightLoops",
             ]
         ),
-        .executableTarget(
-            name: "greenlight",
+        .target(
+            name: "GreenlightCLI",
             dependencies: [
-                "GreenlightCommands",
-                "GreenlightRules",
+                "GreenlightCommands", "GreenlightCore", "GreenlightReport", "GreenlightRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "greenlight", dependencies: ["GreenlightCLI", "GreenlightCommands"]),
         .target(name: "GreenlightTestSupport", path: "Tests/GreenlightTestSupport"),
         .testTarget(name: "GreenlightCoreTests", dependencies: ["GreenlightCore"]),
         .testTarget(name: "GreenlightHistoryTests", dependencies: ["GreenlightHistory", "GreenlightTestSupport"]),
-        .testTarget(name: "GreenlightProbesTests", dependencies: ["GreenlightProbes", "GreenlightTestSupport"]),
+        .testTarget(name: "GreenlightProbesTests", dependencies: ["GreenlightHTTP", "GreenlightProbes", "GreenlightTestSupport"]),
         .testTarget(
             name: "GreenlightLoopsTests",
-            dependencies: ["GreenlightLoops", "GreenlightTestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["GreenlightLoops", "GreenlightReport", "GreenlightTestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "GreenlightGitTests", dependencies: ["GreenlightGit", "GreenlightTestSupport"]),
         .testTarget(
@@ -96,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GreenlightCLITests",
-            dependencies: ["greenlight", "GreenlightTestSupport", "GreenlightHistory"],
+            dependencies: ["greenlight", "GreenlightCLI", "GreenlightCommands", "GreenlightTestSupport", "GreenlightHistory"],
             exclude: ["Golden", "Fixtures"]
         ),
     ],

@@ -34,16 +34,3 @@ public enum LoopArtifact {
         "\(loop)-" + (mode == .dryRun ? "dry-run-" : "") + startedAt.filter { $0 != "-" && $0 != ":" }
     }
 }
-
-/// Markdown table cells: one line, pipes escaped.
-enum MarkdownCell {
-    static func text(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-    }
-
-    static func code(_ value: String) -> String {
-        let clean = value.replacingOccurrences(of: "`", with: "'")
-        return "`" + text(clean) + "`"
-    }
-}

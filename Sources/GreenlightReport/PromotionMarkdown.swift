@@ -1,3 +1,5 @@
+import GreenlightLoops
+
 /// The promotion report as Markdown (`reports/promote-<time>.md`) and as the few lines the
 /// command prints.
 public enum PromotionMarkdown {

@@ -1,3 +1,5 @@
+import GreenlightLoops
+
 /// The flywheel report as Markdown (`reports/flywheel-<time>.md`) and as the few lines the
 /// command prints.
 public enum FlywheelMarkdown {
