@@ -51,13 +51,14 @@ let package = Package(
             name: "GreenlightGit",
             dependencies: ["CGit2", "GreenlightCore"]
         ),
+        .target(name: "GreenlightHTTP", dependencies: ["CCurl", "CCurlShim"]),
         .target(
             name: "GreenlightProbes",
-            dependencies: ["CCurl", "CCurlShim", "GreenlightCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["GreenlightHTTP", "GreenlightCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "GreenlightLoops",
-            dependencies: ["GreenlightCore", "GreenlightProbes"]
+            dependencies: ["GreenlightCore", "GreenlightHTTP", "GreenlightProbes"]
         ),
         .target(
             name: "GreenlightRules",
@@ -65,7 +66,10 @@ let package = Package(
         ),
         .target(
             name: "GreenlightReport",
-            dependencies: ["GreenlightCore", "GreenlightProbes", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "GreenlightCore", "GreenlightHistory", "GreenlightProbes", "GreenlightLoops",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .target(
             name: "GreenlightCommands",
@@ -74,21 +78,27 @@ let package = Package(
                 "GreenlightLoops",
             ]
         ),
-        .executableTarget(
-            name: "greenlight",
+        .target(
+            name: "GreenlightCLI",
             dependencies: [
-                "GreenlightCommands", "GreenlightCore", "GreenlightGit", "GreenlightReport",
-                "GreenlightRules",
+                "GreenlightCommands", "GreenlightCore", "GreenlightGit", "GreenlightReport", "GreenlightRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "greenlight", dependencies: ["GreenlightCLI", "GreenlightCommands"]),
         .target(name: "GreenlightTestSupport", dependencies: ["GreenlightCore"], path: "Tests/GreenlightTestSupport"),
         .testTarget(name: "GreenlightCoreTests", dependencies: ["GreenlightCore"]),
         .testTarget(name: "GreenlightHistoryTests", dependencies: ["GreenlightCore", "GreenlightHistory", "GreenlightTestSupport"]),
-        .testTarget(name: "GreenlightProbesTests", dependencies: ["GreenlightCore", "GreenlightProbes", "GreenlightTestSupport"]),
+        .testTarget(
+            name: "GreenlightProbesTests",
+            dependencies: ["GreenlightCore", "GreenlightHTTP", "GreenlightProbes", "GreenlightTestSupport"]
+        ),
         .testTarget(
             name: "GreenlightLoopsTests",
-            dependencies: ["GreenlightCore", "GreenlightLoops", "GreenlightTestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "GreenlightCore", "GreenlightLoops", "GreenlightReport", "GreenlightTestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(name: "GreenlightGitTests", dependencies: ["GreenlightCore", "GreenlightGit", "GreenlightTestSupport"]),
         .testTarget(
@@ -108,7 +118,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GreenlightCLITests",
-            dependencies: ["greenlight", "GreenlightTestSupport", "GreenlightHistory"],
+            dependencies: ["greenlight", "GreenlightCLI", "GreenlightCommands", "GreenlightTestSupport", "GreenlightHistory"],
             exclude: ["Golden", "Fixtures"]
         ),
     ],

@@ -10,19 +10,23 @@ public struct Console {
     public var environment: [String: String]
     /// The folder relative paths are resolved from.
     public var currentDirectory: String
+    /// The greenlight executable, for hooks to fall back to when none is on PATH.
+    public var executable: String?
 
     public init(
         out: @escaping (String) -> Void,
         err: @escaping (String) -> Void,
         outIsTerminal: Bool,
         environment: [String: String],
-        currentDirectory: String
+        currentDirectory: String,
+        executable: String? = nil
     ) {
         self.out = out
         self.err = err
         self.outIsTerminal = outIsTerminal
         self.environment = environment
         self.currentDirectory = currentDirectory
+        self.executable = executable
     }
 
     /// The process's own streams and environment.
@@ -32,7 +36,8 @@ public struct Console {
             err: { FileHandle.standardError.write(Data($0.utf8)) },
             outIsTerminal: isatty(STDOUT_FILENO) == 1,
             environment: ProcessInfo.processInfo.environment,
-            currentDirectory: FileManager.default.currentDirectoryPath
+            currentDirectory: FileManager.default.currentDirectoryPath,
+            executable: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? Bundle.main.executablePath
         )
     }
 

@@ -11,7 +11,7 @@ public struct LoopOptions {
     public var configFile: String?
     /// The folder the Markdown and JSON artifacts go to (default: `reports/` at the root).
     public var output: String?
-    public var now: String?
+    public var now: Date?
     /// Send writes; without it a loop only reads and says what it would write.
     public var apply = false
     public var history = HistoryOptions()
@@ -33,7 +33,7 @@ struct LoopSession {
     init(console: Console, options: LoopOptions) throws {
         self.console = console
         self.options = options
-        now = try Clock.date(options.now)
+        now = options.now ?? Date()
         repository = try GitRepository(discovering: console.resolve(options.repo ?? "."))
         guard let workdir = repository.workdir else {
             throw ToolError.usage("the loops write reports and evidence into a work tree, and \(repository.gitdir) is a bare repository")

@@ -47,7 +47,7 @@ public struct MonitorCommand {
     /// One check: read the agents, update the blockers log under its lock, report.
     func check(_ console: Console) throws -> Int32 {
         let evaluator = Evaluator(console: console)
-        let now = try evaluator.clock(request.now)
+        let now = request.now ?? Date()
         let repository = try GitRepository(discovering: console.resolve(request.repo ?? "."))
         let config = try evaluator.loadConfig(request, repository: repository)
         let engine = Engine.greenlight

@@ -15,14 +15,14 @@ public struct ProbeCommand {
     public var output: String?
     /// `--record-evidence NAME`
     public var recordEvidence: String?
-    public var now: String?
+    public var now: Date?
 
     public init() {}
 
     public func run(_ console: Console) -> Int32 {
         GuardedRun(console: console).run {
             let evaluator = Evaluator(console: console)
-            let now = try evaluator.clock(self.now)
+            let now = self.now ?? Date()
             if let name = recordEvidence { try ProbeEvidence.validate(name: name) }
             let (config, repository) = try load(evaluator)
             let engine = Engine.greenlight

@@ -36,8 +36,10 @@ public struct ReportCommand {
             let end = evaluation.now
             let start = end.addingTimeInterval(-since.seconds)
             let chartName = output.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension + ".svg" }
-            var report = try ReportBuilder(evaluation: evaluation, store: store, engine: evaluator.engine,
-                                           families: try evaluator.engine.selectFamilies(only: request.only, skip: request.skip))
+            var report = try ReportBuilder(
+                check: checkReport, findings: evaluation.findings, facts: evaluation.facts,
+                remote: evaluation.repository.remoteURL(), rules: evaluator.engine.rules.map { $0.description },
+                families: try evaluator.engine.selectFamilies(only: request.only, skip: request.skip), store: store)
                 .build(title: weekly ? "Weekly readiness report" : "Readiness report", start: start, end: end)
             if let output, let chartName, format == .markdown {
                 let points = report.trends.days.filter { $0.posture != "–" }

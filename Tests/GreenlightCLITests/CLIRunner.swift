@@ -1,4 +1,6 @@
 import Foundation
+import GreenlightCLI
+import GreenlightCommands
 import Testing
 
 #if canImport(Glibc)
@@ -44,7 +46,8 @@ struct CLIResult: CustomStringConvertible {
     }
 }
 
-/// Runs the built `greenlight` executable (and other helper commands) as a child process.
+/// Runs `greenlight` in-process through `GreenlightCLI.run`, or the built executable (and other
+/// commands) as a child process.
 enum CLI {
     /// The package root, from this file's path: `<root>/Tests/GreenlightCLITests/CLIRunner.swift`.
     static let packageRoot: String = {
@@ -99,18 +102,64 @@ enum CLI {
         return environment
     }
 
-    /// Run `greenlight ARGUMENTS` in `directory` (default: the temporary folder).
+    /// Run `greenlight ARGUMENTS` in `directory` (default: the temporary folder), in-process.
     static func greenlight(
         _ arguments: String...,
         in directory: String? = nil,
         environment: [String: String] = CLI.environment()
     ) throws -> CLIResult {
-        let path = try #require(executable, "the greenlight executable was not found next to the test runner or under .build*/")
-        return try run(path, arguments, in: directory ?? NSTemporaryDirectory(), environment: environment)
+        inProcess(arguments, in: directory ?? NSTemporaryDirectory(), environment: environment)
     }
 
-    /// Run any executable with a timeout; stdout and stderr are pipes, read while it runs.
+    /// Run `greenlight ARGUMENTS` as a child process: the real executable, its exit status,
+    /// its own streams.
+    static func process(
+        _ arguments: String...,
+        in directory: String? = nil,
+        environment: [String: String] = CLI.environment()
+    ) throws -> CLIResult {
+        let path = try #require(executable, "the greenlight executable was not found next to the test runner or under .build*/")
+        return try child(path, arguments, in: directory ?? NSTemporaryDirectory(), environment: environment)
+    }
+
+    /// Run the command line through `GreenlightCLI.run` with a console that captures both
+    /// streams: what the executable would do, without starting a process. Standard output is
+    /// not a terminal; the hook installer's fallback is the built executable.
+    static func inProcess(_ arguments: [String], in directory: String, environment: [String: String]) -> CLIResult {
+        let out = Capture()
+        let err = Capture()
+        let console = Console(
+            out: out.append, err: err.append, outIsTerminal: false, environment: environment,
+            currentDirectory: URL(fileURLWithPath: directory).resolvingSymlinksInPath().path, executable: executable)
+        let status = GreenlightCLI.run(arguments: arguments, console: console)
+        let outBytes = out.bytes
+        let errBytes = err.bytes
+        return CLIResult(
+            status: status,
+            stdout: String(decoding: outBytes, as: UTF8.self),
+            stderr: String(decoding: errBytes, as: UTF8.self),
+            stdoutBytes: outBytes,
+            timedOut: false
+        )
+    }
+
+    /// Run any executable with a timeout; stdout and stderr are pipes, read while it runs. The
+    /// `greenlight` executable itself runs in-process (`inProcess`); `process` or `child` start
+    /// it for real.
     static func run(
+        _ executable: String,
+        _ arguments: [String],
+        in directory: String,
+        environment: [String: String],
+        timeout: TimeInterval = 60
+    ) throws -> CLIResult {
+        if executable == Self.executable { return inProcess(arguments, in: directory, environment: environment) }
+        return try child(executable, arguments, in: directory, environment: environment, timeout: timeout)
+    }
+
+    /// Run an executable as a child process with a timeout; stdout and stderr are pipes, read
+    /// while it runs.
+    static func child(
         _ executable: String,
         _ arguments: [String],
         in directory: String,
@@ -176,6 +225,18 @@ enum CLI {
     private static func modified(_ path: String) -> Date {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
     }
+}
+
+/// One captured stream of an in-process run; commands may write from several threads.
+private final class Capture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [UInt8] = []
+
+    func append(_ text: String) {
+        lock.withLock { collected += Array(text.utf8) }
+    }
+
+    var bytes: [UInt8] { lock.withLock { collected } }
 }
 
 /// Reads a pipe to its end on a thread of its own, so a chatty child never blocks on a full pipe.

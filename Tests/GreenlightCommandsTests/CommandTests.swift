@@ -29,7 +29,7 @@ final class Captured: @unchecked Sendable {
         let fixture = try GitFixture(files: ["docs/checklist.md": Self.doc, "src/health.ts": "x\n", ".greenlight.yml": Self.blocking])
         let captured = Captured()
         var command = CheckCommand()
-        command.request.now = "2026-11-21T09:00:00Z"
+        command.request.now = try Clock.parse("2026-11-21T09:00:00Z")
         let code = command.run(captured.console(in: fixture.root + "/src"))
         #expect(code == 1)
         #expect(captured.out.hasPrefix("docs/checklist.md:3:23: error: done item cites `src/rateLimit.ts`"))

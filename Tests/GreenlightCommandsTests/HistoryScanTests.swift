@@ -42,7 +42,7 @@ import Testing
 
     func check(_ repo: Repo, history: Bool, format: ReportFormat = .json, baseline: String? = nil) -> (Int32, Captured) {
         var command = CheckCommand()
-        command.request.now = "2026-01-01T00:00:00Z"
+        command.request.now = try! Clock.parse("2026-01-01T00:00:00Z")
         command.request.scanHistory = history
         command.request.only = ["secrets"]
         command.format = format

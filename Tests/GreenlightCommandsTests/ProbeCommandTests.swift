@@ -46,7 +46,7 @@ import Testing
         let repo = try fixture(Self.healthy)
         let captured = Captured()
         var command = ProbeCommand()
-        command.now = "2026-11-21T09:00:00Z"
+        command.now = try Clock.parse("2026-11-21T09:00:00Z")
         #expect(command.run(captured.console(in: repo.root)) == 0, "\(captured.err)")
         #expect(captured.out.hasPrefix("PASS  health  GET \(server.baseURL)/health  200 in "))
         #expect(captured.out.hasSuffix("1 probe: 1 passed, 0 failed\n"))
@@ -158,7 +158,7 @@ import Testing
         let repo = try fixture(Self.healthy)
         var command = ProbeCommand()
         command.recordEvidence = "smoke-health"
-        command.now = "2026-11-21T09:00:00Z"
+        command.now = try Clock.parse("2026-11-21T09:00:00Z")
         let captured = Captured()
         #expect(command.run(captured.console(in: repo.root)) == 0)
         let path = ".greenlight/evidence/smoke-health/20261121T090000Z.json"
@@ -188,7 +188,7 @@ import Testing
         let repo = try fixture("  - name: broken\n    url: BASE/echo\n    expect: [\"[STATUS] == 200\"]\n")
         var command = ProbeCommand()
         command.recordEvidence = "smoke"
-        command.now = "2026-11-21T09:00:00Z"
+        command.now = try Clock.parse("2026-11-21T09:00:00Z")
         let captured = Captured()
         #expect(command.run(captured.console(in: repo.root)) == 1)
         #expect(captured.err.contains("recorded evidence 'smoke' (fail)"))

@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightHTTP
 import GreenlightProbes
 import GreenlightTestSupport
 import Testing

@@ -1,4 +1,5 @@
 import GreenlightCore
+import GreenlightHTTP
 import GreenlightProbes
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import GreenlightCore
+import GreenlightHTTP
 import GreenlightProbes
 
 /// The loops' client for the team's API over libcurl: every URL is `API_URL` plus a configured

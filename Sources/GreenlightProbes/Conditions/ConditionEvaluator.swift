@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightHTTP
 
 /// What per-response conditions see of one exchange: the response, or the failure that left
 /// none. The body is parsed as JSON at most once.

@@ -1,5 +1,6 @@
 import Foundation
 import GreenlightCore
+import GreenlightHTTP
 
 /// One entry of `probes:` in `.greenlight.yml`, decoded strictly: unknown keys, bad values,
 /// malformed conditions and `${…}` references are configuration errors with their position.

@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightHTTP
 
 /// Turns one round's outcomes into a `ProbeResult`.
 ///

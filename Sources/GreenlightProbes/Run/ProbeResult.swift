@@ -1,5 +1,6 @@
 import Foundation
 import GreenlightCore
+import GreenlightHTTP
 
 /// What one probe did and found. Every string in it is safe to show: URLs and headers are the
 /// templates as written, and text from the network has passed through the `Redactor`.

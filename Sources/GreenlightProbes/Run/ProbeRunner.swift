@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightHTTP
 
 /// Runs probes: expands `${NAME}` from the environment, sends every probe's requests through
 /// one `HTTPClient` call (each probe under its own concurrency), decides the conditions, and

@@ -4,18 +4,15 @@ import GreenlightReport
 
 extension ProbeReportFormat: ExpressibleByArgument {}
 
-struct Probe: ParsableCommand {
+struct Probe: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the live endpoint probes of .greenlight.yml; exit 1 if any fails.")
 
     @Argument(help: "Probe names (default: every probe).")
     var names: [String] = []
 
-    @Option(help: "Any folder inside the repository (default: the current folder).")
-    var repo: String?
-
-    @Option(help: "Configuration file (default: .greenlight.yml at the repository root).")
-    var config: String?
+    @OptionGroup var repository: RepositoryFlag
+    @OptionGroup var config: ConfigFlag
 
     @Option(help: "Output format: text or json.")
     var format: ProbeReportFormat = .text
@@ -26,18 +23,17 @@ struct Probe: ParsableCommand {
     @Option(name: .customLong("record-evidence"), help: "Record the run as evidence under .greenlight/evidence/NAME/.")
     var recordEvidence: String?
 
-    @Option(help: "Fix the clock, as ISO 8601 (e.g. 2026-11-21T09:00:00Z).")
-    var now: String?
+    @OptionGroup var clock: ClockFlag
 
-    func run() throws {
+    func run(_ console: Console) throws -> Int32 {
         var command = ProbeCommand()
         command.names = names
-        command.repo = repo
-        command.configFile = config
+        command.repo = repository.repo
+        command.configFile = config.config
         command.format = format
         command.output = output
         command.recordEvidence = recordEvidence
-        command.now = now
-        throw ExitCode(command.run(.standard))
+        command.now = try clock.date()
+        return command.run(console)
     }
 }

@@ -6,27 +6,22 @@ struct LoopFlags: ParsableArguments {
     @Flag(help: "Send the writes; without it the loop only reads and reports what it would call.")
     var apply = false
 
-    @Option(help: "Any folder inside the repository (default: the current folder).")
-    var repo: String?
-
-    @Option(help: "Configuration file (default: .greenlight.yml at the repository root).")
-    var config: String?
+    @OptionGroup var repository: RepositoryFlag
+    @OptionGroup var config: ConfigFlag
 
     @Option(help: "Folder for the Markdown and JSON artifacts (default: reports/ at the repository root).")
     var output: String?
 
-    @Option(help: "Fix the clock, as ISO 8601 (e.g. 2026-11-21T09:00:00Z).")
-    var now: String?
-
+    @OptionGroup var clock: ClockFlag
     @OptionGroup var history: HistoryFlags
 
-    var options: LoopOptions {
+    func options() throws -> LoopOptions {
         var options = LoopOptions()
         options.apply = apply
-        options.repo = repo
-        options.configFile = config
+        options.repo = repository.repo
+        options.configFile = config.config
         options.output = output
-        options.now = now
+        options.now = try clock.date()
         options.history = history.options
         return options
     }
@@ -38,20 +33,20 @@ struct Loop: ParsableCommand {
         subcommands: [Flywheel.self, Promote.self]
     )
 
-    struct Flywheel: ParsableCommand {
+    struct Flywheel: ConsoleCommand {
         static let configuration = CommandConfiguration(
             abstract: "Refresh the few-shot bank, infer preferences, snapshot moat health; exit 1 if a step fails.")
 
         @OptionGroup var flags: LoopFlags
 
-        func run() throws {
+        func run(_ console: Console) throws -> Int32 {
             var command = FlywheelCommand()
-            command.options = flags.options
-            throw ExitCode(command.run(.standard))
+            command.options = try flags.options()
+            return command.run(console)
         }
     }
 
-    struct Promote: ParsableCommand {
+    struct Promote: ConsoleCommand {
         static let configuration = CommandConfiguration(
             abstract: "Move each prompt's candidate along the rollout ladder behind the evaluation gate; exit 1 if a prompt fails.")
 
@@ -60,11 +55,11 @@ struct Loop: ParsableCommand {
         @Option(help: "Prompt names, comma-separated (default: from PROMOTION_PROMPT_NAMES).")
         var prompts: String?
 
-        func run() throws {
+        func run(_ console: Console) throws -> Int32 {
             var command = PromoteCommand()
-            command.options = flags.options
+            command.options = try flags.options()
             command.prompts = prompts
-            throw ExitCode(command.run(.standard))
+            return command.run(console)
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import GreenlightCommands
 import GreenlightCore
 
-struct Monitor: ParsableCommand {
+struct Monitor: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turn silent agents into blocker entries; exit 1 while any agent is stale.")
 
@@ -15,8 +15,7 @@ struct Monitor: ParsableCommand {
     @Option(help: "Time between checks with --watch, e.g. 5m.")
     var interval: String?
 
-    @Option(help: "Fix the clock, as ISO 8601 (e.g. 2026-11-21T09:00:00Z); not with --watch.")
-    var now: String?
+    @OptionGroup var clock: ClockFlag
 
     @Option(help: "The blockers log (default: proof_of_work.blockers_log, blockers-log.md at the repository root).")
     var blockersLog: String?
@@ -24,11 +23,8 @@ struct Monitor: ParsableCommand {
     @Flag(help: "Commit the blockers log (that file only) as proof_of_work.commit_author.")
     var commit = false
 
-    @Option(help: "Any folder inside the repository (default: the current folder).")
-    var repo: String?
-
-    @Option(help: "Configuration file (default: .greenlight.yml at the repository root).")
-    var config: String?
+    @OptionGroup var repository: RepositoryFlag
+    @OptionGroup var config: ConfigFlag
 
     @Flag(help: "Count uncommitted edits to the logs as proof of work.")
     var worktree = false
@@ -42,15 +38,15 @@ struct Monitor: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run(_ console: Console) throws -> Int32 {
         var command = MonitorCommand()
-        command.request.repo = repo
-        command.request.configFile = config
-        command.request.now = now
+        command.request.repo = repository.repo
+        command.request.configFile = config.config
+        command.request.now = try clock.date()
         command.request.selector = worktree ? .worktree : .rev("HEAD")
         command.blockersLog = blockersLog
         command.commit = commit
         command.interval = interval.flatMap(TimeSpan.init)
-        throw ExitCode(command.run(.standard))
+        return command.run(console)
     }
 }

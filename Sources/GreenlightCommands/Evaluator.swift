@@ -12,8 +12,8 @@ public struct SnapshotRequest {
     public var configFile: String?
     public var only: [String] = []
     public var skip: [String] = []
-    /// `--now`, as given.
-    public var now: String?
+    /// `--now`: a fixed clock, or `nil` for the time of the call.
+    public var now: Date?
     /// Whether live endpoint probes run (`--no-live` turns them off).
     public var live = true
     /// `--scan-history`: the secrets family also scans every blob in history.
@@ -45,7 +45,7 @@ struct Evaluator {
     let console: Console
 
     func evaluate(_ request: SnapshotRequest, baselineFile: String?) throws -> Evaluation {
-        let now = try Clock.date(request.now)
+        let now = request.now ?? Date()
         let repository = try GitRepository(discovering: console.resolve(request.repo ?? "."))
         let config = try loadConfig(request, repository: repository)
         try engine.validate(config)
@@ -68,10 +68,6 @@ struct Evaluator {
                           facts: SecretRedactor.builtin.redact(result.facts), now: now, config: config, rules: rules)
     }
 
-    func clock(_ text: String?) throws -> Date {
-        try Clock.date(text)
-    }
-
     /// `--config FILE`; else `.greenlight.yml` in the work tree; for a bare repository, the one
     /// committed at the revision; else defaults.
     func loadConfig(_ request: SnapshotRequest, repository: GitRepository) throws -> Config {
@@ -89,100 +85,6 @@ struct Evaluator {
             return try ConfigLoader.load(yaml: String(decoding: bytes, as: UTF8.self), file: file, knownRuleIDs: known, sections: engine.sectionKeys)
         }
         return Config()
-    }
-}
-
-/// `greenlight check`.
-public struct CheckCommand {
-    public var request = SnapshotRequest()
-    public var format: ReportFormat = .text
-    public var output: String?
-    public var baseline: String?
-    public var history = HistoryOptions()
-    /// `--format github`: annotations of each severity at most.
-    public var annotationLimit = GitHubReporter.defaultAnnotationLimit
-
-    public init() {}
-
-    public func run(_ console: Console) -> Int32 {
-        GuardedRun(console: console).run {
-            let started = Date()
-            let evaluation = try Evaluator(console: console).evaluate(request, baselineFile: baseline)
-            let report = evaluation.report()
-            let colour = output == nil && console.wantsColour
-            let rendered = try format.reporter(colour: colour, annotationLimit: annotationLimit).render(report)
-            try Output(console: console, file: output).write(rendered)
-            if let store = try history.open(for: evaluation.repository, console: console) {
-                try evaluation.record(in: store, command: "check", started: started, exitCode: report.exitCode)
-            }
-            if format == .github { try StepSummary(console: console).append(report) }
-            return report.exitCode
-        }
-    }
-}
-
-/// `greenlight baseline`: record today's live findings so that only new ones fail.
-public struct BaselineCommand {
-    public var request = SnapshotRequest()
-    public var output: String?
-
-    public init() {}
-
-    public func run(_ console: Console) -> Int32 {
-        GuardedRun(console: console).run {
-            let evaluation = try Evaluator(console: console).evaluate(request, baselineFile: nil)
-            guard let target = output ?? evaluation.repository.workdir.map({ $0 + "/" + Baseline.defaultFileName }) else {
-                throw ToolError.usage("a bare repository has no work tree to write the baseline into: give --output FILE")
-            }
-            let baseline = Baseline(findings: evaluation.findings)
-            try Output(console: console, file: target).write(String(decoding: try baseline.encoded(), as: UTF8.self))
-            console.err("greenlight: recorded \(baseline.findings.count) finding(s) in \(target)\n")
-            return ExitStatus.passed
-        }
-    }
-}
-
-/// Writes a rendering to `--output FILE` or standard output.
-struct Output {
-    let console: Console
-    let file: String?
-
-    func write(_ text: String) throws {
-        guard let file else {
-            console.out(text)
-            return
-        }
-        let path = console.resolve(file)
-        do {
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw ToolError.usage("\(file): cannot write output file")
-        }
-    }
-}
-
-/// Turns a tool error into its one-line message and exit code; nothing escapes as a crash.
-struct GuardedRun {
-    let console: Console
-
-    func run(_ body: () throws -> Int32) -> Int32 {
-        do {
-            return try body()
-        } catch let error as ToolError {
-            console.err("greenlight: \(oneLine(error.message))\n")
-            return error.exitCode
-        } catch {
-            console.err("greenlight: \(oneLine(String(describing: error)))\n")
-            return ExitStatus.runtime
-        }
-    }
-
-    /// Messages quote user input (paths, revisions); a newline in it must not split the line,
-    /// and a secret in it (pasted where a revision was meant) must not be printed.
-    private func oneLine(_ message: String) -> String {
-        SecretRedactor.builtin.redact(message).replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 }
 

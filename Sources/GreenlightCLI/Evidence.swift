@@ -10,11 +10,10 @@ struct Evidence: ParsableCommand {
         subcommands: [Record.self, List.self]
     )
 
-    struct Record: ParsableCommand {
+    struct Record: ConsoleCommand {
         static let configuration = CommandConfiguration(abstract: "Write one evidence record.")
 
-        @Option(help: "Any folder inside the repository (default: the current folder).")
-        var repo: String?
+        @OptionGroup var repository: RepositoryFlag
         @Option(help: "The gate's name, e.g. smoke-prod.")
         var name: String
         @Option(help: "pass or fail.")
@@ -25,38 +24,35 @@ struct Evidence: ParsableCommand {
         var file: String?
         @Option(help: "The commit the run tested (default: HEAD).")
         var commit: String?
-        @Option(help: "Fix the clock, as ISO 8601.")
-        var now: String?
+        @OptionGroup var clock: ClockFlag
 
-        func run() throws {
+        func run(_ console: Console) throws -> Int32 {
             var command = EvidenceRecordCommand()
-            command.repo = repo
+            command.repo = repository.repo
             command.name = name
             command.status = status
             command.url = url
             command.file = file
             command.commit = commit
-            command.now = now
-            throw ExitCode(command.run(.standard))
+            command.now = try clock.date()
+            return command.run(console)
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ConsoleCommand {
         static let configuration = CommandConfiguration(abstract: "List evidence records, newest first.")
 
-        @Option(help: "Any folder inside the repository (default: the current folder).")
-        var repo: String?
+        @OptionGroup var repository: RepositoryFlag
         @Option(help: "Only this gate.")
         var name: String?
-        @Option(help: "Fix the clock, as ISO 8601.")
-        var now: String?
+        @OptionGroup var clock: ClockFlag
 
-        func run() throws {
+        func run(_ console: Console) throws -> Int32 {
             var command = EvidenceListCommand()
-            command.repo = repo
+            command.repo = repository.repo
             command.name = name
-            command.now = now
-            throw ExitCode(command.run(.standard))
+            command.now = try clock.date()
+            return command.run(console)
         }
     }
 }

@@ -1,20 +1,34 @@
 import Foundation
 import GreenlightCore
 import GreenlightHistory
-import GreenlightReport
 
-/// Assembles a `ReadinessReport` from this run and the history.
-struct ReportBuilder {
-    let evaluation: Evaluation
-    let store: HistoryStore?
-    let engine: Engine
+/// Assembles a `ReadinessReport` from one check and the history.
+public struct ReportBuilder {
+    let check: CheckReport
+    let findings: [Finding]
+    let facts: ReportFacts
+    /// The `origin` remote's URL, for links to the forge.
+    let remote: String?
+    /// Every rule the engine knows; the rows count those of the families that ran.
+    let rules: [RuleDescription]
     let families: Set<String>
+    let store: HistoryStore?
 
-    func build(title: String, start: Date, end: Date) throws -> ReadinessReport {
-        let check = evaluation.report()
-        let live = evaluation.findings.filter(\.isLive)
-        let forge = ForgeLink(remote: evaluation.repository.remoteURL())
-        let commit = evaluation.snapshot.commit
+    public init(check: CheckReport, findings: [Finding], facts: ReportFacts, remote: String?,
+                rules: [RuleDescription], families: Set<String>, store: HistoryStore?) {
+        self.check = check
+        self.findings = findings
+        self.facts = facts
+        self.remote = remote
+        self.rules = rules
+        self.families = families
+        self.store = store
+    }
+
+    public func build(title: String, start: Date, end: Date) throws -> ReadinessReport {
+        let live = findings.filter(\.isLive)
+        let forge = ForgeLink(remote: remote)
+        let commit = check.repo.commit
         let blocking = live.filter { $0.severity == .error }.map { finding in
             ReadinessReport.Listed(
                 rule: finding.rule, location: Self.location(finding.path, finding.line, finding.column),
@@ -23,7 +37,7 @@ struct ReportBuilder {
         }
         return ReadinessReport(
             title: title,
-            repository: Self.name(of: evaluation.snapshot.root),
+            repository: Self.name(of: check.repo.root),
             commit: commit,
             generatedAt: Timestamp.format(end),
             periodStart: Timestamp.format(start),
@@ -32,17 +46,17 @@ struct ReportBuilder {
             summary: check.summary,
             families: familyRows(live),
             blocking: blocking,
-            claims: evaluation.facts.claims ?? [],
-            evidence: (evaluation.facts.evidence ?? []).map(ReadinessReport.EvidenceRow.init),
-            probes: (evaluation.facts.probes ?? []).map(ReadinessReport.ProbeRow.init),
-            agents: (evaluation.facts.agents ?? []).map(ReadinessReport.AgentRow.init),
+            claims: facts.claims ?? [],
+            evidence: (facts.evidence ?? []).map(ReadinessReport.EvidenceRow.init),
+            probes: (facts.probes ?? []).map(ReadinessReport.ProbeRow.init),
+            agents: (facts.agents ?? []).map(ReadinessReport.AgentRow.init),
             trends: try trends(live, start: start, end: end)
         )
     }
 
     /// Per family that ran: its rules, how many have live findings, errors and warnings.
     private func familyRows(_ live: [Finding]) -> [ReadinessReport.FamilyRow] {
-        let byFamily = Dictionary(grouping: engine.rules.map { $0.description }, by: \.family)
+        let byFamily = Dictionary(grouping: rules, by: \.family)
         return byFamily.keys.filter(families.contains).sorted().map { family in
             let rules = byFamily[family] ?? []
             let findings = live.filter { $0.family == family }

@@ -1,4 +1,5 @@
 import GreenlightCore
+import GreenlightLoops
 
 /// The flywheel report as Markdown (`reports/flywheel-<time>.md`) and as the few lines the
 /// command prints.

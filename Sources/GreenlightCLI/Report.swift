@@ -4,7 +4,7 @@ import GreenlightCore
 
 extension ReportCommand.Format: ExpressibleByArgument {}
 
-struct Report: ParsableCommand {
+struct Report: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a check and write the readiness report for the period, with trends from the history.")
 
@@ -30,9 +30,9 @@ struct Report: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run(_ console: Console) throws -> Int32 {
         var command = ReportCommand()
-        command.request = snapshot.request
+        command.request = try snapshot.request()
         command.history = history.options
         if let since, let span = TimeSpan(since) {
             command.since = span
@@ -40,6 +40,6 @@ struct Report: ParsableCommand {
         }
         command.output = output
         command.format = format
-        throw ExitCode(command.run(.standard))
+        return command.run(console)
     }
 }

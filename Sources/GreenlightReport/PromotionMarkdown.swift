@@ -1,4 +1,5 @@
 import GreenlightCore
+import GreenlightLoops
 
 /// The promotion report as Markdown (`reports/promote-<time>.md`) and as the few lines the
 /// command prints.

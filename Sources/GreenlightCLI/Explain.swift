@@ -1,0 +1,14 @@
+import ArgumentParser
+import GreenlightCommands
+
+struct Explain: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Describe a rule: rationale, configuration keys, examples.")
+
+    @Argument(help: "The rule id, e.g. claims.missing-evidence.")
+    var ruleID: String
+
+    func run(_ console: Console) throws -> Int32 {
+        RuleDocs.explain(ruleID, console: console)
+    }
+}

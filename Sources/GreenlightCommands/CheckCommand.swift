@@ -1,0 +1,32 @@
+import Foundation
+import GreenlightCore
+import GreenlightReport
+
+/// `greenlight check`.
+public struct CheckCommand {
+    public var request = SnapshotRequest()
+    public var format: ReportFormat = .text
+    public var output: String?
+    public var baseline: String?
+    public var history = HistoryOptions()
+    /// `--format github`: annotations of each severity at most.
+    public var annotationLimit = GitHubReporter.defaultAnnotationLimit
+
+    public init() {}
+
+    public func run(_ console: Console) -> Int32 {
+        GuardedRun(console: console).run {
+            let started = Date()
+            let evaluation = try Evaluator(console: console).evaluate(request, baselineFile: baseline)
+            let report = evaluation.report()
+            let colour = output == nil && console.wantsColour
+            let rendered = try format.reporter(colour: colour, annotationLimit: annotationLimit).render(report)
+            try Output(console: console, file: output).write(rendered)
+            if let store = try history.open(for: evaluation.repository, console: console) {
+                try evaluation.record(in: store, command: "check", started: started, exitCode: report.exitCode)
+            }
+            if format == .github { try StepSummary(console: console).append(report) }
+            return report.exitCode
+        }
+    }
+}
