@@ -95,11 +95,89 @@ public struct Engine {
         live: LiveAccess = LiveAccess(),
         scanHistory: Bool = false
     ) throws -> Result {
-        let context = RuleContext(
-            snapshot: snapshot, now: now, knownRuleIDs: ruleIDs, sections: try decodeSections(config),
-            live: live, configFile: Self.configFile(config.path, root: snapshot.root), scanHistory: scanHistory)
+        let sections = try decodeSections(config)
+        let configFile = Self.configFile(config.path, root: snapshot.root)
+        // Each family is checked on its own context — in parallel when the snapshot allows it —
+        // and the parts are joined in family order, so the result is the sequential one.
+        let parts: [(rules: [any Rule.Type], unit: (any Family.Type)?)] = units.isEmpty
+            ? [(rules, nil)]
+            : units.filter { families?.contains($0.name) ?? true }.map { ($0.rules, $0) }
+        let outcomes = Outcomes(count: parts.count)
+        let work = PartWork { index in
+            let context = RuleContext(
+                snapshot: snapshot, now: now, knownRuleIDs: ruleIDs, sections: sections,
+                live: live, configFile: configFile, scanHistory: scanHistory)
+            outcomes.set(index, Swift.Result {
+                let (findings, ran) = try self.check(parts[index].rules, context: context, config: config, families: families)
+                if ran, let unit = parts[index].unit { try unit.reportFacts(context) }
+                return FamilyOutcome(findings: findings, ran: ran, facts: context.facts)
+            })
+        }
+        if snapshot.readsConcurrently && parts.count > 1 {
+            // Longest first; the outcomes keep family order whatever order they finish in.
+            let order = parts.indices.filter { parts[$0].unit?.readsEveryFile == true }
+                + parts.indices.filter { parts[$0].unit?.readsEveryFile != true }
+            DispatchQueue.concurrentPerform(iterations: order.count) { work.run(order[$0]) }
+        } else {
+            for index in parts.indices { work.run(index) }
+        }
         var findings: [Finding] = []
-        var ran: Set<String> = []
+        var facts = ReportFacts()
+        var off: [String] = []
+        for (index, outcome) in outcomes.all.enumerated() {
+            let part = try outcome.get()
+            findings += part.findings
+            facts.merge(part.facts)
+            if let unit = parts[index].unit, !part.ran, !unit.rules.isEmpty { off.append(unit.name) }
+        }
+        if !off.isEmpty { facts.familiesOff = off }
+        try applySuppressions(&findings, snapshot: snapshot)
+        findings.sort(by: Finding.reportOrder)
+        Fingerprint.disambiguate(&findings)
+        if let accepted = baseline?.fingerprints {
+            for index in findings.indices where accepted.contains(findings[index].fingerprint) {
+                findings[index].baselined = true
+            }
+        }
+        return Result(findings: findings, facts: facts)
+    }
+
+    /// One family's part of a run.
+    private struct FamilyOutcome {
+        let findings: [Finding]
+        /// Whether any of its rules ran (the config may switch all of them off).
+        let ran: Bool
+        let facts: ReportFacts
+    }
+
+    /// Checks one part of a run. The parts share only the snapshot (whose cache is locked and
+    /// whose object database reads concurrently) and read-only values; each has its own context.
+    private final class PartWork: @unchecked Sendable {
+        let run: (Int) -> Void
+
+        init(_ run: @escaping (Int) -> Void) { self.run = run }
+    }
+
+    /// The parts' outcomes, each written once by the thread that checked it.
+    private final class Outcomes: @unchecked Sendable {
+        private var slots: [Swift.Result<FamilyOutcome, Error>?]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ outcome: Swift.Result<FamilyOutcome, Error>) {
+            lock.withLock { slots[index] = outcome }
+        }
+
+        var all: [Swift.Result<FamilyOutcome, Error>] { lock.withLock { slots.map { $0! } } }
+    }
+
+    /// The rules of one part, in order, with the configured severities.
+    private func check(
+        _ rules: [any Rule.Type], context: RuleContext, config: Config, families: Set<String>?
+    ) throws -> (findings: [Finding], ran: Bool) {
+        var findings: [Finding] = []
+        var ran = false
         for rule in rules {
             let description = rule.description
             if let families, !families.contains(description.family) { continue }
@@ -110,26 +188,9 @@ public struct Engine {
                 for index in produced.indices { produced[index].severity = severity }
             }
             findings += produced
-            ran.insert(description.family)
+            ran = true
         }
-        var off: [String] = []
-        for unit in units where families?.contains(unit.name) ?? true {
-            if ran.contains(unit.name) {
-                try unit.reportFacts(context)
-            } else if !unit.rules.isEmpty {
-                off.append(unit.name)
-            }
-        }
-        if !off.isEmpty { context.facts.familiesOff = off }
-        try applySuppressions(&findings, snapshot: snapshot)
-        findings.sort(by: Finding.reportOrder)
-        Fingerprint.disambiguate(&findings)
-        if let accepted = baseline?.fingerprints {
-            for index in findings.indices where accepted.contains(findings[index].fingerprint) {
-                findings[index].baselined = true
-            }
-        }
-        return Result(findings: findings, facts: context.facts)
+        return (findings, ran)
     }
 
     /// The config file's path relative to the repository root when inside it.

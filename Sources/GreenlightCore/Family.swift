@@ -2,7 +2,7 @@
 /// owns (`claims:`, `docker:`, …), the values its rules share within a run (typed `SharedKey`s),
 /// and the figures it reports beside the findings. Adding a rule to a family touches the rule's
 /// file and the family's `rules` list.
-public protocol Family {
+public protocol Family: Sendable {
     /// The family name, the prefix of its rules' ids (`claims`).
     static var name: String { get }
     /// Its rules, in the order `greenlight rules` lists them.
@@ -12,10 +12,14 @@ public protocol Family {
     /// Figures for reports (claim counts, evidence states, …), gathered after its rules ran,
     /// from the values they shared. Called once per run when at least one of its rules ran.
     static func reportFacts(_ context: RuleContext) throws
+    /// Whether it reads every file of the snapshot (not only files of one kind): such families
+    /// are started first when a run checks families in parallel, so the longest work overlaps.
+    static var readsEveryFile: Bool { get }
 }
 
 extension Family {
     public static var section: (any ConfigSection.Type)? { nil }
+    public static var readsEveryFile: Bool { false }
     public static func reportFacts(_ context: RuleContext) throws {}
 }
 

@@ -11,6 +11,15 @@ public struct ReportFacts: Codable, Sendable, Equatable {
     public var familiesOff: [String]?
 
     public init() {}
+
+    /// Adds what another part of the run gathered (each family fills its own fields).
+    public mutating func merge(_ other: ReportFacts) {
+        claims = other.claims ?? claims
+        evidence = other.evidence ?? evidence
+        probes = other.probes ?? probes
+        agents = other.agents ?? agents
+        familiesOff = other.familiesOff ?? familiesOff
+    }
 }
 
 /// One live probe's outcome, as reports and the history keep it (URLs already redacted).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The repository at one point — a commit, the index or the work tree. Rules see paths and
 /// contents only through it and never touch the disk. Include/exclude globs were applied when it
 /// was built; content is read lazily, classified once and cached.
@@ -22,6 +24,8 @@ public final class RepositorySnapshot {
     private let byPath: [String: Int]
     private let directories: Set<String>
     private var contents: [Int: FileContent] = [:]
+    /// Guards `contents`: a run's families read the snapshot from several threads.
+    private let lock = NSLock()
 
     public init(
         source: SnapshotSource,
@@ -66,15 +70,18 @@ public final class RepositorySnapshot {
     /// Whether a file (of any kind) exists at this path.
     public func fileExists(_ path: String) -> Bool { byPath[path] != nil }
 
+    /// Whether several threads may read the snapshot at once.
+    public var readsConcurrently: Bool { reader.readsConcurrently }
+
     /// Whether some file lives under this directory.
     public func directoryExists(_ path: String) -> Bool { directories.contains(path) }
 
     /// The entry's content: text for readable text files, otherwise its kind.
     public func content(of entry: SnapshotEntry) throws -> FileContent {
         guard let index = byPath[entry.path] else { return .skipped(.binary) }
-        if let cached = contents[index] { return cached }
+        if let cached = lock.withLock({ contents[index] }) { return cached }
         let content = try load(entry)
-        contents[index] = content
+        lock.withLock { contents[index] = content }
         return content
     }
 
@@ -99,7 +106,7 @@ public final class RepositorySnapshot {
     /// passes over every file: bytes are searched before anything is decoded, and texts read
     /// only for this pass are not cached.
     public func text(of entry: SnapshotEntry, containingAny keywords: [String]) throws -> SourceText? {
-        if let index = byPath[entry.path], let cached = contents[index] {
+        if let index = byPath[entry.path], let cached = lock.withLock({ contents[index] }) {
             guard case .text(let text) = cached, keywords.contains(where: { ByteSearch.contains(text.text, $0) }) else {
                 return nil
             }
@@ -114,7 +121,7 @@ public final class RepositorySnapshot {
     /// LFS pointer) — for byte-level prefilters that decode only what they need. Not cached; when
     /// the text was already decoded, its UTF-8 (without a BOM, invalid sequences replaced).
     public func textBytes(of entry: SnapshotEntry) throws -> [UInt8]? {
-        if let index = byPath[entry.path], let cached = contents[index] {
+        if let index = byPath[entry.path], let cached = lock.withLock({ contents[index] }) {
             guard case .text(let text) = cached else { return nil }
             return Array(text.text.utf8)
         }

@@ -56,10 +56,13 @@ public protocol BlobReading: AnyObject {
     /// Whether the entry's object is in the object database (always true for a file read from
     /// the work tree); asked only after a read failed, and by `core.missing-object`.
     func hasObject(for entry: SnapshotEntry) -> Bool
+    /// Whether several threads may read at once (the run then checks its families in parallel).
+    var readsConcurrently: Bool { get }
 }
 
 extension BlobReading {
     public func hasObject(for entry: SnapshotEntry) -> Bool { true }
+    public var readsConcurrently: Bool { false }
 }
 
 /// The content of one entry, as far as rules are concerned.

@@ -42,6 +42,9 @@ final class GitBlobReader: BlobReading {
         return Array(UnsafeRawBufferPointer(start: data, count: size))
     }
 
+    /// libgit2 built with threads shares one object database among threads for reading.
+    var readsConcurrently: Bool { git_libgit2_features() & Int32(GIT_FEATURE_THREADS.rawValue) != 0 }
+
     func hasObject(for entry: SnapshotEntry) -> Bool {
         guard let hex = entry.objectID else { return true }
         guard var oid = GitRepository.oid(hex) else { return false }

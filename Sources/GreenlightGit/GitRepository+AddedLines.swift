@@ -4,6 +4,10 @@ import GreenlightCore
 extension GitRepository {
     /// See `RepositoryHistory.addedLines(to:in:comparedTo:)`.
     public func addedLines(to path: String, in commit: String, comparedTo parent: String?) throws -> [AddedLine] {
+        try historyLock.withLock { try diffAddedLines(to: path, in: commit, comparedTo: parent) }
+    }
+
+    private func diffAddedLines(to path: String, in commit: String, comparedTo parent: String?) throws -> [AddedLine] {
         let new = try blob(inCommit: commit, path: path)
         defer { git_blob_free(new) }
         let old = try parent.flatMap { try blob(inCommit: $0, path: path) }
@@ -19,6 +23,10 @@ extension GitRepository {
 
     /// See `RepositoryHistory.addedLines(to:since:current:)`.
     public func addedLines(to path: String, since commit: String?, current: [UInt8]) throws -> [AddedLine] {
+        try historyLock.withLock { try diffAddedLines(to: path, since: commit, current: current) }
+    }
+
+    private func diffAddedLines(to path: String, since commit: String?, current: [UInt8]) throws -> [AddedLine] {
         let old = try commit.flatMap { try blob(inCommit: $0, path: path) }
         defer { git_blob_free(old) }
         var options = GitRepository.diffOptions()

@@ -13,6 +13,14 @@ extension GitRepository: BlobHistory {
         admitting: (String) -> Bool,
         _ visit: (HistoryBlob, [UInt8]?) throws -> Void
     ) throws -> HistoryWalkSummary {
+        try historyLock.withLock { try walkBlobs(maxSize: maxSize, admitting: admitting, visit) }
+    }
+
+    private func walkBlobs(
+        maxSize: Int,
+        admitting: (String) -> Bool,
+        _ visit: (HistoryBlob, [UInt8]?) throws -> Void
+    ) throws -> HistoryWalkSummary {
         var walk: OpaquePointer?
         guard git_revwalk_new(&walk, handle) == 0, let walk else {
             throw ToolError.runtime("cannot walk history: \(GitRepository.lastError())")

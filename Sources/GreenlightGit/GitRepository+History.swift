@@ -3,6 +3,10 @@ import GreenlightCore
 
 extension GitRepository: RepositoryHistory {
     public func commitExists(_ id: String) -> Bool {
+        historyLock.withLock { commitIsKnown(id) }
+    }
+
+    private func commitIsKnown(_ id: String) -> Bool {
         let hex = id.lowercased()
         guard hex.count >= 7, hex.count <= 40, hex.allSatisfy(\.isHexDigit) else { return false }
         var oid = git_oid()

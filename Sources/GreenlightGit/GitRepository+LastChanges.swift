@@ -5,6 +5,10 @@ import GreenlightCore
 extension GitRepository {
     /// See `RepositoryHistory.lastChanges(of:from:)`.
     public func lastChanges(of paths: [String], from commit: String) throws -> [String: LastChange] {
+        try historyLock.withLock { try walkLastChanges(of: paths, from: commit) }
+    }
+
+    private func walkLastChanges(of paths: [String], from commit: String) throws -> [String: LastChange] {
         let unique = Array(Set(paths)).sorted()
         return try LastChangeWalk(repository: self, paths: unique).run(from: commit)
     }

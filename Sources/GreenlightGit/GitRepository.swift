@@ -11,6 +11,9 @@ private let libgit2Ready: Bool = {
 /// a bare repository.
 public final class GitRepository {
     let handle: OpaquePointer
+    /// History queries (walks, diffs) run one at a time: a run's families may ask from several
+    /// threads, and only the object database's reads are safe to share among them.
+    let historyLock = NSLock()
 
     /// The work tree root, or nil for a bare repository.
     public let workdir: String?

@@ -4,4 +4,5 @@ import GreenlightCore
 public enum CoreFamily: Family {
     public static let name = "core"
     public static let rules: [any Rule.Type] = [BadSuppressionRule.self, MissingObjectRule.self]
+    public static let readsEveryFile = true
 }

@@ -5,4 +5,5 @@ public enum SecretsFamily: Family {
     public static let name = "secrets"
     public static let rules: [any Rule.Type] = [SecretLeakRule.self, EnvFileRule.self, EnvExampleDriftRule.self]
     public static let section: (any ConfigSection.Type)? = SecretsSection.self
+    public static let readsEveryFile = true
 }
