@@ -64,7 +64,7 @@ public struct HookInstallCommand {
             }
         }
         do {
-            try Data(script.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try OutputFile.write(Data(script.utf8), to: path)
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
         } catch {
             throw ToolError.runtime("\(path): cannot write the hook")

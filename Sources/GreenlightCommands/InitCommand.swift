@@ -43,7 +43,7 @@ public struct InitCommand {
                 do {
                     try FileManager.default.createDirectory(
                         atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                    try Data(file.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                    try OutputFile.write(Data(file.text.utf8), to: path)
                 } catch {
                     throw ToolError.runtime("\(file.path): cannot write it")
                 }

@@ -67,7 +67,7 @@ struct LoopSession {
             let path = "\(folder)/\(name)"
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
+                try OutputFile.write(bytes, to: path)
             } catch {
                 throw ToolError.runtime("cannot write \(relative(path)): \(error.localizedDescription)")
             }

@@ -15,7 +15,7 @@ struct Output {
         do {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try OutputFile.write(Data(text.utf8), to: path)
         } catch {
             throw ToolError.usage("\(file): cannot write output file")
         }

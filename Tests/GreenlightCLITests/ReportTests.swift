@@ -35,6 +35,8 @@ struct ReportTests {
         for day in ["2026-11-02T09:00:00Z", "2026-11-04T09:00:00Z", "2026-11-06T09:00:00Z"] {
             let run = try CLI.greenlight("check", "--repo", fixture.root, "--now", day, "--output", "/dev/null")
             #expect(run.status == 1, "\(run)")
+            let null = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+            #expect(null == .typeCharacterSpecial, "--output /dev/null must write into the device, not replace it")
         }
         try fixture.write("docs/readiness.md", Self.secondDoc)
         try fixture.commitAll("second", date: "2026-11-09T10:00:00Z")
