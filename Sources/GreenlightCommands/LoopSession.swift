@@ -90,6 +90,24 @@ struct LoopSession {
             }))
     }
 
+    /// What every loop does once it has run: both artifacts, the history row, the summary on
+    /// stdout, and on a passing `--apply` run the loop's evidence record; the exit code.
+    func finish(
+        loop: String, startedAt: String, markdown: String, summary: String, json: String,
+        passed: Bool, decisions: [LoopDecision], evidence: String
+    ) throws -> Int32 {
+        let base = LoopArtifact.baseName(loop: loop, mode: mode, startedAt: startedAt)
+        let (artifact, shown) = try writeArtifacts(base: base, markdown: markdown, json: json)
+        try record(command: "loop \(loop)", passed: passed, decisions: decisions)
+        console.out(redact(summary))
+        console.err("greenlight: wrote \(shown.joined(separator: " and "))\n")
+        if passed && mode == .apply {
+            let written = try recordEvidence(name: evidence, artifact: artifact, artifactPath: shown[1])
+            console.err("greenlight: recorded evidence '\(evidence)' (pass) in \(written)\n")
+        }
+        return passed ? ExitStatus.passed : ExitStatus.gateFailed
+    }
+
     /// A passing evidence record with the JSON artifact attached; the record's path.
     func recordEvidence(name: String, artifact: Data, artifactPath: String) throws -> String {
         try EvidenceWriter(root: workdir).write(

@@ -44,18 +44,10 @@ public struct PromoteCommand {
                 problems: problems)
             let report = PromotionRun(settings: session.settings, mode: session.mode, startedAt: session.startedAt, now: session.now)
                 .run(prompts: names, promptsFrom: flagged == nil ? variable : "--prompts", preflight: preflight, client: client)
-            let base = LoopArtifact.baseName(loop: "promote", mode: report.mode, startedAt: report.startedAt)
-            let (json, shown) = try session.writeArtifacts(
-                base: base, markdown: PromotionMarkdown.render(report), json: try StableJSON.text(report))
-            try session.record(command: "loop promote", passed: report.passed, decisions: decisions(report))
-            console.out(session.redact(PromotionMarkdown.summary(report)))
-            console.err("greenlight: wrote \(shown.joined(separator: " and "))\n")
-            if report.passed && session.mode == .apply {
-                let name = session.settings.promotion.evidence
-                let written = try session.recordEvidence(name: name, artifact: json, artifactPath: shown[1])
-                console.err("greenlight: recorded evidence '\(name)' (pass) in \(written)\n")
-            }
-            return report.passed ? ExitStatus.passed : ExitStatus.gateFailed
+            return try session.finish(
+                loop: "promote", startedAt: report.startedAt, markdown: PromotionMarkdown.render(report),
+                summary: PromotionMarkdown.summary(report), json: try StableJSON.text(report), passed: report.passed,
+                decisions: decisions(report), evidence: session.settings.promotion.evidence)
         }
     }
 

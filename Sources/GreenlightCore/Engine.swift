@@ -59,11 +59,16 @@ public struct Engine {
 
     private func decode<S: ConfigSection>(_ section: S.Type, from config: Config) throws -> S {
         guard let node = config.sections[S.key] else { return S() }
+        return try decode(S.self, from: node, in: config, naming: "in \(S.key)")
+    }
+
+    /// A part of the configuration decoded; an error names its `file:line:col` and the part.
+    private func decode<T: Decodable>(_ type: T.Type, from node: Node, in config: Config, naming part: String) throws -> T {
         do {
-            return try YAMLDecoder().decode(S.self, from: node)
+            return try YAMLDecoder().decode(T.self, from: node)
         } catch {
             let file = config.path ?? Config.defaultFileName
-            throw ToolError.usage(YAMLDiagnostics.describe(error, root: node, file: file, prefix: []) + " (in \(S.key))")
+            throw ToolError.usage(YAMLDiagnostics.describe(error, root: node, file: file) + " (\(part))")
         }
     }
 
@@ -103,10 +108,11 @@ public struct Engine {
             ? [(rules, nil)]
             : units.filter { families?.contains($0.name) ?? true }.map { ($0.rules, $0) }
         let outcomes = Outcomes(count: parts.count)
+        let parses = ParseCache()
         let work = PartWork { index in
             let context = RuleContext(
                 snapshot: snapshot, now: now, knownRuleIDs: ruleIDs, sections: sections,
-                live: live, configFile: configFile, scanHistory: scanHistory)
+                live: live, configFile: configFile, scanHistory: scanHistory, parses: parses)
             outcomes.set(index, Swift.Result {
                 let (findings, ran) = try self.check(parts[index].rules, context: context, config: config, families: families)
                 if ran, let unit = parts[index].unit { try unit.reportFacts(context) }
@@ -207,13 +213,7 @@ public struct Engine {
 
     private func options<R: Rule>(for rule: R.Type, in config: Config) throws -> R.Options {
         guard let setting = config.rules[R.description.id], let node = setting.options else { return R.Options() }
-        do {
-            return try YAMLDecoder().decode(R.Options.self, from: node)
-        } catch {
-            let file = config.path ?? Config.defaultFileName
-            let detail = YAMLDiagnostics.describe(error, root: node, file: file)
-            throw ToolError.usage(detail + " (options of \(R.description.id))")
-        }
+        return try decode(R.Options.self, from: node, in: config, naming: "options of \(R.description.id)")
     }
 
     /// Inline suppressions of the snapshot's files. Findings about a git object (`commit` set)

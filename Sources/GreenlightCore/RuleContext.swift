@@ -19,14 +19,17 @@ public final class RuleContext {
     /// Values by key name; each key's type fixes what it holds, so the casts below never fail.
     private var values: [String: Any] = [:]
     private let sections: [String: any ConfigSection]
+    private let parses: ParseCache
 
     public init(
         snapshot: RepositorySnapshot, now: Date, knownRuleIDs: Set<String>,
         sections: [String: any ConfigSection] = [:],
         live: LiveAccess = LiveAccess(),
         configFile: String = Config.defaultFileName,
-        scanHistory: Bool = false
+        scanHistory: Bool = false,
+        parses: ParseCache = ParseCache()
     ) {
+        self.parses = parses
         self.snapshot = snapshot
         self.now = now
         self.knownRuleIDs = knownRuleIDs
@@ -44,9 +47,10 @@ public final class RuleContext {
         sections[S.key] as? S ?? S()
     }
 
-    /// Parse `text` with `parse`, once per (parser, path) per run.
+    /// Parse `text` with `parse`, once per (parser, path) per run — shared by every family
+    /// (the docker and ci families read the same Dockerfiles).
     public func parsed<T>(_ key: ParserKey<T>, _ text: SourceText, parse: (SourceText) throws -> T) rethrows -> T {
-        try value(key.name + "\u{0}" + text.path) { try parse(text) }
+        try parses.value(key.name + "\u{0}" + text.path) { try parse(text) }
     }
 
     /// A value built once per run and shared by the rules of a family (an index, a ledger).
@@ -68,5 +72,25 @@ public final class RuleContext {
             if case .text(let text) = try snapshot.content(of: entry) { texts.append(text) }
         }
         return texts
+    }
+}
+
+/// Parses of a run's files, by parser and path, shared by the families' contexts (which may
+/// run on several threads). A parse is a pure function of the text, so when two families race
+/// for the same file both results are equal and the first one stored is kept.
+public final class ParseCache: @unchecked Sendable {
+    private var values: [String: Any] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    func value<T>(_ name: String, build: () throws -> T) rethrows -> T {
+        if let hit = lock.withLock({ values[name] }) as? T { return hit }
+        let built = try build()
+        return lock.withLock {
+            if let stored = values[name] as? T { return stored }
+            values[name] = built
+            return built
+        }
     }
 }

@@ -57,13 +57,14 @@ public struct SDKImports: Sendable {
             return modules.contains { ByteSearch.contains(text.text, $0) } ? (entry.sdk, modules) : nil
         }
         guard !candidates.isEmpty else { return [] }
+        let wanted = Set(candidates.map(\.sdk)).count
         var found = Set<String>()
         for line in text.lines.prefix(5_000) {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             for (sdk, modules) in candidates where !found.contains(sdk) {
                 if modules.contains(where: { trimmed.contains($0) && Self.imports(trimmed, $0, key) }) { found.insert(sdk) }
             }
-            if found.count == Set(candidates.map(\.sdk)).count { break }
+            if found.count == wanted { break }
         }
         return found
     }
