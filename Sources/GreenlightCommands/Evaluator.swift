@@ -30,6 +30,8 @@ struct Evaluation {
     let facts: ReportFacts
     let now: Date
     let config: Config
+    /// The configuration's sections, decoded.
+    let sections: [String: any ConfigSection]
     /// The rules that ran, with the severity the config gave them.
     let rules: [ReportedRule]
 
@@ -39,16 +41,16 @@ struct Evaluation {
     }
 }
 
-/// Opens the repository, loads the config, takes the snapshot and runs the engine.
+/// Takes the snapshot of the invocation's repository and runs the engine over it.
 struct Evaluator {
     let engine = Engine.greenlight
     let console: Console
 
     func evaluate(_ request: SnapshotRequest, baselineFile: String?) throws -> Evaluation {
-        let now = request.now ?? Date()
-        let repository = try GitRepository(discovering: console.resolve(request.repo ?? "."))
-        let config = try loadConfig(request, repository: repository)
-        try engine.validate(config)
+        let call = try Invocation(console: console, repo: request.repo, now: request.now,
+                                  configuration: .read(file: request.configFile, at: request.selector))
+        let repository = call.openRepository
+        let config = call.config
         let families = try engine.selectFamilies(only: request.only, skip: request.skip)
         let baseline = try baselineFile.map { try Baseline.load(file: console.resolve($0)) }
         if request.selector == .index, let indexFile = console.environment["GIT_INDEX_FILE"], !indexFile.isEmpty {
@@ -57,7 +59,7 @@ struct Evaluator {
         let snapshot = try repository.snapshot(request.selector, config: config)
         let live = LiveAccess(enabled: request.live, environment: console.environment)
         let result = try engine.evaluate(
-            snapshot: snapshot, config: config, now: now, families: families, baseline: baseline, live: live,
+            snapshot: snapshot, config: config, now: call.now, families: families, baseline: baseline, live: live,
             scanHistory: request.scanHistory)
         let rules = engine.rules.map { $0.description }.compactMap { rule -> ReportedRule? in
             guard families.contains(rule.family) else { return nil }
@@ -65,26 +67,8 @@ struct Evaluator {
             return level == .off ? nil : ReportedRule(rule, configured: level?.severity)
         }
         return Evaluation(repository: repository, snapshot: snapshot, findings: result.findings.map(SecretRedactor.builtin.redact),
-                          facts: SecretRedactor.builtin.redact(result.facts), now: now, config: config, rules: rules)
-    }
-
-    /// `--config FILE`; else `.greenlight.yml` in the work tree; for a bare repository, the one
-    /// committed at the revision; else defaults.
-    func loadConfig(_ request: SnapshotRequest, repository: GitRepository) throws -> Config {
-        let known = engine.ruleIDs
-        if let file = request.configFile {
-            return try ConfigLoader.load(file: console.resolve(file), knownRuleIDs: known, sections: engine.sectionKeys)
-        }
-        if let workdir = repository.workdir {
-            let path = workdir + "/" + Config.defaultFileName
-            guard FileManager.default.fileExists(atPath: path) else { return Config() }
-            return try ConfigLoader.load(file: path, knownRuleIDs: known, sections: engine.sectionKeys)
-        }
-        if case .rev(let rev) = request.selector, let bytes = repository.blob(at: rev, path: Config.defaultFileName) {
-            let file = "\(rev):\(Config.defaultFileName)"
-            return try ConfigLoader.load(yaml: String(decoding: bytes, as: UTF8.self), file: file, knownRuleIDs: known, sections: engine.sectionKeys)
-        }
-        return Config()
+                          facts: SecretRedactor.builtin.redact(result.facts), now: call.now, config: config,
+                          sections: call.sections, rules: rules)
     }
 }
 

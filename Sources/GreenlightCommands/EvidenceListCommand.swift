@@ -13,11 +13,9 @@ public struct EvidenceListCommand {
 
     public func run(_ console: Console) -> Int32 {
         GuardedRun(console: console).run {
-            let date = now ?? Date()
-            let repository = try GitRepository(discovering: console.resolve(repo ?? "."))
-            guard let workdir = repository.workdir else {
-                throw ToolError.usage("evidence is listed from a work tree, and \(repository.gitdir) is a bare repository")
-            }
+            let call = try Invocation(console: console, repo: repo, now: now)
+            let date = call.now
+            let workdir = try call.workdir("evidence is listed from a work tree")
             let root = "\(workdir)/\(EvidenceRecord.folder)"
             var rows: [(date: Date, path: String, line: String)] = []
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { name == nil || $0 == name }

@@ -21,11 +21,10 @@ public struct EvidenceRecordCommand {
             guard EvidenceRecord.isValidName(name) else {
                 throw ToolError.usage("--name '\(name)' is not a valid evidence name (letters, digits, '.', '_', '-')")
             }
-            let date = now ?? Date()
-            let repository = try GitRepository(discovering: console.resolve(repo ?? "."))
-            guard let workdir = repository.workdir else {
-                throw ToolError.usage("evidence is recorded into a work tree, and \(repository.gitdir) is a bare repository")
-            }
+            let call = try Invocation(console: console, repo: repo, now: now)
+            let date = call.now
+            let repository = call.openRepository
+            let workdir = try call.workdir("evidence is recorded into a work tree")
             var attachment: EvidenceWriter.Attachment?
             if let file {
                 guard let data = FileManager.default.contents(atPath: console.resolve(file)) else {

@@ -26,10 +26,9 @@ public struct HookInstallCommand {
 
     public func run(_ console: Console) -> Int32 {
         GuardedRun(console: console).run {
-            let repository = try GitRepository(discovering: console.resolve(repo ?? "."))
-            guard let workdir = repository.workdir else {
-                throw ToolError.usage("the hooks run `greenlight check --staged`, which needs a work tree, and \(repository.gitdir) is a bare repository")
-            }
+            let call = try Invocation(console: console, repo: repo, now: nil)
+            let repository = call.openRepository
+            let workdir = try call.workdir("the hooks run `greenlight check --staged`, which needs a work tree")
             let folder = try repository.hooksDirectory(home: console.environment["HOME"])
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -25,10 +25,9 @@ public struct InitCommand {
 
     public func run(_ console: Console) -> Int32 {
         GuardedRun(console: console).run {
-            let repository = try GitRepository(discovering: console.resolve(repo ?? "."))
-            guard let workdir = repository.workdir else {
-                throw ToolError.usage("init writes into a work tree, and \(repository.gitdir) is a bare repository")
-            }
+            let call = try Invocation(console: console, repo: repo, now: nil)
+            let repository = call.openRepository
+            let workdir = try call.workdir("init writes into a work tree")
             let scan = try RepositoryScan(repository.snapshot(.worktree, config: Config()))
             let files = try render(scan)
             if !force {

@@ -33,19 +33,12 @@ struct LoopSession {
     init(console: Console, options: LoopOptions) throws {
         self.console = console
         self.options = options
-        now = options.now ?? Date()
-        repository = try GitRepository(discovering: console.resolve(options.repo ?? "."))
-        guard let workdir = repository.workdir else {
-            throw ToolError.usage("the loops write reports and evidence into a work tree, and \(repository.gitdir) is a bare repository")
-        }
-        self.workdir = workdir
-        let evaluator = Evaluator(console: console)
-        var request = SnapshotRequest()
-        request.repo = options.repo
-        request.configFile = options.configFile
-        let config = try evaluator.loadConfig(request, repository: repository)
-        try evaluator.engine.validate(config)
-        settings = try evaluator.engine.decodeSections(config)[LoopsSection.key] as? LoopsSection ?? LoopsSection()
+        let call = try Invocation(console: console, repo: options.repo, now: options.now,
+                                  configuration: .read(file: options.configFile))
+        now = call.now
+        repository = call.openRepository
+        workdir = try call.workdir("the loops write reports and evidence into a work tree")
+        settings = call.section(LoopsSection.self)
     }
 
     var mode: LoopMode { options.apply ? .apply : .dryRun }

@@ -46,15 +46,12 @@ public struct MonitorCommand {
 
     /// One check: read the agents, update the blockers log under its lock, report.
     func check(_ console: Console) throws -> Int32 {
-        let evaluator = Evaluator(console: console)
-        let now = request.now ?? Date()
-        let repository = try GitRepository(discovering: console.resolve(request.repo ?? "."))
-        let config = try evaluator.loadConfig(request, repository: repository)
-        let engine = Engine.greenlight
-        try engine.validate(config)
-        let snapshot = try repository.snapshot(request.selector, config: config)
-        let context = RuleContext(
-            snapshot: snapshot, now: now, knownRuleIDs: engine.ruleIDs, sections: try engine.decodeSections(config))
+        let call = try Invocation(console: console, repo: request.repo, now: request.now,
+                                  configuration: .read(file: request.configFile, at: request.selector))
+        let now = call.now
+        let repository = call.openRepository
+        let snapshot = try repository.snapshot(request.selector, config: call.config)
+        let context = RuleContext(snapshot: snapshot, now: now, knownRuleIDs: call.engine.ruleIDs, sections: call.sections)
         let scan = try ProofOfWorkScan(context)
         let (logPath, shownPath) = try blockersLogPath(scan.section, repository: repository, console: console)
         // Refuse --commit before writing anything, not after.

@@ -54,24 +54,10 @@ public struct PreflightCommand {
     }
 
     private func configuredNames(_ console: Console) throws -> [String] {
-        let engine = Engine.greenlight
-        let config: Config
-        if let configFile {
-            config = try ConfigLoader.load(
-                file: console.resolve(configFile), knownRuleIDs: engine.ruleIDs, sections: engine.sectionKeys)
-        } else {
-            let repository: GitRepository
-            do {
-                repository = try GitRepository(discovering: console.resolve(repo ?? "."))
-            } catch let error as ToolError where repo == nil && error.kind == .runtime {
-                return []
-            }
-            var request = SnapshotRequest()
-            request.repo = repo
-            config = try Evaluator(console: console).loadConfig(request, repository: repository)
-        }
-        try engine.validate(config)
-        let sections = try engine.decodeSections(config)
-        return (sections[SecretsSection.key] as? SecretsSection)?.required ?? []
+        // With --config or --repo the configuration must be read; around the current folder,
+        // only if it is in a repository.
+        let place: Invocation.Place = configFile == nil && repo != nil ? .repository : .anywhere
+        let call = try Invocation(console: console, repo: repo, now: nil, configuration: .read(file: configFile), place: place)
+        return call.section(SecretsSection.self).required
     }
 }

@@ -21,14 +21,14 @@ public struct ProbeCommand {
 
     public func run(_ console: Console) -> Int32 {
         GuardedRun(console: console).run {
-            let evaluator = Evaluator(console: console)
-            let now = self.now ?? Date()
             if let name = recordEvidence { try ProbeEvidence.validate(name: name) }
-            let (config, repository) = try load(evaluator)
-            let engine = Engine.greenlight
-            try engine.validate(config)
-            let section = try engine.decodeSections(config)[ProbesSection.key] as? ProbesSection ?? ProbesSection()
-            let file = shownPath(config.path, root: repository?.root)
+            // `--config FILE` works outside a repository.
+            let call = try Invocation(console: console, repo: repo, now: now, configuration: .read(file: configFile),
+                                      place: configFile == nil ? .repository : .anywhere)
+            let now = call.now
+            let repository = call.repository
+            let section = call.section(ProbesSection.self)
+            let file = shownPath(call.config.path, root: repository?.root)
             guard !section.probes.isEmpty else {
                 throw ToolError.usage("\(file): no probes configured (add a probes: list)")
             }
@@ -44,24 +44,6 @@ public struct ProbeCommand {
             }
             return report.exitCode
         }
-    }
-
-    /// `--config FILE` works outside a repository; otherwise `.greenlight.yml` at the root of
-    /// the repository around `--repo` (or the current folder).
-    private func load(_ evaluator: Evaluator) throws -> (Config, GitRepository?) {
-        let engine = Engine.greenlight
-        if let configFile {
-            let repository = try? GitRepository(discovering: evaluator.console.resolve(repo ?? "."))
-            // Every section key the loader knows (report:, loops: …), not only the rules' ones.
-            let config = try ConfigLoader.load(file: evaluator.console.resolve(configFile), knownRuleIDs: engine.ruleIDs,
-                                               sections: evaluator.engine.sectionKeys)
-            return (config, repository)
-        }
-        let repository = try GitRepository(discovering: evaluator.console.resolve(repo ?? "."))
-        var request = SnapshotRequest()
-        request.repo = repo
-        let config = try evaluator.loadConfig(request, repository: repository)
-        return (config, repository)
     }
 
     private func shownPath(_ path: String?, root: String?) -> String {

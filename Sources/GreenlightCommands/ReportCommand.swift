@@ -49,8 +49,7 @@ public struct ReportCommand {
                 try Output(console: console, file: folder + "/" + chartName).write(svg)
                 report.trends.chart = chartName
             }
-            let settings = try evaluator.engine.decodeSections(evaluation.config)
-            let custom = (settings[ReportSettings.key] as? ReportSettings)?.template
+            let custom = (evaluation.sections[ReportSettings.key] as? ReportSettings)?.template
             let templateText = try custom.map { path -> String in
                 let full = (evaluation.repository.workdir ?? evaluation.snapshot.root) + "/" + path
                 guard let data = FileManager.default.contents(atPath: full) else {

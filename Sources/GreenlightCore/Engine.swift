@@ -107,31 +107,47 @@ public struct Engine {
         let parts: [(rules: [any Rule.Type], unit: (any Family.Type)?)] = units.isEmpty
             ? [(rules, nil)]
             : units.filter { families?.contains($0.name) ?? true }.map { ($0.rules, $0) }
-        let outcomes = Outcomes(count: parts.count)
         let parses = ParseCache()
-        let work = PartWork { index in
-            let context = RuleContext(
-                snapshot: snapshot, now: now, knownRuleIDs: ruleIDs, sections: sections,
-                live: live, configFile: configFile, scanHistory: scanHistory, parses: parses)
-            outcomes.set(index, Swift.Result {
+        let contexts = parts.map { _ in
+            ContextSlot(RuleContext(snapshot: snapshot, now: now, knownRuleIDs: ruleIDs, sections: sections,
+                                    live: live, configFile: configFile, scanHistory: scanHistory, parses: parses))
+        }
+        // One read of every file for all the families that read every file.
+        var visitors: [(part: Int, visitor: any FileVisitor)] = []
+        for (index, part) in parts.enumerated() {
+            var keys: Set<String> = []
+            for rule in part.rules where willRun(rule, config: config, families: families) {
+                guard let visiting = rule as? any FileVisitingRule.Type,
+                      let visitor = try? visiting.fileVisitor(contexts[index].held),
+                      keys.insert(visitor.keyName).inserted else { continue }
+                visitors.append((index, visitor))
+            }
+        }
+        if !visitors.isEmpty {
+            let visits = try FilePass.run(visitors.map(\.visitor), over: snapshot)
+            for (visitor, result) in zip(visitors, visits) { visitor.visitor.store(result, in: contexts[visitor.part].held) }
+        }
+        // Longest first; the outcomes are put back in family order whatever order they finish in.
+        let order = parts.indices.filter { parts[$0].unit?.readsEveryFile == true }
+            + parts.indices.filter { parts[$0].unit?.readsEveryFile != true }
+        let checked = try OrderedParallelMap.map(order, concurrently: snapshot.readsConcurrently) { index in
+            Swift.Result { () throws -> FamilyOutcome in
+                let context = contexts[index].held
+                // What the family built for the run (its ledgers, its pass results) goes with it.
+                defer { contexts[index].context = nil }
                 let (findings, ran) = try self.check(parts[index].rules, context: context, config: config, families: families)
                 if ran, let unit = parts[index].unit { try unit.reportFacts(context) }
                 return FamilyOutcome(findings: findings, ran: ran, facts: context.facts)
-            })
+            }
         }
-        if snapshot.readsConcurrently && parts.count > 1 {
-            // Longest first; the outcomes keep family order whatever order they finish in.
-            let order = parts.indices.filter { parts[$0].unit?.readsEveryFile == true }
-                + parts.indices.filter { parts[$0].unit?.readsEveryFile != true }
-            DispatchQueue.concurrentPerform(iterations: order.count) { work.run(order[$0]) }
-        } else {
-            for index in parts.indices { work.run(index) }
-        }
+        // An error is thrown in family order, as the sequential loop would have.
+        var outcomes = [Swift.Result<FamilyOutcome, Error>?](repeating: nil, count: parts.count)
+        for (position, index) in order.enumerated() { outcomes[index] = checked[position] }
         var findings: [Finding] = []
         var facts = ReportFacts()
         var off: [String] = []
-        for (index, outcome) in outcomes.all.enumerated() {
-            let part = try outcome.get()
+        for (index, outcome) in outcomes.enumerated() {
+            guard let part = try outcome?.get() else { continue }
             findings += part.findings
             facts.merge(part.facts)
             if let unit = parts[index].unit, !part.ran, !unit.rules.isEmpty { off.append(unit.name) }
@@ -156,26 +172,18 @@ public struct Engine {
         let facts: ReportFacts
     }
 
-    /// Checks one part of a run. The parts share only the snapshot (whose cache is locked and
-    /// whose object database reads concurrently) and read-only values; each has its own context.
-    private final class PartWork: @unchecked Sendable {
-        let run: (Int) -> Void
-
-        init(_ run: @escaping (Int) -> Void) { self.run = run }
+    /// A family's context, dropped once the family is checked.
+    private final class ContextSlot {
+        var context: RuleContext?
+        init(_ context: RuleContext) { self.context = context }
+        var held: RuleContext { context! }
     }
 
-    /// The parts' outcomes, each written once by the thread that checked it.
-    private final class Outcomes: @unchecked Sendable {
-        private var slots: [Swift.Result<FamilyOutcome, Error>?]
-        private let lock = NSLock()
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ outcome: Swift.Result<FamilyOutcome, Error>) {
-            lock.withLock { slots[index] = outcome }
-        }
-
-        var all: [Swift.Result<FamilyOutcome, Error>] { lock.withLock { slots.map { $0! } } }
+    /// Whether the rule runs: its family is selected and the config does not switch it off.
+    private func willRun(_ rule: any Rule.Type, config: Config, families: Set<String>?) -> Bool {
+        let description = rule.description
+        if let families, !families.contains(description.family) { return false }
+        return config.rules[description.id]?.level != .off
     }
 
     /// The rules of one part, in order, with the configured severities.
@@ -185,10 +193,8 @@ public struct Engine {
         var findings: [Finding] = []
         var ran = false
         for rule in rules {
-            let description = rule.description
-            if let families, !families.contains(description.family) { continue }
-            let setting = config.rules[description.id]
-            if setting?.level == .off { continue }
+            guard willRun(rule, config: config, families: families) else { continue }
+            let setting = config.rules[rule.description.id]
             var produced = try check(rule, context: context, config: config)
             if let severity = setting?.level?.severity {
                 for index in produced.indices { produced[index].severity = severity }

@@ -97,18 +97,16 @@ struct SecretsCLITests {
         expectToolError(result, exit: 2, ["security/acme.yml:6:12", "nests unbounded quantifiers", "pack acme", "rule acme-key"])
     }
 
-    @Test("a slow regex that passes the load check is stopped per search and reported")
+    @Test("a slow regex that passes the load check is stopped per search, at its step budget, and reported")
     func slowPack() throws {
         let fixture = try GitFixture(files: [
             "security/slow.yml": "pack: slow\nrules:\n  - id: slow-key\n    title: slow\n    keywords: [aaaa]\n    regex: '(?:a|aa)+$'\n",
             ".greenlight.yml": "secrets:\n  packs: [security/slow.yml]\n" + Self.blocking,
             "a.txt": String(repeating: "a", count: 500) + "!\n",
         ])
-        let start = Date()
         let result = try CLI.greenlight("check", "--repo", fixture.root)
-        #expect(Date().timeIntervalSince(start) < 30)
         #expect(result.status == 1, "\(result)")
-        #expect(lines(of: result.stdout, containing: "a.txt:1:1: error: pattern slow-key (pack slow, security/slow.yml:3:5) ran over 250 ms").count == 1, "\(result)")
+        #expect(lines(of: result.stdout, containing: "a.txt:1:1: error: pattern slow-key (pack slow, security/slow.yml:3:5) ran over its search budget here (2000 × 10,000 regex steps)").count == 1, "\(result)")
     }
 
     @Test("secrets configuration errors: exit 2 with the position", arguments: [

@@ -51,7 +51,7 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
             #expect(!misses.isEmpty, "call site \(site.id) has no no_match sample")
         }
         let rules = Set(packs.flatMap(\.requirements).map(\.rule))
-        #expect(rules == Set(AIRequirementRule.allCases), "every ai rule has a built-in requirement")
+        #expect(rules == Set(AIFamily.requirementRules.map { $0.description.id }), "every ai requirement rule has a built-in requirement")
         let sdks = Set(packs.flatMap(\.imports).map(\.sdk))
         #expect(sdks.isSuperset(of: ["openai", "anthropic", "gemini", "vercel-ai", "langchain"]), "\(sdks)")
     }
@@ -167,19 +167,19 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
         let ids = checks.callSites.map(\.id)
         #expect(ids.contains("acme.llm") && !ids.contains("langchain.invoke"))
         #expect(checks.callSites.first { $0.id == "vercel-ai" }?.pattern.source == "\\bai\\.generate\\(")
-        #expect(checks.requirements.filter { $0.rule == .logging }.map(\.scope) == [.function, .file, .lines(2)])
+        #expect(checks.requirements.filter { $0.rule == "ai.logging" }.map(\.scope) == [.function, .file, .lines(2)])
         #expect(checks.keywords(for: .go).contains(KeywordAnchor.needle("acme.complete(")))
     }
 
     @Test func configuredPatternsReplaceTheBuiltInOnesWithinTheirScope() throws {
         var settings = AISettings()
-        settings.loggers = [try UserPattern("\\brecordGeneration\\(")]
+        settings.replaced["ai.logging"] = [try UserPattern("\\brecordGeneration\\(")]
         let checks = try AIChecks(packs: try AIPackLoader.builtin(), settings: settings)
-        let logging = checks.requirements.filter { $0.rule == .logging }
+        let logging = checks.requirements.filter { $0.rule == "ai.logging" }
         #expect(logging.count == 1)
         #expect(logging.first?.scope == .function)
         #expect(logging.first?.describe == "loggers (\\brecordGeneration\\()")
-        #expect(checks.requirements.filter { $0.rule == .userIdentity }.count == 1)
+        #expect(checks.requirements.filter { $0.rule == "ai.user-identity" }.count == 1)
     }
 
     @Test func requiredLiteralsOfRegexes() {
@@ -196,26 +196,26 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
     /// The built-in requirement patterns, on what teams write (as the code view has it: a
     /// string's contents are \u{1} bytes).
     @Test(arguments: [
-        (AIRequirementRule.contextInjection,
+        ("ai.context-injection",
          ["buildPromptContext(u)", "injectContext(req)", "get_user_context(uid)", "loadFewShotExamples(x)",
           "getUserPreferences(id)", "few_shot_examples(u)", "ctx.userContext (u)"],
          ["useContext(ThemeContext)", "http.NewRequestWithContext(ctx, m, u, b)", "db.QueryContext(ctx, q)",
           "canvas.getContext(\"2d\")", "func f(ctx context.Context) {}", "context.Background()", "createContext(null)"]),
-        (.userIdentity,
+        ("ai.user-identity",
          ["user: id", "user=uid", "\"user_id\": uid", "userID", "User: openai.String(id)", "safety_identifier=h", "{ userId }"],
          ["username: n", "users", "end_user_id=x", "role: \"\u{1}\u{1}\u{1}\u{1}\"", "userMessage"]),
-        (.logging,
+        ("ai.logging",
          ["logGeneration(r)", "log_generation(u, r)", "db.insert(aiGenerations)", "prisma.aiGeneration.create({})",
           "session.add(AIGeneration(user_id=u))", "langfuse.trace({})", "trace.generation({})", "@observe()"],
          ["logger.info(r)", "generation = 1", "console.log(generationTime)"]),
     ])
-    func builtinRequirementPatterns(rule: AIRequirementRule, matching: [String], notMatching: [String]) throws {
+    func builtinRequirementPatterns(rule: String, matching: [String], notMatching: [String]) throws {
         let patterns = try AIPackLoader.builtin().flatMap(\.requirements).filter { $0.rule == rule }.flatMap(\.patterns)
         for text in matching {
-            #expect(patterns.contains { $0.matches(text) }, "\(rule.rawValue) should count \(text)")
+            #expect(patterns.contains { $0.matches(text) }, "\(rule) should count \(text)")
         }
         for text in notMatching {
-            #expect(!patterns.contains { $0.matches(text) }, "\(rule.rawValue) should not count \(text)")
+            #expect(!patterns.contains { $0.matches(text) }, "\(rule) should not count \(text)")
         }
     }
 

@@ -1,8 +1,7 @@
 import GreenlightCore
 
-/// Every LLM call site of the snapshot, found and judged once per run: the three ai rules read
-/// their findings from here. Files are read only when their extension is a known language and
-/// their bytes hold a call-site keyword; each such file is lexed once.
+/// Every LLM call site of the snapshot, found and judged once per run: the ai rules read their
+/// findings from here.
 final class AILedger {
     let sites: [AICallSite]
 
@@ -10,33 +9,19 @@ final class AILedger {
     static let key = SharedKey<AILedger>("ai.ledger")
 
     static func of(_ context: RuleContext) throws -> AILedger {
-        try context.shared(key) { try AILedger(context: context) }
+        try context.shared(key) {
+            AILedger(sites: try context.visits { try AIFileJudge(context) }.files.flatMap(\.value))
+        }
     }
 
-    private init(context: RuleContext) throws {
-        let settings = context.section(AISettings.self)
-        let checks = try AIChecks.load(settings: settings, snapshot: context.snapshot)
-        let snapshot = context.snapshot
-        let exempt = ExemptPaths(settings.exempt)
-        var sites: [AICallSite] = []
-        for entry in snapshot.entries {
-            guard let language = SourceLanguage.of(path: entry.path) else { continue }
-            let keywords = checks.keywords(for: language)
-            guard !keywords.isEmpty, let text = try snapshot.text(of: entry, containingAny: keywords),
-                  !exempt.contains(entry.path) else { continue }
-            let lexed = CodeLexer.lex(text, language: language)
-            let view = CodeView(lexed)
-            let calls = CallLocator.calls(in: lexed, view: view, patterns: checks.callSites(for: language))
-            var judge = CallSiteJudge(lexed: lexed, view: view, checks: checks)
-            sites += judge.judge(calls, path: entry.path)
-        }
+    private init(sites: [AICallSite]) {
         self.sites = sites
     }
 
     /// One finding per call site that fails `rule`, at the callee.
-    func findings(_ rule: AIRequirementRule, _ description: RuleDescription, fails: String, fix: String) -> [Finding] {
+    func findings(_ description: RuleDescription, fails: String, fix: String) -> [Finding] {
         sites.compactMap { site in
-            guard let unmet = site.unmet[rule] else { return nil }
+            guard let unmet = site.unmet[description.id] else { return nil }
             return Finding(
                 rule: description,
                 path: site.path,
@@ -47,5 +32,36 @@ final class AILedger {
                 fix: fix
             )
         }
+    }
+}
+
+/// The ai family's part of the run's one pass over every file: the LLM call sites of each file
+/// whose extension is a known language and whose bytes hold a call-site keyword, found and
+/// judged; each such file is lexed once.
+public struct AIFileJudge: FileVisitor {
+    public static let key = SharedKey<FileVisits<[AICallSite]>>("ai.call-sites")
+    let checks: AIChecks
+    let exempt: ExemptPaths
+
+    init(_ context: RuleContext) throws {
+        let settings = context.section(AISettings.self)
+        checks = try AIChecks.load(settings: settings, snapshot: context.snapshot)
+        exempt = ExemptPaths(settings.exempt)
+    }
+
+    public func wants(_ entry: SnapshotEntry) -> Bool {
+        guard let language = SourceLanguage.of(path: entry.path), !checks.keywords(for: language).isEmpty else { return false }
+        return !exempt.contains(entry.path)
+    }
+
+    public func visit(_ entry: SnapshotEntry, bytes: [UInt8]) throws -> [AICallSite]? {
+        guard let language = SourceLanguage.of(path: entry.path),
+              checks.keywords(for: language).contains(where: { ByteSearch.contains(bytes, $0) }) else { return nil }
+        let lexed = CodeLexer.lex(SourceText(path: entry.path, bytes: bytes), language: language)
+        let view = CodeView(lexed)
+        let calls = CallLocator.calls(in: lexed, view: view, patterns: checks.callSites(for: language))
+        var judge = CallSiteJudge(lexed: lexed, view: view, checks: checks)
+        let sites = judge.judge(calls, path: entry.path)
+        return sites.isEmpty ? nil : sites
     }
 }

@@ -1,21 +1,5 @@
 import GreenlightCore
 
-/// The three requirements of an LLM call site, one rule each.
-enum AIRequirementRule: String, CaseIterable, Sendable {
-    case contextInjection = "ai.context-injection"
-    case userIdentity = "ai.user-identity"
-    case logging = "ai.logging"
-
-    /// The `ai:` key whose patterns replace the built-in ones.
-    var configKey: String {
-        switch self {
-        case .contextInjection: return "context_builders"
-        case .userIdentity: return "identity_args"
-        case .logging: return "loggers"
-        }
-    }
-}
-
 /// Where a requirement is looked for, around a call site.
 enum RequirementScope: Equatable, Sendable {
     /// The call's balanced argument list (and a Swift trailing closure).
@@ -55,7 +39,8 @@ struct CallSitePattern {
 
 /// What one rule requires of a call site, where.
 struct AIRequirement {
-    let rule: AIRequirementRule
+    /// The id of the rule it serves (`ai.logging`).
+    let rule: String
     let scope: RequirementScope
     let patterns: [CodeRegex]
     /// What is looked for, in words, for messages.
@@ -100,18 +85,19 @@ struct AIChecks {
             callSites.removeAll { pack.disabled.contains($0.id) }
             for requirement in pack.requirements {
                 // Configured patterns replace the built-in packs' for a rule.
-                if pack.builtin, settings.patterns(for: requirement.rule) != nil { continue }
+                if pack.builtin, settings.replaced[requirement.rule] != nil { continue }
                 requirements.append(requirement)
             }
         }
-        for rule in AIRequirementRule.allCases {
-            guard let configured = settings.patterns(for: rule) else { continue }
+        for rule in AIFamily.requirementRules {
+            let id = rule.description.id
+            guard let configured = settings.replaced[id] else { continue }
             let builtin = packs.filter(\.builtin).flatMap(\.requirements)
-            let scope = builtin.first { $0.rule == rule }?.scope ?? .function
+            let scope = builtin.first { $0.rule == id }?.scope ?? .function
             let names = configured.map(\.source)
             requirements.insert(AIRequirement(
-                rule: rule, scope: scope, patterns: try configured.map { try CodeRegex($0.source) },
-                describe: "\(rule.configKey) (\(names.joined(separator: ", ")))"), at: 0)
+                rule: id, scope: scope, patterns: try configured.map { try CodeRegex($0.source) },
+                describe: "\(rule.settingName) (\(names.joined(separator: ", ")))"), at: 0)
         }
         self.callSites = callSites
         self.requirements = requirements

@@ -147,8 +147,9 @@ enum AIPackLoader {
         }
 
         func requirement(_ item: RequirementShape, at path: [String]) throws -> AIRequirement {
-            guard let rule = AIRequirementRule(rawValue: item.rule) else {
-                let known = AIRequirementRule.allCases.map(\.rawValue).joined(separator: ", ")
+            let ids = AIFamily.requirementRules.map { $0.description.id }
+            guard ids.contains(item.rule) else {
+                let known = ids.joined(separator: ", ")
                 throw failure(path + ["rule"], "unknown rule '\(item.rule)' (expected \(known))")
             }
             guard let scope = RequirementScope(item.within) else {
@@ -156,7 +157,7 @@ enum AIPackLoader {
             }
             guard !item.anyOf.isEmpty else { throw failure(path + ["any_of"], "a requirement needs at least one pattern in any_of") }
             let patterns = try item.anyOf.enumerated().map { try regex($1, at: path + ["any_of", String($0)]) }
-            return AIRequirement(rule: rule, scope: scope, patterns: patterns,
+            return AIRequirement(rule: item.rule, scope: scope, patterns: patterns,
                                  describe: item.describe ?? item.anyOf.joined(separator: ", "))
         }
 

@@ -4,12 +4,9 @@ import GreenlightCore
 public struct AISettings: ConfigSection {
     public static let key = "ai"
 
-    /// When set, replaces the built-in pack's patterns for `ai.context-injection`.
-    public var contextBuilders: [UserPattern]?
-    /// When set, replaces the built-in pack's patterns for `ai.user-identity`.
-    public var identityArgs: [UserPattern]?
-    /// When set, replaces the built-in pack's patterns for `ai.logging`.
-    public var loggers: [UserPattern]?
+    /// Per requirement rule id, the patterns that replace the built-in packs' for it, when its
+    /// key (`loggers`, `identity_args`, … — each requirement rule names its own) is set.
+    public var replaced: [String: [UserPattern]] = [:]
     /// Callee names (regular expressions) of the team's own wrappers: a call to one, or an SDK
     /// call inside one's argument list, is a compliant call site.
     public var compliantWrappers: [UserPattern] = []
@@ -28,32 +25,25 @@ public struct AISettings: ConfigSection {
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case contextBuilders = "context_builders"
-        case identityArgs = "identity_args"
-        case loggers
         case compliantWrappers = "compliant_wrappers"
         case exempt
         case packs
     }
 
     public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let requirements = AIFamily.requirementRules
+        try decoder.rejectUnknownKeys(CodingKeys.self, also: Set(requirements.map { $0.settingName }))
+        let keyed = try decoder.container(keyedBy: AnyCodingKey.self)
+        for rule in requirements {
+            let key = AnyCodingKey(stringValue: rule.settingName)
+            if let patterns = try keyed.decodeIfPresent([UserPattern].self, forKey: key) {
+                replaced[rule.description.id] = patterns
+            }
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        contextBuilders = try container.decodeIfPresent([UserPattern].self, forKey: .contextBuilders)
-        identityArgs = try container.decodeIfPresent([UserPattern].self, forKey: .identityArgs)
-        loggers = try container.decodeIfPresent([UserPattern].self, forKey: .loggers)
         compliantWrappers = try container.decodeIfPresent([UserPattern].self, forKey: .compliantWrappers) ?? []
         exempt = try container.decodeIfPresent([Glob].self, forKey: .exempt) ?? AISettings.defaultExempt
         packs = try container.decodeIfPresent([String].self, forKey: .packs) ?? []
-    }
-
-    /// The patterns that replace the built-in ones for `rule`, if configured.
-    func patterns(for rule: AIRequirementRule) -> [UserPattern]? {
-        switch rule {
-        case .contextInjection: return contextBuilders
-        case .userIdentity: return identityArgs
-        case .logging: return loggers
-        }
     }
 }
 

@@ -1,6 +1,6 @@
 /// One LLM call site, judged: where it is, what it calls, and for each rule it fails, what
 /// was looked for where.
-struct AICallSite {
+public struct AICallSite: Sendable {
     let path: String
     let line: Int
     let column: Int
@@ -15,7 +15,8 @@ struct AICallSite {
     let scopeKey: String
     /// The compliant wrapper that covers the call, if one does.
     let wrapper: String?
-    let unmet: [AIRequirementRule: String]
+    /// Per rule id, what was looked for where, for each rule the call fails.
+    let unmet: [String: String]
 }
 
 /// Judges the calls of one file against the requirements. A requirement pattern runs over a
@@ -49,9 +50,9 @@ struct CallSiteJudge {
             let function = lexed.outerFunction(around: call.calleeStart)
             let callee = lexed.codeText(call.calleeStart..<(call.open >= 0 ? call.open : call.calleeStart + 1))
             let wrapper = wrappers.first { $0.open == call.open && call.open >= 0 || ($0.open < call.calleeStart && call.calleeStart < $0.end) }
-            var unmet: [AIRequirementRule: String] = [:]
+            var unmet: [String: String] = [:]
             if wrapper == nil {
-                for rule in AIRequirementRule.allCases {
+                for rule in AIFamily.requirementRules.map({ $0.description.id }) {
                     let requirements = checks.requirements.filter { $0.rule == rule }
                     guard !requirements.isEmpty else { continue }
                     var lookedFor: [String] = []

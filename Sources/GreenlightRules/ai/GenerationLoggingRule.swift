@@ -2,7 +2,7 @@ import GreenlightCore
 
 /// `ai.logging`: an LLM call site whose generation is not logged in its enclosing function
 /// (nor by file-level Langfuse instrumentation). Shape: whole-snapshot, from the ai ledger.
-public struct GenerationLoggingRule: Rule {
+public struct GenerationLoggingRule: AIRequirementRule {
     public static let description = RuleDescription(
         id: "ai.logging",
         severity: .note,
@@ -25,9 +25,8 @@ public struct GenerationLoggingRule: Rule {
 
     public init() {}
 
-    public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
-        try AILedger.of(context).findings(
-            .logging, Self.description, fails: "is not logged",
-            fix: "log the generation (prompt version, outcome) in this function, or name your logger in ai.loggers")
-    }
+    public static let setting = ConfigKey("ai.loggers", "regular expressions over code that log the generation; replace the built-in ones",
+                                     default: "logGeneration, log_generation, an insert into ai_generations, a Langfuse trace")
+    public static let fails = "is not logged"
+    public static let fix = "log the generation (prompt version, outcome) in this function, or name your logger in ai.loggers"
 }

@@ -2,7 +2,7 @@ import GreenlightCore
 
 /// `ai.user-identity`: an LLM call site whose arguments carry no user identity. Shape:
 /// whole-snapshot, from the ai ledger.
-public struct UserIdentityRule: Rule {
+public struct UserIdentityRule: AIRequirementRule {
     public static let description = RuleDescription(
         id: "ai.user-identity",
         severity: .note,
@@ -24,9 +24,8 @@ public struct UserIdentityRule: Rule {
 
     public init() {}
 
-    public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
-        try AILedger.of(context).findings(
-            .userIdentity, Self.description, fails: "carries no user identity",
-            fix: "pass the user's id in the call (user: userId, metadata: {user_id: …}), or name your key in ai.identity_args")
-    }
+    public static let setting = ConfigKey("ai.identity_args", "regular expressions over the call's arguments that carry the user's identity; replace the built-in ones",
+                                     default: "a user, userId, user_id, userID or safety_identifier key or argument")
+    public static let fails = "carries no user identity"
+    public static let fix = "pass the user's id in the call (user: userId, metadata: {user_id: …}), or name your key in ai.identity_args"
 }

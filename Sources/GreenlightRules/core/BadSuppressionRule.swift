@@ -2,7 +2,7 @@ import GreenlightCore
 
 /// `core.bad-suppression`: a `greenlight:ignore` comment without a reason, without a rule id,
 /// or naming a rule that does not exist. Shape: a stateless pass over every text file.
-public struct BadSuppressionRule: Rule {
+public struct BadSuppressionRule: FileVisitingRule {
     public static let description = RuleDescription(
         id: "core.bad-suppression",
         severity: .error,
@@ -29,27 +29,43 @@ public struct BadSuppressionRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
-        var findings: [Finding] = []
-        for entry in context.snapshot.entries {
-            guard let source = try context.snapshot.text(of: entry, containingAny: [Suppression.keyword]) else { continue }
-            for suppression in SuppressionParser.parse(source) where !isInCodeSpan(suppression, source) {
-                for message in problems(suppression, known: context.knownRuleIDs) {
-                    findings.append(Finding(
-                        rule: Self.description,
-                        path: source.path,
-                        line: suppression.line,
-                        column: suppression.column,
-                        message: message,
-                        matched: suppression.text,
-                        fix: "write `greenlight:ignore RULE-ID -- reason`"
-                    ))
-                }
-            }
-        }
-        return findings
+        try Self.visits(context).files.flatMap(\.value)
     }
 
-    private func problems(_ suppression: Suppression, known: Set<String>) -> [String] {
+    public static func fileVisitor(_ context: RuleContext) throws -> SuppressionCheck {
+        SuppressionCheck(known: context.knownRuleIDs)
+    }
+}
+
+/// The core family's part of the run's one pass over every file: each suppression comment that
+/// cannot work, as findings.
+public struct SuppressionCheck: FileVisitor {
+    public static let key = SharedKey<FileVisits<[Finding]>>("core.suppressions")
+    let known: Set<String>
+
+    public func wants(_ entry: SnapshotEntry) -> Bool { true }
+
+    public func visit(_ entry: SnapshotEntry, bytes: [UInt8]) throws -> [Finding]? {
+        guard ByteSearch.contains(bytes, Suppression.keyword) else { return nil }
+        let source = SourceText(path: entry.path, bytes: bytes)
+        var findings: [Finding] = []
+        for suppression in SuppressionParser.parse(source) where !isInCodeSpan(suppression, source) {
+            for message in problems(suppression) {
+                findings.append(Finding(
+                    rule: BadSuppressionRule.description,
+                    path: source.path,
+                    line: suppression.line,
+                    column: suppression.column,
+                    message: message,
+                    matched: suppression.text,
+                    fix: "write `greenlight:ignore RULE-ID -- reason`"
+                ))
+            }
+        }
+        return findings.isEmpty ? nil : findings
+    }
+
+    private func problems(_ suppression: Suppression) -> [String] {
         var messages: [String] = []
         if suppression.ruleIDs.isEmpty {
             messages.append("suppression names no rule id")

@@ -28,7 +28,7 @@ public struct SecretAllowlist: Sendable {
             let lowered = value.lowercased()
             if stopwords.contains(where: { lowered.contains($0) }) { return true }
         }
-        return regexes.contains { !$0.matches(in: value, limit: 1, timeLimit: 0.05).matches.isEmpty }
+        return regexes.contains { !$0.matches(in: value, limit: 1, budget: SecretScanner.Limits.allowlistBudget).matches.isEmpty }
     }
 
     public static func + (lhs: SecretAllowlist, rhs: SecretAllowlist) -> SecretAllowlist {

@@ -5,7 +5,7 @@ import GreenlightCore
 /// most 4 characters, the length and a fingerprint. With `check --scan-history`, every blob in
 /// history is scanned once, and secrets that are gone from the snapshot are reported where they
 /// first appeared. Shape: a stateless pass over every text file (and every historical blob).
-public struct SecretLeakRule: Rule {
+public struct SecretLeakRule: FileVisitingRule {
     public static let description = RuleDescription(
         id: "secrets.leak",
         severity: .note,
@@ -39,9 +39,7 @@ public struct SecretLeakRule: Rule {
         var findings: [Finding] = []
         var located: [String: Int] = [:]
         var byBlob: [String: SecretScanResult] = [:]
-        for entry in snapshot.entries {
-            guard let bytes = try snapshot.textBytes(of: entry) else { continue }
-            let result = scanner.scan(bytes, path: entry.path)
+        for (entry, result) in try Self.visits(context).files {
             if let id = entry.objectID { byBlob[id] = result }
             for match in result.matches {
                 located[Self.key(match)] = findings.count
@@ -72,6 +70,10 @@ public struct SecretLeakRule: Rule {
         return findings
     }
 
+    public static func fileVisitor(_ context: RuleContext) throws -> SecretFileScan {
+        SecretFileScan(scanner: try SecretScanner.configured(for: context), keepsEmpty: context.scanHistory)
+    }
+
     static func key(_ match: SecretMatch) -> String { match.pattern.id + "\u{0}" + match.secret }
 
     func finding(_ match: SecretMatch, path: String) -> Finding {
@@ -82,7 +84,7 @@ public struct SecretLeakRule: Rule {
             fix: "remove it, rotate it (git history keeps it), and read it from the environment or a secret store")
     }
 
-    /// The per-file cap and pattern timeouts, said out loud.
+    /// The per-file cap and searches stopped over their budget, said out loud.
     func notes(_ result: SecretScanResult, path: String, scanner: SecretScanner) -> [Finding] {
         Self.notes(result, path: path, scanner: scanner).map { $0(Self.description) }
     }
@@ -97,17 +99,32 @@ public struct SecretLeakRule: Rule {
                         matched: "cap")
             }
         }
-        for timeout in result.timeouts {
-            let pattern = timeout.pattern
-            let off = scanner.isDisabled(pattern) ? "; it is off for the rest of the run after timing out in 3 files" : ""
-            let limit = Int(scanner.limits.searchTimeLimit * 1000)
+        for stop in result.exhausted {
+            let pattern = stop.pattern
+            let budget = scanner.limits.searchBudget
             notes.append { rule in
-                Finding(rule: rule, path: path, line: timeout.line, column: timeout.column,
-                        message: "pattern \(pattern.id) (pack \(pattern.pack), \(pattern.location)) ran over \(limit) ms here and was stopped: this part of the file was not fully scanned\(off)",
+                Finding(rule: rule, path: path, line: stop.line, column: stop.column,
+                        message: "pattern \(pattern.id) (pack \(pattern.pack), \(pattern.location)) ran over its search budget here (\(budget) × 10,000 regex steps) and was stopped: this part of the file was not fully scanned",
                         matched: "timeout\u{0}" + pattern.id,
                         fix: "simplify the pattern's regex (avoid nested or overlapping repetition)")
             }
         }
         return notes
+    }
+}
+
+/// The secrets scan of each text file, in the run's one pass over every file. With
+/// `--scan-history` empty results are kept too: the history scan skips the blobs already
+/// scanned.
+public struct SecretFileScan: FileVisitor {
+    public static let key = SharedKey<FileVisits<SecretScanResult>>("secrets.scan")
+    let scanner: SecretScanner
+    let keepsEmpty: Bool
+
+    public func wants(_ entry: SnapshotEntry) -> Bool { true }
+
+    public func visit(_ entry: SnapshotEntry, bytes: [UInt8]) throws -> SecretScanResult? {
+        let result = scanner.scan(bytes, path: entry.path)
+        return keepsEmpty || !result.matches.isEmpty || result.capped || !result.exhausted.isEmpty ? result : nil
     }
 }

@@ -6,13 +6,11 @@ import GreenlightCore
 /// replaced by `[redacted ghp_… 40 chars]`. Rules already redact what they find; this catches
 /// the secret a user passes where a path or revision was expected, or one quoted by a rule of
 /// another family.
-public final class SecretRedactor: @unchecked Sendable {
+public final class SecretRedactor: Sendable {
     /// Over the built-in packs.
     public static let builtin = SecretRedactor(packs: (try? SecretPack.builtin()) ?? [])
 
     private let scanner: SecretScanner
-    // The scanner keeps per-run timeout counts; one search at a time.
-    private let lock = NSLock()
 
     public init(packs: [SecretPack]) {
         var limits = SecretScanner.Limits()
@@ -23,7 +21,7 @@ public final class SecretRedactor: @unchecked Sendable {
     /// `text` with every secret the packs recognise replaced.
     public func redact(_ text: String) -> String {
         let bytes = Array(text.utf8)
-        let matches = lock.withLock { scanner.scan(bytes, path: "") }.matches
+        let matches = scanner.scan(bytes, path: "").matches
         guard !matches.isEmpty else { return text }
         var out: [UInt8] = []
         var cursor = 0

@@ -18,20 +18,24 @@ public struct SecretScanResult: Sendable {
     public var matches: [SecretMatch] = []
     /// More secrets were found than the per-file cap; only the first ones are in `matches`.
     public var capped = false
-    /// Patterns whose search ran out of time in this file, with where the search window began.
-    public var timeouts: [(pattern: SecretPattern, line: Int, column: Int)] = []
+    /// Patterns whose search ran over its budget in this file, with where the search window
+    /// began.
+    public var exhausted: [(pattern: SecretPattern, line: Int, column: Int)] = []
 }
 
 /// Finds secrets in a file's bytes. One pass of the keyword automaton over the whole file
 /// decides which patterns run and where: each keyword hit opens a window (the hit's line, or
 /// more lines for patterns that ask, at most a few KiB around the hit), and only those windows
 /// are decoded and searched. A file without any keyword is read once and never decoded.
-public final class SecretScanner: @unchecked Sendable {
+public final class SecretScanner: Sendable {
     public struct Limits: Sendable {
         /// Secrets reported per file before the rest are summarised.
         public var maxFindingsPerFile = 100
-        /// Seconds one regex search may take before it is abandoned (and reported).
-        public var searchTimeLimit = 0.25
+        /// Work one regex search may do beyond a linear scan of its window before it is
+        /// abandoned (and reported), in units of 10,000 matching steps (`BoundedRegex`).
+        public var searchBudget = 2_000
+        /// The same for an allowlist regex over one candidate secret.
+        public static let allowlistBudget = 500
         public init() {}
     }
 
@@ -45,9 +49,6 @@ public final class SecretScanner: @unchecked Sendable {
     private let pathListOf: [Int]
     private let matcher: KeywordMatcher
     private let patternsByKeyword: [[Int]]
-    /// Patterns disabled for the rest of the run after repeated timeouts.
-    private var disabled: [Bool]
-    private var timeoutFiles: [Int: Int] = [:]
 
     /// Bytes of context around a keyword hit on its line.
     static let before = 512
@@ -78,7 +79,6 @@ public final class SecretScanner: @unchecked Sendable {
         }
         pathLists = lists
         pathListOf = listOf
-        disabled = [Bool](repeating: false, count: patterns.count)
         global = allow
         self.limits = limits
         var keywords: [String] = []
@@ -109,12 +109,12 @@ public final class SecretScanner: @unchecked Sendable {
         guard !bytes.isEmpty, !global.allowsPath(path) else { return result }
         let windows = self.windows(in: bytes)
         var accepted: [SecretMatch] = []
-        var timeouts: [(Int, Int)] = []
+        var exhausted: [(Int, Int)] = []
         var verdicts = [Int8](repeating: -1, count: pathLists.count)
         search: for (number, pattern) in patterns.enumerated() where !windows[number].isEmpty {
             for window in windows[number] {
                 let text = SecretScanner.latin1(bytes[window])
-                let (found, timedOut) = pattern.regex.matches(in: text, timeLimit: limits.searchTimeLimit)
+                let (found, overBudget) = pattern.regex.matches(in: text, budget: limits.searchBudget)
                 for match in found {
                     let range = match.ranges[pattern.group]
                     guard range.location != NSNotFound, range.length > 0 else { continue }
@@ -134,8 +134,8 @@ public final class SecretScanner: @unchecked Sendable {
                     }
                     accepted.append(SecretMatch(pattern: pattern, secret: secret, offset: offset, byteCount: range.length))
                 }
-                if timedOut {
-                    timeouts.append((number, window.lowerBound))
+                if overBudget {
+                    exhausted.append((number, window.lowerBound))
                     break
                 }
             }
@@ -147,19 +147,11 @@ public final class SecretScanner: @unchecked Sendable {
         }
         result.matches = accepted
         var cursor = PositionCursor(bytes: bytes)
-        for (number, offset) in timeouts.sorted(by: { $0.1 < $1.1 }) {
+        for (number, offset) in exhausted.sorted(by: { ($0.1, $0.0) < ($1.1, $1.0) }) {
             let (line, column) = cursor.position(of: offset)
-            result.timeouts.append((patterns[number], line, column))
-            timeoutFiles[number, default: 0] += 1
-            if timeoutFiles[number, default: 0] >= 3 { disabled[number] = true }
+            result.exhausted.append((patterns[number], line, column))
         }
         return result
-    }
-
-    /// Whether a pattern was switched off for the rest of the run after timing out in 3 files.
-    public func isDisabled(_ pattern: SecretPattern) -> Bool {
-        guard let number = patterns.firstIndex(where: { $0.id == pattern.id }) else { return false }
-        return disabled[number]
     }
 
     /// Per pattern, the byte ranges its regex must search, in order.
@@ -167,7 +159,7 @@ public final class SecretScanner: @unchecked Sendable {
         var windows = [[Range<Int>]](repeating: [], count: patterns.count)
         bytes.withUnsafeBytes { raw in
             matcher.scan(raw) { keyword, end in
-                for number in patternsByKeyword[keyword] where !disabled[number] {
+                for number in patternsByKeyword[keyword] {
                     if let last = windows[number].last, end + 300 <= last.upperBound { continue }
                     let pattern = patterns[number]
                     let window = SecretScanner.window(around: end, in: raw, linesBefore: pattern.linesBefore, linesAfter: pattern.linesAfter)
