@@ -11,8 +11,15 @@ public protocol FileVisitor: Sendable {
     /// Whether the file is worth reading for this visitor (its path, its mode); cheap.
     func wants(_ entry: SnapshotEntry) -> Bool
     /// What the family keeps of one text file (bytes as `RepositorySnapshot.textBytes` gives
-    /// them); nil for nothing. Called on any thread.
+    /// them); nil for nothing. Called on any thread, for every file `wants`.
     func visit(_ entry: SnapshotEntry, bytes: [UInt8]) throws -> Value?
+    /// What the family keeps of a file that is not text (binary, too large, an LFS pointer, a
+    /// missing object; `bytes` when they were read). By default, nothing.
+    func visitSkipped(_ entry: SnapshotEntry, kind: EntryKind, bytes: [UInt8]?, size: Int?) throws -> Value?
+}
+
+extension FileVisitor {
+    public func visitSkipped(_ entry: SnapshotEntry, kind: EntryKind, bytes: [UInt8]?, size: Int?) throws -> Value? { nil }
 }
 
 /// A visitor's results: the files it kept something of, in snapshot order.
@@ -52,8 +59,11 @@ extension FileVisitor {
     /// The name of the key its results are kept under: one visitor per key and family.
     var keyName: String { Self.key.name }
 
-    fileprivate func visitAny(_ entry: SnapshotEntry, bytes: [UInt8]) throws -> Any? {
-        try visit(entry, bytes: bytes)
+    fileprivate func visitAny(_ entry: SnapshotEntry, read: RepositorySnapshot.RawRead) throws -> Any? {
+        switch read {
+        case .text(let bytes): return try visit(entry, bytes: bytes)
+        case .skipped(let kind, let bytes, let size): return try visitSkipped(entry, kind: kind, bytes: bytes, size: size)
+        }
     }
 
     fileprivate func collect(_ files: [(SnapshotEntry, Any)]) -> Any {
@@ -74,11 +84,12 @@ enum FilePass {
         let perEntry = try OrderedParallelMap.map(snapshot.entries, concurrently: snapshot.readsConcurrently, chunk: 64) {
             entry -> [Any?] in
             let wanting = visitors.indices.filter { visitors[$0].wants(entry) }
-            guard !wanting.isEmpty, let bytes = try snapshot.textBytes(of: entry) else { return [] }
+            guard !wanting.isEmpty else { return [] }
+            let read = try snapshot.rawRead(of: entry)
             var values = [Any?](repeating: nil, count: visitors.count)
             var kept = false
             for index in wanting {
-                values[index] = try visitors[index].visitAny(entry, bytes: bytes)
+                values[index] = try visitors[index].visitAny(entry, read: read)
                 kept = kept || values[index] != nil
             }
             // Most files give nothing to keep: an empty array costs no allocation.

@@ -112,7 +112,7 @@ public final class RepositorySnapshot {
             }
             return text
         }
-        guard case .bytes(let bytes) = try read(entry),
+        guard case .text(let bytes) = try read(entry),
               keywords.contains(where: { ByteSearch.contains(bytes, $0) }) else { return nil }
         return SourceText(path: entry.path, bytes: bytes)
     }
@@ -121,44 +121,55 @@ public final class RepositorySnapshot {
     /// LFS pointer) — for byte-level prefilters that decode only what they need. Not cached; when
     /// the text was already decoded, its UTF-8 (without a BOM, invalid sequences replaced).
     public func textBytes(of entry: SnapshotEntry) throws -> [UInt8]? {
-        if let index = byPath[entry.path], let cached = lock.withLock({ contents[index] }) {
-            guard case .text(let text) = cached else { return nil }
-            return Array(text.text.utf8)
-        }
-        guard case .bytes(let bytes) = try read(entry) else { return nil }
+        guard case .text(let bytes) = try rawRead(of: entry) else { return nil }
         return bytes
     }
 
-    private enum Raw {
-        case bytes([UInt8])
-        case skipped(EntryKind)
+    /// The entry as read, for passes that look at what is not text too (the secrets family
+    /// scans a text with a stray NUL and says which files it could not scan): the text's bytes
+    /// as `textBytes` gives them, or the kind, with the bytes that were read and the size.
+    /// Not cached.
+    public func rawRead(of entry: SnapshotEntry) throws -> RawRead {
+        if let index = byPath[entry.path], let cached = lock.withLock({ contents[index] }) {
+            guard case .text(let text) = cached else { return try read(entry) }
+            return .text(Array(text.text.utf8))
+        }
+        return try read(entry)
+    }
+
+    /// A file as read: text, or why it is not, with what is known of it.
+    public enum RawRead: Sendable {
+        case text([UInt8])
+        /// `bytes` for a binary file or an LFS pointer (they were read to tell); `size` when
+        /// the object database knows it.
+        case skipped(EntryKind, bytes: [UInt8]?, size: Int?)
     }
 
     private func load(_ entry: SnapshotEntry) throws -> FileContent {
         switch try read(entry) {
-        case .bytes(let bytes): return .text(SourceText(path: entry.path, bytes: bytes))
-        case .skipped(let kind): return .skipped(kind)
+        case .text(let bytes): return .text(SourceText(path: entry.path, bytes: bytes))
+        case .skipped(let kind, _, _): return .skipped(kind)
         }
     }
 
-    private func read(_ entry: SnapshotEntry) throws -> Raw {
+    private func read(_ entry: SnapshotEntry) throws -> RawRead {
         switch entry.mode {
-        case .symlink: return .skipped(.symlink)
-        case .submodule: return .skipped(.submodule)
+        case .symlink: return .skipped(.symlink, bytes: nil, size: nil)
+        case .submodule: return .skipped(.submodule, bytes: nil, size: nil)
         case .file, .executable: break
         }
         let size: Int
         do {
             size = try reader.size(of: entry)
         } catch {
-            if entry.objectID != nil && !reader.hasObject(for: entry) { return .skipped(.missing) }
+            if entry.objectID != nil && !reader.hasObject(for: entry) { return .skipped(.missing, bytes: nil, size: nil) }
             throw error
         }
-        if size > maxFileSize { return .skipped(.tooLarge) }
+        if size > maxFileSize { return .skipped(.tooLarge, bytes: nil, size: size) }
         let bytes = try reader.bytes(of: entry)
-        if ContentSniffer.isLFSPointer(bytes) { return .skipped(.lfsPointer) }
-        if ContentSniffer.isBinary(bytes) { return .skipped(.binary) }
-        return .bytes(bytes)
+        if ContentSniffer.isLFSPointer(bytes) { return .skipped(.lfsPointer, bytes: bytes, size: size) }
+        if ContentSniffer.isBinary(bytes) { return .skipped(.binary, bytes: bytes, size: size) }
+        return .text(bytes)
     }
 }
 

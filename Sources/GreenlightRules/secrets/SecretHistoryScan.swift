@@ -14,8 +14,23 @@ struct SecretHistoryScan {
     struct Outcome {
         /// In order of first appearance.
         var secrets: [FirstSeen] = []
-        /// Cap and timeout findings of historical blobs, waiting for the rule's description.
+        /// Cap findings of historical blobs, waiting for `secrets.leak`'s description.
         var notes: [(RuleDescription) -> Finding] = []
+        /// What was not scanned, or not fully, waiting for `secrets.unscanned`'s description.
+        var unscanned: [(RuleDescription) -> Finding] = []
+    }
+
+    /// The run's history scan, shared by `secrets.leak` and `secrets.unscanned`: the blobs of
+    /// the snapshot are not scanned again.
+    static func of(_ context: RuleContext) throws -> Outcome {
+        try context.shared(SharedKey<Outcome>("secrets.history")) {
+            var known: [String: SecretScanResult] = [:]
+            for (entry, result) in try SecretLeakRule.visits(context).files {
+                if let id = entry.objectID { known[id] = result }
+            }
+            return try SecretHistoryScan(scanner: try SecretScanner.configured(for: context), snapshot: context.snapshot,
+                                         known: known).run()
+        }
     }
 
     let scanner: SecretScanner
@@ -33,35 +48,84 @@ struct SecretHistoryScan {
         }
         var outcome = Outcome()
         var seen: Set<String> = []
+        var binary: (count: Int, first: HistoryBlob?) = (0, nil)
+        var large: (count: Int, first: HistoryBlob?) = (0, nil)
         let summary = try history.forEachBlob(maxSize: snapshot.maxFileSize, admitting: snapshot.admits) { blob, bytes in
-            guard let bytes, !ContentSniffer.isBinary(bytes), !ContentSniffer.isLFSPointer(bytes) else { return }
+            // The snapshot's own blobs were said already.
+            let inSnapshot = known[blob.objectID] != nil
+            guard let bytes else {
+                guard !inSnapshot else { return }
+                large.count += 1
+                if large.first == nil { large.first = blob }
+                return
+            }
+            guard !ContentSniffer.isLFSPointer(bytes) else { return }
+            var text = bytes
+            if ContentSniffer.isBinary(bytes) {
+                guard let recovered = ScannableText.recover(bytes) else {
+                    guard !inSnapshot else { return }
+                    binary.count += 1
+                    if binary.first == nil { binary.first = blob }
+                    return
+                }
+                text = recovered
+            }
             let result: SecretScanResult
             if let cached = known[blob.objectID] {
                 result = cached
             } else {
-                result = scanner.scan(bytes, path: blob.path)
+                result = scanner.scan(text, path: blob.path)
+                let place = { (finding: Finding) -> Finding in
+                    var finding = finding
+                    finding.commit = blob.commit
+                    finding.message += " (blob first committed in \(blob.commit.prefix(12)))"
+                    return finding
+                }
                 for note in SecretLeakRule.notes(result, path: blob.path, scanner: scanner) {
-                    outcome.notes.append { rule in
-                        var finding = note(rule)
-                        finding.commit = blob.commit
-                        finding.message += " (blob first committed in \(blob.commit.prefix(12)))"
-                        return finding
-                    }
+                    outcome.notes.append { place(note($0)) }
+                }
+                for note in SecretUnscannedRule.notes(result, path: blob.path, scanner: scanner) {
+                    outcome.unscanned.append { place(note($0)) }
                 }
             }
             guard !result.matches.isEmpty else { return }
             var suppressions: [Suppression] = []
             if ByteSearch.contains(bytes, Suppression.keyword) {
-                suppressions = SuppressionParser.parse(SourceText(path: blob.path, bytes: bytes))
+                suppressions = SuppressionParser.parse(SourceText(path: blob.path, bytes: text))
             }
             for match in result.matches where seen.insert(SecretLeakRule.key(match)).inserted {
                 let covering = suppressions.first { $0.covers(rule: SecretLeakRule.description.id, line: match.line) }
                 outcome.secrets.append(FirstSeen(blob: blob, match: match, suppression: covering?.reason))
             }
         }
+        if let first = binary.first {
+            let count = binary.count
+            outcome.unscanned.append { rule in
+                var finding = Finding(
+                    rule: rule, path: first.path, line: 0, column: 0,
+                    message: "\(count) binary blob\(count == 1 ? "" : "s") in history (not text, not UTF-16) \(count == 1 ? "was" : "were") not scanned for secrets; the first appeared in commit \(first.commit.prefix(12))",
+                    matched: "binary blobs",
+                    fix: "nothing to do if they are images, archives or builds; a secret in a binary needs a dedicated tool")
+                finding.commit = first.commit
+                return finding
+            }
+        }
+        if let first = large.first {
+            let count = large.count
+            let cap = snapshot.maxFileSize
+            outcome.unscanned.append { rule in
+                var finding = Finding(
+                    rule: rule, path: first.path, line: 0, column: 0,
+                    message: "\(count) blob\(count == 1 ? "" : "s") in history larger than max_file_size (\(cap) bytes) \(count == 1 ? "was" : "were") not scanned for secrets; the first appeared in commit \(first.commit.prefix(12))",
+                    matched: "large blobs",
+                    fix: "raise max_file_size to scan them")
+                finding.commit = first.commit
+                return finding
+            }
+        }
         if let first = summary.firstMissing {
             let count = summary.missing
-            outcome.notes.append { rule in
+            outcome.unscanned.append { rule in
                 var finding = Finding(
                     rule: rule, path: first.path, line: 0, column: 0,
                     message: "\(count) blob\(count == 1 ? "" : "s") in history \(count == 1 ? "is" : "are") missing from the object database (a partial clone, or damage) and \(count == 1 ? "was" : "were") not scanned; the first, \(first.objectID.prefix(12)), appeared in commit \(first.commit.prefix(12))",

@@ -35,12 +35,9 @@ public struct SecretLeakRule: FileVisitingRule {
 
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
         let scanner = try SecretScanner.configured(for: context)
-        let snapshot = context.snapshot
         var findings: [Finding] = []
         var located: [String: Int] = [:]
-        var byBlob: [String: SecretScanResult] = [:]
         for (entry, result) in try Self.visits(context).files {
-            if let id = entry.objectID { byBlob[id] = result }
             for match in result.matches {
                 located[Self.key(match)] = findings.count
                 findings.append(finding(match, path: entry.path))
@@ -48,7 +45,7 @@ public struct SecretLeakRule: FileVisitingRule {
             findings += notes(result, path: entry.path, scanner: scanner)
         }
         guard context.scanHistory else { return findings }
-        let history = try SecretHistoryScan(scanner: scanner, snapshot: snapshot, known: byBlob).run()
+        let history = try SecretHistoryScan.of(context)
         for first in history.secrets {
             let key = Self.key(first.match)
             let when = "\(first.blob.commit.prefix(12)) (\(Timestamp.format(first.blob.authorTime)))"
@@ -84,7 +81,7 @@ public struct SecretLeakRule: FileVisitingRule {
             fix: "remove it, rotate it (git history keeps it), and read it from the environment or a secret store")
     }
 
-    /// The per-file cap and searches stopped over their budget, said out loud.
+    /// The per-file cap, said out loud.
     func notes(_ result: SecretScanResult, path: String, scanner: SecretScanner) -> [Finding] {
         Self.notes(result, path: path, scanner: scanner).map { $0(Self.description) }
     }
@@ -97,16 +94,6 @@ public struct SecretLeakRule: FileVisitingRule {
                 Finding(rule: rule, path: path, line: 1, column: 1,
                         message: "more than \(cap) secrets in this file: only the first \(cap) are reported (secrets.max_findings_per_file)",
                         matched: "cap")
-            }
-        }
-        for stop in result.exhausted {
-            let pattern = stop.pattern
-            let budget = scanner.limits.searchBudget
-            notes.append { rule in
-                Finding(rule: rule, path: path, line: stop.line, column: stop.column,
-                        message: "pattern \(pattern.id) (pack \(pattern.pack), \(pattern.location)) ran over its search budget here (\(budget) × 10,000 regex steps) and was stopped: this part of the file was not fully scanned",
-                        matched: "timeout\u{0}" + pattern.id,
-                        fix: "simplify the pattern's regex (avoid nested or overlapping repetition)")
             }
         }
         return notes
@@ -124,7 +111,26 @@ public struct SecretFileScan: FileVisitor {
     public func wants(_ entry: SnapshotEntry) -> Bool { true }
 
     public func visit(_ entry: SnapshotEntry, bytes: [UInt8]) throws -> SecretScanResult? {
-        let result = scanner.scan(bytes, path: entry.path)
-        return keepsEmpty || !result.matches.isEmpty || result.capped || !result.exhausted.isEmpty ? result : nil
+        kept(scanner.scan(bytes, path: entry.path))
+    }
+
+    /// A UTF-16 file or a text with stray NULs is scanned; any other file that is not text is
+    /// said to be unscanned (a missing blob is `core.missing-object`'s to say).
+    public func visitSkipped(_ entry: SnapshotEntry, kind: EntryKind, bytes: [UInt8]?, size: Int?) throws -> SecretScanResult? {
+        guard !scanner.allowsPath(entry.path) else { return nil }
+        var result = SecretScanResult()
+        switch kind {
+        case .binary:
+            if let bytes, let text = ScannableText.recover(bytes) { return kept(scanner.scan(text, path: entry.path)) }
+            result.unscanned = .binary
+        case .tooLarge: result.unscanned = .tooLarge(size ?? 0)
+        case .lfsPointer: result.unscanned = .lfsPointer
+        case .text, .symlink, .submodule, .missing: return nil
+        }
+        return result
+    }
+
+    private func kept(_ result: SecretScanResult) -> SecretScanResult? {
+        keepsEmpty || !result.isEmpty ? result : nil
     }
 }

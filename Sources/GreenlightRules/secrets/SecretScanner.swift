@@ -21,6 +21,21 @@ public struct SecretScanResult: Sendable {
     /// Patterns whose search ran over its budget in this file, with where the search window
     /// began.
     public var exhausted: [(pattern: SecretPattern, line: Int, column: Int)] = []
+    /// Why the file was not scanned at all, when it was not.
+    public var unscanned: SecretUnscanned?
+
+    /// Whether there is anything to report of this file.
+    public var isEmpty: Bool { matches.isEmpty && !capped && exhausted.isEmpty && unscanned == nil }
+}
+
+/// Why the secrets scan did not read a file.
+public enum SecretUnscanned: Sendable, Equatable {
+    /// Binary: not text, not UTF-16, not a text with a few stray NULs.
+    case binary
+    /// Larger than `max_file_size`, with its size in bytes.
+    case tooLarge(Int)
+    /// A Git LFS pointer: the content lives outside git.
+    case lfsPointer
 }
 
 /// Finds secrets in a file's bytes. One pass of the keyword automaton over the whole file
