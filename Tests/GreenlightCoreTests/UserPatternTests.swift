@@ -46,3 +46,33 @@ import Yams
         }
     }
 }
+
+/// Patterns that backtrack without end are refused at load or stopped by the step budget: a
+/// count of the engine's progress reports, so the same input stops at the same place whatever
+/// the machine's load. (The test finishing is the point: without the budget, the first of these
+/// took 51 s and the second did not end within 120 s.)
+@Suite struct UserPatternBudgetTests {
+    @Test(arguments: ["(a|aa)+y", "(.*a){25}y", "(x+)+y"])
+    func catastrophicPatternsAreRefusedOrBounded(_ source: String) throws {
+        guard let pattern = try? UserPattern(source) else { return }  // refused at load: fine
+        let text = String(repeating: source.hasPrefix("(x") ? "x" : "a", count: 5_000)
+        let range = NSRange(location: 0, length: text.utf16.count)
+        var found = 0
+        let first = pattern.enumerateMatches(in: text, range: range) { _, _ in found += 1 }
+        let second = pattern.enumerateMatches(in: text, range: range) { _, _ in found += 1 }
+        #expect(first && second, "\(source): stopped at its budget, both times")
+        #expect(found == 0)
+        #expect(!pattern.matches(text))
+    }
+
+    @Test func ordinarySearchesStayWithinTheBudget() throws {
+        let pattern = try UserPattern("\\bdeploy\\b")
+        let text = String(repeating: "build and test, then ", count: 20_000) + "deploy"
+        var found: [Int] = []
+        let exhausted = pattern.enumerateMatches(in: text, range: NSRange(location: 0, length: text.utf16.count)) { match, _ in
+            found.append(match.range.location)
+        }
+        #expect(!exhausted)
+        #expect(found == [text.utf16.count - 6])
+    }
+}

@@ -53,7 +53,7 @@ final class CodeRegex: @unchecked Sendable {
     private func ranges(in text: String, length: Int, limit: Int = CodeRegex.matchLimit) -> [Range<Int>] {
         var found: [Range<Int>] = []
         expression.enumerateMatches(in: text, range: NSRange(location: 0, length: length)) { result, stop in
-            if let result, result.range.location != NSNotFound {
+            if result.range.location != NSNotFound {
                 found.append(result.range.location..<(result.range.location + result.range.length))
                 if found.count >= limit { stop.pointee = true }
             }
