@@ -58,11 +58,11 @@ import Yams
         let text = String(repeating: source.hasPrefix("(x") ? "x" : "a", count: 5_000)
         let range = NSRange(location: 0, length: text.utf16.count)
         var found = 0
-        let first = pattern.enumerateMatches(in: text, range: range) { _, _ in found += 1 }
-        let second = pattern.enumerateMatches(in: text, range: range) { _, _ in found += 1 }
+        // A tenth of the default budget: the bound is the same mechanism, reached sooner.
+        let first = pattern.enumerateMatches(in: text, range: range, budget: 200) { _, _ in found += 1 }
+        let second = pattern.enumerateMatches(in: text, range: range, budget: 200) { _, _ in found += 1 }
         #expect(first && second, "\(source): stopped at its budget, both times")
         #expect(found == 0)
-        #expect(!pattern.matches(text))
     }
 
     @Test func ordinarySearchesStayWithinTheBudget() throws {

@@ -19,6 +19,10 @@ public final class UserPattern: @unchecked Sendable, Decodable, Equatable, Custo
         public static let caseInsensitive = Options(rawValue: 1)
         /// `^` and `$` match at line boundaries.
         public static let anchorsMatchLines = Options(rawValue: 2)
+        /// Shipped in the binary (a built-in pack's or a rule's default), and tested with it:
+        /// searched without the step budget's accounting, which costs a call per start
+        /// position. Every pattern from a configuration or a team's pack is budgeted.
+        public static let shipped = Options(rawValue: 4)
     }
 
     /// Why a pattern was refused, in one line that names it.
@@ -56,7 +60,7 @@ public final class UserPattern: @unchecked Sendable, Decodable, Equatable, Custo
     /// The same expression with other options (validated already).
     public func with(_ options: Options) -> UserPattern {
         // Only the flags differ, and they cannot make a valid expression invalid.
-        (try? UserPattern(source, options: options)) ?? self
+        (try? UserPattern(source, options: options.union(self.options.intersection(.shipped)))) ?? self
     }
 
     public var description: String { source }
@@ -96,6 +100,14 @@ public final class UserPattern: @unchecked Sendable, Decodable, Equatable, Custo
         in text: String, range: NSRange, budget: Int = UserPattern.defaultBudget,
         _ body: (NSTextCheckingResult, UnsafeMutablePointer<ObjCBool>) -> Void
     ) -> Bool {
+        if options.contains(.shipped) {
+            withoutActuallyEscaping(body) { body in
+                expression.enumerateMatches(in: text, options: [], range: range) { result, _, stop in
+                    if let result { body(result, stop) }
+                }
+            }
+            return false
+        }
         var reports = 0
         var exhausted = false
         let allowed = range.length + max(0, budget)

@@ -14,7 +14,7 @@ enum AIPackLoader {
 
     static func load(yaml: String, file: String, builtin: Bool = false) throws -> AIPack {
         let (root, shape) = try self.shape(yaml: yaml, file: file)
-        return try Validation(root: root, file: file, name: shape.pack).pack(shape, builtin: builtin)
+        return try Validation(root: root, file: file, name: shape.pack, builtin: builtin).pack(shape, builtin: builtin)
     }
 
     /// The pack as written, decoded strictly, with its YAML tree for positions.
@@ -49,6 +49,8 @@ enum AIPackLoader {
         let root: Node
         let file: String
         let name: String
+        /// A built-in pack's patterns are shipped (unbudgeted); a team's are budgeted.
+        let builtin: Bool
 
         func pack(_ shape: AIPackShape, builtin: Bool) throws -> AIPack {
             guard name.range(of: #"^[a-z0-9][a-z0-9._-]*$"#, options: .regularExpression) != nil else {
@@ -163,7 +165,7 @@ enum AIPackLoader {
 
         func regex(_ text: String, at path: [String]) throws -> CodeRegex {
             do {
-                return try CodeRegex(text)
+                return try CodeRegex(text, shipped: builtin)
             } catch let error as UserPattern.Invalid {
                 throw failure(path, error.description)
             }

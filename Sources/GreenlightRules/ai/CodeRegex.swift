@@ -14,8 +14,9 @@ final class CodeRegex: @unchecked Sendable {
 
     static let matchLimit = 100_000
 
-    init(_ source: String) throws {
-        expression = try UserPattern(source, options: .anchorsMatchLines)
+    /// `shipped`: from a built-in pack (see `UserPattern.Options.shipped`).
+    init(_ source: String, shipped: Bool = false) throws {
+        expression = try UserPattern(source, options: shipped ? [.anchorsMatchLines, .shipped] : .anchorsMatchLines)
         self.source = source
         literals = RegexLiterals.required(in: source).map { $0.map { Array($0.utf8) } }
     }

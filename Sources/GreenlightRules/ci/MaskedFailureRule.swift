@@ -13,7 +13,7 @@ public struct MaskedFailureRule: Rule {
             #"\b(build|test|tests|e2e|lint|typecheck|tsc|check|migrate|deploy|publish|release)\b"#,
             #"\b(prisma|pytest|jest|vitest|mocha|playwright|cypress|go test|cargo|swift (build|test)|gradle|mvn|make)\b"#,
             #"\bdocker(/| |-compose)|docker/build-push-action|kubectl|helm|terraform|wrangler|vercel|flyctl"#,
-        ].map { try UserPattern($0) }
+        ].map { try UserPattern($0, options: .shipped) }
 
         public init() {}
 

@@ -6,8 +6,8 @@ import GreenlightCore
 /// Prisma schema. Shape: a stateful fold over each job's steps.
 public struct StepOrderRule: Rule {
     public struct Options: RuleOptions {
-        public var before = try! UserPattern(#"prisma\s+generate"#)
-        public var after = try! UserPattern(#"\b(npm|pnpm|yarn|bun)\s+(run\s+)?test|\b(vitest|jest|pytest|mocha)\b|playwright\s+test|\bgo\s+test\b|\bcargo\s+test\b"#)
+        public var before = try! UserPattern(#"prisma\s+generate"#, options: .shipped)
+        public var after = try! UserPattern(#"\b(npm|pnpm|yarn|bun)\s+(run\s+)?test|\b(vitest|jest|pytest|mocha)\b|playwright\s+test|\bgo\s+test\b|\bcargo\s+test\b"#, options: .shipped)
         /// The rule applies only when some file matches this glob.
         public var whenFile: String? = "**/schema.prisma"
 
