@@ -12,6 +12,8 @@ pack: secrets-tokens
 description: Token shapes of cloud, code-hosting, AI, messaging, payment and package services, and private keys.
 allow:
   stopwords: [example, dummy, xxxxx, sample, placeholder, your_, your-, <your, changeme, redacted, notreal, fake_, fake-, abcdefgh, "12345678", "00000000"]
+  # Third-party code vendored into the repository: its examples are its authors' to answer for.
+  paths: ["**/vendor/**", "**/node_modules/**", "**/third_party/**", "**/site-packages/**"]
 rules:
   - id: aws-access-key-id
     title: AWS access key id
@@ -222,6 +224,9 @@ rules:
     title: private key
     keywords: [private key]
     lines_after: 120
+    allow:
+      # Keys and certificates that tests, fixtures and documentation generate for themselves.
+      paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py", "**/docs/**", "**/*.md", "**/*.mdx"]
     # The body: base64 over lines (or \n escapes), with the headers of encrypted PEM.
     regex: '(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\:,-]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)'
     samples:
@@ -251,6 +256,8 @@ rules:
     allow:
       # jwt.io's sample token ("John Doe").
       regexes: ['eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwi']
+      # Tokens tests sign for themselves.
+      paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py"]
     samples:
       match: ['Authorization: Bearer eyJ{{base64url:33}}.eyJ{{base64url:90}}.{{base64url:43}}']
       no_match:
@@ -264,6 +271,8 @@ rules:
     entropy: 3.0
     allow:
       stopwords: [password, passwd, postgres, mysql, root, admin, secret, localhost]
+      # Tests build URLs with the credentials they check.
+      paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py"]
       regexes: ['^\$\{?[A-Za-z_]', '^%[A-Za-z_]+%$', '^\{\{', '^<']
     samples:
       match: ['DATABASE_URL=postgres://app:{{alnum:24}}@db.internal:5432/app']

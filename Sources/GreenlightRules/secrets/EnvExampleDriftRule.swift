@@ -71,6 +71,13 @@ public struct EnvExampleDriftRule: Rule {
                 "src/obs.py": "dsn = os.getenv('SENTRY_DSN')\n",
             ]),
             RuleExample(["src/app.ts": "const a = process.env.ANYTHING\n"]),
+            // Writes, what the framework or the platform sets, and tests.
+            RuleExample([
+                ".env.example": "API_URL=\n",
+                "src/boot.ts": "process.env.TZ_OVERRIDE = 'UTC'\nif (import.meta.env.DEV || process.env.CI) {}\nconst sha = process.env.VERCEL_GIT_COMMIT_SHA\n",
+                "src/__tests__/api.test.ts": "const k = process.env.TEST_ONLY_KEY\n",
+                "tests/test_api.py": "k = os.getenv('PYTEST_ONLY_KEY')\n",
+            ]),
             RuleExample([
                 ".env.example": "API_URL=\n",
                 "apps/web/.env.example": "NEXT_PUBLIC_SITE=\n",
@@ -98,10 +105,11 @@ public struct EnvExampleDriftRule: Rule {
         guard !templates.isEmpty else { return [] }
         var reported: Set<String> = []
         var findings: [Finding] = []
-        for entry in snapshot.entries where EnvFiles.isCode(entry.path) {
+        for entry in snapshot.entries where EnvFiles.isCode(entry.path) && !EnvFiles.isTest(entry.path) {
             guard let template = Self.governing(entry.path, templates) else { continue }
             guard let text = try snapshot.text(of: entry, containingAny: EnvFiles.readKeywords) else { continue }
-            for read in EnvFiles.reads(in: text) where !template.names.contains(read.name) && !options.ignores(read.name) {
+            for read in EnvFiles.reads(in: text)
+            where !template.names.contains(read.name) && !options.ignores(read.name) && !EnvFiles.isBuiltIn(read.name) {
                 guard reported.insert(template.path + "\u{0}" + read.name).inserted else { continue }
                 findings.append(Finding(
                     rule: Self.description, path: entry.path, line: read.line, column: read.column,

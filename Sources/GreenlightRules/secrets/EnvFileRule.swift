@@ -15,14 +15,22 @@ public struct EnvFileRule: Rule {
             whatever the committed file held. Paths in `secrets.allow.paths` are not reported.
             """,
         triggering: [
-            RuleExample([".env": "↓DATABASE_URL=postgres://app@db/app\n"]),
-            RuleExample(["apps/api/.env.production": "↓NODE_ENV=production\n", "apps/api/.env.example": "NODE_ENV=\n"]),
-            RuleExample([".env.local": "↓"]),
+            RuleExample([".env": "↓DATABASE_URL=postgres://app:s3cr3t-pw@db/app\n"]),
+            RuleExample(["apps/api/.env.production": "↓NODE_ENV=production\nSTRIPE_SECRET_KEY=sk_live_51Habc\n", "apps/api/.env.example": "NODE_ENV=\n"]),
+            RuleExample([".env.local": "↓export OPENAI_API_KEY='sk-proj-abc123'\n"]),
         ],
         nonTriggering: [
             RuleExample([".env.example": "API_URL=\nAPI_KEY=\n", ".env.sample": "API_URL=\n", "docs/.env.template": "X=\n"]),
             RuleExample(["src/env.ts": "export const env = process.env\n", "config/dotenv.md": "Copy .env.example to .env\n"]),
             RuleExample(["fixtures/.env": "A=1\n"], config: "secrets:\n  allow:\n    paths: [\"fixtures/**\"]"),
+            // Templates with a qualifier, and env files that hold nothing to rotate: public
+            // values, placeholders, URLs without a password.
+            RuleExample([".env.local.example": "OPENAI_API_KEY=sk-...\n", ".vscode/.env.k8s.template": "DB_PASSWORD=replace-me\n"]),
+            RuleExample([
+                "web/.env.production": "NEXT_PUBLIC_API_HOST=https://api.example.org\nNEXT_PUBLIC_ENV=production\n",
+                ".env": "DATABASE_URL=sqlite:///tmp/schema.db\nGOOGLE_CLIENT_ID=1234.apps.googleusercontent.com\n",
+                ".env.test": "API_KEY=fake-key-for-tests\nAUTH_URL=http://localhost:3000\n",
+            ]),
         ]
     )
 
@@ -35,8 +43,12 @@ public struct EnvFileRule: Rule {
             guard entry.mode == .file || entry.mode == .executable else { continue }
             var detail = ""
             if let text = try context.snapshot.text(at: entry.path) {
+                // Only public values, placeholders or none: nothing to rotate.
+                let secrets = Array(Set(EnvFiles.secretLikeNames(text))).sorted()
+                guard !secrets.isEmpty else { continue }
                 let count = Set(EnvFiles.declaredNames(text)).count
-                detail = " with \(count) variable\(count == 1 ? "" : "s") (values not shown)"
+                let shown = secrets.prefix(3).joined(separator: ", ") + (secrets.count > 3 ? ", …" : "")
+                detail = " with \(count) variable\(count == 1 ? "" : "s"), \(secrets.count) of them credentials (\(shown); values not shown)"
             }
             findings.append(Finding(
                 rule: Self.description, path: entry.path, line: 1, column: 1,

@@ -16,14 +16,66 @@ public enum EnvFiles {
         let name = baseName(path)
         if name == ".env" { return true }
         guard name.hasPrefix(".env."), name.count > 5 else { return false }
-        return !templateSuffixes.contains(String(name.dropFirst(5)).lowercased())
+        return !isTemplate(path)
     }
 
-    /// `.env.example`, `.env.sample`, `.env.template` …
+    /// `.env.example`, `.env.sample`, `.env.template`, and with a qualifier before the suffix:
+    /// `.env.local.example`, `.env.k8s.template` …
     public static func isTemplate(_ path: String) -> Bool {
         let name = baseName(path)
         guard name.hasPrefix(".env.") else { return false }
-        return templateSuffixes.contains(String(name.dropFirst(5)).lowercased())
+        return name.dropFirst(5).lowercased().split(separator: ".").contains { templateSuffixes.contains(String($0)) }
+    }
+
+    /// Prefixes of variables that frameworks put in the browser bundle: public by design.
+    static let publicPrefixes = ["NEXT_PUBLIC_", "VITE_", "PUBLIC_", "REACT_APP_", "EXPO_PUBLIC_", "NUXT_PUBLIC_",
+                                 "GATSBY_", "VUE_APP_", "STORYBOOK_"]
+    /// Words of variable names that hold credentials.
+    static let credentialWords = ["KEY", "SECRET", "TOKEN", "PASSWORD", "PASSWD", "PASS", "PWD", "CREDENTIAL", "AUTH",
+                                  "PRIVATE", "SIGNING", "SALT", "DSN", "CERT"]
+    /// Values that stand for a value: placeholders, fakes, references.
+    static let placeholderWords = ["example", "changeme", "change-me", "change_me", "your_", "your-", "<your", "xxx",
+                                   "placeholder", "fake", "dummy", "replace", "todo", "redacted", "sample"]
+
+    /// The variables of a dotenv file that may hold a secret: a credential-named variable
+    /// (`*_KEY`, `*_SECRET`, `*_TOKEN`, `*PASSWORD*` …) with a value that is not empty, a
+    /// placeholder, a reference or public by its name (`NEXT_PUBLIC_*`), and any variable
+    /// whose value is a URL with a password (`postgres://app:pw@db/app`).
+    static func secretLikeNames(_ text: SourceText) -> [String] {
+        var names: [String] = []
+        for line in text.lines {
+            var rest = line.drop { $0 == " " || $0 == "\t" }
+            guard !rest.hasPrefix("#") else { continue }
+            if rest.hasPrefix("export ") { rest = rest.dropFirst(7).drop { $0 == " " } }
+            guard let equals = rest.firstIndex(of: "=") else { continue }
+            let name = rest[..<equals].trimmingCharacters(in: .whitespaces)
+            var value = rest[rest.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]) }
+            value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            guard !name.isEmpty, !value.isEmpty else { continue }
+            if hasURLPassword(value) {
+                names.append(name)
+                continue
+            }
+            let upper = name.uppercased()
+            let lower = value.lowercased()
+            guard !publicPrefixes.contains(where: { upper.hasPrefix($0) }),
+                  credentialWords.contains(where: { upper.contains($0) }),
+                  !value.hasPrefix("$"), !value.contains("://"),
+                  !placeholderWords.contains(where: { lower.contains($0) }) else { continue }
+            names.append(name)
+        }
+        return names
+    }
+
+    /// `scheme://user:password@host…` with a password that is not a reference.
+    static func hasURLPassword(_ value: String) -> Bool {
+        guard let scheme = value.range(of: "://") else { return false }
+        let rest = value[scheme.upperBound...]
+        guard let at = rest.firstIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") else { return false }
+        let password = rest[rest.index(after: colon)..<at]
+        return !password.isEmpty && !password.hasPrefix("$") && !password.contains("/")
+            && !placeholderWords.contains(where: { password.lowercased().contains($0) })
     }
 
     /// Variable names a dotenv file declares: `NAME=…`, `export NAME=…`, and commented-out
@@ -51,6 +103,25 @@ public enum EnvFiles {
     static func isCode(_ path: String) -> Bool {
         guard let dot = baseName(path).lastIndex(of: ".") else { return false }
         return codeExtensions.contains(String(baseName(path)[baseName(path).index(after: dot)...]))
+    }
+
+    /// Variables that the runtime, the framework or the CI platform sets, not the team:
+    /// `NODE_ENV`, `CI`, Vite's `import.meta.env.DEV` …, and the platforms' own prefixes.
+    static let builtIns: Set<String> = ["NODE_ENV", "CI", "DEV", "PROD", "MODE", "SSR", "BASE_URL", "HOME", "PATH", "PWD",
+                                        "USER", "SHELL", "TMPDIR", "TEMP", "TMP", "TERM", "LANG", "HOSTNAME", "TZ",
+                                        "NEXT_RUNTIME", "NODE_OPTIONS"]
+    static let builtInPrefixes = ["GITHUB_", "RUNNER_", "VERCEL_", "NETLIFY_", "npm_"]
+
+    static func isBuiltIn(_ name: String) -> Bool {
+        builtIns.contains(name) || builtInPrefixes.contains { name.hasPrefix($0) } || name == "VERCEL" || name == "NETLIFY"
+    }
+
+    /// Test code: it sets up the environment it reads.
+    static let testMarkers = ["/test/", "/tests/", "/__tests__/", "/spec/", "/e2e/", ".test.", ".spec.", "_test.", "/test_", "/conftest."]
+
+    static func isTest(_ path: String) -> Bool {
+        let framed = "/" + path
+        return testMarkers.contains { framed.contains($0) }
     }
 
     /// Text that must be on a line for it to read the environment.
@@ -85,6 +156,10 @@ public enum EnvFiles {
             let string = String(line)
             let range = NSRange(string.startIndex..., in: string)
             for match in readPattern.matches(in: string, range: range) {
+                // A write (`process.env.X = …`) sets the variable; it does not need it.
+                let after = string.utf16.dropFirst(match.range.location + match.range.length).prefix(4)
+                let tail = String(decoding: Array(after), as: UTF16.self).drop { $0 == " " || $0 == "\t" }
+                if tail.hasPrefix("=") && !tail.hasPrefix("==") { continue }
                 for group in 1..<match.numberOfRanges {
                     guard let captured = Range(match.range(at: group), in: string) else { continue }
                     let column = string.unicodeScalars.distance(from: string.startIndex, to: captured.lowerBound) + 1

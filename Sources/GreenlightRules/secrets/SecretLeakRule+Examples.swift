@@ -45,6 +45,8 @@ enum SecretLeakExamples {
             "security/acme.yml": acmePack,
             "src/acme.ts": "const key = \"↓\(acmeKey)\"\n",
         ], config: "secrets:\n  packs: [security/acme.yml]"),
+        // A token's own shape is found in tests too; only the generic heuristics stay out.
+        RuleExample(["tests/test_client.py": "GH = \"↓\(githubToken)\"\n"]),
     ]
 
     static let nonTriggering: [RuleExample] = [
@@ -65,5 +67,21 @@ enum SecretLeakExamples {
         ]),
         RuleExample(["testdata/keys.txt": "\(stripeKey)\n"], config: "secrets:\n  allow:\n    paths: [\"testdata/**\"]"),
         RuleExample(["docs/auth.md": "Send `Authorization: Bearer \(jwt)`.\n"], config: "secrets:\n  disable: [jwt]"),
+        // What real repositories hold that is not a secret: a keyword inside a longer name, a
+        // key name as the value, translated UI strings, test dummies and fixtures, a secrets
+        // baseline's hashes, placeholders, public-by-design keys.
+        RuleExample([
+            "core/config.py": "tokenizer_hub = \"Quivr/gpt-3.5-turbo-1106\"\nAUTH_TOKEN = \"anythingllm_authToken\"\n",
+            "locales/ja/settings.json": "{\"setPassword\": \"パスワードを設定しますか2\"}\n",
+            "tests/conftest.py": "password = \"default3x\"\napi_key = \"bedrock-api-key-1234\"\n",
+            "tests/fixtures/server.key": privateKey,
+            ".secrets.baseline": "{\"hashed_secret\": \"\(SecretSample.make("", "hex", 40, salt: "baseline"))\"}\n",
+            "docs/pt-BR/langdb.mdx": "api_key = \"<sua-chave-de-api-1234>\"\n",
+            "web/analytics.js": "posthog.init(\"phc_\(SecretSample.make("", "alnum", 43, salt: "posthog"))\", {apiKey: 1})\napiKey: \"phc_\(SecretSample.make("", "alnum", 43, salt: "posthog"))\"\n",
+        ]),
+        // The allowlist comments teams already write for other scanners.
+        RuleExample([
+            "src/legacy.py": "STRIPE = \"\(stripeKey)\"  # gitleaks:allow\nGH = \"\(githubToken)\"  # pragma: allowlist secret\n",
+        ]),
     ]
 }

@@ -138,6 +138,7 @@ public final class SecretScanner: Sendable {
                     let secret = String(decoding: bytes[offset..<(offset + range.length)], as: UTF8.self)
                     if let floor = SecretScanner.entropyFloor(pattern, secret), SecretScanner.entropy(of: secret) < floor { continue }
                     if global.allowsSecret(secret) || allowlists[number].allowsSecret(secret) { continue }
+                    if SecretScanner.lineAllows(bytes, at: offset) { continue }
                     // Path globs are not free: decided once per file and allowlist, and only
                     // for a pattern that found something.
                     let list = pathListOf[number]
@@ -214,6 +215,19 @@ public final class SecretScanner: Sendable {
             stop += 1
         }
         return start..<stop
+    }
+
+    /// The allowlist comments of other scanners, on the secret's line: `gitleaks:allow`,
+    /// `pragma: allowlist secret` (detect-secrets).
+    static let lineMarkers = [Array("gitleaks:allow".utf8), Array("pragma: allowlist secret".utf8)]
+
+    /// Whether the line holding `offset` carries one of `lineMarkers`.
+    static func lineAllows(_ bytes: [UInt8], at offset: Int) -> Bool {
+        var start = offset
+        while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+        var end = offset
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        return bytes[start..<end].withUnsafeBytes { line in lineMarkers.contains { ByteSearch.contains(line, $0) } }
     }
 
     /// Bytes as Latin-1: one UTF-16 unit per byte, so regex offsets are byte offsets.
