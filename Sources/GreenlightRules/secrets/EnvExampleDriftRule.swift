@@ -77,6 +77,8 @@ public struct EnvExampleDriftRule: Rule {
                 "src/boot.ts": "process.env.TZ_OVERRIDE = 'UTC'\nif (import.meta.env.DEV || process.env.CI) {}\nconst sha = process.env.VERCEL_GIT_COMMIT_SHA\n",
                 "src/__tests__/api.test.ts": "const k = process.env.TEST_ONLY_KEY\n",
                 "tests/test_api.py": "k = os.getenv('PYTEST_ONLY_KEY')\n",
+                "src/setup.ts": "delete process.env.LEGACY_FLAG\nconst t = process.env.VITEST\n",
+                "db/alembic/versions/0042_seed.py": "old = os.getenv('LEGACY_OLLAMA_URL')\n",
             ]),
             RuleExample([
                 ".env.example": "API_URL=\n",

@@ -109,15 +109,18 @@ public enum EnvFiles {
     /// `NODE_ENV`, `CI`, Vite's `import.meta.env.DEV` …, and the platforms' own prefixes.
     static let builtIns: Set<String> = ["NODE_ENV", "CI", "DEV", "PROD", "MODE", "SSR", "BASE_URL", "HOME", "PATH", "PWD",
                                         "USER", "SHELL", "TMPDIR", "TEMP", "TMP", "TERM", "LANG", "HOSTNAME", "TZ",
-                                        "NEXT_RUNTIME", "NODE_OPTIONS"]
-    static let builtInPrefixes = ["GITHUB_", "RUNNER_", "VERCEL_", "NETLIFY_", "npm_"]
+                                        "NEXT_RUNTIME", "NODE_OPTIONS", "VITEST", "JEST_WORKER_ID", "PLAYWRIGHT"]
+    /// Platforms' and test runners' own prefixes.
+    static let builtInPrefixes = ["GITHUB_", "RUNNER_", "VERCEL_", "NETLIFY_", "npm_", "PLAYWRIGHT_", "CYPRESS_", "VITEST_"]
 
     static func isBuiltIn(_ name: String) -> Bool {
         builtIns.contains(name) || builtInPrefixes.contains { name.hasPrefix($0) } || name == "VERCEL" || name == "NETLIFY"
     }
 
     /// Test code: it sets up the environment it reads.
-    static let testMarkers = ["/test/", "/tests/", "/__tests__/", "/spec/", "/e2e/", ".test.", ".spec.", "_test.", "/test_", "/conftest."]
+    static let testMarkers = ["/test/", "/tests/", "/__tests__/", "/spec/", "/e2e/", ".test.", ".spec.", "_test.", "/test_", "/conftest.",
+                              // Data migrations read what the settings were once, not what a deployment sets.
+                              "/migrations/", "/alembic/versions/"]
 
     static func isTest(_ path: String) -> Bool {
         let framed = "/" + path
@@ -160,6 +163,9 @@ public enum EnvFiles {
                 let after = string.utf16.dropFirst(match.range.location + match.range.length).prefix(4)
                 let tail = String(decoding: Array(after), as: UTF16.self).drop { $0 == " " || $0 == "\t" }
                 if tail.hasPrefix("=") && !tail.hasPrefix("==") { continue }
+                // `delete process.env.X` unsets it.
+                let before = string.utf16.prefix(match.range.location)
+                if String(decoding: Array(before), as: UTF16.self).hasSuffix("delete ") { continue }
                 for group in 1..<match.numberOfRanges {
                     guard let captured = Range(match.range(at: group), in: string) else { continue }
                     let column = string.unicodeScalars.distance(from: string.startIndex, to: captured.lowerBound) + 1
