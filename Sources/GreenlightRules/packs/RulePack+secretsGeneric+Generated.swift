@@ -19,6 +19,8 @@ allow:
           "**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**",
           "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py",
           "**/conftest.py",
+          # Templates and examples: their values are there to be replaced.
+          "**/.env.example", "**/.env.sample", "**/.env.template", "**/.env.*.example", "**/*.example", "**/examples/**",
           # Prose: a credential-named value in documentation is an example to copy (a token of a
           # known shape in a document is still found by secrets-tokens).
           "**/*.md", "**/*.mdx", "**/*.rst", "**/*.adoc"]
@@ -52,6 +54,9 @@ allow:
     # Kebab-case names with numbers (resource names, CSS custom properties), lists of names.
     - '^-{0,2}[a-z][a-z0-9]*(?:-[a-z0-9]+)+$'
     - '^[A-Z0-9_]+(?:,[A-Z0-9_]+)+$'
+    # camelCase names with digits (auth0ClientSecret) and negated expressions (!var.enabled).
+    - '^[a-z]{2,}[0-9]+(?:[A-Z][a-z]{2,})+$'
+    - '^!'
     # Keys that are public by design: PostHog project keys, Stripe publishable keys.
     - '^(?:phc_|pk_live_|pk_test_)'
     # A vendor's token prefix alone (the specific rule did not find a whole token).

@@ -78,7 +78,6 @@ public struct EnvExampleDriftRule: Rule {
                 "src/__tests__/api.test.ts": "const k = process.env.TEST_ONLY_KEY\n",
                 "tests/test_api.py": "k = os.getenv('PYTEST_ONLY_KEY')\n",
                 "src/setup.ts": "delete process.env.LEGACY_FLAG\nconst t = process.env.VITEST\n",
-                "db/alembic/versions/0042_seed.py": "old = os.getenv('LEGACY_OLLAMA_URL')\n",
             ]),
             RuleExample([
                 ".env.example": "API_URL=\n",

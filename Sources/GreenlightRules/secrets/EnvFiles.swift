@@ -118,9 +118,7 @@ public enum EnvFiles {
     }
 
     /// Test code: it sets up the environment it reads.
-    static let testMarkers = ["/test/", "/tests/", "/__tests__/", "/spec/", "/e2e/", ".test.", ".spec.", "_test.", "/test_", "/conftest.",
-                              // Data migrations read what the settings were once, not what a deployment sets.
-                              "/migrations/", "/alembic/versions/"]
+    static let testMarkers = ["/test/", "/tests/", "/__tests__/", "/spec/", "/e2e/", ".test.", ".spec.", "_test.", "/test_", "/conftest."]
 
     static func isTest(_ path: String) -> Bool {
         let framed = "/" + path
