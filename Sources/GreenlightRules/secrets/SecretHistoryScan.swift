@@ -98,43 +98,37 @@ struct SecretHistoryScan {
                 outcome.secrets.append(FirstSeen(blob: blob, match: match, suppression: covering?.reason))
             }
         }
+        let plural = { (count: Int, one: String, many: String) in count == 1 ? one : many }
         if let first = binary.first {
             let count = binary.count
-            outcome.unscanned.append { rule in
-                var finding = Finding(
-                    rule: rule, path: first.path, line: 0, column: 0,
-                    message: "\(count) binary blob\(count == 1 ? "" : "s") in history (not text, not UTF-16) \(count == 1 ? "was" : "were") not scanned for secrets; the first appeared in commit \(first.commit.prefix(12))",
-                    matched: "binary blobs",
-                    fix: "nothing to do if they are images, archives or builds; a secret in a binary needs a dedicated tool")
-                finding.commit = first.commit
-                return finding
-            }
+            outcome.unscanned.append(Self.unscanned(
+                first, "\(count) binary blob\(plural(count, "", "s")) in history (not text, not UTF-16) \(plural(count, "was", "were")) not scanned for secrets",
+                matched: "binary blobs", fix: "nothing to do if they are images, archives or builds; a secret in a binary needs a dedicated tool"))
         }
         if let first = large.first {
             let count = large.count
-            let cap = snapshot.maxFileSize
-            outcome.unscanned.append { rule in
-                var finding = Finding(
-                    rule: rule, path: first.path, line: 0, column: 0,
-                    message: "\(count) blob\(count == 1 ? "" : "s") in history larger than max_file_size (\(cap) bytes) \(count == 1 ? "was" : "were") not scanned for secrets; the first appeared in commit \(first.commit.prefix(12))",
-                    matched: "large blobs",
-                    fix: "raise max_file_size to scan them")
-                finding.commit = first.commit
-                return finding
-            }
+            outcome.unscanned.append(Self.unscanned(
+                first, "\(count) blob\(plural(count, "", "s")) in history larger than max_file_size (\(snapshot.maxFileSize) bytes) \(plural(count, "was", "were")) not scanned for secrets",
+                matched: "large blobs", fix: "raise max_file_size to scan them"))
         }
         if let first = summary.firstMissing {
             let count = summary.missing
-            outcome.unscanned.append { rule in
-                var finding = Finding(
-                    rule: rule, path: first.path, line: 0, column: 0,
-                    message: "\(count) blob\(count == 1 ? "" : "s") in history \(count == 1 ? "is" : "are") missing from the object database (a partial clone, or damage) and \(count == 1 ? "was" : "were") not scanned; the first, \(first.objectID.prefix(12)), appeared in commit \(first.commit.prefix(12))",
-                    matched: "missing blobs",
-                    fix: "scan a full clone (without --filter)")
-                finding.commit = first.commit
-                return finding
-            }
+            outcome.unscanned.append(Self.unscanned(
+                first, "\(count) blob\(plural(count, "", "s")) in history \(plural(count, "is", "are")) missing from the object database (a partial clone, or damage) and \(plural(count, "was", "were")) not scanned; the first, \(first.objectID.prefix(12)),",
+                matched: "missing blobs", fix: "scan a full clone (without --filter)"))
         }
         return outcome
+    }
+
+    /// A note for blobs of history that were not scanned, at the first of them: "… the first
+    /// appeared in commit …".
+    private static func unscanned(_ first: HistoryBlob, _ what: String, matched: String, fix: String) -> (RuleDescription) -> Finding {
+        { rule in
+            let joint = what.hasSuffix(",") ? " appeared" : "; the first appeared"
+            var finding = Finding(rule: rule, path: first.path, line: 0, column: 0,
+                                  message: "\(what)\(joint) in commit \(first.commit.prefix(12))", matched: matched, fix: fix)
+            finding.commit = first.commit
+            return finding
+        }
     }
 }
