@@ -24,7 +24,7 @@ allow:
           # Prose: a credential-named value in documentation is an example to copy (a token of a
           # known shape in a document is still found by secrets-tokens).
           "**/*.md", "**/*.mdx", "**/*.rst", "**/*.adoc"]
-  stopwords: [example, dummy, xxxxx, sample, placeholder, your_, your-, <your, changeme, redacted, notreal, fake, test, mock, todo, replace, insert, "****", "....", "12345678", "00000000", abcdefgh]
+  stopwords: [example, dummy, xxxxx, sample, placeholder, your_, your-, <your, changeme, change-me, change_me, redacted, notreal, fake, test, mock, todo, replace, insert, "****", "....", "12345678", "00000000", abcdefgh]
   regexes:
     # Code, not a value: two of ( ) , ; [ ] (minified scripts: "),d?e:f").
     - '[(),;\[\]].*[(),;\[\]]'

@@ -256,6 +256,8 @@ rules:
     allow:
       # jwt.io's sample token ("John Doe").
       regexes: ['eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwi']
+      # In the decoded header and payload: tokens issued for demos and tests.
+      stopwords: [demo, test, example]
       # Tokens tests sign for themselves.
       paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py"]
     samples:

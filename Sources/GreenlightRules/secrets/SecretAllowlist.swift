@@ -24,11 +24,15 @@ public struct SecretAllowlist: Sendable {
 
     /// Whether the value is allowed: it contains a stopword or a regex matches in it.
     public func allowsSecret(_ value: String) -> Bool {
-        if !stopwords.isEmpty {
-            let lowered = value.lowercased()
-            if stopwords.contains(where: { lowered.contains($0) }) { return true }
-        }
+        if allowsStopword(in: value) { return true }
         return regexes.contains { !$0.matches(in: value, limit: 1, budget: SecretScanner.Limits.allowlistBudget).matches.isEmpty }
+    }
+
+    /// Whether the text contains a stopword.
+    public func allowsStopword(in text: String) -> Bool {
+        guard !stopwords.isEmpty else { return false }
+        let lowered = text.lowercased()
+        return stopwords.contains { lowered.contains($0) }
     }
 
     public static func + (lhs: SecretAllowlist, rhs: SecretAllowlist) -> SecretAllowlist {

@@ -1,3 +1,4 @@
+import Foundation
 import GreenlightCore
 
 /// The examples of `secrets.leak`. Their secrets are shaped like real ones but generated when
@@ -15,6 +16,16 @@ enum SecretLeakExamples {
     static let privateKey = "-----BEGIN OPENSSH PRIVATE KEY-----\n"
         + (0..<4).map { SecretSample.make("", "base64", 70, salt: "pem\($0)") + "\n" }.joined()
         + "-----END OPENSSH PRIVATE KEY-----\n"
+
+    /// A JWT issued for a local demo, as a vendor's quick-start ships it (payload: `iss` acme-demo).
+    static let demoJWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+        + base64url(#"{"iss":"acme-demo","role":"service_role","exp":1983812996}"#) + "."
+        + SecretSample.make("", "base64url", 43, salt: "demo-jwt")
+
+    static func base64url(_ text: String) -> String {
+        Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
 
     static let acmePack = """
         pack: acme
@@ -78,6 +89,11 @@ enum SecretLeakExamples {
             ".secrets.baseline": "{\"hashed_secret\": \"\(SecretSample.make("", "hex", 40, salt: "baseline"))\"}\n",
             "docs/pt-BR/langdb.mdx": "api_key = \"<sua-chave-de-api-1234>\"\n",
             "web/analytics.js": "posthog.init(\"phc_\(SecretSample.make("", "alnum", 43, salt: "posthog"))\", {apiKey: 1})\napiKey: \"phc_\(SecretSample.make("", "alnum", 43, salt: "posthog"))\"\n",
+        ]),
+        // Decoded forms: a demo JWT's payload, a Kubernetes Secret's base64 of a default.
+        RuleExample([
+            "supabase/seed.sql": "insert into keys values ('\(demoJWT)');\n",
+            "deploy/k8s/secrets.yaml": "data:\n  JWT_SECRET_KEY: \(base64url("change-me-in-production-2024"))\n  POSTGRES_PASSWORD: \(base64url("docsgpt"))\n",
         ]),
         // The allowlist comments teams already write for other scanners.
         RuleExample([

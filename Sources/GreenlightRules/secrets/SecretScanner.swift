@@ -138,6 +138,13 @@ public final class SecretScanner: Sendable {
                     let secret = String(decoding: bytes[offset..<(offset + range.length)], as: UTF8.self)
                     if let floor = SecretScanner.entropyFloor(pattern, secret), SecretScanner.entropy(of: secret) < floor { continue }
                     if global.allowsSecret(secret) || allowlists[number].allowsSecret(secret) { continue }
+                    // The decoded form too: a stopword in a JWT's payload or in base64'd text,
+                    // and the entropy of what base64 hides.
+                    if let decoded = DecodedValue.of(secret) {
+                        if global.allowsStopword(in: decoded.text) || allowlists[number].allowsStopword(in: decoded.text) { continue }
+                        if !decoded.jwt, let floor = SecretScanner.entropyFloor(pattern, decoded.text),
+                           SecretScanner.entropy(of: decoded.text) < floor { continue }
+                    }
                     if SecretScanner.lineAllows(bytes, at: offset) { continue }
                     // Path globs are not free: decided once per file and allowlist, and only
                     // for a pattern that found something.
