@@ -20,10 +20,7 @@ allow:
           "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py",
           "**/conftest.py",
           # Templates and examples: their values are there to be replaced.
-          "**/.env.example", "**/.env.sample", "**/.env.template", "**/.env.*.example", "**/*.example", "**/examples/**",
-          # Prose: a credential-named value in documentation is an example to copy (a token of a
-          # known shape in a document is still found by secrets-tokens).
-          "**/*.md", "**/*.mdx", "**/*.rst", "**/*.adoc"]
+          "**/.env.example", "**/.env.sample", "**/.env.template", "**/.env.*.example", "**/*.example", "**/examples/**"]
   stopwords: [example, dummy, xxxxx, sample, placeholder, your_, your-, <your, changeme, change-me, change_me, redacted, notreal, fake, test, mock, todo, replace, insert, "****", "....", "12345678", "00000000", abcdefgh]
   regexes:
     # Code, not a value: two of ( ) , ; [ ] (minified scripts: "),d?e:f").
@@ -32,10 +29,16 @@ allow:
     # dotted names, paths and URLs.
     - '^_*[A-Za-z][a-z]+[0-9]*(?:[_.-][A-Za-z][a-z]+[0-9]*)+_*$'
     # PascalCase names, acronyms first: APIKeysWithRawResponse.
-    - '^[A-Z]{1,5}[a-z]+(?:[A-Z][a-z]+)*[0-9]*$'
+    - '^[A-Z]{1,5}[a-z]+(?:[A-Z][a-z]+)*[0-9]*!?$'
     - '^[A-Za-z][a-z]*(?:[_.-][A-Za-z][a-z]*){2,}$'
     - '^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$'
-    - '^[a-z]{2,}(?:[A-Z][a-z]{2,})+[0-9]*$'
+    - '^[a-z]{2,}(?:[A-Z][a-z]+)+[0-9]*$'
+    # One case of letters only: words run together (mysuperlongsecret); 16 random letters and
+    # digits are all lower case once in a million.
+    - '^[a-z]+$'
+    - '^[A-Z]+$'
+    # Code: a statement separator first.
+    - '^;'
     - '^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?$'
     - '^(?:[.~]?/|[A-Za-z]:\\)'
     - '^[a-z][a-z0-9+.-]*://'
@@ -56,7 +59,7 @@ allow:
     - '^[A-Z0-9_]+(?:,[A-Z0-9_]+)+$'
     # camelCase names with digits (auth0ClientSecret) and negated expressions (!var.enabled).
     - '^[a-z]{2,}[0-9]+(?:[A-Z][a-z]{2,})+$'
-    - '^!'
+    - '^!\s*[A-Za-z_][A-Za-z0-9_.]*$'
     # Keys that are public by design: PostHog project keys, Stripe publishable keys.
     - '^(?:phc_|pk_live_|pk_test_)'
     # A vendor's token prefix alone (the specific rule did not find a whole token).
@@ -71,10 +74,9 @@ rules:
     entropy: 3.5
     hex_entropy: 3.0
     allow:
-      # No digit: a random value of 16 or more characters almost always has one (16 random
-      # letters and digits hold none 6 % of the time; 32, 0.4 %); names, words and key names
-      # (anythingllm_authToken) have none.
-      regexes: ['^[^0-9]+$']
+      # Letters and separators only: names, words and key names (anythingllm_authToken,
+      # some.setting-name); a random value has digits, or no separator.
+      regexes: ['^[A-Za-z]+[_.:/-][A-Za-z_.:/-]*$']
     samples:
       match:
         - 'API_KEY = "{{alnum:32}}"'
@@ -112,7 +114,7 @@ rules:
     group: 2
     entropy: 3.0
     allow:
-      stopwords: [password, passw0rd, secret, admin, letmein, qwerty, "123456", hunter2]
+      stopwords: [password, passw0rd, pass, secret, admin, letmein, qwerty, "123456", hunter2]
     samples:
       match:
         - 'DB_PASSWORD = "{{alnum:16}}"'
@@ -135,7 +137,7 @@ rules:
     entropy: 3.5
     hex_entropy: 3.0
     allow:
-      regexes: ['^[^0-9]+$']
+      regexes: ['^[A-Za-z]+[_.:/-][A-Za-z_.:/-]*$']
     samples:
       match:
         - 'SESSION_SECRET={{base64:48}}'

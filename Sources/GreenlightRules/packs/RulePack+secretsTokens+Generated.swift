@@ -225,8 +225,8 @@ rules:
     keywords: [private key]
     lines_after: 120
     allow:
-      # Keys and certificates that tests, fixtures and documentation generate for themselves.
-      paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py", "**/docs/**", "**/*.md", "**/*.mdx"]
+      # Keys and certificates that tests and fixtures generate for themselves.
+      paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py"]
     # The body: base64 over lines (or \n escapes), with the headers of encrypted PEM.
     regex: '(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\:,-]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)'
     samples:

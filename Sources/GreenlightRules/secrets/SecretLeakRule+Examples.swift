@@ -98,6 +98,17 @@ enum SecretLeakExamples {
         // The allowlist comments teams already write for other scanners.
         RuleExample([
             "src/legacy.py": "STRIPE = \"\(stripeKey)\"  # gitleaks:allow\nGH = \"\(githubToken)\"  # pragma: allowlist secret\n",
+            "pkg/ruler.go": "const ruleShardToken = \"x7Kp2mQ9vL4rT8wZ\" //#nosec G101 -- reviewed: a label, not a credential\n",
+        ]),
+        // Names, not values: a value that repeats its name, identifiers, words run together,
+        // GraphQL types, a statement.
+        RuleExample([
+            "nodes/S3File.ts": "            unstructuredApiKey: unstructuredApiKey\n",
+            "config/app.conf": "tokenA7xQ2mP9vL4wK3 = tokenA7xQ2mP9vL4wK3\n",
+            "server/tts.ts": "            credentialId = bodyCredentialId\n",
+            "docs/jwt.md": "  signingSecret: mysuperlongsecret\n",
+            "app/schema.graphql": "  totalTokens: ExperimentRunTokenCount!\n",
+            "docs/api.md": "{\"password\": \"SecurePass123!\"}\n",
         ]),
     ]
 }

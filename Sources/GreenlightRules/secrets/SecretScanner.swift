@@ -146,6 +146,9 @@ public final class SecretScanner: Sendable {
                            SecretScanner.entropy(of: decoded.text) < floor { continue }
                     }
                     if SecretScanner.lineAllows(bytes, at: offset) { continue }
+                    // The value names itself (`unstructuredApiKey: unstructuredApiKey`): a key
+                    // name, passed on.
+                    if pattern.generic, SecretScanner.repeatsName(bytes, match: match.ranges[0], window: window, value: range) { continue }
                     // Path globs are not free: decided once per file and allowlist, and only
                     // for a pattern that found something.
                     let list = pathListOf[number]
@@ -225,8 +228,22 @@ public final class SecretScanner: Sendable {
     }
 
     /// The allowlist comments of other scanners, on the secret's line: `gitleaks:allow`,
-    /// `pragma: allowlist secret` (detect-secrets).
-    static let lineMarkers = [Array("gitleaks:allow".utf8), Array("pragma: allowlist secret".utf8)]
+    /// `pragma: allowlist secret` (detect-secrets), `#nosec` (gosec, bandit: a reviewed
+    /// hard-coded credential).
+    static let lineMarkers = [Array("gitleaks:allow".utf8), Array("pragma: allowlist secret".utf8), Array("#nosec".utf8),
+                              Array("# nosec".utf8)]
+
+    /// Whether the value also stands in the rest of the match (the name it is assigned to).
+    static func repeatsName(_ bytes: [UInt8], match: NSRange, window: Range<Int>, value: NSRange) -> Bool {
+        guard match.location != NSNotFound, value.length >= 8 else { return false }
+        let start = window.lowerBound + match.location
+        let name = bytes[start..<(window.lowerBound + value.location)]
+        let secret = bytes[(window.lowerBound + value.location)..<(window.lowerBound + value.location + value.length)]
+        let lower = { (byte: UInt8) in byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) }
+        let needle = secret.map(lower)
+        let hay = name.map(lower)
+        return hay.withUnsafeBytes { ByteSearch.contains($0, needle) }
+    }
 
     /// Whether the line holding `offset` carries one of `lineMarkers`.
     static func lineAllows(_ bytes: [UInt8], at offset: Int) -> Bool {
