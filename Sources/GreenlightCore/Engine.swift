@@ -117,9 +117,9 @@ public struct Engine {
         for (index, part) in parts.enumerated() {
             var keys: Set<String> = []
             for rule in part.rules where willRun(rule, config: config, families: families) {
-                guard let visiting = rule as? any FileVisitingRule.Type,
-                      let visitor = try? visiting.fileVisitor(contexts[index].held),
-                      keys.insert(visitor.keyName).inserted else { continue }
+                // One visitor per key: the three ai rules share one, built once.
+                guard let visiting = rule as? any FileVisitingRule.Type, keys.insert(visiting.visitorKey).inserted,
+                      let visitor = try? visiting.fileVisitor(contexts[index].held) else { continue }
                 visitors.append((index, visitor))
             }
         }

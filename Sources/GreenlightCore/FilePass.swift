@@ -37,6 +37,9 @@ public protocol FileVisitingRule: Rule {
 }
 
 extension FileVisitingRule {
+    /// The key its visitor's results are kept under: rules sharing a visitor share it.
+    static var visitorKey: String { Visitor.key.name }
+
     /// This rule's visitor's results over every file.
     public static func visits(_ context: RuleContext) throws -> FileVisits<Visitor.Value> {
         try context.visits { try fileVisitor(context) }
@@ -56,9 +59,6 @@ extension RuleContext {
 }
 
 extension FileVisitor {
-    /// The name of the key its results are kept under: one visitor per key and family.
-    var keyName: String { Self.key.name }
-
     fileprivate func visitAny(_ entry: SnapshotEntry, read: RepositorySnapshot.RawRead) throws -> Any? {
         switch read {
         case .text(let bytes): return try visit(entry, bytes: bytes)

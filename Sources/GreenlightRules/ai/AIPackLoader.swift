@@ -149,7 +149,7 @@ enum AIPackLoader {
         }
 
         func requirement(_ item: RequirementShape, at path: [String]) throws -> AIRequirement {
-            let ids = AIFamily.requirementRules.map { $0.description.id }
+            let ids = AIFamily.requirementIDs
             guard ids.contains(item.rule) else {
                 let known = ids.joined(separator: ", ")
                 throw failure(path + ["rule"], "unknown rule '\(item.rule)' (expected \(known))")

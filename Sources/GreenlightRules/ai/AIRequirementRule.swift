@@ -29,9 +29,9 @@ extension AIRequirementRule {
 
 extension AIFamily {
     /// The family's requirement rules, in family order.
-    static var requirementRules: [any AIRequirementRule.Type] {
-        rules.compactMap { $0 as? any AIRequirementRule.Type }
-    }
+    static let requirementRules: [any AIRequirementRule.Type] = rules.compactMap { $0 as? any AIRequirementRule.Type }
+    /// Their ids, looked up for every call site judged.
+    static let requirementIDs: [String] = requirementRules.map { $0.description.id }
 }
 
 /// The `ai:` keys, shown by `greenlight explain` for each ai rule (they belong to the

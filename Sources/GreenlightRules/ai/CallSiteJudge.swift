@@ -52,7 +52,7 @@ struct CallSiteJudge {
             let wrapper = wrappers.first { $0.open == call.open && call.open >= 0 || ($0.open < call.calleeStart && call.calleeStart < $0.end) }
             var unmet: [String: String] = [:]
             if wrapper == nil {
-                for rule in AIFamily.requirementRules.map({ $0.description.id }) {
+                for rule in AIFamily.requirementIDs {
                     let requirements = checks.requirements.filter { $0.rule == rule }
                     guard !requirements.isEmpty else { continue }
                     var lookedFor: [String] = []

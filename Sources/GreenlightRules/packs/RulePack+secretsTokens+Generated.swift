@@ -226,7 +226,7 @@ rules:
     lines_after: 120
     allow:
       # Keys and certificates that tests and fixtures generate for themselves.
-      paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py"]
+      paths: &tests ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py"]
     # The body: base64 over lines (or \n escapes), with the headers of encrypted PEM.
     regex: '(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\:,-]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)'
     samples:
@@ -259,7 +259,7 @@ rules:
       # In the decoded header and payload: tokens issued for demos and tests.
       stopwords: [demo, test, example]
       # Tokens tests sign for themselves.
-      paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py"]
+      paths: *tests
     samples:
       match: ['Authorization: Bearer eyJ{{base64url:33}}.eyJ{{base64url:90}}.{{base64url:43}}']
       no_match:
@@ -274,7 +274,7 @@ rules:
     allow:
       stopwords: [password, passwd, postgres, mysql, root, admin, secret, localhost]
       # Tests build URLs with the credentials they check.
-      paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py"]
+      paths: *tests
       regexes: ['^\$\{?[A-Za-z_]', '^%[A-Za-z_]+%$', '^\{\{', '^<']
     samples:
       match: ['DATABASE_URL=postgres://app:{{alnum:24}}@db.internal:5432/app']
