@@ -243,7 +243,9 @@ def slot_lines(g, lang, template, positive):
             escaped = "\\n".join(block) + "\\n"
             return kind, [template.format(name=name, value=escaped)], 0
         return kind, block, 0
-    if lang in ("sh", "properties") or kind == "generic-unquoted":
+    # An unquoted value is a literal in shell and configuration files; in source code it is an
+    # identifier, so there the secret is written as the language writes a literal.
+    if lang in ("sh", "properties") or (kind == "generic-unquoted" and lang not in ("py", "ts", "go")):
         line = "%s=%s" % (name, value)
     else:
         line = template.format(name=name, value=value)

@@ -20,7 +20,13 @@ allow:
           "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py",
           "**/conftest.py",
           # Templates and examples: their values are there to be replaced.
-          "**/.env.example", "**/.env.sample", "**/.env.template", "**/.env.*.example", "**/*.example", "**/examples/**"]
+          "**/.env.example", "**/.env.sample", "**/.env.template", "**/.env.*.example", "**/*.example", "**/examples/**",
+          # Evaluation harnesses: the test suites of AI products, run against local benchmark
+          # environments whose tokens are published with the benchmark.
+          "**/evaluation/**", "**/evals/**"]
+  # Words of the name a value is assigned to that say it is a stand-in (REDACTED_VALUE,
+  # dummyToken) or public by design (publishableKey, websiteToken, recaptcha siteKey).
+  names: [redacted, placeholder, dummy, fake, mock, sample, example, sentinel, public, publishable, website, sitekey, site_key]
   stopwords: [example, dummy, xxxxx, sample, placeholder, your_, your-, <your, changeme, change-me, change_me, redacted, notreal, fake, test, mock, todo, replace, insert, "****", "....", "12345678", "00000000", abcdefgh]
   regexes:
     # Code, not a value: two of ( ) , ; [ ] (minified scripts: "),d?e:f").
@@ -30,6 +36,9 @@ allow:
     - '^_*[A-Za-z][a-z]+[0-9]*(?:[_.-][A-Za-z][a-z]+[0-9]*)+_*$'
     # PascalCase names, acronyms first: APIKeysWithRawResponse.
     - '^[A-Z]{1,5}[a-z]+(?:[A-Z][a-z]+)*[0-9]*!?$'
+    # PascalCase names with acronyms anywhere (GraphQL and class names:
+    # AzureOpenAIADTokenProviderInput): letters only, no lone lower-case letter between capitals.
+    - '^(?![A-Za-z]*[A-Z][a-z](?:[A-Z]|$))[A-Z][A-Za-z]*[a-z]$'
     - '^[A-Za-z][a-z]*(?:[_.-][A-Za-z][a-z]*){2,}$'
     - '^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$'
     - '^[a-z]{2,}(?:[A-Z][a-z]+)+[0-9]*$'
@@ -74,9 +83,10 @@ rules:
     entropy: 3.5
     hex_entropy: 3.0
     allow:
-      # Letters and separators only: names, words and key names (anythingllm_authToken,
-      # some.setting-name); a random value has digits, or no separator.
-      regexes: ['^[A-Za-z]+[_.:/-][A-Za-z_.:/-]*$']
+      # Letters and separators only: names, words, key names and action types
+      # (anythingllm_authToken, some.setting-name, @canvas/SET_CREDENTIALS); a random value has
+      # digits, or no separator.
+      regexes: ['^@?[A-Za-z]+[_.:/-][A-Za-z_.:/-]*$']
     samples:
       match:
         - 'API_KEY = "{{alnum:32}}"'
@@ -105,6 +115,13 @@ rules:
         - 'apiKey: "phc_{{alnum:43}}"'
         - 'secretName: "loki-distributed-gateway-01"'
         - 'GH_AW_SECRET_NAMES: "GH_TOKEN,OPENAI_API_KEY,ANTHROPIC_KEY2"'
+        - 'export const REDACTED_CREDENTIAL_VALUE = "_ACME_BLANK_{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:12}}"'
+        - "websiteToken: '{{alnum:24}}',"
+        - 'publishableKey: "{{alnum:32}}"'
+        - 'dummyToken = "{{alnum:32}}"'
+        - "export const SET_COMPONENT_CREDENTIALS = '@canvas/SET_COMPONENT_CREDENTIALS'"
+        - '  azureAdTokenProvider: AzureOpenAIADTokenProviderInput'
+        - '  "authToken": "AzureOpenAIADTokenProviderInput"'
 
   - id: generic-password-assignment
     title: password assigned in code or configuration
@@ -137,7 +154,11 @@ rules:
     entropy: 3.5
     hex_entropy: 3.0
     allow:
-      regexes: ['^[A-Za-z]+[_.:/-][A-Za-z_.:/-]*$']
+      regexes: ['^@?[A-Za-z]+[_.:/-][A-Za-z_.:/-]*$']
+      # Source code: an unquoted value there is an identifier or an expression
+      # (token_penalty = normalized_tokens**exponent); its literals are quoted, which
+      # generic-secret-assignment reads.
+      paths: &code ["**/*.{py,pyi,js,jsx,mjs,cjs,ts,tsx,go,rs,java,kt,scala,swift,rb,php,cs,c,h,cc,cpp,hpp,dart,vue,svelte}"]
     samples:
       match:
         - 'SESSION_SECRET={{base64:48}}'
@@ -150,6 +171,7 @@ rules:
         - 'SECRET_KEY_BASE=${SECRET_KEY_BASE}'
         - 'access_token_ttl: 3600'
         - 'input_tokens_details: InputTokensDetails'
+        - '  azureAdTokenProvider: AzureOpenAIADTokenProviderInput'
 
   - id: generic-unquoted-password
     title: password in an environment or configuration line
@@ -159,6 +181,7 @@ rules:
     entropy: 3.0
     allow:
       stopwords: [password, passw0rd, secret, admin, letmein, qwerty, "123456", hunter2]
+      paths: *code
     samples:
       match:
         - 'SMTP_PASSWORD={{alnum:14}}'

@@ -256,8 +256,9 @@ rules:
     allow:
       # jwt.io's sample token ("John Doe").
       regexes: ['eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwi']
-      # In the decoded header and payload: tokens issued for demos and tests.
-      stopwords: [demo, test, example]
+      # In the decoded header and payload: tokens issued for demos and tests
+      # ("sub": "fake@vendor.example").
+      stopwords: [demo, test, example, fake]
       # Tokens tests sign for themselves.
       paths: *tests
     samples:

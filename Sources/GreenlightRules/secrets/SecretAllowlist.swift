@@ -1,22 +1,27 @@
 import Foundation
 import GreenlightCore
 
-/// What is not a secret even when a pattern matches: paths (globs), values matching a regex, and
-/// values containing a stopword (`example`, `dummy`, `xxxx`, `<your-key>` …, case-insensitive).
-/// Packs, their rules and the `secrets.allow` config each add to it.
+/// What is not a secret even when a pattern matches: paths (globs), values matching a regex,
+/// values containing a stopword (`example`, `dummy`, `xxxx`, `<your-key>` …, case-insensitive),
+/// and values whose name says they are not a live secret (`REDACTED_VALUE`, `publishableKey`:
+/// a word of `names` in the identifier the value is assigned to). Packs, their rules and the
+/// `secrets.allow` config each add to it.
 public struct SecretAllowlist: Sendable {
     public var paths: [Glob]
     public var regexes: [BoundedRegex]
     /// Lowercased.
     public var stopwords: [String]
+    /// Lowercased words of a credential's name that say its value is a stand-in or public.
+    public var names: [String]
 
-    public init(paths: [Glob] = [], regexes: [BoundedRegex] = [], stopwords: [String] = []) {
+    public init(paths: [Glob] = [], regexes: [BoundedRegex] = [], stopwords: [String] = [], names: [String] = []) {
         self.paths = paths
         self.regexes = regexes
         self.stopwords = stopwords.map { $0.lowercased() }
+        self.names = names.map { $0.lowercased() }
     }
 
-    public var isEmpty: Bool { paths.isEmpty && regexes.isEmpty && stopwords.isEmpty }
+    public var isEmpty: Bool { paths.isEmpty && regexes.isEmpty && stopwords.isEmpty && names.isEmpty }
 
     public func allowsPath(_ path: String) -> Bool {
         paths.contains { $0.matches(path) }
@@ -35,11 +40,19 @@ public struct SecretAllowlist: Sendable {
         return stopwords.contains { lowered.contains($0) }
     }
 
+    /// Whether the name a value is assigned to holds one of `names`.
+    public func allowsName(_ name: String) -> Bool {
+        guard !names.isEmpty, !name.isEmpty else { return false }
+        let lowered = name.lowercased()
+        return names.contains { lowered.contains($0) }
+    }
+
     public static func + (lhs: SecretAllowlist, rhs: SecretAllowlist) -> SecretAllowlist {
         var sum = lhs
         sum.paths += rhs.paths
         sum.regexes += rhs.regexes
         sum.stopwords += rhs.stopwords
+        sum.names += rhs.names
         return sum
     }
 }
@@ -49,9 +62,10 @@ struct AllowlistShape: Decodable {
     var paths: [String] = []
     var regexes: [String] = []
     var stopwords: [String] = []
+    var names: [String] = []
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case paths, regexes, stopwords
+        case paths, regexes, stopwords, names
     }
 
     init() {}
@@ -62,6 +76,7 @@ struct AllowlistShape: Decodable {
         paths = try container.decodeIfPresent([String].self, forKey: .paths) ?? []
         regexes = try container.decodeIfPresent([String].self, forKey: .regexes) ?? []
         stopwords = try container.decodeIfPresent([String].self, forKey: .stopwords) ?? []
+        names = try container.decodeIfPresent([String].self, forKey: .names) ?? []
         for (index, pattern) in paths.enumerated() {
             do {
                 _ = try Glob(pattern)
@@ -80,10 +95,12 @@ struct AllowlistShape: Decodable {
                     debugDescription: error.description))
             }
         }
-        for (index, word) in stopwords.enumerated() where word.count < 3 {
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: container.codingPath + [CodingKeys.stopwords, AnyCodingKey(intValue: index)],
-                debugDescription: "stopword '\(word)' is shorter than 3 characters and would allow almost anything"))
+        for (key, words) in [(CodingKeys.stopwords, stopwords), (.names, names)] {
+            for (index, word) in words.enumerated() where word.count < 3 {
+                throw DecodingError.dataCorrupted(DecodingError.Context(
+                    codingPath: container.codingPath + [key, AnyCodingKey(intValue: index)],
+                    debugDescription: "\(key == .names ? "name word" : "stopword") '\(word)' is shorter than 3 characters and would allow almost anything"))
+            }
         }
     }
 
@@ -92,6 +109,6 @@ struct AllowlistShape: Decodable {
         SecretAllowlist(
             paths: paths.compactMap { try? Glob($0) },
             regexes: regexes.compactMap { try? BoundedRegex($0) },
-            stopwords: stopwords)
+            stopwords: stopwords, names: names)
     }
 }

@@ -22,6 +22,11 @@ enum SecretLeakExamples {
         + base64url(#"{"iss":"acme-demo","role":"service_role","exp":1983812996}"#) + "."
         + SecretSample.make("", "base64url", 43, salt: "demo-jwt")
 
+    /// A licence a test module signs for itself (payload: `sub` fake@acme.example).
+    static let fakeJWT = "eyJhbGciOiJSUzUxMiJ9."
+        + base64url(#"{"iss":"acme.com","sub":"fake@acme.com","typ":"TEAM","exp":1807398702}"#) + "."
+        + SecretSample.make("", "base64url", 342, salt: "fake-jwt")
+
     static func base64url(_ text: String) -> String {
         Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
@@ -109,6 +114,18 @@ enum SecretLeakExamples {
             "docs/jwt.md": "  signingSecret: mysuperlongsecret\n",
             "app/schema.graphql": "  totalTokens: ExperimentRunTokenCount!\n",
             "docs/api.md": "{\"password\": \"SecurePass123!\"}\n",
+            "js/app/schema.graphql": "  azureAdTokenProvider: AzureOpenAIADTokenProviderInput\n",
+            "ui/src/store/actions.js": "export const SET_COMPONENT_CREDENTIALS = '@canvas/SET_COMPONENT_CREDENTIALS'\n",
+            // In source code an unquoted value is an expression.
+            "rank/select.py": "        token_penalty = normalized_tokens**token_exponent_penalty\n",
+        ]),
+        // Names that say the value is a stand-in or public by design; a token a test signs for a
+        // fake subject in the file's own test module; an evaluation harness's benchmark token.
+        RuleExample([
+            "server/src/utils/index.ts": "export const REDACTED_CREDENTIAL_VALUE = '_ACME_BLANK_\(SecretSample.make("", "hex", 32, salt: "sentinel"))'\n",
+            "web/components/Chatwoot.tsx": "  window.chatwootSDK.run({ websiteToken: '\(SecretSample.make("", "alnum", 24, salt: "chatwoot"))' })\n",
+            "src/service/license.rs": "#[cfg(test)]\nmod tests {\n    const VALID_TOKEN: &str = \"\(fakeJWT)\";\n}\n",
+            "evaluation/benchmarks/webarena/run_infer.py": "    'CLASSIFIEDS_RESET_TOKEN': '\(SecretSample.make("", "hex", 32, salt: "reset"))',\n",
         ]),
     ]
 }

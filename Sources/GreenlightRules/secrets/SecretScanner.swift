@@ -146,9 +146,13 @@ public final class SecretScanner: Sendable {
                            SecretScanner.entropy(of: decoded.text) < floor { continue }
                     }
                     if SecretScanner.lineAllows(bytes, at: offset) { continue }
-                    // The value names itself (`unstructuredApiKey: unstructuredApiKey`): a key
-                    // name, passed on.
-                    if pattern.generic, SecretScanner.repeatsName(bytes, match: match.ranges[0], window: window, value: range) { continue }
+                    if pattern.generic, let name = SecretScanner.assignedName(bytes, match: match.ranges[0], window: window, value: range) {
+                        // The name says the value is a stand-in or public (`REDACTED_VALUE`,
+                        // `publishableKey`), or the value names itself
+                        // (`unstructuredApiKey: unstructuredApiKey`): a key name, passed on.
+                        if global.allowsName(name.text) || allowlists[number].allowsName(name.text) { continue }
+                        if SecretScanner.repeats(name.bytes, value: bytes[(window.lowerBound + range.location)..<(window.lowerBound + range.location + range.length)]) { continue }
+                    }
                     // Path globs are not free: decided once per file and allowlist, and only
                     // for a pattern that found something.
                     let list = pathListOf[number]
@@ -233,14 +237,25 @@ public final class SecretScanner: Sendable {
     static let lineMarkers = [Array("gitleaks:allow".utf8), Array("pragma: allowlist secret".utf8), Array("#nosec".utf8),
                               Array("# nosec".utf8)]
 
-    /// Whether the value also stands in the rest of the match (the name it is assigned to).
-    static func repeatsName(_ bytes: [UInt8], match: NSRange, window: Range<Int>, value: NSRange) -> Bool {
-        guard match.location != NSNotFound, value.length >= 8 else { return false }
-        let start = window.lowerBound + match.location
+    /// What a generic match assigns its value to: from the start of the identifier holding the
+    /// match's first byte (at most 64 bytes back) to the value.
+    static func assignedName(_ bytes: [UInt8], match: NSRange, window: Range<Int>, value: NSRange) -> (bytes: ArraySlice<UInt8>, text: String)? {
+        guard match.location != NSNotFound else { return nil }
+        var start = window.lowerBound + match.location
+        let floor = max(0, start - 64)
+        func isNameByte(_ byte: UInt8) -> Bool {
+            (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x2E || byte == 0x2D
+        }
+        while start > floor && isNameByte(bytes[start - 1]) { start -= 1 }
         let name = bytes[start..<(window.lowerBound + value.location)]
-        let secret = bytes[(window.lowerBound + value.location)..<(window.lowerBound + value.location + value.length)]
+        return (name, String(decoding: name, as: UTF8.self))
+    }
+
+    /// Whether a value of 8 bytes or more also stands in its name (case-insensitive).
+    static func repeats(_ name: ArraySlice<UInt8>, value: ArraySlice<UInt8>) -> Bool {
+        guard value.count >= 8 else { return false }
         let lower = { (byte: UInt8) in byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) }
-        let needle = secret.map(lower)
+        let needle = value.map(lower)
         let hay = name.map(lower)
         return hay.withUnsafeBytes { ByteSearch.contains($0, needle) }
     }
