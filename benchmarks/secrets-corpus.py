@@ -87,7 +87,10 @@ class Gen:
             "generic-alnum", "generic-hex", "generic-base64", "generic-unquoted", "password", "private-key",
         ])
         if kind == "aws-key-id":
-            return kind, "AWS_ACCESS_KEY_ID", r.choice(["AKIA", "ASIA"]) + self.s(BASE32, 16)
+            prefix = r.choice(["AKIA", "ASIA"])
+            # ASIA: a temporary credential's id, useless without its secret and session token
+            # and expired within hours; not a secret by itself.
+            return (kind if prefix == "AKIA" else "aws-temporary-key-id"), "AWS_ACCESS_KEY_ID", prefix + self.s(BASE32, 16)
         if kind == "aws-secret":
             return kind, "AWS_SECRET_ACCESS_KEY", self.s(ALNUM + "/+", 40)
         if kind == "github-pat":
@@ -234,11 +237,18 @@ def filler(g, lang, count):
     return lines
 
 
+# Kinds drawn as secrets that are not secrets where they land.
+NOT_SECRETS = {"aws-temporary-key-id", "private-key-in-prose"}
+
+
 def slot_lines(g, lang, template, positive):
     """Lines for one slot and the offset of the labelled line within them."""
     kind, name, value = g.secret() if positive else g.lookalike()
     if value is None:  # a PEM block
         block = g.pem(private=positive)
+        if positive and lang == "md":
+            # A key printed in prose illustrates documentation; keys live in files of their own.
+            kind = "private-key-in-prose"
         if lang in ("json", "ts", "py", "go"):
             escaped = "\\n".join(block) + "\\n"
             return kind, [template.format(name=name, value=escaped)], 0
@@ -288,7 +298,7 @@ def corpus(args):
         lines, file_labels = make_file(g, lang, slots)
         files[path] = "\n".join(lines) + "\n"
         for line, kind, positive in file_labels:
-            labels.append({"path": path, "line": line + 1, "kind": kind, "secret": positive})
+            labels.append({"path": path, "line": line + 1, "kind": kind, "secret": positive and kind not in NOT_SECRETS})
     write_repo(root, files)
     return {"files": len(files), "labels": labels}
 
@@ -375,7 +385,7 @@ def history(args):
         text = subprocess.run(["git", "show", "%s:%s" % (ids[item["commit_mark"]], item["path"])], cwd=args.dir,
                               capture_output=True, check=True).stdout.decode().split("\n")
         line = next(i for i in range(len(text)) if text[i:i + len(item["block"])] == item["block"]) + 1
-        labels.append({"path": item["path"], "line": line, "kind": item["kind"], "secret": True,
+        labels.append({"path": item["path"], "line": line, "kind": item["kind"], "secret": item["kind"] not in NOT_SECRETS,
                        "commit": ids[item["commit_mark"]]})
     return {"files": len(paths), "commits": args.commits, "labels": labels}
 

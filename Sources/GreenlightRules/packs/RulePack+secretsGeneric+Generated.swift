@@ -23,7 +23,10 @@ allow:
           "**/.env.example", "**/.env.sample", "**/.env.template", "**/.env.*.example", "**/*.example", "**/examples/**",
           # Evaluation harnesses: the test suites of AI products, run against local benchmark
           # environments whose tokens are published with the benchmark.
-          "**/evaluation/**", "**/evals/**"]
+          "**/evaluation/**", "**/evals/**",
+          # Docusaurus ships its whole site configuration to every visitor's browser: what it
+          # holds (a DocSearch key, analytics ids) is public by construction.
+          "**/docusaurus.config.{js,ts,mjs,cjs}"]
   # Words of the name a value is assigned to that say it is a stand-in (REDACTED_VALUE,
   # dummyToken) or public by design (publishableKey, websiteToken, recaptcha siteKey).
   names: [redacted, placeholder, dummy, fake, mock, sample, example, sentinel, public, publishable, website, sitekey, site_key]
@@ -71,6 +74,8 @@ allow:
     - '^!\s*[A-Za-z_][A-Za-z0-9_.]*$'
     # Keys that are public by design: PostHog project keys, Stripe publishable keys.
     - '^(?:phc_|pk_live_|pk_test_)'
+    # A temporary AWS key id alone (see aws-access-key-id in secrets-tokens).
+    - '^ASIA[A-Z2-7]{16}$'
     # A vendor's token prefix alone (the specific rule did not find a whole token).
     - '^(?:pypi-AgEIcHlwaS5vcmc|pypi-AgENdGVzdC5weXBpLm9yZw|sk-(?:proj|svcacct|admin|ant-api03)-|github_pat_|gh[pousr]_|xox[bpaosre]-|sk_live_|rk_live_|npm_|glpat-|AIza)$'
 rules:

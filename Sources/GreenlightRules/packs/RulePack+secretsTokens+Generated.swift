@@ -15,16 +15,20 @@ allow:
   # Third-party code vendored into the repository: its examples are its authors' to answer for.
   paths: ["**/vendor/**", "**/node_modules/**", "**/third_party/**", "**/site-packages/**"]
 rules:
+  # Long-term key ids only: an ASIA id belongs to temporary credentials, useless without their
+  # secret and session token (which aws-secret-access-key finds) and expired within hours.
   - id: aws-access-key-id
     title: AWS access key id
-    keywords: [akia, asia, abia, acca, a3t]
-    regex: '(?<![A-Za-z0-9])((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])'
+    keywords: [akia, abia, acca, a3t]
+    regex: '(?<![A-Za-z0-9])((?:A3T[A-Z0-9]|AKIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])'
     entropy: 3.0
     samples:
       match:
         - 'aws_access_key_id = AKIA{{base32:16}}'
-        - '"AccessKeyId": "ASIA{{base32:16}}",'
+        - '"AccessKeyId": "ABIA{{base32:16}}",'
       no_match:
+        - 'if "ASIA{{base32:16}}" not in redacted:'
+
         - 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE'
         - 'short: AKIA{{base32:12}}'
         - 'embedded: XAKIA{{base32:16}}'
@@ -225,8 +229,11 @@ rules:
     keywords: [private key]
     lines_after: 120
     allow:
-      # Keys and certificates that tests and fixtures generate for themselves.
-      paths: &tests ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py"]
+      # Keys and certificates that tests and fixtures generate for themselves, and keys printed
+      # in documentation prose to illustrate a configuration (a deployed key lives in a file of
+      # its own, or in configuration, which stay scanned).
+      paths: [&tests ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py"],
+              "**/*.{md,mdx,rst,adoc}"]
     # The body: base64 over lines (or \n escapes), with the headers of encrypted PEM.
     regex: '(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s\\:,-]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)'
     samples:

@@ -57,6 +57,20 @@ public struct SecretAllowlist: Sendable {
     }
 }
 
+/// One entry of an allowlist's `paths`: a glob, or a list of them.
+private struct GlobList: Decodable {
+    let globs: [String]
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let one = try? container.decode(String.self) {
+            globs = [one]
+        } else {
+            globs = try container.decode([String].self)
+        }
+    }
+}
+
 /// The YAML shape of an allowlist, in packs, their rules, and `secrets.allow`.
 struct AllowlistShape: Decodable {
     var paths: [String] = []
@@ -73,7 +87,8 @@ struct AllowlistShape: Decodable {
     init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        paths = try container.decodeIfPresent([String].self, forKey: .paths) ?? []
+        // A list may hold lists (a YAML alias of a shared list beside more globs): flattened.
+        paths = try container.decodeIfPresent([GlobList].self, forKey: .paths)?.flatMap(\.globs) ?? []
         regexes = try container.decodeIfPresent([String].self, forKey: .regexes) ?? []
         stopwords = try container.decodeIfPresent([String].self, forKey: .stopwords) ?? []
         names = try container.decodeIfPresent([String].self, forKey: .names) ?? []

@@ -120,11 +120,16 @@ enum SecretLeakExamples {
             "rank/select.py": "        token_penalty = normalized_tokens**token_exponent_penalty\n",
         ]),
         // Names that say the value is a stand-in or public by design; a token a test signs for a
-        // fake subject in the file's own test module; an evaluation harness's benchmark token.
+        // fake subject in the file's own test module; an evaluation harness's benchmark token; a
+        // documentation site's published configuration; a temporary credential's id alone; a key
+        // printed in documentation prose.
         RuleExample([
             "server/src/utils/index.ts": "export const REDACTED_CREDENTIAL_VALUE = '_ACME_BLANK_\(SecretSample.make("", "hex", 32, salt: "sentinel"))'\n",
             "web/components/Chatwoot.tsx": "  window.chatwootSDK.run({ websiteToken: '\(SecretSample.make("", "alnum", 24, salt: "chatwoot"))' })\n",
             "src/service/license.rs": "#[cfg(test)]\nmod tests {\n    const VALID_TOKEN: &str = \"\(fakeJWT)\";\n}\n",
+            "documentation/docusaurus.config.js": "    algolia: {\n      appId: \"NBR0FXJNGW\",\n      apiKey: \"\(SecretSample.make("", "hex", 32, salt: "algolia"))\",\n",
+            "scripts/scrub_cassette.py": "if 'SCRUBBED' in redacted and 'ASIA\(SecretSample.make("", "base32", 16, salt: "asia"))' not in redacted:\n",
+            "docs/middlewares/jwt.md": "```yaml\ntls:\n  key: |-\n    " + privateKey.replacingOccurrences(of: "\n", with: "\n    ") + "```\n",
             "evaluation/benchmarks/webarena/run_infer.py": "    'CLASSIFIEDS_RESET_TOKEN': '\(SecretSample.make("", "hex", 32, salt: "reset"))',\n",
         ]),
     ]

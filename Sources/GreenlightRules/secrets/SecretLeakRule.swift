@@ -8,7 +8,7 @@ import GreenlightCore
 public struct SecretLeakRule: FileVisitingRule {
     public static let description = RuleDescription(
         id: "secrets.leak",
-        severity: .note,
+        severity: .warning,
         summary: "A secret (API key, token, private key, password) is committed",
         rationale: """
             A secret in git is readable by everyone with the repository, in every clone and \
@@ -16,7 +16,8 @@ public struct SecretLeakRule: FileVisitingRule {
             rule packs built into Greenlight (checks/secrets-*.yml) and from `secrets.packs`; a \
             keyword prefilter decides where they run, generic assignments must pass an entropy \
             floor, and allowlists (`secrets.allow`: paths, regexes, stopwords such as example, \
-            dummy, xxxx, <your-key>) and inline suppressions say what is not a secret. The value \
+            dummy, xxxx, <your-key>, words of a credential's name such as redacted or \
+            publishable) and inline suppressions say what is not a secret. The value \
             itself is never shown: at most 4 characters, its length and a fingerprint. Fix: \
             remove it, rotate it, and read it from the environment. `check --scan-history` also \
             scans every blob reachable from any ref and reports the first commit of each secret.
@@ -24,7 +25,7 @@ public struct SecretLeakRule: FileVisitingRule {
         configKeys: [
             ConfigKey("secrets.packs", "extra rule packs (YAML files in the repository)", default: "none"),
             ConfigKey("secrets.disable", "pattern ids to switch off", default: "none"),
-            ConfigKey("secrets.allow", "paths (globs), regexes and stopwords that are not secrets", default: "none"),
+            ConfigKey("secrets.allow", "paths (globs), regexes, stopwords and name words that are not secrets", default: "none"),
             ConfigKey("secrets.max_findings_per_file", "secrets reported per file before the rest are summarised", default: "100"),
         ],
         triggering: SecretLeakExamples.triggering,
