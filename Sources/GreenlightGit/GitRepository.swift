@@ -4,12 +4,25 @@ import GreenlightCore
 
 private let libgit2Ready: Bool = {
     git_libgit2_init()
+    // Bounded memory on large histories: libgit2's object cache (256 MiB by default) and its
+    // mapped pack windows (1 GiB each, 8 GiB in all by default on 64-bit: a whole pack stays
+    // resident) otherwise grow with the repository.
+    _ = greenlight_git_set_cache_max_size(Int64(GitRepository.MemoryLimits.objectCache))
+    _ = greenlight_git_set_mwindow_size(GitRepository.MemoryLimits.packWindow)
+    _ = greenlight_git_set_mwindow_mapped_limit(GitRepository.MemoryLimits.mappedPacks)
     return true
 }()
 
 /// An open git repository. Found from any folder inside it — a work tree, a linked worktree or
 /// a bare repository.
 public final class GitRepository {
+    /// What libgit2 may hold at once, whatever the repository's size.
+    enum MemoryLimits {
+        static let objectCache = 16 << 20
+        static let packWindow = 8 << 20
+        static let mappedPacks = 32 << 20
+    }
+
     let handle: OpaquePointer
     /// History queries (walks, diffs) run one at a time: a run's families may ask from several
     /// threads, and only the object database's reads are safe to share among them.
