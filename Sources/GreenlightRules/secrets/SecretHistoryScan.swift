@@ -50,54 +50,28 @@ struct SecretHistoryScan {
         var seen: Set<String> = []
         var binary: (count: Int, first: HistoryBlob?) = (0, nil)
         var large: (count: Int, first: HistoryBlob?) = (0, nil)
-        let summary = try history.forEachBlob(maxSize: snapshot.maxFileSize, admitting: snapshot.admits) { blob, bytes in
-            // The snapshot's own blobs were said already.
-            let inSnapshot = known[blob.objectID] != nil
-            guard let bytes else {
-                guard !inSnapshot else { return }
-                large.count += 1
-                if large.first == nil { large.first = blob }
-                return
+        // Blobs come one at a time from the walk; they are scanned in batches over every core
+        // (at most `Batch.blobs` blobs and `Batch.bytes` bytes held at once) and their results
+        // taken in the walk's order, so the outcome is the sequential one.
+        var batch: [(blob: HistoryBlob, bytes: [UInt8]?)] = []
+        var batchBytes = 0
+        let flush = {
+            let scanned = try OrderedParallelMap.map(batch, concurrently: snapshot.readsConcurrently, chunk: 8) { item in
+                BlobScan(item.bytes, blob: item.blob, scanner: scanner, known: known[item.blob.objectID])
             }
-            guard !ContentSniffer.isLFSPointer(bytes) else { return }
-            var text = bytes
-            if ContentSniffer.isBinary(bytes) {
-                guard let recovered = ScannableText.recover(bytes) else {
-                    guard !inSnapshot else { return }
-                    binary.count += 1
-                    if binary.first == nil { binary.first = blob }
-                    return
-                }
-                text = recovered
+            for (item, scan) in zip(batch, scanned) {
+                self.take(scan, of: item.blob, inSnapshot: known[item.blob.objectID] != nil, into: &outcome, seen: &seen,
+                          binary: &binary, large: &large)
             }
-            let result: SecretScanResult
-            if let cached = known[blob.objectID] {
-                result = cached
-            } else {
-                result = scanner.scan(text, path: blob.path)
-                let place = { (finding: Finding) -> Finding in
-                    var finding = finding
-                    finding.commit = blob.commit
-                    finding.message += " (blob first committed in \(blob.commit.prefix(12)))"
-                    return finding
-                }
-                for note in SecretLeakRule.notes(result, path: blob.path, scanner: scanner) {
-                    outcome.notes.append { place(note($0)) }
-                }
-                for note in SecretUnscannedRule.notes(result, path: blob.path, scanner: scanner) {
-                    outcome.unscanned.append { place(note($0)) }
-                }
-            }
-            guard !result.matches.isEmpty else { return }
-            var suppressions: [Suppression] = []
-            if ByteSearch.contains(bytes, Suppression.keyword) {
-                suppressions = SuppressionParser.parse(SourceText(path: blob.path, bytes: text))
-            }
-            for match in result.matches where seen.insert(SecretLeakRule.key(match)).inserted {
-                let covering = suppressions.first { $0.covers(rule: SecretLeakRule.description.id, line: match.line) }
-                outcome.secrets.append(FirstSeen(blob: blob, match: match, suppression: covering?.reason))
-            }
+            batch.removeAll(keepingCapacity: true)
+            batchBytes = 0
         }
+        let summary = try history.forEachBlob(maxSize: snapshot.maxFileSize, admitting: snapshot.admits) { blob, bytes in
+            batch.append((blob, bytes))
+            batchBytes += bytes?.count ?? 0
+            if batch.count >= Batch.blobs || batchBytes >= Batch.bytes { try flush() }
+        }
+        try flush()
         let plural = { (count: Int, one: String, many: String) in count == 1 ? one : many }
         if let first = binary.first {
             let count = binary.count
@@ -118,6 +92,91 @@ struct SecretHistoryScan {
                 matched: "missing blobs", fix: "scan a full clone (without --filter)"))
         }
         return outcome
+    }
+
+    /// How many blobs, and bytes, wait to be scanned together.
+    enum Batch {
+        static let blobs = 512
+        static let bytes = 32 << 20
+    }
+
+    /// What one blob of history gave, computed away from the walk's thread.
+    enum BlobScan {
+        case tooLarge
+        case lfsPointer
+        case binary
+        /// Scanned (or known from the snapshot); `text` is what was scanned.
+        case scanned(text: [UInt8], result: SecretScanResult, fresh: Bool)
+
+        init(_ bytes: [UInt8]?, blob: HistoryBlob, scanner: SecretScanner, known: SecretScanResult?) {
+            guard let bytes else {
+                self = .tooLarge
+                return
+            }
+            guard !ContentSniffer.isLFSPointer(bytes) else {
+                self = .lfsPointer
+                return
+            }
+            var text = bytes
+            if ContentSniffer.isBinary(bytes) {
+                guard let recovered = ScannableText.recover(bytes) else {
+                    self = .binary
+                    return
+                }
+                text = recovered
+            }
+            if let known {
+                self = .scanned(text: text, result: known, fresh: false)
+            } else {
+                self = .scanned(text: text, result: scanner.scan(text, path: blob.path), fresh: true)
+            }
+        }
+    }
+
+    /// Adds what one blob gave to the outcome, in the walk's order: the first blob holding a
+    /// secret is where it appeared.
+    private func take(
+        _ scan: BlobScan, of blob: HistoryBlob, inSnapshot: Bool, into outcome: inout Outcome, seen: inout Set<String>,
+        binary: inout (count: Int, first: HistoryBlob?), large: inout (count: Int, first: HistoryBlob?)
+    ) {
+        switch scan {
+        case .lfsPointer:
+            return
+        case .tooLarge, .binary:
+            // The snapshot's own blobs were said already.
+            guard !inSnapshot else { return }
+            if case .tooLarge = scan {
+                large.count += 1
+                if large.first == nil { large.first = blob }
+            } else {
+                binary.count += 1
+                if binary.first == nil { binary.first = blob }
+            }
+        case .scanned(let text, let result, let fresh):
+            if fresh {
+                let place = { (finding: Finding) -> Finding in
+                    var finding = finding
+                    finding.commit = blob.commit
+                    finding.message += " (blob first committed in \(blob.commit.prefix(12)))"
+                    return finding
+                }
+                for note in SecretLeakRule.notes(result, path: blob.path, scanner: scanner) {
+                    outcome.notes.append { place(note($0)) }
+                }
+                for note in SecretUnscannedRule.notes(result, path: blob.path, scanner: scanner) {
+                    outcome.unscanned.append { place(note($0)) }
+                }
+            }
+            guard !result.matches.isEmpty else { return }
+            var suppressions: [Suppression] = []
+            if ByteSearch.contains(text, Suppression.keyword) {
+                suppressions = SuppressionParser.parse(SourceText(path: blob.path, bytes: text))
+            }
+            for match in result.matches where seen.insert(SecretLeakRule.key(match)).inserted {
+                let covering = suppressions.first { $0.covers(rule: SecretLeakRule.description.id, line: match.line) }
+                outcome.secrets.append(FirstSeen(blob: blob, match: match, suppression: covering?.reason))
+            }
+        }
     }
 
     /// A note for blobs of history that were not scanned, at the first of them: "… the first
