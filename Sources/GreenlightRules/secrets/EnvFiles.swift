@@ -95,14 +95,21 @@ public enum EnvFiles {
     }
 
     /// Source files whose environment reads are looked for.
-    static let codeExtensions: Set<String> = [
-        "ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs", "vue", "svelte", "astro",
-        "py", "swift", "go", "rb",
+    /// Source files whose environment reads are looked for, by extension, with their language.
+    static let codeExtensions: [String: String] = [
+        "ts": "javascript", "tsx": "javascript", "mts": "javascript", "cts": "javascript", "js": "javascript",
+        "jsx": "javascript", "mjs": "javascript", "cjs": "javascript", "vue": "javascript", "svelte": "javascript",
+        "astro": "javascript", "py": "python", "swift": "swift", "go": "go", "rb": "ruby",
     ]
 
     static func isCode(_ path: String) -> Bool {
-        guard let dot = baseName(path).lastIndex(of: ".") else { return false }
-        return codeExtensions.contains(String(baseName(path)[baseName(path).index(after: dot)...]))
+        codeExtensions[extensionOf(path)] != nil
+    }
+
+    static func extensionOf(_ path: String) -> String {
+        let base = baseName(path)
+        guard let dot = base.lastIndex(of: ".") else { return "" }
+        return String(base[base.index(after: dot)...])
     }
 
     /// Variables that the runtime, the framework or the CI platform sets, not the team:
@@ -130,19 +137,41 @@ public enum EnvFiles {
 
     private static let name = "([A-Za-z_][A-Za-z0-9_]*)"
     private static let quoted = "[\"'`]" + name + "[\"'`]"
-    /// Every way of reading one variable, each with the name in its one group.
-    static let readPattern = try! NSRegularExpression(pattern: [
-        #"process\.env\."# + name,
-        #"process\.env\[\s*"# + quoted + #"\s*\]"#,
-        #"import\.meta\.env\."# + name,
-        #"Bun\.env\."# + name,
-        #"Deno\.env\.get\(\s*"# + quoted,
-        #"(?<![\w.])(?:os\.)?environ(?:\.get\(\s*|\[\s*)"# + quoted,
-        #"os\.getenv\(\s*"# + quoted,
-        #"ProcessInfo\.processInfo\.environment\[\s*""# + name + #""\s*\]"#,
-        #"os\.(?:Getenv|LookupEnv)\(\s*""# + name + #"""#,
-        #"(?<![\w:])ENV(?:\[\s*|\.fetch\(\s*)"# + quoted,
-    ].joined(separator: "|"))
+    /// Every way each language reads one variable, each with the name in its one group. A
+    /// file is read with its own language's patterns only: Python quoted inside a TypeScript
+    /// string (a code snippet shown in the UI) is not a read.
+    static let readPatterns: [String: NSRegularExpression] = {
+        let javaScript = [
+            #"process\.env\."# + name,
+            #"process\.env\[\s*"# + quoted + #"\s*\]"#,
+            #"import\.meta\.env\."# + name,
+            #"Bun\.env\."# + name,
+            #"Deno\.env\.get\(\s*"# + quoted,
+        ]
+        let byLanguage: [String: [String]] = [
+            "javascript": javaScript,
+            "python": [#"(?<![\w.])(?:os\.)?environ(?:\.get\(\s*|\[\s*)"# + quoted, #"os\.getenv\(\s*"# + quoted],
+            "swift": [#"ProcessInfo\.processInfo\.environment\[\s*""# + name + #""\s*\]"#],
+            "go": [#"os\.(?:Getenv|LookupEnv)\(\s*""# + name + #"""#],
+            "ruby": [#"(?<![\w:])ENV(?:\[\s*|\.fetch\(\s*)"# + quoted],
+        ]
+        var patterns: [String: NSRegularExpression] = [:]
+        for (language, alternatives) in byLanguage {
+            let regex = try! NSRegularExpression(pattern: alternatives.joined(separator: "|"))
+            for (ext, owner) in codeExtensions where owner == language { patterns[ext] = regex }
+        }
+        return patterns
+    }()
+
+    /// Tool configuration run in a developer's or a builder's shell (`vite.config.ts`,
+    /// `next.config.mjs`, `playwright.config.ts`): its variables are switches given on the
+    /// command line (`ANALYZE=true next build`), not settings of the deployed application.
+    static func isToolConfiguration(_ path: String) -> Bool {
+        let base = baseName(path)
+        guard let dot = base.lastIndex(of: "."), let ext = Optional(base[base.index(after: dot)...]),
+              codeExtensions[String(ext)] == "javascript" else { return false }
+        return base[..<dot].hasSuffix(".config")
+    }
 
     struct Read {
         let name: String
@@ -150,8 +179,9 @@ public enum EnvFiles {
         let column: Int
     }
 
-    /// Where `text` reads environment variables, in order.
+    /// Where `text` reads environment variables, in order, in its own language's ways.
     static func reads(in text: SourceText) -> [Read] {
+        guard let readPattern = readPatterns[extensionOf(text.path)] else { return [] }
         var found: [Read] = []
         for (offset, line) in text.lines.enumerated() where readKeywords.contains(where: { line.contains($0) }) {
             let string = String(line)
