@@ -15,7 +15,8 @@
 #   large-repo       generate-repo.py defaults: ~50,000 files, 5,000 commits (no secrets)
 # Recall and precision come from secrets-score.py (a prediction is a path and line); files/s is
 # tracked files divided by the median wall (and CPU) time of the whole command, process start included.
-# The table is printed and written to benchmarks/secrets-results.md (overwritten).
+# The table is printed and written to benchmarks/secrets-results.md (rewritten, keeping the
+# sections secrets-speed.sh and peer-testdata.py write between their markers).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -134,6 +135,13 @@ PY
 )"
 echo
 echo "$report"
+# The sections other scripts write (secrets-speed.sh, peer-testdata.py) are kept.
+kept="$(python3 - "$here/secrets-results.md" <<'PY'
+import os, re, sys
+text = open(sys.argv[1]).read() if os.path.exists(sys.argv[1]) else ""
+print("\n".join(m.group(0) for m in re.finditer(r"<!-- ([a-z-]+) -->\n.*?<!-- /\1 -->", text, re.S)))
+PY
+)"
 {
   echo "# Secrets benchmark results"
   echo
@@ -146,6 +154,7 @@ echo "$report"
   echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: compare CPU times)"
   echo
   echo "$report"
+  if [[ -n "$kept" ]]; then echo; echo "$kept"; fi
 } >"$here/secrets-results.md"
 echo >&2
 echo "written: $here/secrets-results.md" >&2

@@ -11,7 +11,7 @@ extension RulePacks {
 pack: secrets-tokens
 description: Token shapes of cloud, code-hosting, AI, messaging, payment and package services, and private keys.
 allow:
-  stopwords: [example, dummy, xxxxx, sample, placeholder, your_, your-, <your, changeme, redacted, notreal, fake_, fake-, abcdefgh, "12345678", "00000000"]
+  stopwords: [example, dummy, xxxxx, sample, placeholder, your_, your-, <your, changeme, redacted, notreal, fake_, fake-, abcdefgh, abc123, "12345678", "00000000"]
   # Third-party code vendored into the repository: its examples are its authors' to answer for.
   paths: ["**/vendor/**", "**/node_modules/**", "**/third_party/**", "**/site-packages/**"]
 rules:
@@ -92,11 +92,24 @@ rules:
   - id: gitlab-pat
     title: GitLab personal access token
     keywords: [glpat-]
-    regex: '(?<![A-Za-z0-9_-])(glpat-[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])'
+    regex: '(?<![A-Za-z0-9_-])(glpat-[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])'
     entropy: 3.5
     samples:
-      match: ['GITLAB_TOKEN: glpat-{{alnum:20}}']
+      match: ['GITLAB_TOKEN: glpat-{{alnum:20}}', 'token = "glpat-{{base64url:27}}.01.{{lowerdigit:9}}"']
       no_match: ['GITLAB_TOKEN: glpat-xxxxxxxxxxxxxxxxxxxx']
+
+  # GitLab's other prefixed tokens: deploy (gldt-), runner (glrt-, and GR1348941 registration),
+  # CI job (glcbt-), pipeline trigger (glptt-), feed (glft-), incoming mail (glimt-), agent
+  # (glagent-), OAuth application secret (gloas-), SCIM (glsoat-).
+  - id: gitlab-token
+    title: GitLab token
+    keywords: [gldt-, glrt-, gr1348941, glcbt-, glptt-, glft-, glimt-, glagent-, gloas-, glsoat-]
+    # The lengths GitLab documents for each kind.
+    regex: '(?<![A-Za-z0-9_-])((?:gldt|glft|glsoat|glrt)-[A-Za-z0-9_-]{20,50}|GR1348941[A-Za-z0-9_-]{20,50}|glcbt-(?:[0-9a-fA-F]{2}_)?[A-Za-z0-9_-]{20,50}|glimt-[A-Za-z0-9_-]{25}|glptt-[A-Za-z0-9_-]{40}|glagent-[A-Za-z0-9_-]{50,1024}|gloas-[A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])'
+    entropy: 3.5
+    samples:
+      match: ['deploy_token: gldt-{{alnum:20}}', 'RUNNER_TOKEN=glrt-{{base64url:20}}', 'registration-token GR1348941{{alnum:20}}']
+      no_match: ['prefix only: gldt-{{alnum:8}}', 'GR1348941xxxxxxxxxxxxxxxxxxxxxxxxxx']
 
   - id: openai-api-key
     title: OpenAI API key
@@ -143,26 +156,32 @@ rules:
   - id: slack-token
     title: Slack token
     keywords: [xoxb-, xoxp-, xoxa-, xoxo-, xoxs-, xoxr-, xoxe-]
-    regex: '(?<![A-Za-z0-9-])(xox[bpaosre]-[0-9]{6,16}-[0-9A-Za-z-]{8,250})(?![A-Za-z0-9-])'
+    regex: '(?<![A-Za-z0-9-])(xox[bpaosre]-[0-9]{6,16}-[0-9A-Za-z-]{7,249}[0-9A-Za-z])(?![A-Za-z0-9-])'
     entropy: 3.0
     samples:
       match:
         - 'SLACK_BOT_TOKEN=xoxb-{{digit:12}}-{{digit:13}}-{{alnum:24}}'
         - "slack_token: 'xoxp-{{digit:11}}-{{digit:11}}-{{digit:12}}-{{hex:32}}'"
-      no_match: ['SLACK_BOT_TOKEN=xoxb-your-bot-token', 'SLACK_BOT_TOKEN=xoxb-000000000000-xxxxxxxxxxxx']
+      no_match: ['SLACK_BOT_TOKEN=xoxb-your-bot-token', 'SLACK_BOT_TOKEN=xoxb-000000000000-xxxxxxxxxxxx',
+                 '"token": "xoxp-{{digit:12}}-{{digit:12}}-{{digit:12}}-####################"']
 
   - id: slack-webhook-url
     title: Slack incoming-webhook URL
     keywords: [hooks.slack.com]
-    regex: '(https://hooks\.slack\.com/(?:services|workflows)/T[A-Z0-9]{8,12}/[AB][A-Z0-9]{8,12}/[A-Za-z0-9]{24})(?![A-Za-z0-9])'
+    # services/T…/B…/secret; workflows/T…/A…/digits/secret; triggers/T…/digits/secret.
+    regex: '((?:https?://)?hooks\.slack\.com/(?:services/T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{24}|workflows/T[A-Z0-9]{6,12}/A[A-Z0-9]{6,12}/[0-9]{8,20}/[A-Za-z0-9]{24}|triggers/T[A-Z0-9]{6,12}/[0-9]{8,20}/[A-Za-z0-9]{32}))(?![A-Za-z0-9])'
     samples:
-      match: ['SLACK_WEBHOOK=https://hooks.slack.com/services/T{{upperdigit:8}}/B{{upperdigit:10}}/{{alnum:24}}']
+      match:
+        - 'SLACK_WEBHOOK=https://hooks.slack.com/services/T{{upperdigit:8}}/B{{upperdigit:10}}/{{alnum:24}}'
+        - 'url: http://hooks.slack.com/services/T{{upperdigit:8}}/B{{upperdigit:8}}/{{alnum:24}}'
+        - '"https://hooks.slack.com/workflows/T{{upperdigit:10}}/A{{upperdigit:10}}/{{digit:18}}/{{alnum:24}}"'
+        - 'hook = "https://hooks.slack.com/triggers/T{{upperdigit:10}}/{{digit:13}}/{{alnum:32}}"'
       no_match: ['https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX']
 
   - id: stripe-live-key
     title: Stripe live secret or restricted key
-    keywords: [sk_live_, rk_live_]
-    regex: '(?<![A-Za-z0-9_])((?:sk|rk)_live_[0-9A-Za-z]{24,247})(?![A-Za-z0-9])'
+    keywords: [sk_live_, rk_live_, sk_prod_, rk_prod_]
+    regex: '(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|prod)_[0-9A-Za-z]{24,247})(?![A-Za-z0-9])'
     entropy: 3.5
     samples:
       match: ['STRIPE_SECRET_KEY=sk_live_{{alnum:24}}', "stripe.api_key = 'rk_live_{{alnum:99}}'"]
