@@ -19,8 +19,8 @@ public final class GitRepository {
     /// What libgit2 may hold at once, whatever the repository's size.
     enum MemoryLimits {
         static let objectCache = 16 << 20
-        static let packWindow = 8 << 20
-        static let mappedPacks = 32 << 20
+        static let packWindow = 16 << 20
+        static let mappedPacks = 64 << 20
     }
 
     let handle: OpaquePointer
