@@ -29,7 +29,7 @@ public enum FieldPrecision {
         "docker.pipefail": FieldMeasurement(findings: 96, repositories: 16, truePositives: 13, falsePositives: 18, debatable: 9),
         "docker.root-user": FieldMeasurement(findings: 133, repositories: 26, truePositives: 14, falsePositives: 22, debatable: 4),
         "docker.untagged-base": FieldMeasurement(findings: 9, repositories: 1, truePositives: 0, falsePositives: 9, debatable: 0),
-        "secrets.env-example-drift": FieldMeasurement(findings: 345, repositories: 15, truePositives: 13, falsePositives: 12, debatable: 18),
+        "secrets.env-example-drift": FieldMeasurement(findings: 332, repositories: 15, truePositives: 14, falsePositives: 10, debatable: 19),
         "secrets.leak": FieldMeasurement(findings: 8, repositories: 3, truePositives: 6, falsePositives: 2, debatable: 0),
         "secrets.unscanned": FieldMeasurement(findings: 322, repositories: 28, truePositives: 40, falsePositives: 0, debatable: 0),
     ]

@@ -40,8 +40,8 @@ public struct EnvExampleDriftRule: Rule {
             or a scheduled workflow learns which variables to set. A variable the code reads \
             but the template omits is the one found missing in production — the scheduled job \
             that fails on a secret nobody knew it needed. Each code file is held to the nearest \
-            template in its folder or above (a name a template further up lists counts as \
-            listed); files with no template above them, tests and tool configuration \
+            template in its folder or above; files with no template above them, tests and tool \
+            configuration \
             (`vite.config.ts`, `next.config.mjs`: switches given on a command line) are not \
             checked, and a file's reads are those of its own language. One finding per missing \
             variable, at its first read.
@@ -87,12 +87,10 @@ public struct EnvExampleDriftRule: Rule {
                 "apps/web/.env.example": "NEXT_PUBLIC_SITE=\n",
                 "apps/web/page.tsx": "const s = process.env.NEXT_PUBLIC_SITE\n",
             ]),
-            // A name a parent template lists; tool configuration; another language's read
-            // quoted in a string (a snippet the UI shows).
+            // Tool configuration; another language's read quoted in a string (a snippet the UI
+            // shows).
             RuleExample([
-                ".env.example": "LOG_LEVEL=\n",
-                "backend/.env.example": "DATABASE_URL=\n",
-                "backend/lsp/config.py": "level = os.getenv('LOG_LEVEL', 'INFO')\n",
+                ".env.example": "DATABASE_URL=\n",
                 "web/next.config.js": "const analyze = process.env.ANALYZE === 'true'\n",
                 "web/playwright.config.ts": "const port = process.env.PORT || 3000\n",
                 "web/src/snippets/python.ts": "export const snippet = `api_key=os.environ[\"VENDOR_API_KEY\"]`\n",
@@ -141,16 +139,13 @@ public struct EnvExampleDriftRule: Rule {
         return String(path[..<slash])
     }
 
-    /// The template in the file's folder or the nearest one above it, with every name that
-    /// template and the ones above it declare (a variable a parent template lists is documented).
+    /// The template in the file's folder or the nearest one above it. (Only that one: a
+    /// service with a template of its own is deployed from it, whatever a parent lists.)
     static func governing(_ path: String, _ templates: [String: (path: String, names: Set<String>)]) -> (path: String, names: Set<String>)? {
         var folder = folder(of: path)
-        var nearest: (path: String, names: Set<String>)?
         while true {
-            if let template = templates[folder] {
-                if nearest == nil { nearest = template } else { nearest?.names.formUnion(template.names) }
-            }
-            if folder.isEmpty { return nearest }
+            if let template = templates[folder] { return template }
+            if folder.isEmpty { return nil }
             folder = Self.folder(of: folder)
         }
     }
