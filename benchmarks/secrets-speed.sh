@@ -47,7 +47,7 @@ regexes, words = [], set()
 for path in sorted(glob.glob(os.path.join(sys.argv[1], "secrets-*.yml"))):
     for rule in yaml.safe_load(open(path))["rules"]:
         regexes.append(rule["regex"])
-        words.update(k.lower() for k in rule["keywords"])
+        words.update(k.lower() for k in rule.get("keywords", []))
 open(sys.argv[2], "w").write("\n".join(regexes) + "\n")
 open(sys.argv[3], "w").write("\n".join(sorted(words)) + "\n")
 PY

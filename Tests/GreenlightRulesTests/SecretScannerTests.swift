@@ -46,6 +46,18 @@ import Testing
         #expect(scanner.scan(bytes, path: "src/x.txt").matches.map(\.line) == [1])
     }
 
+    @Test func nameWordsAreWordsOfTheIdentifier() {
+        #expect(SecretAllowlist.words(of: "APIKeySHA256_tool_callId") == ["api", "key", "sha", "256", "tool", "call", "id"])
+        let allow = SecretAllowlist(names: ["id", "site_key", "redacted"])
+        #expect(allow.allowsName("tool_call_id"))
+        #expect(allow.allowsName("requestId"))
+        #expect(allow.allowsName("RECAPTCHA_SITE_KEY"))
+        #expect(allow.allowsName("siteKey"))
+        #expect(allow.allowsName("REDACTED_CREDENTIAL_VALUE"))
+        #expect(!allow.allowsName("providerToken"))
+        #expect(!allow.allowsName("validSecret"))
+    }
+
     @Test func specificPatternWinsOverGenericOnTheSameValue() throws {
         let result = try scanner().scan(Array("GITHUB_TOKEN = \"\(Self.token)\"\n".utf8), path: "a.py")
         #expect(result.matches.map(\.pattern.id) == ["github-pat"])

@@ -13,7 +13,7 @@ allow:
   # Minified, vendored and generated files: the heuristics of this pack are noise there (the
   # token shapes of secrets-tokens still apply).
   paths: ["**/*.min.js", "**/*.min.css", "**/*.map", "**/node_modules/**", "**/site-packages/**", "**/vendor/**",
-          "**/package-lock.json", "**/yarn.lock", "**/pnpm-lock.yaml", "**/*.lock", "**/go.sum", "**/.secrets.baseline",
+          "**/package-lock.json", "**/yarn.lock", "**/pnpm-lock.yaml", "**/*.lock", "**/*.lock.json", "**/go.sum", "**/.secrets.baseline",
           # Tests and fixtures: their credential-named values are dummies the tests need (a real
           # token there still has its shape, which secrets-tokens finds).
           "**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**",
@@ -83,7 +83,7 @@ rules:
     title: secret assigned to a credential-like name
     generic: true
     keywords: [key, secret, token, credential, auth]
-    regex: '(?i)(?:api[_.-]?key|apikey|secret|token|credential|auth[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)(?-i:(?![a-rt-z]|(?<=[A-Z])[A-RT-Z]))[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::=|=>|=|:)\s*[fbr]?(["''`])([^"''`\s\\$]{16,256})\1'
+    regex: '(?i)(?:api[_.-]?key|apikey|secret|token|credential|auth[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)(?-i:(?![a-rt-z]|(?<=[A-Z])[A-RT-Z]))[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::\s*[A-Za-z_][A-Za-z0-9_.]{0,30}\s*)?(?::=|=>|=|:)\s*[fbr]?(["''`])([^"''`\s\\$]{16,256})\1'
     group: 2
     entropy: 3.5
     hex_entropy: 3.0
@@ -98,6 +98,7 @@ rules:
         - 'client_secret: "{{base64url:40}}"'
         - '{"apiToken": "{{hex:40}}"}'
         - 'const signingKey = `{{base64:44}}`;'
+        - '    secret_signing_key: str = "{{base64url:44}}"'
       no_match:
         - 'API_KEY = "your_api_key_here"'
         - 'token = "aaaaaaaaaaaaaaaaaaaaaaaa"'
@@ -132,7 +133,7 @@ rules:
     title: password assigned in code or configuration
     generic: true
     keywords: [passw, pwd, passphrase]
-    regex: '(?i)(?:passw(?:or)?d|pwd|passphrase)[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::=|=>|=|:)\s*[fbr]?(["''`])([^"''`\s\\$]{8,128})\1'
+    regex: '(?i)(?:passw(?:or)?d|pwd|passphrase)[A-Za-z0-9_.-]{0,40}["''\]]{0,2}\s*(?::\s*[A-Za-z_][A-Za-z0-9_.]{0,30}\s*)?(?::=|=>|=|:)\s*[fbr]?(["''`])([^"''`\s\\$]{8,128})\1'
     group: 2
     entropy: 3.0
     allow:
@@ -141,6 +142,7 @@ rules:
       match:
         - 'DB_PASSWORD = "{{alnum:16}}"'
         - "'password': '{{base64:12}}',"
+        - '    admin_password: str = "{{alnum:16}}"'
       no_match:
         - 'password = "password123"'
         - 'password: "changeme"'
@@ -196,6 +198,45 @@ rules:
         - 'password_min_length: 12'
         - 'PASSWORD_HASHER=argon2'
         - 'DB_PASSWORD=${DB_PASSWORD}'
+
+  # The entropy check, gated: a random-looking value assigned to a name that is no credential
+  # word (the rules above take those). It runs only around tokens of 32+ characters that mix
+  # upper case, lower case and digits — hashes and UUIDs (one case), words and paths (no digits)
+  # never open it — and the value must carry 4.5 bits a character, the floor of a random
+  # base64 string that length, and not decode to text.
+  - id: generic-high-entropy-assignment
+    title: random-looking value assigned to a name
+    generic: true
+    random_runs: 32
+    regex: '(?<![A-Za-z0-9_$])([A-Za-z_$][A-Za-z0-9_$.-]{0,60})["'']?\s*(?::=|=>|=|:)\s*[fbr]?(["''`])([A-Za-z0-9+/=_-]{32,256})\2'
+    group: 3
+    entropy: 4.5
+    allow:
+      regexes:
+        # Not mixing all three classes: a hash, an id, a word.
+        - '^[^0-9]*$'
+        - '^[^A-Z]*$'
+        - '^[^a-z]*$'
+        # Words joined by separators: a model, a path, a slug (together_ai/Qwen/Qwen3-Coder-480B).
+        - '(?:^|[/_-])[A-Za-z]{4,}[/_-].*[/_-][A-Za-z]{4,}(?:[/_-]|$)'
+      # Names of what is random by nature and public: digests, ids, nonces, content, OAuth
+      # client ids and audiences.
+      names: [id, ids, hash, sha1, sha256, sha512, sum, digest, checksum, integrity, etag, nonce, uuid, guid, ulid, icon, image, logo, font, svg, png, jpg, jpeg, gif, webp, data, base64, content, body, html, css, style, path, file, url, uri, href, src, commit, revision, version, fingerprint, signature, cursor, state, cache, sri, audience, client]
+      # Data rather than code or configuration: notebooks (their outputs embed images),
+      # snapshots, vector graphics.
+      paths: ["**/*.ipynb", "**/*.snap", "**/*.svg", "**/*.csv", "**/*.tsv", "**/__snapshots__/**"]
+    samples:
+      match:
+        - 'const SESSION_SALT = "{{base64:44}}"'
+        - 'config = {"signing": "{{alnum:40}}"}'
+        - 'ROUTE_SEED: "{{base64url:43}}"'
+      no_match:
+        - 'integrity: "sha512-{{base64:86}}=="'
+        - 'commit = "{{hex:40}}"'
+        - 'request_id = "{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}"'
+        - 'const MESSAGE = "{{lower:40}}"'
+        - 'imageData: "{{base64:120}}"'
+        - 'greeting = "SGVsbG8sIHRoaXMgaXMgYSBwbGFpbiBzZW50ZW5jZSBlbmNvZGVkIGluIGJhc2U2NA=="'
 
 """#)
 }

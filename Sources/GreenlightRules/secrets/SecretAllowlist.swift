@@ -40,11 +40,50 @@ public struct SecretAllowlist: Sendable {
         return stopwords.contains { lowered.contains($0) }
     }
 
-    /// Whether the name a value is assigned to holds one of `names`.
+    /// Whether the name a value is assigned to holds one of `names` as a word, or as words run
+    /// together (`site_key` holds in `siteKey`, `SITE_KEY`; `id` in `tool_call_id`, `requestId`,
+    /// not in `provider`).
     public func allowsName(_ name: String) -> Bool {
         guard !names.isEmpty, !name.isEmpty else { return false }
-        let lowered = name.lowercased()
-        return names.contains { lowered.contains($0) }
+        let words = Self.words(of: name)
+        let wanted = Set(names.map { $0.filter { $0.isLetter || $0.isNumber } })
+        for start in words.indices {
+            var joined = ""
+            for word in words[start..<min(words.count, start + 4)] {
+                joined += word
+                if wanted.contains(joined) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Lowercased words of an identifier: split at anything not a letter or digit, at a change
+    /// from lower to upper case (`siteKey`), before the last capital of a run followed by lower
+    /// case (`APIKey`: API, Key), and between letters and digits (`sha256`: sha, 256).
+    static func words(of name: String) -> [String] {
+        var words: [String] = []
+        var current: [Character] = []
+        let characters = Array(name)
+        func flush() {
+            if !current.isEmpty { words.append(String(current).lowercased()) }
+            current = []
+        }
+        for (index, character) in characters.enumerated() {
+            guard character.isASCII, character.isLetter || character.isNumber else {
+                flush()
+                continue
+            }
+            if let previous = current.last {
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                let caseTurn = previous.isLowercase && character.isUppercase
+                let acronymEnd = previous.isUppercase && character.isUppercase && (next?.isLowercase ?? false)
+                let kindTurn = previous.isNumber != character.isNumber
+                if caseTurn || acronymEnd || kindTurn { flush() }
+            }
+            current.append(character)
+        }
+        flush()
+        return words
     }
 
     public static func + (lhs: SecretAllowlist, rhs: SecretAllowlist) -> SecretAllowlist {
@@ -110,11 +149,12 @@ struct AllowlistShape: Decodable {
                     debugDescription: error.description))
             }
         }
-        for (key, words) in [(CodingKeys.stopwords, stopwords), (.names, names)] {
-            for (index, word) in words.enumerated() where word.count < 3 {
+        // A stopword is looked for anywhere in a value; a name word only as a word of the name.
+        for (key, words, least) in [(CodingKeys.stopwords, stopwords, 3), (.names, names, 2)] {
+            for (index, word) in words.enumerated() where word.count < least {
                 throw DecodingError.dataCorrupted(DecodingError.Context(
                     codingPath: container.codingPath + [key, AnyCodingKey(intValue: index)],
-                    debugDescription: "\(key == .names ? "name word" : "stopword") '\(word)' is shorter than 3 characters and would allow almost anything"))
+                    debugDescription: "\(key == .names ? "name word" : "stopword") '\(word)' is shorter than \(least) characters and would allow almost anything"))
             }
         }
     }

@@ -61,6 +61,8 @@ enum SecretLeakExamples {
             "security/acme.yml": acmePack,
             "src/acme.ts": "const key = \"↓\(acmeKey)\"\n",
         ], config: "secrets:\n  packs: [security/acme.yml]"),
+        // A random value whose name is no credential word: the gated entropy check.
+        RuleExample(["src/session.ts": "export const SESSION_SALT = \"↓\(SecretSample.make("", "base64", 44, salt: "entropy"))\"\n"]),
         // A token's own shape is found in tests too; only the generic heuristics stay out.
         RuleExample(["tests/test_client.py": "GH = \"↓\(githubToken)\"\n"]),
     ]
@@ -130,6 +132,8 @@ enum SecretLeakExamples {
             "documentation/docusaurus.config.js": "    algolia: {\n      appId: \"NBR0FXJNGW\",\n      apiKey: \"\(SecretSample.make("", "hex", 32, salt: "algolia"))\",\n",
             "scripts/scrub_cassette.py": "if 'SCRUBBED' in redacted and 'ASIA\(SecretSample.make("", "base32", 16, salt: "asia"))' not in redacted:\n",
             "docs/middlewares/jwt.md": "```yaml\ntls:\n  key: |-\n    " + privateKey.replacingOccurrences(of: "\n", with: "\n    ") + "```\n",
+            "web/package-lock.json": "  \"integrity\": \"sha512-\(SecretSample.make("", "base64", 86, salt: "sri"))==\",\n",
+            "src/assets.ts": "export const imageData = \"\(SecretSample.make("", "base64", 120, salt: "png"))\"\n",
             "evaluation/benchmarks/webarena/run_infer.py": "    'CLASSIFIEDS_RESET_TOKEN': '\(SecretSample.make("", "hex", 32, salt: "reset"))',\n",
         ]),
     ]

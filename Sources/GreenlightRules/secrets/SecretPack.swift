@@ -23,6 +23,10 @@ public struct SecretPattern: Sendable {
     public let title: String
     /// Lowercased; the pattern runs only around where one of them occurs.
     public let keywords: [String]
+    /// When set, the pattern also runs around every run of at least this many letters, digits
+    /// and `+/=_-` that mixes upper case, lower case and digits: a random-looking token, whatever
+    /// the words near it (the prefilter of a value no keyword announces).
+    public let randomRuns: Int?
     public let regex: BoundedRegex
     /// The capture group holding the secret (0: the whole match).
     public let group: Int
@@ -82,7 +86,7 @@ public struct SecretPack: Sendable {
             }
             patterns.append(SecretPattern(
                 id: rule.id, pack: shape.pack, title: rule.title,
-                keywords: rule.keywords.map { $0.lowercased() },
+                keywords: rule.keywords.map { $0.lowercased() }, randomRuns: rule.randomRuns,
                 regex: rule.compiled, group: rule.group ?? (rule.compiled.groupCount > 0 ? 1 : 0),
                 entropy: rule.entropy, hexEntropy: rule.hexEntropy, generic: rule.generic,
                 linesBefore: rule.linesBefore, linesAfter: rule.linesAfter,
@@ -164,6 +168,7 @@ private struct RuleShape: Decodable {
     var id: String
     var title: String
     var keywords: [String]
+    var randomRuns: Int?
     var compiled: BoundedRegex
     var group: Int?
     var entropy: Double?
@@ -179,6 +184,7 @@ private struct RuleShape: Decodable {
         case hexEntropy = "hex_entropy"
         case linesBefore = "lines_before"
         case linesAfter = "lines_after"
+        case randomRuns = "random_runs"
     }
 
     static func isKebab(_ text: String) -> Bool {
@@ -194,9 +200,13 @@ private struct RuleShape: Decodable {
         id = try container.decode(String.self, forKey: .id)
         guard RuleShape.isKebab(id) else { throw invalid(.id, "rule id '\(id)' must be kebab-case (a-z, 0-9, -)") }
         title = try container.decode(String.self, forKey: .title)
-        keywords = try container.decode([String].self, forKey: .keywords)
-        if keywords.isEmpty {
-            throw invalid(.keywords, "at least one keyword is needed: the keyword prefilter decides where the regex runs")
+        keywords = try container.decodeIfPresent([String].self, forKey: .keywords) ?? []
+        randomRuns = try container.decodeIfPresent(Int.self, forKey: .randomRuns)
+        if let randomRuns, !(16...256).contains(randomRuns) {
+            throw invalid(.randomRuns, "random_runs must be between 16 and 256 characters")
+        }
+        if keywords.isEmpty && randomRuns == nil {
+            throw invalid(.keywords, "at least one keyword (or random_runs) is needed: the prefilter decides where the regex runs")
         }
         for (index, keyword) in keywords.enumerated() where keyword.utf8.count < 2 {
             throw DecodingError.dataCorrupted(DecodingError.Context(

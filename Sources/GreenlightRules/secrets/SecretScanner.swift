@@ -64,6 +64,8 @@ public final class SecretScanner: Sendable {
     private let pathListOf: [Int]
     private let matcher: KeywordMatcher
     private let patternsByKeyword: [[Int]]
+    /// Patterns that also run around random-looking tokens (`random_runs`).
+    private let randomRunPatterns: [Int]
 
     /// Bytes of context around a keyword hit on its line.
     static let before = 512
@@ -112,6 +114,8 @@ public final class SecretScanner: Sendable {
         }
         matcher = KeywordMatcher(keywords)
         patternsByKeyword = byKeyword
+        let kept = ordered.map(\.0)
+        randomRunPatterns = kept.indices.filter { kept[$0].randomRuns != nil }
     }
 
     /// Whether the path is allowlisted for every pattern (config or all packs).
@@ -188,21 +192,70 @@ public final class SecretScanner: Sendable {
     private func windows(in bytes: [UInt8]) -> [[Range<Int>]] {
         var windows = [[Range<Int>]](repeating: [], count: patterns.count)
         bytes.withUnsafeBytes { raw in
+            func open(_ number: Int, at end: Int) {
+                if let last = windows[number].last, end + 300 <= last.upperBound { return }
+                let pattern = patterns[number]
+                let window = SecretScanner.window(around: end, in: raw, linesBefore: pattern.linesBefore, linesAfter: pattern.linesAfter)
+                if let last = windows[number].last, window.lowerBound <= last.upperBound + 1,
+                   window.upperBound - last.lowerBound <= SecretScanner.maxWindow {
+                    windows[number][windows[number].count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
+                } else {
+                    windows[number].append(window)
+                }
+            }
             matcher.scan(raw) { keyword, end in
-                for number in patternsByKeyword[keyword] {
-                    if let last = windows[number].last, end + 300 <= last.upperBound { continue }
-                    let pattern = patterns[number]
-                    let window = SecretScanner.window(around: end, in: raw, linesBefore: pattern.linesBefore, linesAfter: pattern.linesAfter)
-                    if let last = windows[number].last, window.lowerBound <= last.upperBound + 1,
-                       window.upperBound - last.lowerBound <= SecretScanner.maxWindow {
-                        windows[number][windows[number].count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
-                    } else {
+                for number in patternsByKeyword[keyword] { open(number, at: end) }
+            }
+            guard let shortest = randomRunPatterns.map({ patterns[$0].randomRuns ?? .max }).min() else { return }
+            // Keyword windows came in file order; runs come in file order too, so each
+            // pattern's windows are merged in a second, ordered pass.
+            var runs: [(end: Int, length: Int)] = []
+            SecretScanner.randomRuns(in: raw, atLeast: shortest) { runs.append(($0, $1)) }
+            guard !runs.isEmpty else { return }
+            for number in randomRunPatterns {
+                let keywordWindows = windows[number]
+                windows[number] = []
+                var merged = keywordWindows.makeIterator()
+                var pending = merged.next()
+                for run in runs where run.length >= patterns[number].randomRuns ?? .max {
+                    while let window = pending, window.upperBound < run.end {
                         windows[number].append(window)
+                        pending = merged.next()
                     }
+                    open(number, at: run.end)
+                }
+                while let window = pending {
+                    windows[number].append(window)
+                    pending = merged.next()
                 }
             }
         }
         return windows
+    }
+
+    /// Every maximal run of letters, digits and `+/=_-` at least `length` long that mixes upper
+    /// case, lower case and digits: `found(end, length)`, in file order.
+    static func randomRuns(in raw: UnsafeRawBufferPointer, atLeast length: Int, _ found: (Int, Int) -> Void) {
+        var start = 0
+        var classes: UInt8 = 0
+        for index in 0...raw.count {
+            let byte: UInt8 = index < raw.count ? raw[index] : 0
+            let kind: UInt8
+            switch byte {
+            case 0x41...0x5A: kind = 1
+            case 0x61...0x7A: kind = 2
+            case 0x30...0x39: kind = 4
+            case 0x2B, 0x2F, 0x3D, 0x5F, 0x2D: kind = 8
+            default: kind = 0
+            }
+            if kind != 0 {
+                classes |= kind
+                continue
+            }
+            if index - start >= length && classes & 7 == 7 { found(index, index - start) }
+            start = index + 1
+            classes = 0
+        }
     }
 
     /// The hit's line (and `linesBefore`/`linesAfter` more), clipped to a few KiB around it.
