@@ -124,17 +124,5 @@ PY
 echo
 echo "$section"
 results="$here/secrets-results.md"
-python3 - "$results" "$section" <<'PY'
-import os, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path).read() if os.path.exists(path) else "# Secrets benchmark results\n"
-block = "<!-- ripgrep -->\n" + section + "\n<!-- /ripgrep -->\n"
-if "<!-- ripgrep -->" in text:
-    start = text.index("<!-- ripgrep -->")
-    end = text.index("<!-- /ripgrep -->") + len("<!-- /ripgrep -->\n")
-    text = text[:start] + block + text[end:]
-else:
-    text = text.rstrip("\n") + "\n\n" + block
-open(path, "w").write(text)
-PY
+echo "$section" | python3 "$here/results_section.py" "$results" ripgrep
 echo "written: $results" >&2
