@@ -200,7 +200,7 @@ rules:
         - 'DB_PASSWORD=${DB_PASSWORD}'
 
   # The entropy check, gated: a random-looking value assigned to a name that is no credential
-  # word (the rules above take those). It runs only around tokens of 32+ characters that mix
+  # word (the rules above take those). It runs only around quoted tokens of 32+ characters that mix
   # upper case, lower case and digits — hashes and UUIDs (one case), words and paths (no digits)
   # never open it — and the value must carry 4.5 bits a character, the floor of a random
   # base64 string that length, and not decode to text.

@@ -23,9 +23,9 @@ public struct SecretPattern: Sendable {
     public let title: String
     /// Lowercased; the pattern runs only around where one of them occurs.
     public let keywords: [String]
-    /// When set, the pattern also runs around every run of at least this many letters, digits
-    /// and `+/=_-` that mixes upper case, lower case and digits: a random-looking token, whatever
-    /// the words near it (the prefilter of a value no keyword announces).
+    /// When set, the pattern also runs around every quoted run of at least this many letters,
+    /// digits and `+/=_-` that mixes upper case, lower case and digits: a random-looking string
+    /// literal, whatever the words near it (the prefilter of a value no keyword announces).
     public let randomRuns: Int?
     public let regex: BoundedRegex
     /// The capture group holding the secret (0: the whole match).

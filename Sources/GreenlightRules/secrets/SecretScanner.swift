@@ -192,10 +192,11 @@ public final class SecretScanner: Sendable {
     private func windows(in bytes: [UInt8]) -> [[Range<Int>]] {
         var windows = [[Range<Int>]](repeating: [], count: patterns.count)
         bytes.withUnsafeBytes { raw in
-            func open(_ number: Int, at end: Int) {
+            func open(_ number: Int, at end: Int, run: Int? = nil) {
                 if let last = windows[number].last, end + 300 <= last.upperBound { return }
                 let pattern = patterns[number]
-                let window = SecretScanner.window(around: end, in: raw, linesBefore: pattern.linesBefore, linesAfter: pattern.linesAfter)
+                let window = run.map { SecretScanner.window(aroundRun: (end - $0)..<end, in: raw) }
+                    ?? SecretScanner.window(around: end, in: raw, linesBefore: pattern.linesBefore, linesAfter: pattern.linesAfter)
                 if let last = windows[number].last, window.lowerBound <= last.upperBound + 1,
                    window.upperBound - last.lowerBound <= SecretScanner.maxWindow {
                     windows[number][windows[number].count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
@@ -222,7 +223,7 @@ public final class SecretScanner: Sendable {
                         windows[number].append(window)
                         pending = merged.next()
                     }
-                    open(number, at: run.end)
+                    open(number, at: run.end, run: run.length)
                 }
                 while let window = pending {
                     windows[number].append(window)
@@ -233,8 +234,23 @@ public final class SecretScanner: Sendable {
         return windows
     }
 
+    /// Bytes before a random run that its pattern may need: the name it is assigned to, the
+    /// operator and the quote.
+    static let runLead = 96
+
+    /// A random run, `runLead` bytes before it and its closing quote, within its line: a
+    /// minified line of a megabyte is not searched whole for each token it holds.
+    static func window(aroundRun run: Range<Int>, in raw: UnsafeRawBufferPointer) -> Range<Int> {
+        var start = run.lowerBound
+        let floor = max(0, run.lowerBound - runLead)
+        while start > floor && raw[start - 1] != 0x0A { start -= 1 }
+        let stop = min(raw.count, run.upperBound + 1)
+        return start..<stop
+    }
+
     /// Every maximal run of letters, digits and `+/=_-` at least `length` long that mixes upper
-    /// case, lower case and digits: `found(end, length)`, in file order.
+    /// case, lower case and digits, right after a quote (a string literal's value, not a line of
+    /// a PEM block or of base64 data): `found(end, length)`, in file order.
     static func randomRuns(in raw: UnsafeRawBufferPointer, atLeast length: Int, _ found: (Int, Int) -> Void) {
         var start = 0
         var classes: UInt8 = 0
@@ -252,7 +268,9 @@ public final class SecretScanner: Sendable {
                 classes |= kind
                 continue
             }
-            if index - start >= length && classes & 7 == 7 { found(index, index - start) }
+            if index - start >= length && classes & 7 == 7 && start > 0 && [0x22, 0x27, 0x60].contains(raw[start - 1]) {
+                found(index, index - start)
+            }
             start = index + 1
             classes = 0
         }
