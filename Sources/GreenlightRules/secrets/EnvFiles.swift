@@ -167,10 +167,9 @@ public enum EnvFiles {
     /// `next.config.mjs`, `playwright.config.ts`): its variables are switches given on the
     /// command line (`ANALYZE=true next build`), not settings of the deployed application.
     static func isToolConfiguration(_ path: String) -> Bool {
-        let base = baseName(path)
-        guard let dot = base.lastIndex(of: "."), let ext = Optional(base[base.index(after: dot)...]),
-              codeExtensions[String(ext)] == "javascript" else { return false }
-        return base[..<dot].hasSuffix(".config")
+        let ext = extensionOf(path)
+        guard codeExtensions[ext] == "javascript" else { return false }
+        return baseName(path).dropLast(ext.count + 1).hasSuffix(".config")
     }
 
     struct Read {

@@ -234,73 +234,6 @@ public final class SecretScanner: Sendable {
         return windows
     }
 
-    /// Bytes before a random run that its pattern may need: the name it is assigned to, the
-    /// operator and the quote.
-    static let runLead = 96
-
-    /// A random run, `runLead` bytes before it and its closing quote, within its line: a
-    /// minified line of a megabyte is not searched whole for each token it holds.
-    static func window(aroundRun run: Range<Int>, in raw: UnsafeRawBufferPointer) -> Range<Int> {
-        var start = run.lowerBound
-        let floor = max(0, run.lowerBound - runLead)
-        while start > floor && raw[start - 1] != 0x0A { start -= 1 }
-        let stop = min(raw.count, run.upperBound + 1)
-        return start..<stop
-    }
-
-    /// Every maximal run of letters, digits and `+/=_-` at least `length` long that mixes upper
-    /// case, lower case and digits, right after a quote (a string literal's value, not a line of
-    /// a PEM block or of base64 data): `found(end, length)`, in file order.
-    static func randomRuns(in raw: UnsafeRawBufferPointer, atLeast length: Int, _ found: (Int, Int) -> Void) {
-        var start = 0
-        var classes: UInt8 = 0
-        for index in 0...raw.count {
-            let byte: UInt8 = index < raw.count ? raw[index] : 0
-            let kind: UInt8
-            switch byte {
-            case 0x41...0x5A: kind = 1
-            case 0x61...0x7A: kind = 2
-            case 0x30...0x39: kind = 4
-            case 0x2B, 0x2F, 0x3D, 0x5F, 0x2D: kind = 8
-            default: kind = 0
-            }
-            if kind != 0 {
-                classes |= kind
-                continue
-            }
-            if index - start >= length && classes & 7 == 7 && start > 0 && [0x22, 0x27, 0x60].contains(raw[start - 1]) {
-                found(index, index - start)
-            }
-            start = index + 1
-            classes = 0
-        }
-    }
-
-    /// The hit's line (and `linesBefore`/`linesAfter` more), clipped to a few KiB around it.
-    static func window(around end: Int, in raw: UnsafeRawBufferPointer, linesBefore: Int, linesAfter: Int) -> Range<Int> {
-        let extra = linesBefore + linesAfter > 0 ? 16 * 1024 : 0
-        let floor = max(0, end - before - (linesBefore > 0 ? extra : 0))
-        let ceiling = min(raw.count, end + after + (linesAfter > 0 ? extra : 0))
-        var start = max(0, end - 1)
-        var newlines = 0
-        while start > floor {
-            if raw[start - 1] == 0x0A {
-                if newlines == linesBefore { break }
-                newlines += 1
-            }
-            start -= 1
-        }
-        var stop = end
-        newlines = 0
-        while stop < ceiling {
-            if raw[stop] == 0x0A {
-                if newlines == linesAfter { break }
-                newlines += 1
-            }
-            stop += 1
-        }
-        return start..<stop
-    }
 
     /// The allowlist comments of other scanners, on the secret's line: `gitleaks:allow`,
     /// `pragma: allowlist secret` (detect-secrets), `#nosec` (gosec, bandit: a reviewed
@@ -377,47 +310,5 @@ public final class SecretScanner: Sendable {
             let p = Double(count) / Double(total)
             return sum - p * log2(p)
         }
-    }
-}
-
-/// Turns increasing byte offsets into 1-based lines and columns (Unicode scalars, as
-/// `SourceText` counts them: a leading BOM is not a column), without decoding the whole file.
-struct PositionCursor {
-    let bytes: [UInt8]
-    private var offset = 0
-    private var line = 1
-    private var lineStart = 0
-    private var columnOffset = 0
-    private var column = 1
-
-    init(bytes: [UInt8]) {
-        self.bytes = bytes
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            offset = 3
-            lineStart = 3
-            columnOffset = 3
-        }
-    }
-
-    mutating func position(of target: Int) -> (line: Int, column: Int) {
-        let target = max(target, offset)
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = offset
-            while index < target {
-                if buffer[index] == 0x0A {
-                    line += 1
-                    lineStart = index + 1
-                }
-                index += 1
-            }
-        }
-        offset = target
-        if columnOffset < lineStart {
-            columnOffset = lineStart
-            column = 1
-        }
-        column += String(decoding: bytes[columnOffset..<target], as: UTF8.self).unicodeScalars.count
-        columnOffset = target
-        return (line, column)
     }
 }
