@@ -29,8 +29,8 @@ public enum FieldPrecision {
         "docker.pipefail": FieldMeasurement(findings: 96, repositories: 16, truePositives: 13, falsePositives: 18, debatable: 9),
         "docker.root-user": FieldMeasurement(findings: 133, repositories: 26, truePositives: 14, falsePositives: 22, debatable: 4),
         "docker.untagged-base": FieldMeasurement(findings: 9, repositories: 1, truePositives: 0, falsePositives: 9, debatable: 0),
-        "secrets.env-example-drift": FieldMeasurement(findings: 332, repositories: 15, truePositives: 14, falsePositives: 10, debatable: 19),
-        "secrets.leak": FieldMeasurement(findings: 10, repositories: 5, truePositives: 7, falsePositives: 2, debatable: 1),
+        "secrets.env-example-drift": FieldMeasurement(findings: 304, repositories: 14, truePositives: 15, falsePositives: 1, debatable: 24),
+        "secrets.leak": FieldMeasurement(findings: 8, repositories: 4, truePositives: 7, falsePositives: 0, debatable: 1),
         "secrets.unscanned": FieldMeasurement(findings: 322, repositories: 28, truePositives: 40, falsePositives: 0, debatable: 0),
     ]
 }

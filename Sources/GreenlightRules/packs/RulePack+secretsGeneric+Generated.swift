@@ -26,7 +26,11 @@ allow:
           "**/evaluation/**", "**/evals/**",
           # Docusaurus ships its whole site configuration to every visitor's browser: what it
           # holds (a DocSearch key, analytics ids) is public by construction.
-          "**/docusaurus.config.{js,ts,mjs,cjs}"]
+          "**/docusaurus.config.{js,ts,mjs,cjs}",
+          # UI components (JSX, Vue, Svelte) run in every visitor's browser: a credential-named
+          # value they hold — a widget's, a search box's, an analytics key — is public by
+          # construction, the default of a prop the embedder overrides.
+          "**/*.{jsx,tsx,vue,svelte}"]
   # Words of the name a value is assigned to that say it is a stand-in (REDACTED_VALUE,
   # dummyToken) or public by design (publishableKey, websiteToken, recaptcha siteKey).
   names: [redacted, placeholder, dummy, fake, mock, sample, example, sentinel, public, publishable, website, sitekey, site_key]

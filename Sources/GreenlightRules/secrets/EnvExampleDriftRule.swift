@@ -33,7 +33,7 @@ public struct EnvExampleDriftRule: Rule {
 
     public static let description = RuleDescription(
         id: "secrets.env-example-drift",
-        severity: .note,
+        severity: .error,
         summary: "Code reads an environment variable that the committed .env.example does not list",
         rationale: """
             The `.env.example` (or `.env.sample`, `.env.template`) is how a new machine, a CI job \
@@ -42,9 +42,13 @@ public struct EnvExampleDriftRule: Rule {
             that fails on a secret nobody knew it needed. Each code file is held to the nearest \
             template in its folder or above; files with no template above them, tests and tool \
             configuration \
-            (`vite.config.ts`, `next.config.mjs`: switches given on a command line) are not \
-            checked, and a file's reads are those of its own language. One finding per missing \
-            variable, at its first read.
+            (`vite.config.ts`, `next.config.mjs`: switches given on a command line) and operator \
+            scripts (`scripts/`) are not checked, and a file's reads are those of its own \
+            language, in code — not in comments or in a snippet quoted in a string. A read \
+            is not asked for when a listed variable stands beside it as its fallback \
+            (`A ?? B`, `getenv("A") or getenv("B")`), when the code sets the variable itself, \
+            when a comment calls it legacy or deprecated, or when a data migration falls back \
+            without it. One finding per missing variable, at its first read.
             """,
         configKeys: [
             ConfigKey("ignore", "variable names never expected in a template (`*` suffix wildcard)",
@@ -60,6 +64,13 @@ public struct EnvExampleDriftRule: Rule {
                 ".env.sample": "export API_URL=https://api.internal\n",
                 "worker/main.py": "import os\nurl = os.environ[\"API_URL\"]\nkey = os.getenv(\"↓API_KEY\")\nadmin = os.environ.get('↓ADMIN_API_KEY')\n",
                 "Sources/App/Config.swift": "let url = ProcessInfo.processInfo.environment[\"↓SENTRY_DSN\"]\n",
+            ]),
+            // A migration that cannot run without its variable; a fallback chain none of whose
+            // variables is listed.
+            RuleExample([
+                ".env.example": "DATABASE_URL=\n",
+                "migrations/versions/0042_dimension.py": "dim = os.getenv(\"↓EMBEDDING_DIMENSION\")\nif not dim:\n    raise ValueError(dim)\n",
+                "app/search.py": "url = os.getenv(\"↓SEARCH_URL\") or os.getenv(\"↓SEARX_URL\")\n",
             ]),
             RuleExample([
                 "supabase/functions/.env.example": "SUPABASE_URL=\n",
@@ -95,6 +106,25 @@ public struct EnvExampleDriftRule: Rule {
                 "web/playwright.config.ts": "const port = process.env.PORT || 3000\n",
                 "web/src/snippets/python.ts": "export const snippet = `api_key=os.environ[\"VENDOR_API_KEY\"]`\n",
             ]),
+            // Not code: a comment, a snippet in a template literal.
+            RuleExample([
+                ".env.example": "API_URL=\n",
+                "src/snippet.ts": "// const k = process.env.OLD_KEY\nexport const code = `const key = process.env.VENDOR_KEY;`\n",
+                "app/main.py": "# key = os.environ['COMMENTED_KEY']\nprint('os.getenv(\"QUOTED_KEY\")')\n",
+            ]),
+            // A fallback of a listed variable; a variable the code sets itself; one a comment
+            // calls legacy; a migration that falls back; an operator script; what the platform
+            // or the CI job sets.
+            RuleExample([
+                ".env.example": "PHOENIX_ENDPOINT=\nDATABASE_URL=\n",
+                "src/otel.ts": "const url = process.env.PHOENIX_ENDPOINT ?? process.env.PHOENIX_HOST\n",
+                "src/limits.js": "process.env.MODEL_TOKEN_LIMIT = Number(limit)\n",
+                "src/settings.js": "const limit = process.env.MODEL_TOKEN_LIMIT\nconst old = Number(process.env.OLD_TOKEN_LIMIT) || // legacy support\n  4096\n",
+                "app/db.py": "url = os.environ.get(\"DATABASE_URL\", os.environ.get(\"PG_URL\"))\n",
+                "alembic/versions/7f3_seed.py": "host = os.environ.get(\"OLLAMA_HOST\") or \"http://localhost:11434\"\n",
+                "server/scripts/reset_password.py": "password = os.environ.get(\"PASSWORD\", \"\")\n",
+                "src/server.ts": "const port = process.env.PORT ?? 3000\nconst e2e = process.env.CI_PLAYWRIGHT\n",
+            ]),
             RuleExample([
                 ".env.example": "API_URL=\n",
                 "src/app.ts": "const t = process.env.FEATURE_FLAGS\n",
@@ -115,23 +145,36 @@ public struct EnvExampleDriftRule: Rule {
             templates[folder] = (templates[folder]?.path ?? entry.path, names)
         }
         guard !templates.isEmpty else { return [] }
-        var reported: Set<String> = []
-        var findings: [Finding] = []
-        for entry in snapshot.entries
-        where EnvFiles.isCode(entry.path) && !EnvFiles.isTest(entry.path) && !EnvFiles.isToolConfiguration(entry.path) {
+        var missing: [(path: String, template: String, read: EnvReads.Read)] = []
+        var written: Set<String> = []
+        for entry in snapshot.entries where EnvFiles.isCode(entry.path) && !EnvFiles.isTest(entry.path)
+            && !EnvFiles.isToolConfiguration(entry.path) && !EnvFiles.isOperatorScript(entry.path) {
             guard let template = Self.governing(entry.path, templates) else { continue }
-            guard let text = try snapshot.text(of: entry, containingAny: EnvFiles.readKeywords) else { continue }
-            for read in EnvFiles.reads(in: text)
-            where !template.names.contains(read.name) && !options.ignores(read.name) && !EnvFiles.isBuiltIn(read.name) {
-                guard reported.insert(template.path + "\u{0}" + read.name).inserted else { continue }
-                findings.append(Finding(
-                    rule: Self.description, path: entry.path, line: read.line, column: read.column,
-                    message: "\(read.name) is read here but missing from `\(template.path)`",
-                    matched: template.path + " " + read.name,
-                    fix: "add `\(read.name)=` (no value) to \(template.path)"))
+            guard let text = try snapshot.text(of: entry, containingAny: EnvReads.keywords) else { continue }
+            let scan = EnvReads.scan(text)
+            written.formUnion(scan.writes)
+            let isMigration = EnvFiles.isMigration(entry.path)
+            // A group of fallbacks is covered when one of its variables is.
+            let covered = Set(scan.reads.filter { Self.isCovered($0.name, template.names, options) }.map(\.group))
+            for read in scan.reads where !covered.contains(read.group) && !read.isLegacy && !(isMigration && read.fallsBack) {
+                missing.append((entry.path, template.path, read))
             }
         }
+        var reported: Set<String> = []
+        var findings: [Finding] = []
+        for (path, template, read) in missing where !written.contains(read.name) {
+            guard reported.insert(template + "\u{0}" + read.name).inserted else { continue }
+            findings.append(Finding(
+                rule: Self.description, path: path, line: read.line, column: read.column,
+                message: "\(read.name) is read here but missing from `\(template)`",
+                matched: template + " " + read.name,
+                fix: "add `\(read.name)=` (no value) to \(template)"))
+        }
         return findings
+    }
+
+    static func isCovered(_ name: String, _ declared: Set<String>, _ options: Options) -> Bool {
+        declared.contains(name) || options.ignores(name) || EnvFiles.isBuiltIn(name)
     }
 
     static func folder(of path: String) -> String {

@@ -112,13 +112,16 @@ public enum EnvFiles {
         return String(base[base.index(after: dot)...])
     }
 
-    /// Variables that the runtime, the framework or the CI platform sets, not the team:
-    /// `NODE_ENV`, `CI`, Vite's `import.meta.env.DEV` …, and the platforms' own prefixes.
+    /// Variables that the runtime, the framework or the platform sets, not the team:
+    /// `NODE_ENV`, `CI`, Vite's `import.meta.env.DEV` …, `PORT` (every container platform —
+    /// Cloud Run, Heroku, Render, Railway, Fly — assigns it), and the platforms' own prefixes.
     static let builtIns: Set<String> = ["NODE_ENV", "CI", "DEV", "PROD", "MODE", "SSR", "BASE_URL", "HOME", "PATH", "PWD",
                                         "USER", "SHELL", "TMPDIR", "TEMP", "TMP", "TERM", "LANG", "HOSTNAME", "TZ",
-                                        "NEXT_RUNTIME", "NODE_OPTIONS", "VITEST", "JEST_WORKER_ID", "PLAYWRIGHT"]
-    /// Platforms' and test runners' own prefixes.
-    static let builtInPrefixes = ["GITHUB_", "RUNNER_", "VERCEL_", "NETLIFY_", "npm_", "PLAYWRIGHT_", "CYPRESS_", "VITEST_"]
+                                        "NEXT_RUNTIME", "NODE_OPTIONS", "VITEST", "JEST_WORKER_ID", "PLAYWRIGHT", "PORT"]
+    /// Platforms' and test runners' own prefixes; `CI_` is GitLab's and the name teams give a
+    /// switch set only by their CI job.
+    static let builtInPrefixes = ["GITHUB_", "RUNNER_", "VERCEL_", "NETLIFY_", "npm_", "PLAYWRIGHT_", "CYPRESS_", "VITEST_",
+                                  "CI_"]
 
     static func isBuiltIn(_ name: String) -> Bool {
         builtIns.contains(name) || builtInPrefixes.contains { name.hasPrefix($0) } || name == "VERCEL" || name == "NETLIFY"
@@ -132,36 +135,19 @@ public enum EnvFiles {
         return testMarkers.contains { framed.contains($0) }
     }
 
-    /// Text that must be on a line for it to read the environment.
-    static let readKeywords = ["env", "environ", "getenv", "Getenv", "LookupEnv", "ENV"]
+    /// Operator scripts (`scripts/reset_admin_password.py`), run by hand or by a CI job with
+    /// their inputs on the command line: not the deployed application's settings.
+    static func isOperatorScript(_ path: String) -> Bool {
+        ("/" + path).contains("/scripts/")
+    }
 
-    private static let name = "([A-Za-z_][A-Za-z0-9_]*)"
-    private static let quoted = "[\"'`]" + name + "[\"'`]"
-    /// Every way each language reads one variable, each with the name in its one group. A
-    /// file is read with its own language's patterns only: Python quoted inside a TypeScript
-    /// string (a code snippet shown in the UI) is not a read.
-    static let readPatterns: [String: NSRegularExpression] = {
-        let javaScript = [
-            #"process\.env\."# + name,
-            #"process\.env\[\s*"# + quoted + #"\s*\]"#,
-            #"import\.meta\.env\."# + name,
-            #"Bun\.env\."# + name,
-            #"Deno\.env\.get\(\s*"# + quoted,
-        ]
-        let byLanguage: [String: [String]] = [
-            "javascript": javaScript,
-            "python": [#"(?<![\w.])(?:os\.)?environ(?:\.get\(\s*|\[\s*)"# + quoted, #"os\.getenv\(\s*"# + quoted],
-            "swift": [#"ProcessInfo\.processInfo\.environment\[\s*""# + name + #""\s*\]"#],
-            "go": [#"os\.(?:Getenv|LookupEnv)\(\s*""# + name + #"""#],
-            "ruby": [#"(?<![\w:])ENV(?:\[\s*|\.fetch\(\s*)"# + quoted],
-        ]
-        var patterns: [String: NSRegularExpression] = [:]
-        for (language, alternatives) in byLanguage {
-            let regex = try! NSRegularExpression(pattern: alternatives.joined(separator: "|"))
-            for (ext, owner) in codeExtensions where owner == language { patterns[ext] = regex }
-        }
-        return patterns
-    }()
+    /// Data migrations (Alembic, Django, Rails, Knex …): each runs once, at an upgrade.
+    static let migrationMarkers = ["/migrations/", "/alembic/", "/migrate/"]
+
+    static func isMigration(_ path: String) -> Bool {
+        let framed = "/" + path
+        return migrationMarkers.contains { framed.contains($0) }
+    }
 
     /// Tool configuration run in a developer's or a builder's shell (`vite.config.ts`,
     /// `next.config.mjs`, `playwright.config.ts`): its variables are switches given on the
@@ -170,37 +156,5 @@ public enum EnvFiles {
         let ext = extensionOf(path)
         guard codeExtensions[ext] == "javascript" else { return false }
         return baseName(path).dropLast(ext.count + 1).hasSuffix(".config")
-    }
-
-    struct Read {
-        let name: String
-        let line: Int
-        let column: Int
-    }
-
-    /// Where `text` reads environment variables, in order, in its own language's ways.
-    static func reads(in text: SourceText) -> [Read] {
-        guard let readPattern = readPatterns[extensionOf(text.path)] else { return [] }
-        var found: [Read] = []
-        for (offset, line) in text.lines.enumerated() where readKeywords.contains(where: { line.contains($0) }) {
-            let string = String(line)
-            let range = NSRange(string.startIndex..., in: string)
-            for match in readPattern.matches(in: string, range: range) {
-                // A write (`process.env.X = …`) sets the variable; it does not need it.
-                let after = string.utf16.dropFirst(match.range.location + match.range.length).prefix(4)
-                let tail = String(decoding: Array(after), as: UTF16.self).drop { $0 == " " || $0 == "\t" }
-                if tail.hasPrefix("=") && !tail.hasPrefix("==") { continue }
-                // `delete process.env.X` unsets it.
-                let before = string.utf16.prefix(match.range.location)
-                if String(decoding: Array(before), as: UTF16.self).hasSuffix("delete ") { continue }
-                for group in 1..<match.numberOfRanges {
-                    guard let captured = Range(match.range(at: group), in: string) else { continue }
-                    let column = string.unicodeScalars.distance(from: string.startIndex, to: captured.lowerBound) + 1
-                    found.append(Read(name: String(string[captured]), line: offset + 1, column: column))
-                    break
-                }
-            }
-        }
-        return found
     }
 }

@@ -65,6 +65,8 @@ enum SecretLeakExamples {
         RuleExample(["src/session.ts": "export const SESSION_SALT = \"↓\(SecretSample.make("", "base64", 44, salt: "entropy"))\"\n"]),
         // A token's own shape is found in tests too; only the generic heuristics stay out.
         RuleExample(["tests/test_client.py": "GH = \"↓\(githubToken)\"\n"]),
+        // ... and in a UI component.
+        RuleExample(["web/src/Chat.tsx": "const openai = new OpenAI({ apiKey: \"↓\(openAIKey)\", dangerouslyAllowBrowser: true })\n"]),
     ]
 
     static let nonTriggering: [RuleExample] = [
@@ -123,7 +125,7 @@ enum SecretLeakExamples {
         ]),
         // Names that say the value is a stand-in or public by design; a token a test signs for a
         // fake subject in the file's own test module; an evaluation harness's benchmark token; a
-        // documentation site's published configuration; a temporary credential's id alone; a key
+        // documentation site's published configuration and a UI component's default key; a temporary credential's id alone; a key
         // printed in documentation prose.
         RuleExample([
             "server/src/utils/index.ts": "export const REDACTED_CREDENTIAL_VALUE = '_ACME_BLANK_\(SecretSample.make("", "hex", 32, salt: "sentinel"))'\n",
@@ -134,6 +136,7 @@ enum SecretLeakExamples {
             "docs/middlewares/jwt.md": "```yaml\ntls:\n  key: |-\n    " + privateKey.replacingOccurrences(of: "\n", with: "\n    ") + "```\n",
             "web/package-lock.json": "  \"integrity\": \"sha512-\(SecretSample.make("", "base64", 86, salt: "sri"))==\",\n",
             "src/assets.ts": "export const imageData = \"\(SecretSample.make("", "base64", 120, salt: "png"))\"\n",
+            "extensions/widget/src/Widget.tsx": "export const Widget = ({\n  apiHost = 'https://chat.example.net',\n  apiKey = '\(SecretSample.make("", "hex", 8, salt: "uuid-a"))-\(SecretSample.make("", "hex", 4, salt: "uuid-b"))-4b4d-9fec-\(SecretSample.make("", "hex", 12, salt: "uuid-c"))',\n}) => null\n",
             "evaluation/benchmarks/webarena/run_infer.py": "    'CLASSIFIEDS_RESET_TOKEN': '\(SecretSample.make("", "hex", 32, salt: "reset"))',\n",
         ]),
     ]
