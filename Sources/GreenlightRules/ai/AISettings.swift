@@ -17,8 +17,7 @@ public struct AISettings: ConfigSection {
 
     public static let defaultExemptPatterns = [
         "*.test.*", "*.spec.*", "*_test.*", "test_*.py", "tests/", "test/", "__tests__/", "spec/",
-        "node_modules/", "dist/", "vendor/", "*.min.js",
-    ]
+    ] + VendoredCode.globPatterns
     // The defaults are constant and valid; a failure here is a programming error caught by tests.
     public static let defaultExempt: [Glob] = defaultExemptPatterns.compactMap { try? Glob($0) }
 

@@ -42,7 +42,8 @@ public struct EnvExampleDriftRule: Rule {
             that fails on a secret nobody knew it needed. Each code file is held to the nearest \
             template in its folder or above; files with no template above them, tests and tool \
             configuration \
-            (`vite.config.ts`, `next.config.mjs`: switches given on a command line) and operator \
+            (`vite.config.ts`, `next.config.mjs`: switches given on a command line), committed \
+            dependencies and build output (`node_modules/`, `vendor/`, `dist/`) and operator \
             scripts (`scripts/`) are not checked, and a file's reads are those of its own \
             language, in code — not in comments or in a snippet quoted in a string. A read \
             is not asked for when a listed variable stands beside it as its fallback \
@@ -92,6 +93,10 @@ public struct EnvExampleDriftRule: Rule {
                 "src/__tests__/api.test.ts": "const k = process.env.TEST_ONLY_KEY\n",
                 "tests/test_api.py": "k = os.getenv('PYTEST_ONLY_KEY')\n",
                 "src/setup.ts": "delete process.env.LEGACY_FLAG\nconst t = process.env.VITEST\n",
+                "node_modules/@babel/core/lib/index.js": "const c = process.env.BABEL_SHOW_CONFIG_FOR\n",
+                "app/evals/answers.ts": "const key = process.env.EVAL_GOOGLE_KEY\n",
+                "app/console.py": "os.environ['PYTHONIOENCODING'] = 'utf-8'\nprint(os.environ['PYTHONIOENCODING'])\n",
+                "cli/src/terminal.ts": "const t = process.env.TERM_PROGRAM ?? process.env.VSCODE_PID\n",
             ]),
             RuleExample([
                 ".env.example": "API_URL=\n",
@@ -148,6 +153,7 @@ public struct EnvExampleDriftRule: Rule {
         var missing: [(path: String, template: String, read: EnvReads.Read)] = []
         var written: Set<String> = []
         for entry in snapshot.entries where EnvFiles.isCode(entry.path) && !EnvFiles.isTest(entry.path)
+            && !VendoredCode.contains(entry.path)
             && !EnvFiles.isToolConfiguration(entry.path) && !EnvFiles.isOperatorScript(entry.path) {
             guard let template = Self.governing(entry.path, templates) else { continue }
             guard let text = try snapshot.text(of: entry, containingAny: EnvReads.keywords) else { continue }

@@ -117,18 +117,25 @@ public enum EnvFiles {
     /// Cloud Run, Heroku, Render, Railway, Fly — assigns it), and the platforms' own prefixes.
     static let builtIns: Set<String> = ["NODE_ENV", "CI", "DEV", "PROD", "MODE", "SSR", "BASE_URL", "HOME", "PATH", "PWD",
                                         "USER", "SHELL", "TMPDIR", "TEMP", "TMP", "TERM", "LANG", "HOSTNAME", "TZ",
-                                        "NEXT_RUNTIME", "NODE_OPTIONS", "VITEST", "JEST_WORKER_ID", "PLAYWRIGHT", "PORT"]
+                                        "NEXT_RUNTIME", "NODE_OPTIONS", "VITEST", "JEST_WORKER_ID", "PLAYWRIGHT", "PORT",
+                                        // Build tools (Create React App's PUBLIC_URL, Vercel's
+                                        // linked Edge Config) and the terminal a CLI runs in.
+                                        "PUBLIC_URL", "EDGE_CONFIG", "FORCE_COLOR", "NO_COLOR", "COLORTERM",
+                                        "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "TMUX", "STY", "WT_SESSION",
+                                        "WSL_DISTRO_NAME", "WSL_INTEROP", "SSH_CONNECTION", "SSH_TTY", "EDITOR", "VISUAL"]
     /// Platforms' and test runners' own prefixes; `CI_` is GitLab's and the name teams give a
     /// switch set only by their CI job.
     static let builtInPrefixes = ["GITHUB_", "RUNNER_", "VERCEL_", "NETLIFY_", "npm_", "PLAYWRIGHT_", "CYPRESS_", "VITEST_",
-                                  "CI_"]
+                                  "CI_", "VSCODE_", "TERMINAL_", "XDG_", "LC_"]
 
     static func isBuiltIn(_ name: String) -> Bool {
         builtIns.contains(name) || builtInPrefixes.contains { name.hasPrefix($0) } || name == "VERCEL" || name == "NETLIFY"
     }
 
-    /// Test code: it sets up the environment it reads.
-    static let testMarkers = ["/test/", "/tests/", "/__tests__/", "/spec/", "/e2e/", ".test.", ".spec.", "_test.", "/test_", "/conftest."]
+    /// Test code: it sets up the environment it reads. Evaluation harnesses (`evals/`) are the
+    /// test suites of AI products: run by a developer against a model, skipped without a key.
+    static let testMarkers = ["/test/", "/tests/", "/__tests__/", "/spec/", "/e2e/", ".test.", ".spec.", "_test.", "/test_",
+                              "/conftest.", "/evals/", "/evaluation/"]
 
     static func isTest(_ path: String) -> Bool {
         let framed = "/" + path

@@ -101,8 +101,10 @@ enum EnvReads {
                       let captured = firstGroup(match, in: string) else { continue }
                 let name = String(string[captured])
                 let tail = string[whole.upperBound...].drop { $0 == " " || $0 == "\t" }
-                // An assignment sets the variable; `delete process.env.X` unsets it.
-                if tail.hasPrefix("=") && !tail.hasPrefix("==") {
+                // An assignment sets the variable (`os.environ["X"] = …`); `delete process.env.X`
+                // unsets it.
+                let assigned = tail.drop { $0 == "]" || $0 == " " || $0 == "\t" }
+                if assigned.hasPrefix("=") && !assigned.hasPrefix("==") {
                     scan.writes.insert(name)
                     previousEnd = nil
                     continue
