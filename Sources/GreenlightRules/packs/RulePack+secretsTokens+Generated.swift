@@ -283,8 +283,9 @@ rules:
       # jwt.io's sample token ("John Doe").
       regexes: ['eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwi']
       # In the decoded header and payload: tokens issued for demos and tests
-      # ("sub": "fake@vendor.example").
-      stopwords: [demo, test, example, fake]
+      # ("sub": "fake@vendor.example"), and Supabase's anon key, which every browser of the
+      # site is given ("role": "anon"; the service_role key is still found).
+      stopwords: [demo, test, example, fake, '"role":"anon"']
       # Tokens tests sign for themselves.
       paths: *tests
     samples:

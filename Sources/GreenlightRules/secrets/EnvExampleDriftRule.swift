@@ -47,8 +47,7 @@ public struct EnvExampleDriftRule: Rule {
             scripts (`scripts/`) are not checked, and a file's reads are those of its own \
             language, in code — not in comments or in a snippet quoted in a string. A read \
             is not asked for when a listed variable stands beside it as its fallback \
-            (`A ?? B`, `getenv("A") or getenv("B")`), when the code sets the variable itself, \
-            when a comment calls it legacy or deprecated, or when a data migration falls back \
+            (`A ?? B`, `getenv("A") or getenv("B")`), when a comment calls it legacy or deprecated, or when a data migration falls back \
             without it. One finding per missing variable, at its first read.
             """,
         configKeys: [
@@ -72,6 +71,8 @@ public struct EnvExampleDriftRule: Rule {
                 ".env.example": "DATABASE_URL=\n",
                 "migrations/versions/0042_dimension.py": "dim = os.getenv(\"↓EMBEDDING_DIMENSION\")\nif not dim:\n    raise ValueError(dim)\n",
                 "app/search.py": "url = os.getenv(\"↓SEARCH_URL\") or os.getenv(\"↓SEARX_URL\")\n",
+                // The UI may set it for the session; the deployment still sets it first.
+                "app/ui.py": "model = os.getenv(\"↓GEMINI_MODEL\", \"gemini-pro\")\nos.environ[\"GEMINI_MODEL\"] = choice\n",
             ]),
             RuleExample([
                 "supabase/functions/.env.example": "SUPABASE_URL=\n",
@@ -95,7 +96,7 @@ public struct EnvExampleDriftRule: Rule {
                 "src/setup.ts": "delete process.env.LEGACY_FLAG\nconst t = process.env.VITEST\n",
                 "node_modules/@babel/core/lib/index.js": "const c = process.env.BABEL_SHOW_CONFIG_FOR\n",
                 "app/evals/answers.ts": "const key = process.env.EVAL_GOOGLE_KEY\n",
-                "app/console.py": "os.environ['PYTHONIOENCODING'] = 'utf-8'\nprint(os.environ['PYTHONIOENCODING'])\n",
+                "app/console.py": "os.environ['PYTHONIOENCODING'] = 'utf-8'\n",
                 "cli/src/terminal.ts": "const t = process.env.TERM_PROGRAM ?? process.env.VSCODE_PID\n",
             ]),
             RuleExample([
@@ -117,14 +118,13 @@ public struct EnvExampleDriftRule: Rule {
                 "src/snippet.ts": "// const k = process.env.OLD_KEY\nexport const code = `const key = process.env.VENDOR_KEY;`\n",
                 "app/main.py": "# key = os.environ['COMMENTED_KEY']\nprint('os.getenv(\"QUOTED_KEY\")')\n",
             ]),
-            // A fallback of a listed variable; a variable the code sets itself; one a comment
-            // calls legacy; a migration that falls back; an operator script; what the platform
-            // or the CI job sets.
+            // A fallback of a listed variable; a write; one a comment calls legacy; a migration
+            // that falls back; an operator script; what the platform or the CI job sets.
             RuleExample([
                 ".env.example": "PHOENIX_ENDPOINT=\nDATABASE_URL=\n",
                 "src/otel.ts": "const url = process.env.PHOENIX_ENDPOINT ?? process.env.PHOENIX_HOST\n",
                 "src/limits.js": "process.env.MODEL_TOKEN_LIMIT = Number(limit)\n",
-                "src/settings.js": "const limit = process.env.MODEL_TOKEN_LIMIT\nconst old = Number(process.env.OLD_TOKEN_LIMIT) || // legacy support\n  4096\n",
+                "src/settings.js": "const old = Number(process.env.OLD_TOKEN_LIMIT) || // legacy support\n  4096\n",
                 "app/db.py": "url = os.environ.get(\"DATABASE_URL\", os.environ.get(\"PG_URL\"))\n",
                 "alembic/versions/7f3_seed.py": "host = os.environ.get(\"OLLAMA_HOST\") or \"http://localhost:11434\"\n",
                 "server/scripts/reset_password.py": "password = os.environ.get(\"PASSWORD\", \"\")\n",
@@ -151,24 +151,22 @@ public struct EnvExampleDriftRule: Rule {
         }
         guard !templates.isEmpty else { return [] }
         var missing: [(path: String, template: String, read: EnvReads.Read)] = []
-        var written: Set<String> = []
         for entry in snapshot.entries where EnvFiles.isCode(entry.path) && !EnvFiles.isTest(entry.path)
             && !VendoredCode.contains(entry.path)
             && !EnvFiles.isToolConfiguration(entry.path) && !EnvFiles.isOperatorScript(entry.path) {
             guard let template = Self.governing(entry.path, templates) else { continue }
             guard let text = try snapshot.text(of: entry, containingAny: EnvReads.keywords) else { continue }
-            let scan = EnvReads.scan(text)
-            written.formUnion(scan.writes)
+            let reads = EnvReads.reads(in: text)
             let isMigration = EnvFiles.isMigration(entry.path)
             // A group of fallbacks is covered when one of its variables is.
-            let covered = Set(scan.reads.filter { Self.isCovered($0.name, template.names, options) }.map(\.group))
-            for read in scan.reads where !covered.contains(read.group) && !read.isLegacy && !(isMigration && read.fallsBack) {
+            let covered = Set(reads.filter { Self.isCovered($0.name, template.names, options) }.map(\.group))
+            for read in reads where !covered.contains(read.group) && !read.isLegacy && !(isMigration && read.fallsBack) {
                 missing.append((entry.path, template.path, read))
             }
         }
         var reported: Set<String> = []
         var findings: [Finding] = []
-        for (path, template, read) in missing where !written.contains(read.name) {
+        for (path, template, read) in missing {
             guard reported.insert(template + "\u{0}" + read.name).inserted else { continue }
             findings.append(Finding(
                 rule: Self.description, path: path, line: read.line, column: read.column,

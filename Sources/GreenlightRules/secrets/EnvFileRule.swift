@@ -18,6 +18,7 @@ public struct EnvFileRule: Rule {
             RuleExample([".env": "↓DATABASE_URL=postgres://app:s3cr3t-pw@db/app\n"]),
             RuleExample(["apps/api/.env.production": "↓NODE_ENV=production\nSTRIPE_SECRET_KEY=sk_live_51Habc\n", "apps/api/.env.example": "NODE_ENV=\n"]),
             RuleExample([".env.local": "↓export OPENAI_API_KEY='sk-proj-abc123'\n"]),
+            RuleExample(["backend/.env": "↓PORT=5000\nGIGACHATTOKEN=b64-value-of-the-token\nMAIL_PASSWORD=null\n"]),
         ],
         nonTriggering: [
             RuleExample([".env.example": "API_URL=\nAPI_KEY=\n", ".env.sample": "API_URL=\n", "docs/.env.template": "X=\n"]),
@@ -30,6 +31,12 @@ public struct EnvFileRule: Rule {
                 "web/.env.production": "NEXT_PUBLIC_API_HOST=https://api.example.org\nNEXT_PUBLIC_ENV=production\n",
                 ".env": "DATABASE_URL=sqlite:///tmp/schema.db\nGOOGLE_CLIENT_ID=1234.apps.googleusercontent.com\n",
                 ".env.test": "API_KEY=fake-key-for-tests\nAUTH_URL=http://localhost:3000\n",
+            ]),
+            // A value the file also publishes, `null`, a token count, a database on the
+            // developer's own machine.
+            RuleExample([
+                ".env.production": "SUPABASE_KEY=eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYW5vbiJ9.c2lnbmF0dXJlLW9mLXRoZS1rZXk\nNEXT_PUBLIC_SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYW5vbiJ9.c2lnbmF0dXJlLW9mLXRoZS1rZXk\n",
+                "backend/.env": "DATABASE_URL=postgresql://postgres:password@localhost:5432/news\nOPENAI_MAX_TOKENS=500\nMAIL_PASSWORD=null\n",
             ]),
         ]
     )

@@ -30,19 +30,36 @@ public enum EnvFiles {
     /// Prefixes of variables that frameworks put in the browser bundle: public by design.
     static let publicPrefixes = ["NEXT_PUBLIC_", "VITE_", "PUBLIC_", "REACT_APP_", "EXPO_PUBLIC_", "NUXT_PUBLIC_",
                                  "GATSBY_", "VUE_APP_", "STORYBOOK_"]
-    /// Words of variable names that hold credentials.
-    static let credentialWords = ["KEY", "SECRET", "TOKEN", "PASSWORD", "PASSWD", "PASS", "PWD", "CREDENTIAL", "AUTH",
-                                  "PRIVATE", "SIGNING", "SALT", "DSN", "CERT"]
+    /// Words of variable names that hold credentials (a whole word of the name, or the end of a
+    /// run-together one: `APIKEY`, `DBPASSWORD`; `MAX_TOKENS` counts tokens).
+    static let credentialWords = ["key", "secret", "token", "password", "passwd", "pass", "pwd", "credential",
+                                  "credentials", "auth", "private", "signing", "salt", "dsn", "cert"]
     /// Values that stand for a value: placeholders, fakes, references.
     static let placeholderWords = ["example", "changeme", "change-me", "change_me", "your_", "your-", "<your", "xxx",
                                    "placeholder", "fake", "dummy", "replace", "todo", "redacted", "sample"]
+    /// Values that say there is none.
+    static let noValues: Set<String> = ["null", "none", "nil", "undefined", "false", "true", "''", "\"\""]
+    /// Hosts only the developer's own machine reaches.
+    static let localHosts = ["localhost", "127.0.0.1", "0.0.0.0", "[::1]"]
+
+    /// Credential words that also end run-together names (`APIKEY`, `DBPASSWORD`).
+    static let credentialSuffixes = ["key", "secret", "token", "password"]
+
+    static func isCredentialName(_ name: String) -> Bool {
+        SecretAllowlist.words(of: name).contains { word in
+            credentialWords.contains(word)
+                || credentialSuffixes.contains { word.count >= $0.count + 2 && word.hasSuffix($0) }
+        }
+    }
 
     /// The variables of a dotenv file that may hold a secret: a credential-named variable
-    /// (`*_KEY`, `*_SECRET`, `*_TOKEN`, `*PASSWORD*` …) with a value that is not empty, a
-    /// placeholder, a reference or public by its name (`NEXT_PUBLIC_*`), and any variable
-    /// whose value is a URL with a password (`postgres://app:pw@db/app`).
+    /// (`*_KEY`, `*_SECRET`, `*_TOKEN`, `*PASSWORD*` …) with a value that is not empty or
+    /// `null`, a placeholder, a reference, or public — by its name (`NEXT_PUBLIC_*`) or because
+    /// the same file gives the same value to a public name (`SUPABASE_KEY` beside
+    /// `NEXT_PUBLIC_SUPABASE_ANON_KEY`) — and any variable whose value is a URL with a password
+    /// to a host other than the developer's own machine (`postgres://app:pw@db/app`).
     static func secretLikeNames(_ text: SourceText) -> [String] {
-        var names: [String] = []
+        var assignments: [(name: String, value: String)] = []
         for line in text.lines {
             var rest = line.drop { $0 == " " || $0 == "\t" }
             guard !rest.hasPrefix("#") else { continue }
@@ -52,30 +69,40 @@ public enum EnvFiles {
             var value = rest[rest.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]) }
             value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            guard !name.isEmpty, !value.isEmpty else { continue }
+            guard !name.isEmpty, !value.isEmpty, !noValues.contains(value.lowercased()) else { continue }
+            assignments.append((name, value))
+        }
+        let published = Set(assignments.filter { isPublic($0.name) }.map(\.value))
+        var names: [String] = []
+        for (name, value) in assignments where !published.contains(value) {
             if hasURLPassword(value) {
                 names.append(name)
                 continue
             }
-            let upper = name.uppercased()
             let lower = value.lowercased()
-            guard !publicPrefixes.contains(where: { upper.hasPrefix($0) }),
-                  credentialWords.contains(where: { upper.contains($0) }),
-                  !value.hasPrefix("$"), !value.contains("://"),
+            guard !isPublic(name), isCredentialName(name), !value.hasPrefix("$"), !value.contains("://"),
                   !placeholderWords.contains(where: { lower.contains($0) }) else { continue }
             names.append(name)
         }
         return names
     }
 
-    /// `scheme://user:password@host…` with a password that is not a reference.
+    static func isPublic(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return publicPrefixes.contains { upper.hasPrefix($0) }
+    }
+
+    /// `scheme://user:password@host…` with a password that is not a reference, to a host that
+    /// is not the developer's own machine.
     static func hasURLPassword(_ value: String) -> Bool {
         guard let scheme = value.range(of: "://") else { return false }
         let rest = value[scheme.upperBound...]
         guard let at = rest.firstIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") else { return false }
         let password = rest[rest.index(after: colon)..<at]
+        let host = rest[rest.index(after: at)...].prefix { $0 != ":" && $0 != "/" && $0 != "?" }.lowercased()
         return !password.isEmpty && !password.hasPrefix("$") && !password.contains("/")
             && !placeholderWords.contains(where: { password.lowercased().contains($0) })
+            && !localHosts.contains(host)
     }
 
     /// Variable names a dotenv file declares: `NAME=…`, `export NAME=…`, and commented-out

@@ -1,12 +1,12 @@
 import Foundation
 import GreenlightCore
 
-/// Where code reads and writes environment variables, in each language's own ways, and what
+/// Where code reads environment variables, in each language's own ways, and what
 /// surrounds a read: a fallback to another variable or to a default, a comment calling it
 /// legacy. Reads in comments and in string literals (a code snippet the UI shows) are not
 /// reads: TypeScript, JavaScript, Python, Go and Swift files go through `CodeLexer` first.
 enum EnvReads {
-    /// Text that must be on a line for it to read or write the environment.
+    /// Text that must be on a line for it to read the environment.
     static let keywords = ["env", "environ", "getenv", "Getenv", "LookupEnv", "ENV"]
 
     struct Read {
@@ -21,13 +21,6 @@ enum EnvReads {
         /// A comment on its line or the line above calls it legacy, deprecated or kept for
         /// backward compatibility.
         let isLegacy: Bool
-    }
-
-    struct Scan {
-        var reads: [Read] = []
-        /// Variables the file sets itself (`process.env.X = …`, `os.environ.setdefault("X", …)`,
-        /// `os.Setenv("X", …)`).
-        var writes: Set<String> = []
     }
 
     private static let name = "([A-Za-z_][A-Za-z0-9_]*)"
@@ -50,15 +43,6 @@ enum EnvReads {
         "ruby": [#"(?<![\w:])ENV(?:\[\s*|\.fetch\(\s*)"# + quoted],
     ])
 
-    /// Writes that are calls; an assignment to a read (`process.env.X = …`) is a write too.
-    static let writePatterns: [String: NSRegularExpression] = byExtension([
-        "javascript": [#"Deno\.env\.set\(\s*"# + quoted],
-        "python": [#"(?<![\w.])(?:os\.)?environ\.setdefault\(\s*"# + quoted, #"os\.putenv\(\s*"# + quoted],
-        "swift": [#"(?<![\w.])setenv\(\s*""# + name + #"""#],
-        "go": [#"os\.Setenv\(\s*""# + name + #"""#],
-        "ruby": [#"(?<![\w:])ENV\.store\(\s*"# + quoted],
-    ])
-
     /// Languages whose calls take a default as their second argument (`os.getenv("X", "d")`,
     /// `ENV.fetch("X", "d")`).
     static let defaultArgumentLanguages: Set<String> = ["python", "ruby"]
@@ -72,13 +56,13 @@ enum EnvReads {
         return patterns
     }
 
-    /// The reads and writes of `text`, in order.
-    static func scan(_ text: SourceText) -> Scan {
+    /// The reads of `text`, in order.
+    static func reads(in text: SourceText) -> [Read] {
         let ext = EnvFiles.extensionOf(text.path)
-        guard let readPattern = readPatterns[ext] else { return Scan() }
+        guard let readPattern = readPatterns[ext] else { return [] }
         let commaDefaults = defaultArgumentLanguages.contains(EnvFiles.codeExtensions[ext] ?? "")
         let lexed = SourceLanguage.of(path: text.path).map { CodeLexer.lex(text, language: $0) }
-        var scan = Scan()
+        var reads: [Read] = []
         var group = 0
         for (offset, line) in text.lines.enumerated() where keywords.contains(where: { line.contains($0) }) {
             let string = String(line)
@@ -88,13 +72,6 @@ enum EnvReads {
                 return at < lexed.count && lexed.code[at] == lexed.source[at]
             }
             let range = NSRange(string.startIndex..., in: string)
-            if let writePattern = writePatterns[ext] {
-                for match in writePattern.matches(in: string, range: range) {
-                    guard let whole = Range(match.range, in: string), isCode(whole.lowerBound),
-                          let captured = firstGroup(match, in: string) else { continue }
-                    scan.writes.insert(String(string[captured]))
-                }
-            }
             var previousEnd: String.Index?
             for match in readPattern.matches(in: string, range: range) {
                 guard let whole = Range(match.range, in: string), isCode(whole.lowerBound),
@@ -105,26 +82,25 @@ enum EnvReads {
                 // unsets it.
                 let assigned = tail.drop { $0 == "]" || $0 == " " || $0 == "\t" }
                 if assigned.hasPrefix("=") && !assigned.hasPrefix("==") {
-                    scan.writes.insert(name)
                     previousEnd = nil
                     continue
                 }
                 if string[..<whole.lowerBound].hasSuffix("delete ") { continue }
                 let joined = previousEnd.map { isFallbackJoint(string[$0..<whole.lowerBound], commaDefaults: commaDefaults) } ?? false
                 if joined {
-                    scan.reads[scan.reads.count - 1].fallsBack = true
+                    reads[reads.count - 1].fallsBack = true
                 } else {
                     group += 1
                 }
                 let column = string.unicodeScalars.distance(from: string.startIndex, to: captured.lowerBound) + 1
-                scan.reads.append(Read(
+                reads.append(Read(
                     name: name, line: offset + 1, column: column, group: group,
                     fallsBack: joined || hasFallback(after: tail, commaDefaults: commaDefaults),
                     isLegacy: lexed.map { isLegacy(line: offset, in: $0) } ?? false))
                 previousEnd = whole.upperBound
             }
         }
-        return scan
+        return reads
     }
 
     private static func firstGroup(_ match: NSTextCheckingResult, in string: String) -> Range<String.Index>? {

@@ -27,6 +27,14 @@ enum SecretLeakExamples {
         + base64url(#"{"iss":"acme.com","sub":"fake@acme.com","typ":"TEAM","exp":1807398702}"#) + "."
         + SecretSample.make("", "base64url", 342, salt: "fake-jwt")
 
+    /// A Supabase project's keys: the anon key every browser of the site is given, and the
+    /// service-role key that bypasses row-level security.
+    static func supabaseJWT(role: String) -> String {
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+            + base64url(#"{"iss":"supabase","ref":"qhxzvkeyjwpmtnbr","role":""# + role + #"","iat":1735689600,"exp":2051222400}"#)
+            + "." + SecretSample.make("", "base64url", 43, salt: "supabase-" + role)
+    }
+
     static func base64url(_ text: String) -> String {
         Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
@@ -65,6 +73,7 @@ enum SecretLeakExamples {
         RuleExample(["src/session.ts": "export const SESSION_SALT = \"↓\(SecretSample.make("", "base64", 44, salt: "entropy"))\"\n"]),
         // A token's own shape is found in tests too; only the generic heuristics stay out.
         RuleExample(["tests/test_client.py": "GH = \"↓\(githubToken)\"\n"]),
+        RuleExample(["server/supabase.ts": "const admin = createClient(url, '↓\(supabaseJWT(role: "service_role"))')\n"]),
         // ... and in a UI component.
         RuleExample(["web/src/Chat.tsx": "const openai = new OpenAI({ apiKey: \"↓\(openAIKey)\", dangerouslyAllowBrowser: true })\n"]),
     ]
@@ -125,7 +134,8 @@ enum SecretLeakExamples {
         ]),
         // Names that say the value is a stand-in or public by design; a token a test signs for a
         // fake subject in the file's own test module; an evaluation harness's benchmark token; a
-        // documentation site's published configuration and a UI component's default key; a temporary credential's id alone; a key
+        // documentation site's published configuration, a UI component's default key and a
+        // Supabase anon key; a temporary credential's id alone; a key
         // printed in documentation prose.
         RuleExample([
             "server/src/utils/index.ts": "export const REDACTED_CREDENTIAL_VALUE = '_ACME_BLANK_\(SecretSample.make("", "hex", 32, salt: "sentinel"))'\n",
@@ -136,6 +146,7 @@ enum SecretLeakExamples {
             "docs/middlewares/jwt.md": "```yaml\ntls:\n  key: |-\n    " + privateKey.replacingOccurrences(of: "\n", with: "\n    ") + "```\n",
             "web/package-lock.json": "  \"integrity\": \"sha512-\(SecretSample.make("", "base64", 86, salt: "sri"))==\",\n",
             "src/assets.ts": "export const imageData = \"\(SecretSample.make("", "base64", 120, salt: "png"))\"\n",
+            "server/supabase.ts": "const supabaseKey = process.env.SUPABASE_KEY || '\(supabaseJWT(role: "anon"))'\n",
             "extensions/widget/src/Widget.tsx": "export const Widget = ({\n  apiHost = 'https://chat.example.net',\n  apiKey = '\(SecretSample.make("", "hex", 8, salt: "uuid-a"))-\(SecretSample.make("", "hex", 4, salt: "uuid-b"))-4b4d-9fec-\(SecretSample.make("", "hex", 12, salt: "uuid-c"))',\n}) => null\n",
             "evaluation/benchmarks/webarena/run_infer.py": "    'CLASSIFIEDS_RESET_TOKEN': '\(SecretSample.make("", "hex", 32, salt: "reset"))',\n",
         ]),
