@@ -6,31 +6,32 @@ import GreenlightCore
 /// Each rule's precision as measured on the field corpus, by rule id.
 public enum FieldPrecision {
     /// Repositories in the corpus.
-    public static let corpusRepositories = 36
+    public static let corpusRepositories = 51
 
     public static let measured: [String: FieldMeasurement] = [
-        "ai.context-injection": FieldMeasurement(findings: 405, repositories: 23, truePositives: 0, falsePositives: 40, debatable: 0),
-        "ai.logging": FieldMeasurement(findings: 489, repositories: 23, truePositives: 3, falsePositives: 29, debatable: 8),
-        "ai.user-identity": FieldMeasurement(findings: 478, repositories: 23, truePositives: 2, falsePositives: 31, debatable: 7),
-        "ci.docker-build-missing": FieldMeasurement(findings: 117, repositories: 21, truePositives: 16, falsePositives: 22, debatable: 2),
+        "ai.context-injection": FieldMeasurement(findings: 413, repositories: 29, truePositives: 0, falsePositives: 40, debatable: 0),
+        "ai.logging": FieldMeasurement(findings: 497, repositories: 29, truePositives: 3, falsePositives: 29, debatable: 8),
+        "ai.user-identity": FieldMeasurement(findings: 486, repositories: 29, truePositives: 2, falsePositives: 31, debatable: 7),
+        "ci.docker-build-missing": FieldMeasurement(findings: 127, repositories: 24, truePositives: 16, falsePositives: 22, debatable: 2),
         "ci.duplicate-workflow": FieldMeasurement(findings: 15, repositories: 2, truePositives: 0, falsePositives: 15, debatable: 0),
-        "ci.gate-missing": FieldMeasurement(findings: 33, repositories: 33, truePositives: 0, falsePositives: 0, debatable: 33),
+        "ci.gate-missing": FieldMeasurement(findings: 34, repositories: 34, truePositives: 0, falsePositives: 0, debatable: 34),
         "ci.masked-failure": FieldMeasurement(findings: 382, repositories: 13, truePositives: 1, falsePositives: 33, debatable: 6),
         "ci.secrets-preflight": FieldMeasurement(findings: 466, repositories: 24, truePositives: 5, falsePositives: 32, debatable: 4),
         "ci.step-order": FieldMeasurement(findings: 3, repositories: 2, truePositives: 0, falsePositives: 3, debatable: 0),
         "claims.missing-evidence": FieldMeasurement(findings: 8, repositories: 2, truePositives: 0, falsePositives: 8, debatable: 0),
         "claims.no-evidence": FieldMeasurement(findings: 178, repositories: 4, truePositives: 11, falsePositives: 19, debatable: 10),
-        "core.missing-object": FieldMeasurement(findings: 15, repositories: 15, truePositives: 15, falsePositives: 0, debatable: 0),
-        "docker.healthcheck-missing": FieldMeasurement(findings: 76, repositories: 20, truePositives: 11, falsePositives: 12, debatable: 17),
+        "core.missing-object": FieldMeasurement(findings: 18, repositories: 18, truePositives: 18, falsePositives: 0, debatable: 0),
+        "docker.healthcheck-missing": FieldMeasurement(findings: 83, repositories: 22, truePositives: 11, falsePositives: 12, debatable: 17),
         "docker.invalid-base": FieldMeasurement(findings: 13, repositories: 4, truePositives: 0, falsePositives: 13, debatable: 0),
         "docker.latest-tag": FieldMeasurement(findings: 5, repositories: 3, truePositives: 1, falsePositives: 4, debatable: 0),
         "docker.masked-errors": FieldMeasurement(findings: 9, repositories: 2, truePositives: 1, falsePositives: 8, debatable: 0),
         "docker.parse-error": FieldMeasurement(findings: 162, repositories: 2, truePositives: 0, falsePositives: 40, debatable: 0),
-        "docker.pipefail": FieldMeasurement(findings: 96, repositories: 16, truePositives: 13, falsePositives: 18, debatable: 9),
-        "docker.root-user": FieldMeasurement(findings: 133, repositories: 26, truePositives: 14, falsePositives: 22, debatable: 4),
+        "docker.pipefail": FieldMeasurement(findings: 102, repositories: 17, truePositives: 13, falsePositives: 18, debatable: 9),
+        "docker.root-user": FieldMeasurement(findings: 143, repositories: 29, truePositives: 14, falsePositives: 22, debatable: 4),
         "docker.untagged-base": FieldMeasurement(findings: 9, repositories: 1, truePositives: 0, falsePositives: 9, debatable: 0),
-        "secrets.env-example-drift": FieldMeasurement(findings: 304, repositories: 14, truePositives: 15, falsePositives: 1, debatable: 24),
-        "secrets.leak": FieldMeasurement(findings: 8, repositories: 4, truePositives: 7, falsePositives: 0, debatable: 1),
-        "secrets.unscanned": FieldMeasurement(findings: 322, repositories: 28, truePositives: 40, falsePositives: 0, debatable: 0),
+        "secrets.env-example-drift": FieldMeasurement(findings: 297, repositories: 13, truePositives: 18, falsePositives: 11, debatable: 60),
+        "secrets.env-file": FieldMeasurement(findings: 4, repositories: 4, truePositives: 4, falsePositives: 0, debatable: 0),
+        "secrets.leak": FieldMeasurement(findings: 13, repositories: 8, truePositives: 12, falsePositives: 0, debatable: 1),
+        "secrets.unscanned": FieldMeasurement(findings: 331, repositories: 35, truePositives: 40, falsePositives: 0, debatable: 0),
     ]
 }

@@ -33,7 +33,7 @@ public struct EnvExampleDriftRule: Rule {
 
     public static let description = RuleDescription(
         id: "secrets.env-example-drift",
-        severity: .error,
+        severity: .note,
         summary: "Code reads an environment variable that the committed .env.example does not list",
         rationale: """
             The `.env.example` (or `.env.sample`, `.env.template`) is how a new machine, a CI job \

@@ -5,7 +5,7 @@ import GreenlightCore
 public struct EnvFileRule: Rule {
     public static let description = RuleDescription(
         id: "secrets.env-file",
-        severity: .note,
+        severity: .error,
         summary: "An environment file (.env, .env.local, .env.production …) is committed",
         rationale: """
             Environment files hold the real values of a deployment's secrets and are meant to \
@@ -17,7 +17,7 @@ public struct EnvFileRule: Rule {
         triggering: [
             RuleExample([".env": "↓DATABASE_URL=postgres://app:s3cr3t-pw@db/app\n"]),
             RuleExample(["apps/api/.env.production": "↓NODE_ENV=production\nSTRIPE_SECRET_KEY=sk_live_51Habc\n", "apps/api/.env.example": "NODE_ENV=\n"]),
-            RuleExample([".env.local": "↓export OPENAI_API_KEY='sk-proj-abc123'\n"]),
+            RuleExample([".env.local": "↓export OPENAI_API_KEY='sk-proj-Xk29fPq81LmZr7TtQw4e'\n"]),
             RuleExample(["backend/.env": "↓PORT=5000\nGIGACHATTOKEN=b64-value-of-the-token\nMAIL_PASSWORD=null\n"]),
         ],
         nonTriggering: [
@@ -33,10 +33,10 @@ public struct EnvFileRule: Rule {
                 ".env.test": "API_KEY=fake-key-for-tests\nAUTH_URL=http://localhost:3000\n",
             ]),
             // A value the file also publishes, `null`, a token count, a database on the
-            // developer's own machine.
+            // developer's own machine, a development stand-in made of words.
             RuleExample([
                 ".env.production": "SUPABASE_KEY=eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYW5vbiJ9.c2lnbmF0dXJlLW9mLXRoZS1rZXk\nNEXT_PUBLIC_SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYW5vbiJ9.c2lnbmF0dXJlLW9mLXRoZS1rZXk\n",
-                "backend/.env": "DATABASE_URL=postgresql://postgres:password@localhost:5432/news\nOPENAI_MAX_TOKENS=500\nMAIL_PASSWORD=null\n",
+                "backend/.env": "DATABASE_URL=postgresql://postgres:password@localhost:5432/news\nOPENAI_MAX_TOKENS=500\nMAIL_PASSWORD=null\nAPI_KEY=mobile-app-key-123\n",
             ]),
         ]
     )

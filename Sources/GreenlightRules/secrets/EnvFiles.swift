@@ -81,10 +81,22 @@ public enum EnvFiles {
             }
             let lower = value.lowercased()
             guard !isPublic(name), isCredentialName(name), !value.hasPrefix("$"), !value.contains("://"),
-                  !placeholderWords.contains(where: { lower.contains($0) }) else { continue }
+                  !placeholderWords.contains(where: { lower.contains($0) }), !isWordLike(value) else { continue }
             names.append(name)
         }
         return names
+    }
+
+    /// Lower-case words joined by `-` or `_`, digits allowed after the first
+    /// (`mobile-app-key-123`, `dev_secret`): a development stand-in, as the generic pack's
+    /// kebab-case and snake_case allowlists hold too.
+    static func isWordLike(_ value: String) -> Bool {
+        let parts = value.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "_" }
+        guard parts.count >= 2, let first = parts.first, !first.isEmpty,
+              first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+        }
     }
 
     static func isPublic(_ name: String) -> Bool {
