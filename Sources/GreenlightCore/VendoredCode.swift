@@ -17,3 +17,19 @@ public enum VendoredCode {
         return folders.contains { framed.contains("/" + $0 + "/") } || fileSuffixes.contains { path.hasSuffix($0) }
     }
 }
+
+/// Code that tests the product rather than runs in it: unit and end-to-end tests, their fixtures'
+/// set-up, and evaluation harnesses (`evals/`), the test suites of AI products, run by a developer
+/// against a model.
+public enum TestCode {
+    public static let globPatterns = [
+        "*.test.*", "*.spec.*", "*_test.*", "test_*", "conftest.py", "tests/", "test/", "__tests__/", "spec/", "e2e/",
+        "evals/", "evaluation/",
+    ]
+    // Constant and valid; a failure here is a programming error the tests catch.
+    static let globs: [Glob] = globPatterns.compactMap { try? Glob($0) }
+
+    public static func contains(_ path: String) -> Bool {
+        globs.contains { $0.matches(path) }
+    }
+}

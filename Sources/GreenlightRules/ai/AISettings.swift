@@ -15,9 +15,10 @@ public struct AISettings: ConfigSection {
     /// Extra packs, as paths in the repository.
     public var packs: [String] = []
 
-    public static let defaultExemptPatterns = [
-        "*.test.*", "*.spec.*", "*_test.*", "test_*.py", "tests/", "test/", "__tests__/", "spec/",
-    ] + VendoredCode.globPatterns
+    /// Tests and evaluation harnesses, examples, scripts and benchmarks (run by a developer, not
+    /// by the product), vendored and generated code.
+    public static let defaultExemptPatterns = TestCode.globPatterns + ["examples/", "example/", "scripts/", "benchmarks/"]
+        + VendoredCode.globPatterns
     // The defaults are constant and valid; a failure here is a programming error caught by tests.
     public static let defaultExempt: [Glob] = defaultExemptPatterns.compactMap { try? Glob($0) }
 

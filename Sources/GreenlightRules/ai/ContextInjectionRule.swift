@@ -16,7 +16,7 @@ public struct ContextInjectionRule: AIRequirementRule {
             holds them, and at top level the file is the scope. A builder named only in a comment \
             or a string does not count. A call to a wrapper listed in `ai.compliant_wrappers`, or \
             an SDK call inside one's arguments, is compliant; the wrapper's own body is checked \
-            like any other code. Test files and vendored or generated code are exempt \
+            like any other code. Tests, evaluation harnesses, examples, scripts, and vendored or generated code are exempt \
             (`ai.exempt`).
             """,
         configKeys: AIConfigKeys.all,

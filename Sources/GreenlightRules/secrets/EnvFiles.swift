@@ -171,14 +171,9 @@ public enum EnvFiles {
         builtIns.contains(name) || builtInPrefixes.contains { name.hasPrefix($0) } || name == "VERCEL" || name == "NETLIFY"
     }
 
-    /// Test code: it sets up the environment it reads. Evaluation harnesses (`evals/`) are the
-    /// test suites of AI products: run by a developer against a model, skipped without a key.
-    static let testMarkers = ["/test/", "/tests/", "/__tests__/", "/spec/", "/e2e/", ".test.", ".spec.", "_test.", "/test_",
-                              "/conftest.", "/evals/", "/evaluation/"]
-
+    /// Test code (`TestCode`, evaluation harnesses included): it sets up the environment it reads.
     static func isTest(_ path: String) -> Bool {
-        let framed = "/" + path
-        return testMarkers.contains { framed.contains($0) }
+        TestCode.contains(path)
     }
 
     /// Operator scripts (`scripts/reset_admin_password.py`), run by hand or by a CI job with
