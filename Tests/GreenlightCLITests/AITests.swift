@@ -81,13 +81,16 @@ struct AITests {
         ])
         let result = try CLI.greenlight("check", "--repo", fixture.root, "--only", "ai")
         #expect(result.status == 0, "\(result)")
+        // A wrapper that hands its prompt on is judged at its callers, here in another file.
         try fixture.write("app/gen.py", "def gen(prompt):\n    return acme.complete(prompt)\n")
+        try fixture.write("app/answer.py", "from app.gen import gen\n\ndef answer(question):\n    return gen(question)\n")
         try fixture.commitAll("unlogged")
         let failing = try CLI.greenlight("check", "--repo", fixture.root, "--only", "ai")
         #expect(failing.status == 1, "\(failing)")
-        #expect(failing.stdout.contains("app/gen.py:2:12: error: `acme.complete` (Acme LLM gateway, call site acme.llm) is not logged: looked for a generation logger"), "\(failing)")
+        #expect(failing.stdout.contains("app/answer.py:4:12: error: `gen` (Acme LLM gateway through the wrapper `gen` at app/gen.py:2, call site acme.llm) is not logged: looked for a generation logger"), "\(failing)")
         #expect(failing.stdout.contains("or an audit call within 1 line of the call [ai.logging]"), "\(failing)")
-        #expect(failing.stdout.contains("looked for context_builders (\\bwith_profile\\() in the enclosing function `gen` [ai.context-injection]"), "\(failing)")
+        #expect(failing.stdout.contains("looked for context_builders (\\bwith_profile\\() in the enclosing function `answer` [ai.context-injection]"), "\(failing)")
+        #expect(!failing.stdout.contains("app/gen.py:2:12:"), "\(failing)")
     }
 
     static let badConfigs: [(yaml: String, position: String, fragments: [String])] = [

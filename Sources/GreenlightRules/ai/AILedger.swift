@@ -10,7 +10,10 @@ final class AILedger {
 
     static func of(_ context: RuleContext) throws -> AILedger {
         try context.shared(key) {
-            AILedger(sites: try context.visits { try AIFileJudge(context) }.files.flatMap(\.value))
+            let judge = try AIFileJudge(context)
+            let sites = try context.visits { judge }.files.flatMap(\.value)
+            let resolution = CallerResolution(snapshot: context.snapshot, checks: judge.checks, exempt: judge.exempt)
+            return AILedger(sites: try resolution.resolve(sites))
         }
     }
 

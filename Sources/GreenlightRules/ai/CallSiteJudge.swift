@@ -17,6 +17,27 @@ public struct AICallSite: Sendable {
     let wrapper: String?
     /// Per rule id, what was looked for where, for each rule the call fails.
     let unmet: [String: String]
+    /// The function the call passes its payload parameter through in: a transport wrapper,
+    /// judged at its callers instead.
+    let transport: TransportWrappers.Transport?
+    /// The pattern that found it, or found the SDK call it leads to.
+    let pattern: CallSitePattern
+}
+
+extension AICallSite {
+    /// The same site, failing what either fails.
+    func merging(_ other: AICallSite) -> AICallSite {
+        AICallSite(path: path, line: line, column: column, callee: callee, sdk: sdk, patternID: patternID,
+                   enclosing: enclosing, scopeKey: scopeKey, wrapper: wrapper, unmet: unmet.merging(other.unmet) { first, _ in first },
+                   transport: transport, pattern: pattern)
+    }
+
+    /// The same site, failing only `rules`, and no longer a wrapper to follow.
+    func failing(only rules: Set<String>) -> AICallSite {
+        AICallSite(path: path, line: line, column: column, callee: callee, sdk: sdk, patternID: patternID,
+                   enclosing: enclosing, scopeKey: scopeKey, wrapper: wrapper, unmet: unmet.filter { rules.contains($0.key) },
+                   transport: nil, pattern: pattern)
+    }
 }
 
 /// Judges the calls of one file against the requirements. A requirement pattern runs over a
@@ -40,7 +61,8 @@ struct CallSiteJudge {
         self.checks = checks
     }
 
-    mutating func judge(_ calls: [LocatedCall], path: String) -> [AICallSite] {
+    /// `via`: the calls are calls of a transport wrapper, which this names ("at app/llm.py:12").
+    mutating func judge(_ calls: [LocatedCall], path: String, via: String? = nil) -> [AICallSite] {
         guard !calls.isEmpty else { return [] }
         let wrappers = wrapperCalls()
         var cursor = LexedSource.Cursor()
@@ -49,7 +71,10 @@ struct CallSiteJudge {
             let (line, column) = lexed.advance(&cursor, to: call.calleeStart)
             let function = lexed.outerFunction(around: call.calleeStart)
             let callee = lexed.codeText(call.calleeStart..<(call.open >= 0 ? call.open : call.calleeStart + 1))
-            let wrapper = wrappers.first { $0.open == call.open && call.open >= 0 || ($0.open < call.calleeStart && call.calleeStart < $0.end) }
+            // A compliant wrapper's own body, or a call inside one's arguments.
+            let declared = function?.name.flatMap { name in checks.wrappers.first { $0.matchesWhole(name) }?.source }
+            let wrapper = declared.map { (name: $0, open: -1, end: -1) }
+                ?? wrappers.first { $0.open == call.open && call.open >= 0 || ($0.open < call.calleeStart && call.calleeStart < $0.end) }
             var unmet: [String: String] = [:]
             if wrapper == nil {
                 for rule in AIFamily.requirementIDs {
@@ -69,9 +94,12 @@ struct CallSiteJudge {
                 }
             }
             sites.append(AICallSite(
-                path: path, line: line, column: column, callee: callee, sdk: call.pattern.sdk, patternID: call.pattern.id,
+                path: path, line: line, column: column, callee: callee,
+                sdk: via.map { "\(call.pattern.sdk) through the wrapper \($0)" } ?? call.pattern.sdk, patternID: call.pattern.id,
                 enclosing: function.map(label), scopeKey: function.map { $0.name ?? $0.kind.rawValue } ?? "top level",
-                wrapper: wrapper?.name, unmet: unmet))
+                wrapper: wrapper?.name, unmet: unmet,
+                transport: wrapper == nil ? TransportWrappers.passThrough(call, in: function, lexed: lexed) : nil,
+                pattern: call.pattern))
         }
         return sites
     }

@@ -44,6 +44,17 @@ final class CodeRegex: @unchecked Sendable {
         return found != nil
     }
 
+    /// Whether the expression matches all of `name` (a function's name against a wrapper's).
+    func matchesWhole(_ name: String) -> Bool {
+        let length = name.utf16.count
+        var whole = false
+        _ = expression.enumerateMatches(in: name, range: NSRange(location: 0, length: length)) { result, stop in
+            if result.range.location == 0 && result.range.length == length { whole = true }
+            stop.pointee = true
+        }
+        return whole
+    }
+
     /// Whether the expression matches somewhere in `text`.
     func matches(_ text: String) -> Bool {
         var bytes = text

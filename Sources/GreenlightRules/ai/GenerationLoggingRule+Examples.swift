@@ -4,6 +4,25 @@ import GreenlightCore
 // ContextInjectionRule+Examples.swift.
 extension GenerationLoggingRule {
     static let triggeringExamples = [
+        // A transport wrapper (it hands on the messages it receives) is judged at its callers,
+        // through a private helper, in another file.
+        RuleExample([
+            "app/llm/groq.py": """
+                class GroqClient:
+                    def _generate(self, messages, **kwargs):
+                        return self.client.chat.completions.create(model=self.model, messages=messages, **kwargs)
+
+                    def generate_reply(self, messages):
+                        return self._generate(messages)
+                """,
+            "app/summary.py": """
+                def summarize(user_id, text):
+                    history = build_context(user_id) + [text]
+                    out = ↓llm.generate_reply(history)
+                    #✓ log_generation(user_id, out)
+                    return out
+                """,
+        ]),
         RuleExample([
             "src/draft.ts": """
                 export async function draft(userId: string, topic: string) {
@@ -108,6 +127,16 @@ extension GenerationLoggingRule {
                 "src/ai.ts": "export async function generateText(options: Options) {\n  return aiClient.run(options);\n}\n",
             ],
             config: "ai:\n  compliant_wrappers: [withGenerationLog]"
+        ),
+        // A library's adapter hands on what it is given and nothing in the repository calls
+        // it: its callers are the library's users. A declared compliant wrapper's own body.
+        RuleExample(
+            [
+                "pkg/models/openai.py": "class OpenAIModel:\n    async def request(self, messages, settings):\n        return await self.client.chat.completions.create(model=self.name, messages=messages)\n",
+                "src/providers/openai.ts": "export class Provider {\n  async send(messages: Message[]) {\n    return this.client.chat.completions.create({ model: this.model, messages });\n  }\n}\n",
+                "src/khoj/utils.py": "def send_message_to_model(query, model):\n    return client.chat.completions.create(model=model, messages=[{'role': 'user', 'content': query}])\n",
+            ],
+            config: "ai:\n  compliant_wrappers: [send_message_to_model]"
         ),
     ]
 }

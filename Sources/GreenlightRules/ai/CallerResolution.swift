@@ -1,0 +1,130 @@
+import GreenlightCore
+
+/// Judges transport wrappers at their callers. A call site whose function passes its payload
+/// parameter through to the SDK is replaced by the calls of that function found in the
+/// repository — by name, in files of the same lexical family; a private name (`_generate`,
+/// `#stream`) only in its own file — each judged like an SDK call site where it stands. A caller
+/// that is itself a wrapper is followed up to `maxLevels`. A wrapper no code of the repository
+/// calls is an API for code outside it (a library's adapter): nothing is reported for it.
+struct CallerResolution {
+    static let maxLevels = 3
+
+    let snapshot: RepositorySnapshot
+    let checks: AIChecks
+    let exempt: ExemptPaths
+
+    /// What a wrapper meets in its own body is met; what it leaves to its callers is judged at
+    /// them — except identity when the wrapper has the end user in hand.
+    func resolve(_ sites: [AICallSite]) throws -> [AICallSite] {
+        var resolved: [AICallSite] = []
+        var frontier: [(site: AICallSite, delegated: Set<String>)] = []
+        for site in sites {
+            guard let transport = site.transport else {
+                resolved.append(site)
+                continue
+            }
+            let kept: Set<String> = transport.receivesUser ? Set(site.unmet.keys).intersection([UserIdentityRule.description.id]) : []
+            if !kept.isEmpty { resolved.append(site.failing(only: kept)) }
+            let delegated = Set(site.unmet.keys).subtracting(kept)
+            if !delegated.isEmpty { frontier.append((site, delegated)) }
+        }
+        var followed: Set<String> = []
+        for _ in 0..<Self.maxLevels where !frontier.isEmpty {
+            var next: [(site: AICallSite, delegated: Set<String>)] = []
+            for (caller, delegated) in try callers(of: frontier, followed: &followed) {
+                if caller.transport != nil {
+                    let still = delegated.intersection(caller.unmet.keys)
+                    if !still.isEmpty { next.append((caller, still)) }
+                } else {
+                    resolved.append(caller.failing(only: delegated))
+                }
+            }
+            frontier = next
+        }
+        // A caller reached through several wrappers of one name is one site failing the union.
+        var order: [String] = []
+        var merged: [String: AICallSite] = [:]
+        for site in resolved {
+            let key = "\(site.path):\(site.line):\(site.column)"
+            if let known = merged[key] {
+                merged[key] = known.merging(site)
+            } else {
+                order.append(key)
+                merged[key] = site
+            }
+        }
+        return order.compactMap { merged[$0] }
+    }
+
+    /// The calls of the wrappers in `frontier`, judged, each with the rules its wrapper left to it.
+    private func callers(of frontier: [(site: AICallSite, delegated: Set<String>)],
+                         followed: inout Set<String>) throws -> [(AICallSite, Set<String>)] {
+        // Wrapper name -> (the file it may only be called from, the SDK pattern it leads to,
+        // its family, where it is, what it leaves to callers).
+        var wanted: [String: (home: String?, pattern: CallSitePattern, syntax: SourceLanguage.Syntax, at: String, delegated: Set<String>)] = [:]
+        for (site, delegated) in frontier {
+            guard let name = site.transport?.function, let language = SourceLanguage.of(path: site.path) else { continue }
+            let bare = name.hasPrefix("#") ? String(name.dropFirst()) : name
+            let key = "\(language.syntax)\u{0}\(bare)\u{0}" + (Self.isPrivate(name) ? site.path : "")
+            if var known = wanted[key] {
+                known.delegated.formUnion(delegated)
+                wanted[key] = known
+                continue
+            }
+            guard followed.insert(key).inserted else { continue }
+            wanted[key] = (Self.isPrivate(name) ? site.path : nil, site.pattern, language.syntax,
+                           "`\(bare)` at \(site.path):\(site.line)", delegated)
+        }
+        guard !wanted.isEmpty else { return [] }
+        let names = Set(wanted.keys.map { String($0.split(separator: "\u{0}", omittingEmptySubsequences: false)[1]) })
+        var found: [(AICallSite, Set<String>)] = []
+        for entry in snapshot.entries where !exempt.contains(entry.path) {
+            guard let language = SourceLanguage.of(path: entry.path),
+                  let text = try snapshot.text(of: entry, containingAny: Array(names)) else { continue }
+            let here = wanted.filter { key, value in
+                value.syntax == language.syntax && (value.home == nil || value.home == entry.path)
+                    && text.text.contains(String(key.split(separator: "\u{0}", omittingEmptySubsequences: false)[1]))
+            }
+            guard !here.isEmpty else { continue }
+            let lexed = CodeLexer.lex(text, language: language)
+            let view = CodeView(lexed)
+            var judge = CallSiteJudge(lexed: lexed, view: view, checks: checks)
+            for (key, value) in here.sorted(by: { $0.key < $1.key }) {
+                let name = String(key.split(separator: "\u{0}", omittingEmptySubsequences: false)[1])
+                let calls = Self.calls(of: name, in: lexed, pattern: value.pattern)
+                found += judge.judge(calls, path: entry.path, via: value.at).map { ($0, value.delegated) }
+            }
+        }
+        return found.sorted { ($0.0.path, $0.0.line, $0.0.column) < ($1.0.path, $1.0.line, $1.0.column) }
+    }
+
+    /// `_generate`, `__call_model`, `#stream`: called from its own file only.
+    static func isPrivate(_ name: String) -> Bool {
+        name.hasPrefix("_") || name.hasPrefix("#")
+    }
+
+    /// Calls of `name` in code: at an identifier boundary (after `.`, `#` or not), followed by
+    /// `(` — not its definition.
+    static func calls(of name: String, in lexed: LexedSource, pattern: CallSitePattern) -> [LocatedCall] {
+        let code = lexed.code
+        let needle = Array(name.utf8)
+        var calls: [LocatedCall] = []
+        var offset = 0
+        while offset + needle.count <= code.count {
+            guard code[offset] == needle[0], code[offset..<(offset + needle.count)].elementsEqual(needle) else {
+                offset += 1
+                continue
+            }
+            let end = offset + needle.count
+            defer { offset = end }
+            if offset > 0, code[offset - 1].isIdentifierByte { continue }
+            if end < code.count, code[end].isIdentifierByte { continue }
+            guard let next = CallLocator.nextSignificant(after: end, in: code, newlines: false),
+                  code[next] == UInt8(ascii: "("), let bracket = lexed.bracket(openingAt: next) else { continue }
+            let start = CallLocator.calleeStart(from: offset > 0 && code[offset - 1] == UInt8(ascii: "#") ? offset - 1 : offset, in: code)
+            let call = LocatedCall(pattern: pattern, calleeStart: start, open: next, end: min(bracket.close + 1, lexed.count))
+            if !CallLocator.isDefinition(call, in: lexed) { calls.append(call) }
+        }
+        return calls
+    }
+}

@@ -1,0 +1,187 @@
+/// A transport wrapper: a function that receives the messages (or the prompt, the request, the
+/// options) as a parameter and hands them to the SDK unchanged. Context, identity and logging
+/// are its callers' job, so its call site is judged at them (`CallerResolution`).
+enum TransportWrappers {
+    struct Transport: Sendable {
+        /// The wrapper function's name, as its callers write it.
+        let function: String
+        /// It has the end user in hand: identity is judged at it, not at its callers.
+        let receivesUser: Bool
+    }
+
+    /// Endings of parameter names that carry what the model is sent (`messages`, `chatHistory`,
+    /// `system_prompt`, `**kwargs`, `request`, `options` …).
+    static let payloadNames = ["messages", "message", "msgs", "prompt", "prompts", "input", "inputs", "contents",
+                               "content", "history", "conversation", "params", "kwargs", "args", "options", "opts",
+                               "body", "request", "payload", "config", "instructions"]
+    /// Receivers, never parameters that carry a payload.
+    static let receivers: Set<String> = ["self", "this", "cls", "super"]
+
+    /// Endings of parameter names that carry the end user (`userId`, `executingUserId`,
+    /// `user_id`, `account_id`): a wrapper that receives one is where identity is forwarded.
+    static let identityNames = ["user", "userid", "uid", "accountid", "customerid", "principal", "tenantid", "identity",
+                                "ownerid", "memberid"]
+
+    static func isIdentityName(_ name: String) -> Bool {
+        let folded = name.lowercased().replacingOccurrences(of: "_", with: "")
+        return identityNames.contains { folded.hasSuffix($0) }
+    }
+
+    static func isPayloadName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return payloadNames.contains { lower.hasSuffix($0) }
+    }
+
+    /// The function `call` passes a payload parameter through in — with whether it also
+    /// receives the end user — or nil when the call builds what it sends (or is not in a named
+    /// function).
+    static func passThrough(_ call: LocatedCall, in function: LexedSource.Function?, lexed: LexedSource) -> Transport? {
+        guard let function, let name = function.name, call.open >= 0,
+              let list = lexed.parameterList(of: function) else { return nil }
+        let names = lexed.parameterNames(in: list).filter { !receivers.contains($0) }
+        let payload = Set(names.filter(isPayloadName))
+        guard !payload.isEmpty, lexed.passedIdentifiers(in: call).contains(where: payload.contains) else { return nil }
+        return Transport(function: name, receivesUser: names.contains(where: isIdentityName))
+    }
+}
+
+extension LexedSource {
+    /// The bracket that closes at `offset`, if any.
+    func bracket(closingAt offset: Int) -> Bracket? {
+        var low = 0
+        var high = brackets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if brackets[middle].open < offset { low = middle + 1 } else { high = middle }
+        }
+        var index = low - 1
+        var steps = 0
+        while index >= 0 && steps < 4_096 {
+            if brackets[index].close == offset { return brackets[index] }
+            index -= 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// The range inside the parentheses of `function`'s parameter list: after `def name` in
+    /// Python; before a brace body (over a return type) or before `=>` elsewhere.
+    func parameterList(of function: Function) -> Range<Int>? {
+        var offset: Int
+        switch language.syntax {
+        case .python:
+            guard function.kind == .function else { return nil }
+            offset = function.start
+            var scanned = 0
+            while offset < count, code[offset] != UInt8(ascii: "("), scanned < 4_096 {
+                offset += 1
+                scanned += 1
+            }
+            guard offset < count, let bracket = bracket(openingAt: offset) else { return nil }
+            return (bracket.open + 1)..<bracket.close
+        case .script, .go, .swift:
+            // Back from the body's `{` (or `=>`) to the nearest `)`; Go's result list `(T, error)`
+            // stands after the parameters.
+            offset = function.start - 1
+            var scanned = 0
+            while offset >= 0, code[offset] != UInt8(ascii: ")"), scanned < 256 {
+                if code[offset] == UInt8(ascii: ";") || code[offset] == UInt8(ascii: "}") { return nil }
+                offset -= 1
+                scanned += 1
+            }
+            guard offset >= 0, code[offset] == UInt8(ascii: ")"), var bracket = bracket(closingAt: offset) else { return nil }
+            if let before = CallLocator.previousSignificant(before: bracket.open, in: code), code[before] == UInt8(ascii: ")"),
+               let parameters = self.bracket(closingAt: before) {
+                bracket = parameters
+            }
+            return (bracket.open + 1)..<bracket.close
+        }
+    }
+
+    /// The names a parameter list declares: the first identifier of each top-level entry
+    /// (`messages: Message[]`, `*args`, `msgs []Message`), the internal name of a Swift label
+    /// pair (`_ messages: [Message]`), and the names a destructuring pattern binds.
+    func parameterNames(in list: Range<Int>) -> [String] {
+        var names: [String] = []
+        var depth = 0
+        var entry: [String] = []
+        var afterColon = false
+        var offset = list.lowerBound
+        func flush() {
+            if language == .swift, entry.count >= 2 {
+                names.append(entry[1])
+            } else if let first = entry.first {
+                names.append(first)
+            }
+            entry = []
+            afterColon = false
+        }
+        while offset < list.upperBound {
+            let byte = code[offset]
+            if byte.isIdentifierByte && !byte.isDigit {
+                let start = offset
+                while offset < list.upperBound, code[offset].isIdentifierByte { offset += 1 }
+                let word = String(decoding: code[start..<offset], as: UTF8.self)
+                if depth == 1, !afterColon {
+                    names.append(word)  // destructured: `{ messages, model }`
+                } else if depth == 0, !afterColon, !["public", "private", "protected", "readonly", "inout", "var", "let"].contains(word) {
+                    entry.append(word)
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "<"):
+                depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ">"):
+                depth = max(0, depth - 1)
+            case UInt8(ascii: ","):
+                if depth == 0 { flush() } else if depth == 1 { afterColon = false }
+            case UInt8(ascii: ":"), UInt8(ascii: "="):
+                if depth <= 1 { afterColon = true }
+            default:
+                break
+            }
+            offset += 1
+        }
+        flush()
+        return names
+    }
+
+    /// Identifiers a call's arguments hand on as they are: a whole argument (`messages`,
+    /// `**kwargs`, `...options`), the value of a keyword or an options-object key
+    /// (`messages=msgs`, `{ messages: msgs }`, `{ messages }`), or the object a value is read
+    /// from (`request.messages`) — not one used inside a literal the call builds.
+    func passedIdentifiers(in call: LocatedCall) -> Set<String> {
+        guard call.open >= 0, let bracket = bracket(openingAt: call.open) else { return [] }
+        var found: Set<String> = []
+        var depth = 0
+        var offset = bracket.open + 1
+        while offset < bracket.close {
+            let byte = code[offset]
+            if byte.isIdentifierByte && !byte.isDigit {
+                let start = offset
+                while offset < bracket.close, code[offset].isIdentifierByte { offset += 1 }
+                let previous = start > 0 ? code[start - 1] : 0
+                guard depth <= 1, previous != UInt8(ascii: ".") else { continue }
+                let next = CallLocator.nextSignificant(after: offset, in: code, newlines: true).map { code[$0] }
+                let isKey = next == UInt8(ascii: ":") || (next == UInt8(ascii: "=") && offset + 1 < count && code[offset + 1] != UInt8(ascii: "="))
+                if !isKey { found.insert(String(decoding: code[start..<offset], as: UTF8.self)) }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "{"):
+                depth += 1
+            case UInt8(ascii: "("), UInt8(ascii: "["):
+                depth += 2
+            case UInt8(ascii: "}"):
+                depth -= 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"):
+                depth -= 2
+            default:
+                break
+            }
+            offset += 1
+        }
+        return found
+    }
+}
