@@ -62,7 +62,11 @@ public struct AIFileJudge: FileVisitor {
               checks.keywords(for: language).contains(where: { ByteSearch.contains(bytes, $0) }) else { return nil }
         let lexed = CodeLexer.lex(SourceText(path: entry.path, bytes: bytes), language: language)
         let view = CodeView(lexed)
-        let calls = CallLocator.calls(in: lexed, view: view, patterns: checks.callSites(for: language))
+        var calls = CallLocator.calls(in: lexed, view: view, patterns: checks.callSites(for: language))
+        if calls.contains(where: { $0.pattern.requiredImport != nil }) {
+            let imported = checks.imports.sdks(in: SourceText(path: entry.path, bytes: bytes), language: language)
+            calls.removeAll { call in call.pattern.requiredImport.map { !imported.contains($0) } ?? false }
+        }
         var judge = CallSiteJudge(lexed: lexed, view: view, checks: checks)
         let sites = judge.judge(calls, path: entry.path)
         return sites.isEmpty ? nil : sites

@@ -35,6 +35,9 @@ struct CallSitePattern {
     /// Literal text every match needs: the file-level prefilter.
     let keywords: [[UInt8]]
     let languages: Set<SourceLanguage>
+    /// The SDK (an `imports:` name) a file must import for a match to be its call: a name like
+    /// `streamText` or `generateContent` is also a project's own helper.
+    let requiredImport: String?
 }
 
 /// What one rule requires of a call site, where.
@@ -68,6 +71,8 @@ struct AIChecks {
     let requirements: [AIRequirement]
     let wrappers: [CodeRegex]
     let settings: AISettings
+    /// Every pack's `imports:`, for the call sites that require one.
+    let imports: SDKImports
     private let byLanguage: [SourceLanguage: [CallSitePattern]]
     private let keywordsByLanguage: [SourceLanguage: [String]]
 
@@ -102,6 +107,11 @@ struct AIChecks {
         self.callSites = callSites
         self.requirements = requirements
         self.wrappers = try settings.compliantWrappers.map { try CodeRegex($0.source) }
+        self.imports = SDKImports(packs.flatMap(\.imports))
+        let known = Set(packs.flatMap(\.imports).map(\.sdk))
+        if let site = callSites.first(where: { $0.requiredImport.map { !known.contains($0) } ?? false }) {
+            throw ToolError.usage("ai call site '\(site.id)' requires_import '\(site.requiredImport ?? "")', which no pack's imports: names")
+        }
         self.settings = settings
         var byLanguage: [SourceLanguage: [CallSitePattern]] = [:]
         var keywords: [SourceLanguage: [String]] = [:]

@@ -122,7 +122,8 @@ enum AIPackLoader {
             }
             let site = CallSitePattern(
                 id: item.id, sdk: item.sdk ?? item.id, pattern: pattern, arguments: arguments,
-                keywords: keywords.map { Array(KeywordAnchor.needle($0).utf8) }, languages: Set(languages))
+                keywords: keywords.map { Array(KeywordAnchor.needle($0).utf8) }, languages: Set(languages),
+                requiredImport: item.requiresImport)
             try check(item.samples, of: site, language: languages[0], at: path + ["samples"])
             return site
         }
@@ -228,9 +229,11 @@ struct CallSiteShape: Decodable {
     let languages: [String]?
     let enabled: Bool?
     let samples: AISamplesShape?
+    let requiresImport: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, sdk, pattern, arguments, keywords, languages, enabled, samples
+        case requiresImport = "requires_import"
     }
 
     init(from decoder: Decoder) throws {
@@ -243,6 +246,7 @@ struct CallSiteShape: Decodable {
         keywords = try container.decodeIfPresent([String].self, forKey: .keywords)
         languages = try container.decodeIfPresent([String].self, forKey: .languages)
         enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled)
+        requiresImport = try container.decodeIfPresent(String.self, forKey: .requiresImport)
         samples = try container.decodeIfPresent(AISamplesShape.self, forKey: .samples)
     }
 }

@@ -17,6 +17,8 @@ enum AIBuiltinPacks {
 #   enclosing function, closures included; `file`; `lines:N`: N lines around the call) and
 #   what counts (any_of: regular expressions over code; a string counts only as a mapping key).
 #   Several requirements for one rule are alternatives.
+# requires_import (on a call site): the SDK, by its imports: name, a file must import for a
+#   match to count — for callee names a project may also give its own helpers.
 # imports: for each SDK, the modules it is imported from per language (`javascript` covers
 #   TypeScript too; a JavaScript module ending in `/` is a scope prefix): a file that imports
 #   one uses the SDK. `greenlight init` tunes its draft to them.
@@ -84,6 +86,8 @@ call_sites:
     sdk: Google Gemini
     pattern: '\b[gG]enerateContent(Stream)?\s*\('
     languages: [typescript, javascript, go, swift]
+    # A provider's own `this.#generateContent(…)` helper is not Gemini's.
+    requires_import: gemini
     samples:
       match: ['const result = await model.generateContent(prompt)']
       no_match: ['function generateContentFor(x) { return x }']
@@ -100,6 +104,8 @@ call_sites:
     sdk: Vercel AI SDK
     pattern: '\b(generateText|streamText|generateObject|streamObject)\s*\('
     languages: [typescript, javascript]
+    # The functions are imported from "ai"; a project's own streamText helper is not the SDK.
+    requires_import: vercel-ai
     samples:
       match: ['const { text } = await generateText({ model: openai("gpt-4o"), prompt })']
       no_match: ['import { generateText } from "ai"']

@@ -45,6 +45,8 @@ extension ContextInjectionRule {
         ]),
         RuleExample([
             "Sources/App/Answer.swift": """
+                import GoogleGenerativeAI
+
                 func answer(question: String, userID: String) async throws -> String {
                     /*✓ let context = try await loadUserContext(userID) */
                     let response = try await ↓model.generateContent(question)
@@ -56,6 +58,7 @@ extension ContextInjectionRule {
         // The context is built in another function: that does not count for this one.
         RuleExample([
             "src/summarize.ts": """
+                import { generateText } from "ai";
                 async function buildContext(userId: string) {
                   return buildPromptContext(userId);
                 }

@@ -25,6 +25,7 @@ extension GenerationLoggingRule {
         ]),
         RuleExample([
             "src/draft.ts": """
+                import { generateText } from "ai";
                 export async function draft(userId: string, topic: string) {
                   const context = await buildPromptContext(userId);
                   const { text } = await ↓generateText({ model, system: context, prompt: topic, experimental_telemetry: { metadata: { userId } } });
@@ -44,6 +45,8 @@ extension GenerationLoggingRule {
         ]),
         RuleExample([
             "internal/reply/reply.go": """
+                import "google.golang.org/genai"
+
                 func Reply(ctx context.Context, userID, q string) (string, error) {
                 \tprompt := BuildPromptContext(ctx, userID)
                 \tresp, err := ↓client.Models.GenerateContent(ctx, "gemini-2.0-flash", genai.Text(prompt+q), &genai.GenerateContentConfig{Labels: map[string]string{"user_id": userID}})
@@ -129,12 +132,15 @@ extension GenerationLoggingRule {
             config: "ai:\n  compliant_wrappers: [withGenerationLog]"
         ),
         // A library's adapter hands on what it is given and nothing in the repository calls
-        // it: its callers are the library's users. A declared compliant wrapper's own body.
+        // it: its callers are the library's users. A declared compliant wrapper's own body. A
+        // project's own helpers named like the SDK's functions, in files that do not import it.
         RuleExample(
             [
                 "pkg/models/openai.py": "class OpenAIModel:\n    async def request(self, messages, settings):\n        return await self.client.chat.completions.create(model=self.name, messages=messages)\n",
                 "src/providers/openai.ts": "export class Provider {\n  async send(messages: Message[]) {\n    return this.client.chat.completions.create({ model: this.model, messages });\n  }\n}\n",
                 "src/khoj/utils.py": "def send_message_to_model(query, model):\n    return client.chat.completions.create(model=model, messages=[{'role': 'user', 'content': query}])\n",
+                "src/agent/summarize.ts": "import { streamText } from \"../stream-utils\";\nexport async function summarize(goal: string) {\n  return streamText(\"/api/agent/summarize\", { goal });\n}\n",
+                "server/providers/openai.js": "import OpenAI from \"openai\";\nexport class Provider {\n  prompt(text) {\n    return this.#generateContent({ userPrompt: text });\n  }\n}\n",
             ],
             config: "ai:\n  compliant_wrappers: [send_message_to_model]"
         ),

@@ -58,6 +58,7 @@ extension UserIdentityRule {
         // The identity is nearby but not in the call.
         RuleExample([
             "src/stream.ts": """
+                import { streamText } from "ai";
                 export const stream = async (userId: string, prompt: string) => {
                   const context = await buildPromptContext(userId);
                   console.log("streaming for", userId);

@@ -1,4 +1,5 @@
 import OpenAI
+import GoogleGenerativeAI
 
 final class Assistant {
     let openAI: OpenAI

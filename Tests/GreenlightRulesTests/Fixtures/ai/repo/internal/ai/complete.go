@@ -1,6 +1,7 @@
 package ai
 
 import "context"
+import "github.com/google/generative-ai-go/genai"
 
 // Complete is compliant: context, identity and logging.
 func Complete(ctx context.Context, userID, prompt string) (string, error) {

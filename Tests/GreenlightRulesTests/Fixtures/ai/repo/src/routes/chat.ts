@@ -1,3 +1,4 @@
+import type { CoreMessage } from "ai";
 import { aiClient } from "../lib/ai-client";
 
 // Compliant through the declared wrapper: without ai.compliant_wrappers this call would be
