@@ -2,8 +2,9 @@ import GreenlightCore
 
 /// Judges transport wrappers at their callers. A call site whose function passes its payload
 /// parameter through to the SDK is replaced by the calls of that function found in the
-/// repository — by name, in files of the same lexical family; a private name (`_generate`,
-/// `#stream`) only in its own file — each judged like an SDK call site where it stands. A caller
+/// repository — by name, in its own file or in files of the same lexical family that name its
+/// module; a private name (`_generate`, `#stream`) only in its own file — each judged like an
+/// SDK call site where it stands. A caller
 /// that is itself a wrapper is followed up to `maxLevels`. A wrapper no code of the repository
 /// calls is an API for code outside it (a library's adapter): nothing is reported for it.
 struct CallerResolution {
@@ -61,7 +62,8 @@ struct CallerResolution {
                          followed: inout Set<String>) throws -> [(AICallSite, Set<String>)] {
         // Wrapper name -> (the file it may only be called from, the SDK pattern it leads to,
         // its family, where it is, what it leaves to callers).
-        var wanted: [String: (home: String?, pattern: CallSitePattern, syntax: SourceLanguage.Syntax, at: String, delegated: Set<String>)] = [:]
+        var wanted: [String: (home: String?, pattern: CallSitePattern, syntax: SourceLanguage.Syntax, at: String, delegated: Set<String>,
+                              path: String, module: [String])] = [:]
         for (site, delegated) in frontier {
             guard let name = site.transport?.function, let language = SourceLanguage.of(path: site.path) else { continue }
             let bare = name.hasPrefix("#") ? String(name.dropFirst()) : name
@@ -73,7 +75,7 @@ struct CallerResolution {
             }
             guard followed.insert(key).inserted else { continue }
             wanted[key] = (Self.isPrivate(name) ? site.path : nil, site.pattern, language.syntax,
-                           "`\(bare)` at \(site.path):\(site.line)", delegated)
+                           "`\(bare)` at \(site.path):\(site.line)", delegated, site.path, Self.moduleNames(of: site.path))
         }
         guard !wanted.isEmpty else { return [] }
         let names = Set(wanted.keys.map { String($0.split(separator: "\u{0}", omittingEmptySubsequences: false)[1]) })
@@ -84,6 +86,7 @@ struct CallerResolution {
             let here = wanted.filter { key, value in
                 value.syntax == language.syntax && (value.home == nil || value.home == entry.path)
                     && text.text.contains(String(key.split(separator: "\u{0}", omittingEmptySubsequences: false)[1]))
+                    && (entry.path == value.path || value.module.contains { text.text.contains($0) })
             }
             guard !here.isEmpty else { continue }
             let lexed = CodeLexer.lex(text, language: language)
@@ -96,6 +99,27 @@ struct CallerResolution {
             }
         }
         return found.sorted { ($0.0.path, $0.0.line, $0.0.column) < ($1.0.path, $1.0.line, $1.0.column) }
+    }
+
+    /// Folder and file names too common to tie a caller to a module.
+    static let genericModuleNames: Set<String> = [
+        "index", "main", "mod", "utils", "util", "helpers", "base", "client", "clients", "lib", "src", "app", "core",
+        "common", "api", "apis", "server", "services", "service", "__init__", "models", "model", "llm", "ai",
+    ]
+
+    /// What a file that uses the wrapper's module says: the module's file name or its folder's
+    /// (`groq_client`, `llm_providers`, `openAi` for `AiProviders/openAi/index.js`). A caller
+    /// in another file must name one — a same-named method of an unrelated class does not.
+    static func moduleNames(of path: String) -> [String] {
+        let parts = path.split(separator: "/")
+        guard let file = parts.last else { return [] }
+        let stem = file.split(separator: ".").first.map(String.init) ?? String(file)
+        var names: [String] = []
+        if !genericModuleNames.contains(stem) { names.append(stem) }
+        if parts.count >= 2, !genericModuleNames.contains(String(parts[parts.count - 2])) {
+            names.append(String(parts[parts.count - 2]))
+        }
+        return names.filter { $0.utf8.count >= 3 }
     }
 
     /// `_generate`, `__call_model`, `#stream`: called from its own file only.

@@ -5,7 +5,8 @@ import GreenlightCore
 extension GenerationLoggingRule {
     static let triggeringExamples = [
         // A transport wrapper (it hands on the messages it receives) is judged at its callers,
-        // through a private helper, in another file.
+        // through a private helper, in another file that names its module — not at a same-named
+        // method of an unrelated class.
         RuleExample([
             "app/llm/groq.py": """
                 class GroqClient:
@@ -16,12 +17,17 @@ extension GenerationLoggingRule {
                         return self._generate(messages)
                 """,
             "app/summary.py": """
+                from app.llm.groq import GroqClient
+
+                llm = GroqClient()
+
                 def summarize(user_id, text):
                     history = build_context(user_id) + [text]
                     out = ↓llm.generate_reply(history)
                     #✓ log_generation(user_id, out)
                     return out
                 """,
+            "app/chat/bot.py": "class Bot:\n    def run(self, text):\n        return self.engine.generate_reply(text)\n",
         ]),
         RuleExample([
             "src/draft.ts": """

@@ -39,8 +39,12 @@ enum TransportWrappers {
         guard let function, let name = function.name, call.open >= 0,
               let list = lexed.parameterList(of: function) else { return nil }
         let names = lexed.parameterNames(in: list).filter { !receivers.contains($0) }
-        let payload = Set(names.filter(isPayloadName))
-        guard !payload.isEmpty, lexed.passedIdentifiers(in: call).contains(where: payload.contains) else { return nil }
+        var payload = Set(names.filter(isPayloadName))
+        guard !payload.isEmpty else { return nil }
+        // Locals computed from a payload parameter before the call carry it on
+        // (`openai_messages = await self._map_messages(messages)`).
+        payload.formUnion(lexed.derivedLocals(from: payload, in: list.upperBound..<call.calleeStart))
+        guard lexed.passedIdentifiers(in: call).contains(where: payload.contains) else { return nil }
         return Transport(function: name, receivesUser: names.contains(where: isIdentityName))
     }
 }
@@ -147,10 +151,60 @@ extension LexedSource {
         return names
     }
 
+    /// Names assigned, in `range`, from an expression on the same line that uses one of
+    /// `sources` (`x = f(messages)`, `const body = { ...options, stream: true }`), two steps deep.
+    func derivedLocals(from sources: Set<String>, in range: Range<Int>) -> Set<String> {
+        var known = sources
+        var derived: Set<String> = []
+        let range = range.clamped(to: 0..<count)
+        for _ in 0..<2 {
+            var offset = range.lowerBound
+            while offset < range.upperBound {
+                guard code[offset] == UInt8(ascii: "="), offset > 0,
+                      !"=!<>+-*/%&|^:".utf8.contains(code[offset - 1]),
+                      offset + 1 < count, code[offset + 1] != UInt8(ascii: "="), code[offset + 1] != UInt8(ascii: ">") else {
+                    offset += 1
+                    continue
+                }
+                // The assigned name: the identifier just before `=` (over a type annotation's
+                // absence only).
+                guard let target = CallLocator.word(before: offset, in: code), !target.isEmpty else {
+                    offset += 1
+                    continue
+                }
+                var end = offset + 1
+                while end < range.upperBound, code[end] != 0x0A, code[end] != UInt8(ascii: ";") { end += 1 }
+                if identifiers(in: (offset + 1)..<end).contains(where: known.contains) { derived.insert(target) }
+                offset = end
+            }
+            known.formUnion(derived)
+        }
+        return derived
+    }
+
+    /// The identifiers of the code view in `range`, not those after a `.`.
+    func identifiers(in range: Range<Int>) -> Set<String> {
+        var found: Set<String> = []
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            if code[offset].isIdentifierByte && !code[offset].isDigit && (offset == 0 || !code[offset - 1].isIdentifierByte) {
+                let start = offset
+                while offset < range.upperBound, code[offset].isIdentifierByte { offset += 1 }
+                if start == 0 || code[start - 1] != UInt8(ascii: ".") {
+                    found.insert(String(decoding: code[start..<offset], as: UTF8.self))
+                }
+                continue
+            }
+            offset += 1
+        }
+        return found
+    }
+
     /// Identifiers a call's arguments hand on as they are: a whole argument (`messages`,
     /// `**kwargs`, `...options`), the value of a keyword or an options-object key
-    /// (`messages=msgs`, `{ messages: msgs }`, `{ messages }`), or the object a value is read
-    /// from (`request.messages`) — not one used inside a literal the call builds.
+    /// (`messages=msgs`, `{ messages: msgs }`, `{ messages }`), the object a value is read from
+    /// (`request.messages`), or what a call transforms (`convert(messages)`) — not one used
+    /// inside a list or a nested literal the call builds.
     func passedIdentifiers(in call: LocatedCall) -> Set<String> {
         guard call.open >= 0, let bracket = bracket(openingAt: call.open) else { return [] }
         var found: Set<String> = []
@@ -168,14 +222,16 @@ extension LexedSource {
                 if !isKey { found.insert(String(decoding: code[start..<offset], as: UTF8.self)) }
                 continue
             }
+            // A call applied to a value hands it on transformed (`self._format(messages)`); a
+            // list or a nested object literal builds something new.
             switch byte {
             case UInt8(ascii: "{"):
                 depth += 1
-            case UInt8(ascii: "("), UInt8(ascii: "["):
+            case UInt8(ascii: "["):
                 depth += 2
             case UInt8(ascii: "}"):
                 depth -= 1
-            case UInt8(ascii: ")"), UInt8(ascii: "]"):
+            case UInt8(ascii: "]"):
                 depth -= 2
             default:
                 break
