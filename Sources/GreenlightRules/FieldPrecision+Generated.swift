@@ -9,9 +9,9 @@ public enum FieldPrecision {
     public static let corpusRepositories = 51
 
     public static let measured: [String: FieldMeasurement] = [
-        "ai.context-injection": FieldMeasurement(findings: 413, repositories: 29, truePositives: 0, falsePositives: 40, debatable: 0),
-        "ai.logging": FieldMeasurement(findings: 497, repositories: 29, truePositives: 3, falsePositives: 29, debatable: 8),
-        "ai.user-identity": FieldMeasurement(findings: 486, repositories: 29, truePositives: 2, falsePositives: 31, debatable: 7),
+        "ai.context-injection": FieldMeasurement(findings: 293, repositories: 27, truePositives: 1, falsePositives: 37, debatable: 2),
+        "ai.logging": FieldMeasurement(findings: 339, repositories: 27, truePositives: 4, falsePositives: 26, debatable: 10),
+        "ai.user-identity": FieldMeasurement(findings: 332, repositories: 27, truePositives: 8, falsePositives: 25, debatable: 7),
         "ci.docker-build-missing": FieldMeasurement(findings: 127, repositories: 24, truePositives: 16, falsePositives: 22, debatable: 2),
         "ci.duplicate-workflow": FieldMeasurement(findings: 15, repositories: 2, truePositives: 0, falsePositives: 15, debatable: 0),
         "ci.gate-missing": FieldMeasurement(findings: 34, repositories: 34, truePositives: 0, falsePositives: 0, debatable: 34),
