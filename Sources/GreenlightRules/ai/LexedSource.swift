@@ -49,15 +49,21 @@ struct LexedSource {
 
     var count: Int { source.count }
 
-    /// The bracket opening at `offset`, if any.
-    func bracket(openingAt offset: Int) -> Bracket? {
+    /// The index of the first bracket opening at or after `offset`.
+    func firstBracket(openingAtOrAfter offset: Int) -> Int {
         var low = 0
         var high = brackets.count
         while low < high {
             let middle = (low + high) / 2
             if brackets[middle].open < offset { low = middle + 1 } else { high = middle }
         }
-        return low < brackets.count && brackets[low].open == offset ? brackets[low] : nil
+        return low
+    }
+
+    /// The bracket opening at `offset`, if any.
+    func bracket(openingAt offset: Int) -> Bracket? {
+        let index = firstBracket(openingAtOrAfter: offset)
+        return index < brackets.count && brackets[index].open == offset ? brackets[index] : nil
     }
 
     /// The outermost function around `offset`: closures and arrow functions nest in the

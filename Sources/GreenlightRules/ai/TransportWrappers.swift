@@ -52,13 +52,7 @@ enum TransportWrappers {
 extension LexedSource {
     /// The bracket that closes at `offset`, if any.
     func bracket(closingAt offset: Int) -> Bracket? {
-        var low = 0
-        var high = brackets.count
-        while low < high {
-            let middle = (low + high) / 2
-            if brackets[middle].open < offset { low = middle + 1 } else { high = middle }
-        }
-        var index = low - 1
+        var index = firstBracket(openingAtOrAfter: offset) - 1
         var steps = 0
         while index >= 0 && steps < 4_096 {
             if brackets[index].close == offset { return brackets[index] }
