@@ -158,6 +158,19 @@ requirements:
       - '@observe\b'
 
   - rule: ai.logging
+    within: function
+    describe: a tracing span or a usage record around the call (start_as_current_span, llm_generation_span, record_usage, token_tracker.record, an LLM call event)
+    any_of:
+      - '\b\w*(generation|llm|completion)_?span\s*\('
+      - '\b(start_as_current_span|startActiveSpan|start_span|startSpan)\s*\('
+      - '\brecord_llm_response\s*\('
+      - '\b(log|record|track)_?(token_?)?[uU]sage\w*\s*\('
+      - '\b\w*[tT]oken_?[tT]racker\s*\.\s*(record|add|track)\w*\s*\('
+      - '\bLLMCall\w*Event\s*\('
+      - '\b(commit|save|record|log)_\w*trace\w*\s*\('
+      - '\b(self|this)\s*\.\s*history\s*\.\s*(append|push)\s*\('
+
+  - rule: ai.logging
     within: file
     describe: Langfuse instrumentation of the client (observeOpenAI, langfuse.openai)
     any_of:

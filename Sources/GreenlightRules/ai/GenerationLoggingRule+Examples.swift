@@ -137,6 +137,24 @@ extension GenerationLoggingRule {
             ],
             config: "ai:\n  compliant_wrappers: [withGenerationLog]"
         ),
+        // A tracing span or a usage record around the call records the generation.
+        RuleExample([
+            "app/filters.py": """
+                def choose_sources(user_id, query):
+                    history = build_context(user_id)
+                    with llm_generation_span(name="source-filter") as span:
+                        answer = llm.invoke(history + query)
+                        record_llm_response(span, answer)
+                    return answer
+                """,
+            "lib/lm.ts": """
+                export async function ask(question: string) {
+                  const out = await client.chat.completions.create({ model, messages: [{ role: "user", content: question }] });
+                  this.history.push({ question, out, usage: out.usage });
+                  return out;
+                }
+                """,
+        ]),
         // A library's adapter hands on what it is given and nothing in the repository calls
         // it: its callers are the library's users. A declared compliant wrapper's own body. A
         // project's own helpers named like the SDK's functions, in files that do not import it.
