@@ -10,7 +10,7 @@ public enum FieldPrecision {
 
     public static let measured: [String: FieldMeasurement] = [
         "ai.context-injection": FieldMeasurement(findings: 293, repositories: 27, truePositives: 1, falsePositives: 37, debatable: 2),
-        "ai.logging": FieldMeasurement(findings: 339, repositories: 27, truePositives: 4, falsePositives: 26, debatable: 10),
+        "ai.logging": FieldMeasurement(findings: 224, repositories: 27, truePositives: 4, falsePositives: 25, debatable: 11),
         "ai.user-identity": FieldMeasurement(findings: 332, repositories: 27, truePositives: 8, falsePositives: 25, debatable: 7),
         "ci.docker-build-missing": FieldMeasurement(findings: 127, repositories: 24, truePositives: 16, falsePositives: 22, debatable: 2),
         "ci.duplicate-workflow": FieldMeasurement(findings: 15, repositories: 2, truePositives: 0, falsePositives: 15, debatable: 0),
