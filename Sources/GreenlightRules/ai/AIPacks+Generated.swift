@@ -24,19 +24,21 @@ enum AIBuiltinPacks {
 #   one uses the SDK. `greenlight init` tunes its draft to them.
 pack: ai-call-sites
 description: >-
-  LLM SDK call sites (OpenAI, Anthropic, Google Gemini, Vercel AI SDK, LangChain, plain HTTP to
-  a known LLM API) in TypeScript/JavaScript, Python, Go and Swift, and what ai.context-injection,
-  ai.user-identity and ai.logging require of them.
+  LLM SDK call sites (OpenAI, Anthropic, Google Gemini, Vercel AI SDK, LangChain, Mistral,
+  Ollama, Cohere, AWS Bedrock, LiteLLM, plain HTTP to a known LLM API) in TypeScript/JavaScript,
+  Python, Go and Swift, and what ai.context-injection, ai.user-identity and ai.logging require of
+  them.
 
 call_sites:
   - id: openai.chat-completions
     sdk: OpenAI chat completions
-    pattern: '\bchat\s*\.\s*completions\s*\.\s*(create|parse|stream)\s*\('
+    pattern: '\bchat\s*\??\.\s*completions\s*\??\.\s*(create|parse|stream)\s*(<[^()]*>\s*)?\('
     languages: [typescript, javascript, python]
     samples:
       match:
         - 'const r = await openai.chat.completions.create({ model, messages })'
         - "openai.chat\n  .completions\n  .create({ model })"
+        - 'const r = await this.client?.chat?.completions.parse<Answer>({ model, messages })'
       no_match:
         - '// openai.chat.completions.create({ model })'
         - 'const doc = "openai.chat.completions.create(x)"'
@@ -68,7 +70,7 @@ call_sites:
 
   - id: anthropic.messages
     sdk: Anthropic messages
-    pattern: '(?<!threads\.)\bmessages\s*\.\s*(create|stream)\s*\('
+    pattern: '(?<!threads\.)\bmessages\s*\??\.\s*(create|stream)\s*(<[^()]*>\s*)?\('
     languages: [typescript, javascript, python]
     samples:
       match: ['message = client.messages.create(model=MODEL, max_tokens=1024, messages=msgs)']
@@ -102,12 +104,14 @@ call_sites:
 
   - id: vercel-ai
     sdk: Vercel AI SDK
-    pattern: '\b(generateText|streamText|generateObject|streamObject)\s*\('
+    pattern: '\b(generateText|streamText|generateObject|streamObject)\s*(<[^()]*>\s*)?\('
     languages: [typescript, javascript]
     # The functions are imported from "ai"; a project's own streamText helper is not the SDK.
     requires_import: vercel-ai
     samples:
-      match: ['const { text } = await generateText({ model: openai("gpt-4o"), prompt })']
+      match:
+        - 'const { text } = await generateText({ model: openai("gpt-4o"), prompt })'
+        - 'const result = await generateText<typeof tools>({ model, tools, prompt })'
       no_match: ['import { generateText } from "ai"']
 
   - id: langchain.invoke
@@ -117,6 +121,60 @@ call_sites:
     samples:
       match: ['answer = await chain.ainvoke({"question": q})']
       no_match: ['handler.invoke(event)']
+
+  - id: mistral.chat
+    sdk: Mistral
+    pattern: '\bchat\s*\.\s*(complete|stream)(_async)?\s*\('
+    languages: [python, typescript, javascript]
+    requires_import: mistral
+    samples:
+      match: ['res = client.chat.complete(model="mistral-large-latest", messages=messages)']
+      no_match: ['# client.chat.complete(model=m)']
+
+  - id: ollama.chat
+    sdk: Ollama
+    pattern: '\b(ollama|client)\s*\.\s*(chat|generate)\s*\('
+    languages: [python, typescript, javascript]
+    requires_import: ollama
+    samples:
+      match: ['response = ollama.chat(model="llama3.2", messages=messages)']
+      no_match: ['response = session.chat(model)']
+
+  - id: cohere.chat
+    sdk: Cohere
+    pattern: '\b(co|cohere|client)\s*\.\s*chat(_stream)?\s*\('
+    languages: [python, typescript, javascript]
+    requires_import: cohere
+    samples:
+      match: ['response = co.chat(model="command-r-plus", messages=messages)']
+      no_match: ['response = bot.chat(text)']
+
+  - id: bedrock.python
+    sdk: AWS Bedrock
+    pattern: '\.\s*(invoke_model(_with_response_stream)?|converse(_stream)?)\s*\('
+    languages: [python]
+    requires_import: bedrock
+    samples:
+      match: ['response = bedrock.converse(modelId=MODEL_ID, messages=messages)']
+      no_match: ['def converse(messages): pass']
+
+  - id: bedrock.javascript
+    sdk: AWS Bedrock
+    pattern: '\bnew\s+(InvokeModel|Converse)(Stream|WithResponseStream)?Command\s*\('
+    languages: [typescript, javascript]
+    requires_import: bedrock
+    samples:
+      match: ['const response = await client.send(new ConverseCommand({ modelId, messages }))']
+      no_match: ['const c = new ListFoundationModelsCommand({})']
+
+  - id: litellm.completion
+    sdk: LiteLLM
+    pattern: '(?<![\w.])(litellm\s*\.\s*)?a?completion\s*\('
+    languages: [python]
+    requires_import: litellm
+    samples:
+      match: ['response = litellm.completion(model="gpt-4o", messages=messages)']
+      no_match: ['text = choice.completion(x)']
 
   - id: http.llm-host
     sdk: HTTP call to an LLM API
@@ -223,6 +281,10 @@ imports:
     modules:
       javascript: [ollama]
       python: [ollama]
+  - sdk: bedrock
+    modules:
+      javascript: ["@aws-sdk/client-bedrock-runtime"]
+      python: [boto3]
 
 """#),
     ]
