@@ -225,6 +225,7 @@ requirements:
       - '\b(log|record|track)_?(token_?)?[uU]sage\w*\s*\('
       - '\b\w*[tT]oken_?[tT]racker\s*\.\s*(record|add|track)\w*\s*\('
       - '\bLLMCall\w*Event\s*\('
+      - '\b_?emit_\w*(call|llm|generation)\w*_event\s*\('
       - '\b(commit|save|record|log)_\w*trace\w*\s*\('
       - '\b(self|this)\s*\.\s*history\s*\.\s*(append|push)\s*\('
 

@@ -3,8 +3,8 @@ import GreenlightCore
 /// Judges transport wrappers at their callers. A call site whose function passes its payload
 /// parameter through to the SDK is replaced by the calls of that function found in the
 /// repository — by name, in its own file or in files of the same lexical family that name its
-/// module; a private name (`_generate`, `#stream`) only in its own file — each judged like an
-/// SDK call site where it stands. A caller
+/// module; a private name (`_generate`, `#stream`) or a name every class has (`call`, `run`)
+/// only in its own file — each judged like an SDK call site where it stands. A caller
 /// that is itself a wrapper is followed up to `maxLevels`. A wrapper no code of the repository
 /// calls is an API for code outside it (a library's adapter): nothing is reported for it.
 struct CallerResolution {
@@ -67,14 +67,15 @@ struct CallerResolution {
         for (site, delegated) in frontier {
             guard let name = site.transport?.function, let language = SourceLanguage.of(path: site.path) else { continue }
             let bare = name.hasPrefix("#") ? String(name.dropFirst()) : name
-            let key = "\(language.syntax)\u{0}\(bare)\u{0}" + (Self.isPrivate(name) ? site.path : "")
+            let local = Self.isPrivate(name) || Self.genericFunctionNames.contains(bare)
+            let key = "\(language.syntax)\u{0}\(bare)\u{0}" + (local ? site.path : "")
             if var known = wanted[key] {
                 known.delegated.formUnion(delegated)
                 wanted[key] = known
                 continue
             }
             guard followed.insert(key).inserted else { continue }
-            wanted[key] = (Self.isPrivate(name) ? site.path : nil, site.pattern, language.syntax,
+            wanted[key] = (local ? site.path : nil, site.pattern, language.syntax,
                            "`\(bare)` at \(site.path):\(site.line)", delegated, site.path, Self.moduleNames(of: site.path))
         }
         guard !wanted.isEmpty else { return [] }
@@ -114,13 +115,21 @@ struct CallerResolution {
         let parts = path.split(separator: "/")
         guard let file = parts.last else { return [] }
         let stem = file.split(separator: ".").first.map(String.init) ?? String(file)
-        var names: [String] = []
-        if !genericModuleNames.contains(stem) { names.append(stem) }
-        if parts.count >= 2, !genericModuleNames.contains(String(parts[parts.count - 2])) {
-            names.append(String(parts[parts.count - 2]))
-        }
-        return names.filter { $0.utf8.count >= 3 }
+        // The folder only stands for a generic file name (`openAi` for `openAi/index.js`): a
+        // package folder is named by every file of the package.
+        if !genericModuleNames.contains(stem) { return stem.utf8.count >= 3 ? [stem] : [] }
+        guard parts.count >= 2, !genericModuleNames.contains(String(parts[parts.count - 2])) else { return [] }
+        let folder = String(parts[parts.count - 2])
+        return folder.utf8.count >= 3 ? [folder] : []
     }
+
+    /// Method names every other class has (`call`, `run`, `invoke` …): a wrapper so named is
+    /// followed to callers in its own file only.
+    static let genericFunctionNames: Set<String> = [
+        "call", "run", "invoke", "ainvoke", "execute", "create", "generate", "chat", "complete", "completion", "request",
+        "send", "stream", "predict", "query", "ask", "get", "post", "process", "handle", "__call__", "acall", "arun",
+        "forward", "respond", "answer",
+    ]
 
     /// `_generate`, `__call_model`, `#stream`: called from its own file only.
     static func isPrivate(_ name: String) -> Bool {

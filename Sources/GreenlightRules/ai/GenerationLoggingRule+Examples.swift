@@ -10,6 +10,7 @@ extension GenerationLoggingRule {
         RuleExample([
             "app/llm/groq.py": """
                 class GroqClient:
+                    @retry(stop=stop_after_attempt(3))
                     def _generate(self, messages, **kwargs):
                         return self.client.chat.completions.create(model=self.model, messages=messages, **kwargs)
 

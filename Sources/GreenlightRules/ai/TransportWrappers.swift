@@ -68,9 +68,16 @@ extension LexedSource {
         var offset: Int
         switch language.syntax {
         case .python:
+            // From the `def` (the function starts at its first decorator, whose own arguments
+            // are not the parameters).
             guard function.kind == .function else { return nil }
             offset = function.start
             var scanned = 0
+            while offset + 4 < count, scanned < 4_096,
+                  !(code[offset..<(offset + 4)].elementsEqual("def ".utf8) && (offset == 0 || !code[offset - 1].isIdentifierByte)) {
+                offset += 1
+                scanned += 1
+            }
             while offset < count, code[offset] != UInt8(ascii: "("), scanned < 4_096 {
                 offset += 1
                 scanned += 1
