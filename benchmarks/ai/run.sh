@@ -12,7 +12,7 @@
 # one warm-up round that also fills the page cache):
 #   - `greenlight check --only ai` on HEAD (blobs from the object database) and --worktree;
 #   - `git grep -n -E -e P1 -e P2 …` on HEAD and on the work tree, where P1 … are the `pattern:`
-#     lines of checks/ai/call-sites.yml (the one lookbehind dropped: ERE has none);
+#     lines of checks/ai/call-sites.yml (lookbehinds dropped: ERE has none);
 #   - for reference, `git grep -n -F` with the SDKs' call names — the fixed strings a grep gate
 #     uses, and about the floor of a text scan of the tree.
 # Wall time is the median of RUNS; CPU time (user+sys) comes from the last repetition under GNU
@@ -53,7 +53,8 @@ import re, sys
 for line in open(sys.argv[1], encoding="utf-8"):
     m = re.match(r"\s+pattern: '(.*)'\s*$", line)
     if m:
-        print(m.group(1).replace("''", "'").replace("(?<!threads\\.)", ""))
+        # ERE has no lookbehind: drop each `(?<!…)` (one level of brackets inside).
+        print(re.sub(r"\(\?<!(?:\[[^\]]*\]|[^()\[])*\)", "", m.group(1).replace("''", "'")))
 PY
 )
 grep_args=()
@@ -73,9 +74,9 @@ fixed_args=()
 for n in "${names[@]}"; do fixed_args+=(-e "$n"); done
 labels=(
   '`greenlight check --only ai` (HEAD)'
-  '`git grep -n -E`, the 11 call-site patterns (HEAD)'
+  "\`git grep -n -E\`, the ${#patterns[@]} call-site patterns (HEAD)"
   '`greenlight check --only ai --worktree`'
-  '`git grep -n -E`, the 11 call-site patterns (work tree)'
+  "\`git grep -n -E\`, the ${#patterns[@]} call-site patterns (work tree)"
   '`git grep -n -F`, 18 call names (HEAD)'
 )
 # Which greenlight row each row is compared with (-1: none).

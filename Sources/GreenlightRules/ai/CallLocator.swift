@@ -107,7 +107,15 @@ enum CallLocator {
                ["async", "static", "public", "private", "protected", "get", "set", "override", "readonly", "abstract"].contains(word) {
                 return true
             }
-            guard let before = previousSignificant(before: call.calleeStart, in: code) else { return true }
+            guard var before = previousSignificant(before: call.calleeStart, in: code) else { return true }
+            // A generator method: `async *stream(…): AsyncGenerator<…> {`.
+            if code[before] == UInt8(ascii: "*") {
+                if let word = word(before: before, in: code), ["async", "static", "public", "private", "protected"].contains(word) {
+                    return true
+                }
+                guard let star = previousSignificant(before: before, in: code) else { return true }
+                before = star
+            }
             return [UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ";")].contains(code[before])
         case .python, .swift:
             return false

@@ -162,7 +162,7 @@ extension GenerationLoggingRule {
         RuleExample(
             [
                 "pkg/models/openai.py": "class OpenAIModel:\n    async def request(self, messages, settings):\n        return await self.client.chat.completions.create(model=self.name, messages=messages)\n",
-                "src/providers/openai.ts": "export class Provider {\n  async send(messages: Message[]) {\n    return this.client.chat.completions.create({ model: this.model, messages });\n  }\n}\n",
+                "src/providers/openai.ts": "export class Provider {\n  async send(messages: Message[]) {\n    return this.client.chat.completions.create({ model: this.model, messages });\n  }\n  private async *streamWithSDK(messages: Message[]): AsyncGenerator<Chunk> {\n    yield* await this.client.chat.completions.create({ model: this.model, messages, stream: true });\n  }\n}\n",
                 "src/khoj/utils.py": "def send_message_to_model(query, model):\n    return client.chat.completions.create(model=model, messages=[{'role': 'user', 'content': query}])\n",
                 "src/agent/summarize.ts": "import { streamText } from \"../stream-utils\";\nexport async function summarize(goal: string) {\n  return streamText(\"/api/agent/summarize\", { goal });\n}\n",
                 "server/providers/openai.js": "import OpenAI from \"openai\";\nexport class Provider {\n  prompt(text) {\n    return this.#generateContent({ userPrompt: text });\n  }\n}\n",
