@@ -161,7 +161,7 @@ extension GenerationLoggingRule {
         // project's own helpers named like the SDK's functions, in files that do not import it.
         RuleExample(
             [
-                "pkg/models/openai.py": "class OpenAIModel:\n    async def request(self, messages, settings):\n        return await self.client.chat.completions.create(model=self.name, messages=messages)\n",
+                "pkg/models/openai.py": "class OpenAIModel:\n    async def request(self, messages, settings):\n        return await self.client.chat.completions.create(model=self.name, messages=messages)\n\n    def generate_response(self, messages, tools=None):\n        params = {\n            \"model\": self.name,\n            \"messages\": messages,\n        }\n        return self.client.chat.completions.create(**params)\n",
                 "src/providers/openai.ts": "export class Provider {\n  async send(messages: Message[]) {\n    return this.client.chat.completions.create({ model: this.model, messages });\n  }\n  private async *streamWithSDK(messages: Message[]): AsyncGenerator<Chunk> {\n    yield* await this.client.chat.completions.create({ model: this.model, messages, stream: true });\n  }\n}\n",
                 "src/khoj/utils.py": "def send_message_to_model(query, model):\n    return client.chat.completions.create(model=model, messages=[{'role': 'user', 'content': query}])\n",
                 "src/agent/summarize.ts": "import { streamText } from \"../stream-utils\";\nexport async function summarize(goal: string) {\n  return streamText(\"/api/agent/summarize\", { goal });\n}\n",

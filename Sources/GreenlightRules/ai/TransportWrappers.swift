@@ -152,8 +152,8 @@ extension LexedSource {
         return names
     }
 
-    /// Names assigned, in `range`, from an expression on the same line that uses one of
-    /// `sources` (`x = f(messages)`, `const body = { ...options, stream: true }`), two steps deep.
+    /// Names assigned, in `range`, from an expression that uses one of `sources` (`x =
+    /// f(messages)`, `params = {"messages": messages, …}` across lines), two steps deep.
     func derivedLocals(from sources: Set<String>, in range: Range<Int>) -> Set<String> {
         var known = sources
         var derived: Set<String> = []
@@ -173,8 +173,15 @@ extension LexedSource {
                     offset += 1
                     continue
                 }
+                // The value: a bracketed literal or call to its close (`params = {\n "messages": …}`),
+                // otherwise the rest of the line.
                 var end = offset + 1
-                while end < range.upperBound, code[end] != 0x0A, code[end] != UInt8(ascii: ";") { end += 1 }
+                if let first = CallLocator.nextSignificant(after: offset + 1, in: code, newlines: false),
+                   let bracket = bracket(openingAt: first) {
+                    end = min(bracket.close + 1, range.upperBound)
+                } else {
+                    while end < range.upperBound, code[end] != 0x0A, code[end] != UInt8(ascii: ";") { end += 1 }
+                }
                 if identifiers(in: (offset + 1)..<end).contains(where: known.contains) { derived.insert(target) }
                 offset = end
             }
