@@ -136,6 +136,14 @@ private final class Core: @unchecked Sendable {
         for _ in 0..<1_000_000 {
             let fd = accept(listener, nil, nil)
             if fd < 0 {
+                // A connection aborted before it was accepted, a signal, or no descriptor left
+                // for a moment: accept the next one. Anything else (the listener shut down by
+                // `stop`) ends the loop — closing the listener early refused clients under load.
+                let error = errno
+                if !isStopped && [EINTR, ECONNABORTED, EPROTO, EAGAIN, EMFILE, ENFILE].contains(error) {
+                    if error == EMFILE || error == ENFILE { usleep(1_000) }
+                    continue
+                }
                 close(listener)
                 return
             }

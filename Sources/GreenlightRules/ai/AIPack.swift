@@ -38,6 +38,9 @@ struct CallSitePattern {
     /// The SDK (an `imports:` name) a file must import for a match to be its call: a name like
     /// `streamText` or `generateContent` is also a project's own helper.
     let requiredImport: String?
+    /// Requirement rules that do not apply to this SDK's calls (`ai.user-identity` for a model
+    /// server on the user's own machine).
+    let notRequired: Set<String>
 }
 
 /// What one rule requires of a call site, where.

@@ -120,10 +120,14 @@ enum AIPackLoader {
             if let short = keywords.first(where: { $0.utf8.count < 3 }) {
                 throw failure(path + ["keywords"], "keyword '\(short)' is shorter than 3 characters")
             }
+            for (index, rule) in (item.notRequired ?? []).enumerated() where !AIFamily.requirementIDs.contains(rule) {
+                throw failure(path + ["not_required", String(index)],
+                              "'\(rule)' is not an ai requirement rule (expected \(AIFamily.requirementIDs.joined(separator: ", ")))")
+            }
             let site = CallSitePattern(
                 id: item.id, sdk: item.sdk ?? item.id, pattern: pattern, arguments: arguments,
                 keywords: keywords.map { Array(KeywordAnchor.needle($0).utf8) }, languages: Set(languages),
-                requiredImport: item.requiresImport)
+                requiredImport: item.requiresImport, notRequired: Set(item.notRequired ?? []))
             try check(item.samples, of: site, language: languages[0], at: path + ["samples"])
             return site
         }
@@ -230,10 +234,12 @@ struct CallSiteShape: Decodable {
     let enabled: Bool?
     let samples: AISamplesShape?
     let requiresImport: String?
+    let notRequired: [String]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, sdk, pattern, arguments, keywords, languages, enabled, samples
         case requiresImport = "requires_import"
+        case notRequired = "not_required"
     }
 
     init(from decoder: Decoder) throws {
@@ -247,6 +253,7 @@ struct CallSiteShape: Decodable {
         languages = try container.decodeIfPresent([String].self, forKey: .languages)
         enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled)
         requiresImport = try container.decodeIfPresent(String.self, forKey: .requiresImport)
+        notRequired = try container.decodeIfPresent([String].self, forKey: .notRequired)
         samples = try container.decodeIfPresent(AISamplesShape.self, forKey: .samples)
     }
 }

@@ -19,6 +19,8 @@ enum AIBuiltinPacks {
 #   Several requirements for one rule are alternatives.
 # requires_import (on a call site): the SDK, by its imports: name, a file must import for a
 #   match to count — for callee names a project may also give its own helpers.
+# not_required (on a call site): requirement rules that do not apply to its calls (identity for
+#   a local model server).
 # imports: for each SDK, the modules it is imported from per language (`javascript` covers
 #   TypeScript too; a JavaScript module ending in `/` is a scope prefix): a file that imports
 #   one uses the SDK. `greenlight init` tunes its draft to them.
@@ -136,6 +138,8 @@ call_sites:
     pattern: '\b(ollama|client)\s*\.\s*(chat|generate)\s*\('
     languages: [python, typescript, javascript]
     requires_import: ollama
+    # A model server on the user's own machine: there is no provider to tell the user to.
+    not_required: [ai.user-identity]
     samples:
       match: ['response = ollama.chat(model="llama3.2", messages=messages)']
       no_match: ['response = session.chat(model)']

@@ -77,7 +77,7 @@ struct CallSiteJudge {
                 ?? wrappers.first { $0.open == call.open && call.open >= 0 || ($0.open < call.calleeStart && call.calleeStart < $0.end) }
             var unmet: [String: String] = [:]
             if wrapper == nil {
-                for rule in AIFamily.requirementIDs {
+                for rule in AIFamily.requirementIDs where !call.pattern.notRequired.contains(rule) {
                     let requirements = checks.requirements.filter { $0.rule == rule }
                     guard !requirements.isEmpty else { continue }
                     var lookedFor: [String] = []

@@ -69,6 +69,8 @@ extension UserIdentityRule {
     ]
 
     static let nonTriggeringExamples = [
+        // A local model server: no provider to tell the user to.
+        RuleExample(["app/local.py": "import ollama\n\ndef reply(question):\n    return ollama.chat(model=\"llama3.2\", messages=[{\"role\": \"user\", \"content\": question}])\n"]),
         RuleExample([
             "src/chat.ts": """
                 const reply = await openai.chat.completions.create({

@@ -15,7 +15,10 @@ public struct UserIdentityRule: AIRequirementRule {
             `metadata={"user_id": uid}` (a string counts when it is a mapping key), \
             `User: openai.String(id)`. A `role: "user"` value is not an identity, and an \
             identity in a comment does not count. Tune with `ai.identity_args`; a call to a \
-            wrapper in `ai.compliant_wrappers` is compliant.
+            wrapper in `ai.compliant_wrappers` is compliant. A local model server has no \
+            provider to tell: its call sites need no identity (the built-in Ollama one; give \
+            your own pack's call site `not_required: [ai.user-identity]`), and a single-user \
+            desktop app or CLI switches the rule off with `rules: {ai.user-identity: off}`.
             """,
         configKeys: AIConfigKeys.all,
         triggering: UserIdentityRule.triggeringExamples,
