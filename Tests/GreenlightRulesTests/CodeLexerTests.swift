@@ -79,6 +79,19 @@ import Testing
         ])
     }
 
+    /// A class whose heritage is a call (`extends InheritMultiple([A, B])`) has methods, not one
+    /// function named after the call.
+    @Test func classHeritageCallIsNoFunction() {
+        let source = """
+            class KoboldProvider extends InheritMultiple([Provider, UnTooled]) {
+              async complete(messages) {
+                return this.client.chat.completions.create({ model: this.model, messages });
+              }
+            }
+            """
+        #expect(functions(source, .javascript) == ["complete function 2-4"])
+    }
+
     @Test func pythonFunctionsByIndentation() {
         let source = """
             @observe()

@@ -28,6 +28,8 @@ extension LexRun {
         }
         guard paren >= 0, let name = word(before: paren) else { return (nil, .function) }
         if matchesAny(name, ["if", "for", "while", "switch", "catch", "with"]) { return nil }
+        // `class P extends InheritMultiple([A, B]) {`: a class body, not a function's.
+        if let previous = word(before: name.lowerBound), matches(previous, "extends") { return nil }
         if matches(name, "function") { return (assignedName(before: name.lowerBound), .function) }
         return (text(name), .function)
     }
