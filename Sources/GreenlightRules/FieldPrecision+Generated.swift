@@ -9,9 +9,9 @@ public enum FieldPrecision {
     public static let corpusRepositories = 51
 
     public static let measured: [String: FieldMeasurement] = [
-        "ai.context-injection": FieldMeasurement(findings: 258, repositories: 26, truePositives: 1, falsePositives: 52, debatable: 2),
-        "ai.logging": FieldMeasurement(findings: 190, repositories: 26, truePositives: 4, falsePositives: 39, debatable: 12),
-        "ai.user-identity": FieldMeasurement(findings: 292, repositories: 25, truePositives: 10, falsePositives: 34, debatable: 11),
+        "ai.context-injection": FieldMeasurement(findings: 173, repositories: 26, truePositives: 1, falsePositives: 39, debatable: 2),
+        "ai.logging": FieldMeasurement(findings: 128, repositories: 26, truePositives: 4, falsePositives: 33, debatable: 11),
+        "ai.user-identity": FieldMeasurement(findings: 204, repositories: 25, truePositives: 10, falsePositives: 29, debatable: 8),
         "ci.docker-build-missing": FieldMeasurement(findings: 127, repositories: 24, truePositives: 16, falsePositives: 22, debatable: 2),
         "ci.duplicate-workflow": FieldMeasurement(findings: 15, repositories: 2, truePositives: 0, falsePositives: 15, debatable: 0),
         "ci.gate-missing": FieldMeasurement(findings: 34, repositories: 34, truePositives: 0, falsePositives: 0, debatable: 34),
