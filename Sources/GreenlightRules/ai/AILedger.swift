@@ -60,11 +60,12 @@ public struct AIFileJudge: FileVisitor {
     public func visit(_ entry: SnapshotEntry, bytes: [UInt8]) throws -> [AICallSite]? {
         guard let language = SourceLanguage.of(path: entry.path),
               checks.keywords(for: language).contains(where: { ByteSearch.contains(bytes, $0) }) else { return nil }
-        let lexed = CodeLexer.lex(SourceText(path: entry.path, bytes: bytes), language: language)
+        let text = SourceText(path: entry.path, bytes: bytes)
+        let lexed = CodeLexer.lex(text, language: language)
         let view = CodeView(lexed)
         var calls = CallLocator.calls(in: lexed, view: view, patterns: checks.callSites(for: language))
         if calls.contains(where: { $0.pattern.requiredImport != nil }) {
-            let imported = checks.imports.sdks(in: SourceText(path: entry.path, bytes: bytes), language: language)
+            let imported = checks.imports.sdks(in: text, language: language)
             calls.removeAll { call in call.pattern.requiredImport.map { !imported.contains($0) } ?? false }
         }
         var judge = CallSiteJudge(lexed: lexed, view: view, checks: checks)

@@ -29,7 +29,7 @@ struct CallerResolution {
             let delegated = Set(site.unmet.keys).subtracting(kept)
             if !delegated.isEmpty { frontier.append((site, delegated)) }
         }
-        var followed: Set<String> = []
+        var followed: Set<Wanted> = []
         for _ in 0..<Self.maxLevels where !frontier.isEmpty {
             var next: [(site: AICallSite, delegated: Set<String>)] = []
             for (caller, delegated) in try callers(of: frontier, followed: &followed) {
@@ -57,46 +57,62 @@ struct CallerResolution {
         return order.compactMap { merged[$0] }
     }
 
+    /// A wrapper to find the calls of: by name, in files of its lexical family; only in its own
+    /// file (`home`) when its name is private or every class has it.
+    struct Wanted: Hashable {
+        let name: String
+        let syntax: SourceLanguage.Syntax
+        let home: String?
+    }
+
+    /// What is known of a wanted wrapper: where it is, the SDK pattern it leads to, what it
+    /// leaves to its callers, and the names a caller's file must mention.
+    struct Wrapper {
+        let path: String
+        let at: String
+        let pattern: CallSitePattern
+        var delegated: Set<String>
+        let module: [String]
+    }
+
     /// The calls of the wrappers in `frontier`, judged, each with the rules its wrapper left to it.
     private func callers(of frontier: [(site: AICallSite, delegated: Set<String>)],
-                         followed: inout Set<String>) throws -> [(AICallSite, Set<String>)] {
-        // Wrapper name -> (the file it may only be called from, the SDK pattern it leads to,
-        // its family, where it is, what it leaves to callers).
-        var wanted: [String: (home: String?, pattern: CallSitePattern, syntax: SourceLanguage.Syntax, at: String, delegated: Set<String>,
-                              path: String, module: [String])] = [:]
+                         followed: inout Set<Wanted>) throws -> [(AICallSite, Set<String>)] {
+        var wanted: [Wanted: Wrapper] = [:]
         for (site, delegated) in frontier {
             guard let name = site.transport?.function, let language = SourceLanguage.of(path: site.path) else { continue }
             let bare = name.hasPrefix("#") ? String(name.dropFirst()) : name
             let local = Self.isPrivate(name) || Self.genericFunctionNames.contains(bare)
-            let key = "\(language.syntax)\u{0}\(bare)\u{0}" + (local ? site.path : "")
-            if var known = wanted[key] {
-                known.delegated.formUnion(delegated)
-                wanted[key] = known
+            let key = Wanted(name: bare, syntax: language.syntax, home: local ? site.path : nil)
+            if wanted[key] != nil {
+                wanted[key]?.delegated.formUnion(delegated)
                 continue
             }
             guard followed.insert(key).inserted else { continue }
-            wanted[key] = (local ? site.path : nil, site.pattern, language.syntax,
-                           "`\(bare)` at \(site.path):\(site.line)", delegated, site.path, Self.moduleNames(of: site.path))
+            wanted[key] = Wrapper(path: site.path, at: "`\(bare)` at \(site.path):\(site.line)", pattern: site.pattern,
+                                  delegated: delegated, module: Self.moduleNames(of: site.path))
         }
         guard !wanted.isEmpty else { return [] }
-        let names = Set(wanted.keys.map { String($0.split(separator: "\u{0}", omittingEmptySubsequences: false)[1]) })
+        let names = Array(Set(wanted.keys.map(\.name)))
+        let order = wanted.keys.sorted { ($0.name, $0.home ?? "") < ($1.name, $1.home ?? "") }
         var found: [(AICallSite, Set<String>)] = []
         for entry in snapshot.entries where !exempt.contains(entry.path) {
             guard let language = SourceLanguage.of(path: entry.path),
-                  let text = try snapshot.text(of: entry, containingAny: Array(names)) else { continue }
-            let here = wanted.filter { key, value in
-                value.syntax == language.syntax && (value.home == nil || value.home == entry.path)
-                    && text.text.contains(String(key.split(separator: "\u{0}", omittingEmptySubsequences: false)[1]))
-                    && (entry.path == value.path || value.module.contains { text.text.contains($0) })
+                  let text = try snapshot.text(of: entry, containingAny: names) else { continue }
+            let here = order.filter { key in
+                guard let wrapper = wanted[key] else { return false }
+                return key.syntax == language.syntax && (key.home == nil || key.home == entry.path)
+                    && text.text.contains(key.name)
+                    && (entry.path == wrapper.path || wrapper.module.contains { text.text.contains($0) })
             }
             guard !here.isEmpty else { continue }
             let lexed = CodeLexer.lex(text, language: language)
             let view = CodeView(lexed)
             var judge = CallSiteJudge(lexed: lexed, view: view, checks: checks)
-            for (key, value) in here.sorted(by: { $0.key < $1.key }) {
-                let name = String(key.split(separator: "\u{0}", omittingEmptySubsequences: false)[1])
-                let calls = Self.calls(of: name, in: lexed, pattern: value.pattern)
-                found += judge.judge(calls, path: entry.path, via: value.at).map { ($0, value.delegated) }
+            for key in here {
+                guard let wrapper = wanted[key] else { continue }
+                let calls = Self.calls(of: key.name, in: lexed, pattern: wrapper.pattern)
+                found += judge.judge(calls, path: entry.path, via: wrapper.at).map { ($0, wrapper.delegated) }
             }
         }
         return found.sorted { ($0.0.path, $0.0.line, $0.0.column) < ($1.0.path, $1.0.line, $1.0.column) }
