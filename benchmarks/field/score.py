@@ -2,8 +2,10 @@
 """Field benchmark scorer: precision per rule from labels.tsv over the findings run.sh recorded.
 
     score.py                 write results.md and results.json (default configuration runs)
-    score.py sample [--out FILE]
-                             list the sampled findings that have no label yet (TSV), to read
+    score.py sample [--out FILE] [--fresh N] [--rule R,...]
+                             list the sampled findings that have no label yet (TSV), to read;
+                             --fresh N: N never-labelled findings per rule, however many are
+                             labelled already (a changed rule measured on unread findings)
 
 Sampling: every finding of a rule that fires fewer than SAMPLE times across the corpus; otherwise
 SAMPLE of them, drawn with a seed fixed per rule, round-robin across repositories so that every
@@ -101,18 +103,20 @@ class LabelIndex:
         return self.by_place.get((finding["repository"], finding["path"], str(finding["line"]), finding["rule"]))
 
 
-def sample(all_findings, index):
-    """rule -> the findings to label for it."""
+def sample(all_findings, index, fresh=0):
+    """rule -> the findings to label for it. `fresh` > 0: that many findings never labelled, for
+    every rule, however many of its findings are labelled already (a rule changed since its sample
+    was read is measured again on findings nobody has read)."""
     by_rule = collections.defaultdict(list)
     for finding in all_findings:
         by_rule[finding["rule"]].append(finding)
     chosen = {}
     for rule, items in sorted(by_rule.items()):
-        if len(items) < SAMPLE:
+        if len(items) < SAMPLE and not fresh:
             chosen[rule] = items
             continue
-        rng = random.Random("greenlight-field:" + rule)
-        labelled = [f for f in items if index.find(f)]
+        rng = random.Random("greenlight-field:" + rule + (":fresh" if fresh else ""))
+        labelled = [] if fresh else [f for f in items if index.find(f)]
         rest = [f for f in items if not index.find(f)]
         groups = collections.OrderedDict()
         for finding in rest:
@@ -122,9 +126,10 @@ def sample(all_findings, index):
         for repo in order:
             rng.shuffle(groups[repo])
         picked = labelled[:SAMPLE]
-        while len(picked) < SAMPLE and any(groups.values()):
+        size = fresh or SAMPLE
+        while len(picked) < size and any(groups.values()):
             for repo in order:
-                if groups[repo] and len(picked) < SAMPLE:
+                if groups[repo] and len(picked) < size:
                     picked.append(groups[repo].pop())
         chosen[rule] = picked
     return chosen
@@ -143,7 +148,11 @@ def command_sample(args):
     index = LabelIndex(labels(), all_findings)
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     writer.writerow(["repository", "commit", "path", "line", "rule", "fingerprint", "severity", "message"])
-    for rule, items in sample(all_findings, index).items():
+    fresh = int(args[args.index("--fresh") + 1]) if "--fresh" in args else 0
+    rules = args[args.index("--rule") + 1].split(",") if "--rule" in args else None
+    for rule, items in sample(all_findings, index, fresh).items():
+        if rules and rule not in rules:
+            continue
         for finding in items:
             if index.find(finding):
                 continue

@@ -1,9 +1,10 @@
 import GreenlightCore
 
-/// `secrets.env-example-drift`: code reads an environment variable (`process.env.X`,
+/// `secrets.env-example-drift`: code reads an environment variable it needs (`process.env.X`,
 /// `os.environ["X"]`, `os.getenv("X")`, `ProcessInfo…environment["X"]`, `Deno.env.get("X")`,
-/// `os.Getenv("X")`, `ENV["X"]` …) that the committed `.env.example` governing it does not
-/// declare. Shape: whole-snapshot — templates first, then one pass over code files.
+/// `os.Getenv("X")`, `ENV["X"]` …, with no working default) that the committed `.env.example`
+/// governing it does not declare. Reads with a working default are
+/// `secrets.env-example-optional`'s. Shape: whole-snapshot, through `EnvTemplateCoverage`.
 public struct EnvExampleDriftRule: Rule {
     public struct Options: RuleOptions {
         /// Variable names never expected in a template; `*` at the end matches any suffix.
@@ -34,21 +35,30 @@ public struct EnvExampleDriftRule: Rule {
     public static let description = RuleDescription(
         id: "secrets.env-example-drift",
         severity: .note,
-        summary: "Code reads an environment variable that the committed .env.example does not list",
+        summary: "Code needs an environment variable that the committed .env.example does not list",
         rationale: """
             The `.env.example` (or `.env.sample`, `.env.template`) is how a new machine, a CI job \
             or a scheduled workflow learns which variables to set. A variable the code reads \
             but the template omits is the one found missing in production — the scheduled job \
-            that fails on a secret nobody knew it needed. Each code file is held to the nearest \
-            template in its folder or above; files with no template above them, tests and tool \
+            that fails on a secret nobody knew it needed. This rule reports the variables the \
+            code cannot do without: no read of it has a working default (a literal that is not \
+            empty and not a URL on the developer's machine) and none only compares it with a \
+            switch value (`=== "true"`); the others are `secrets.env-example-optional`'s. A read \
+            whose name differs from a listed one by one abbreviated word (`…_MINUTES` read, \
+            `…_MINS` listed) is reported whatever its default: the documented setting is ignored. \
+            Each code file is held to the templates in its folder and above it (the nearest \
+            names the finding); files with no template above them, tests and tool \
             configuration \
             (`vite.config.ts`, `next.config.mjs`: switches given on a command line), committed \
             dependencies and build output (`node_modules/`, `vendor/`, `dist/`) and operator \
             scripts (`scripts/`) are not checked, and a file's reads are those of its own \
             language, in code — not in comments or in a snippet quoted in a string. A read \
             is not asked for when a listed variable stands beside it as its fallback \
-            (`A ?? B`, `getenv("A") or getenv("B")`), when a comment calls it legacy or deprecated, or when a data migration falls back \
-            without it. One finding per missing variable, at its first read.
+            (`A ?? B`, `getenv("A") or getenv("B")`, an `elif` after an `if` that reads it), \
+            when a comment calls it legacy or deprecated, when a data migration falls back \
+            without it, when the program sets it itself for a child process \
+            (`{...process.env, X: "1"}`) or when its name makes it a test switch (`…_TEST`, \
+            `SMOKE_…`, `E2E_…`). One finding per missing variable, at its first read.
             """,
         configKeys: [
             ConfigKey("ignore", "variable names never expected in a template (`*` suffix wildcard)",
@@ -72,7 +82,22 @@ public struct EnvExampleDriftRule: Rule {
                 "migrations/versions/0042_dimension.py": "dim = os.getenv(\"↓EMBEDDING_DIMENSION\")\nif not dim:\n    raise ValueError(dim)\n",
                 "app/search.py": "url = os.getenv(\"↓SEARCH_URL\") or os.getenv(\"↓SEARX_URL\")\n",
                 // The UI may set it for the session; the deployment still sets it first.
-                "app/ui.py": "model = os.getenv(\"↓GEMINI_MODEL\", \"gemini-pro\")\nos.environ[\"GEMINI_MODEL\"] = choice\n",
+                "app/ui.py": "model = os.getenv(\"↓GEMINI_MODEL\")\nos.environ[\"GEMINI_MODEL\"] = choice\n",
+            ]),
+            // A name one abbreviation away from the listed one, whatever its default; a default
+            // that only works on the developer's machine; an empty default.
+            RuleExample([
+                ".env.example": "PASSWORD_RESET_EXPIRY_IN_MINS=\n",
+                "src/account.ts": "const mins = process.env.↓PASSWORD_RESET_EXPIRY_IN_MINUTES\n    ? parseInt(process.env.PASSWORD_RESET_EXPIRY_IN_MINUTES)\n    : 15\n",
+                "src/api.ts": "const base = process.env.↓API_BASE_URL ?? \"http://localhost:8912\"\n",
+                "app/search.py": "url = os.getenv(\"↓SEARX_URL\", \"\")\n",
+            ]),
+            // A part with a container build of its own is held to its own template only.
+            RuleExample([
+                ".env.example": "GRAPH_PASSWORD=\n",
+                "mcp/.env.example": "OPENAI_API_KEY=\n",
+                "mcp/docker/Dockerfile": "FROM python:3.12\n",
+                "mcp/src/factories.py": "password = os.environ.get('↓GRAPH_PASSWORD', config.password)\n",
             ]),
             RuleExample([
                 "supabase/functions/.env.example": "SUPABASE_URL=\n",
@@ -134,66 +159,35 @@ public struct EnvExampleDriftRule: Rule {
                 ".env.example": "API_URL=\n",
                 "src/app.ts": "const t = process.env.FEATURE_FLAGS\n",
             ], options: "ignore: [\"FEATURE_*\"]"),
+            // Optional settings (`secrets.env-example-optional`'s); what the program sets for its
+            // own child; test switches; an `elif` after a listed variable; a variable the root
+            // template lists for a service with a template of its own.
+            RuleExample([
+                ".env.example": "DATABASE_URL_SPECS=\nLSP_HOST=\n",
+                "src/limits.ts": "const max = process.env.MAX_LOOP_COUNT ? parseInt(process.env.MAX_LOOP_COUNT) : 10\nif (process.env.VERBOSE === \"true\") {}\n",
+                "app/lsp.py": "ttl = int(os.getenv(\"LSP_CACHE_TTL\", \"300\"))\n",
+                "src/update.ts": "if (!process.env.CLI_AUTO_UPDATED) {\n  spawn(cmd, { env: { ...process.env, CLI_AUTO_UPDATED: \"true\" } })\n}\n",
+                "src/session.ts": "if (process.env.CONTINUE_CLI_TEST) {}\nconst m = process.env.SMOKE_MODEL\n",
+                "alembic/env.py": "if os.getenv(\"DATABASE_URL_SPECS\"):\n    url = 1\nelif os.getenv(\"DATABASE_URL\"):\n    url = os.getenv(\"DATABASE_URL\")\n",
+                "backend/.env.example": "DATABASE_URL=\n",
+                "backend/lsp/config.py": "host = os.getenv(\"LSP_HOST\")\n",
+            ]),
         ]
     )
 
     public init() {}
 
     public func check(_ context: RuleContext, options: Options) throws -> [Finding] {
-        let snapshot = context.snapshot
-        var templates: [String: (path: String, names: Set<String>)] = [:]
-        for entry in snapshot.entries where EnvFiles.isTemplate(entry.path) {
-            guard let text = try snapshot.text(at: entry.path) else { continue }
-            let folder = Self.folder(of: entry.path)
-            var names = templates[folder]?.names ?? []
-            names.formUnion(EnvFiles.declaredNames(text))
-            templates[folder] = (templates[folder]?.path ?? entry.path, names)
-        }
-        guard !templates.isEmpty else { return [] }
-        var missing: [(path: String, template: String, read: EnvReads.Read)] = []
-        for entry in snapshot.entries where EnvFiles.isCode(entry.path) && !EnvFiles.isTest(entry.path)
-            && !VendoredCode.contains(entry.path)
-            && !EnvFiles.isToolConfiguration(entry.path) && !EnvFiles.isOperatorScript(entry.path) {
-            guard let template = Self.governing(entry.path, templates) else { continue }
-            guard let text = try snapshot.text(of: entry, containingAny: EnvReads.keywords) else { continue }
-            let reads = EnvReads.reads(in: text)
-            let isMigration = EnvFiles.isMigration(entry.path)
-            // A group of fallbacks is covered when one of its variables is.
-            let covered = Set(reads.filter { Self.isCovered($0.name, template.names, options) }.map(\.group))
-            for read in reads where !covered.contains(read.group) && !read.isLegacy && !(isMigration && read.fallsBack) {
-                missing.append((entry.path, template.path, read))
-            }
-        }
-        var reported: Set<String> = []
-        var findings: [Finding] = []
-        for (path, template, read) in missing {
-            guard reported.insert(template + "\u{0}" + read.name).inserted else { continue }
-            findings.append(Finding(
-                rule: Self.description, path: path, line: read.line, column: read.column,
-                message: "\(read.name) is read here but missing from `\(template)`",
-                matched: template + " " + read.name,
-                fix: "add `\(read.name)=` (no value) to \(template)"))
-        }
-        return findings
-    }
-
-    static func isCovered(_ name: String, _ declared: Set<String>, _ options: Options) -> Bool {
-        declared.contains(name) || options.ignores(name) || EnvFiles.isBuiltIn(name)
-    }
-
-    static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return String(path[..<slash])
-    }
-
-    /// The template in the file's folder or the nearest one above it. (Only that one: a
-    /// service with a template of its own is deployed from it, whatever a parent lists.)
-    static func governing(_ path: String, _ templates: [String: (path: String, names: Set<String>)]) -> (path: String, names: Set<String>)? {
-        var folder = folder(of: path)
-        while true {
-            if let template = templates[folder] { return template }
-            if folder.isEmpty { return nil }
-            folder = Self.folder(of: folder)
+        try EnvTemplateCoverage.of(context).gaps(ignoring: options.ignores).filter(\.isRequired).map { gap in
+            let read = gap.read
+            let message = gap.nearMiss.map {
+                "\(read.name) is read here but `\(gap.template)` lists \($0) instead: one of the two names is wrong"
+            } ?? "\(read.name) is read here but missing from `\(gap.template)`"
+            return Finding(
+                rule: Self.description, path: gap.path, line: read.line, column: read.column, message: message,
+                matched: gap.template + " " + read.name,
+                fix: gap.nearMiss.map { "rename \($0) to \(read.name) in \(gap.template), or read \($0)" }
+                    ?? "add `\(read.name)=` (no value) to \(gap.template)")
         }
     }
 }

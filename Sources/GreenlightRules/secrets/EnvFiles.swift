@@ -199,3 +199,13 @@ public enum EnvFiles {
         return baseName(path).dropLast(ext.count + 1).hasSuffix(".config")
     }
 }
+
+extension EnvFiles {
+    /// Words that make a variable a switch of the test suite (`CONTINUE_CLI_TEST`,
+    /// `SMOKE_MODEL`, `E2E_BASE_URL`): set by the tests that use it, not by a deployment.
+    static let testSwitchWords: Set<Substring> = ["TEST", "TESTS", "TESTING", "SMOKE", "E2E"]
+
+    static func isTestSwitch(_ name: String) -> Bool {
+        name.uppercased().split(separator: "_").contains { testSwitchWords.contains($0) }
+    }
+}

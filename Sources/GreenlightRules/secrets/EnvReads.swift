@@ -18,6 +18,11 @@ enum EnvReads {
         let group: Int
         /// The code goes on without it: another variable or a default follows it.
         var fallsBack: Bool
+        /// It is an optional setting: a literal default that works stands beside it
+        /// (`?? 3000`, `os.getenv("X", "30")`, `X ? parseInt(X) : 10`; not `""` and not a
+        /// URL on the developer's machine), or the code only compares it with a switch's value
+        /// (`=== "true"`, `!== "0"`).
+        let isOptional: Bool
         /// A comment on its line or the line above calls it legacy, deprecated or kept for
         /// backward compatibility.
         let isLegacy: Bool
@@ -64,8 +69,13 @@ enum EnvReads {
         let lexed = SourceLanguage.of(path: text.path).map { CodeLexer.lex(text, language: $0) }
         var reads: [Read] = []
         var group = 0
-        for (offset, line) in text.lines.enumerated() where keywords.contains(where: { line.contains($0) }) {
+        // The group of the read that opened the last `if` chain: a read in an `elif` /
+        // `else if` condition is the chain's fallback.
+        var chainGroup: Int?
+        let lines = text.lines
+        for (offset, line) in lines.enumerated() where keywords.contains(where: { line.contains($0) }) {
             let string = String(line)
+            let opener = conditionOpener(string)
             let isCode = { (index: String.Index) -> Bool in
                 guard let lexed, offset < lexed.lineStarts.count else { return true }
                 let at = lexed.lineStarts[offset] + string.utf8.distance(from: string.startIndex, to: index)
@@ -87,15 +97,24 @@ enum EnvReads {
                 }
                 if string[..<whole.lowerBound].hasSuffix("delete ") { continue }
                 let joined = previousEnd.map { isFallbackJoint(string[$0..<whole.lowerBound], commaDefaults: commaDefaults) } ?? false
+                let chained = previousEnd == nil && opener == .alternative && chainGroup != nil
+                var readGroup: Int
                 if joined {
                     reads[reads.count - 1].fallsBack = true
+                    readGroup = group
+                } else if chained, let chainGroup {
+                    readGroup = chainGroup
                 } else {
                     group += 1
+                    readGroup = group
                 }
+                if previousEnd == nil && opener == .first { chainGroup = readGroup }
                 let column = string.unicodeScalars.distance(from: string.startIndex, to: captured.lowerBound) + 1
+                let following = lines.dropFirst(offset + 1).prefix(2).map { $0.drop { $0 == " " || $0 == "\t" } }
                 reads.append(Read(
-                    name: name, line: offset + 1, column: column, group: group,
-                    fallsBack: joined || hasFallback(after: tail, commaDefaults: commaDefaults),
+                    name: name, line: offset + 1, column: column, group: readGroup,
+                    fallsBack: joined || chained || hasFallback(after: tail, commaDefaults: commaDefaults),
+                    isOptional: isOptional(after: tail, following: following, commaDefaults: commaDefaults),
                     isLegacy: lexed.map { isLegacy(line: offset, in: $0) } ?? false))
                 previousEnd = whole.upperBound
             }
@@ -124,6 +143,107 @@ enum EnvReads {
         if commaDefaults && tail.hasPrefix(",") { return true }
         let rest = tail.drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
         return rest.hasPrefix("??") || rest.hasPrefix("||") || rest.hasPrefix("or ") || rest.hasPrefix("or(")
+    }
+
+    /// Names set in an environment built for a child process from the program's own:
+    /// `{...process.env, X: "1"}` (JavaScript, TypeScript), `{**os.environ, "X": "1"}` (Python).
+    static func childEnvironment(in text: SourceText) -> Set<String> {
+        guard let language = SourceLanguage.of(path: text.path) else { return [] }
+        let spread: [UInt8]
+        switch EnvFiles.codeExtensions[EnvFiles.extensionOf(text.path)] {
+        case "javascript": spread = Array("...process.env".utf8)
+        case "python": spread = Array("**os.environ".utf8)
+        default: return []
+        }
+        guard ByteSearch.contains(text.text, String(decoding: spread, as: UTF8.self)) else { return [] }
+        let lexed = CodeLexer.lex(text, language: language)
+        var names: Set<String> = []
+        let code = lexed.code
+        for found in 0..<max(0, code.count - spread.count + 1)
+        where code[found] == spread[0] && code[found..<(found + spread.count)].elementsEqual(spread) {
+            guard let object = lexed.brackets.last(where: { $0.kind == UInt8(ascii: "{") && $0.open < found && $0.close > found })
+            else { continue }
+            let body = String(decoding: lexed.code[(object.open + 1)..<object.close], as: UTF8.self)
+            for match in childKey.matches(in: body, range: NSRange(body.startIndex..., in: body)) {
+                if let range = Range(match.range(at: 1), in: body) { names.insert(String(body[range])) }
+            }
+        }
+        return names
+    }
+
+    /// A key of an object literal that looks like an environment variable.
+    private static let childKey = try! NSRegularExpression(pattern: #"(?:^|[{,])\s*["']?([A-Z][A-Z0-9_]{2,})["']?\s*:"#)
+
+    enum ConditionOpener { case first, alternative, none }
+
+    /// Whether `line` opens an `if` chain (`if …`) or continues one (`elif …`, `} else if …`).
+    static func conditionOpener(_ line: String) -> ConditionOpener {
+        let code = line.drop { $0 == " " || $0 == "\t" || $0 == "}" }.drop { $0 == " " }
+        if code.hasPrefix("elif ") || code.hasPrefix("else if") { return .alternative }
+        if code.hasPrefix("if ") || code.hasPrefix("if(") { return .first }
+        return .none
+    }
+
+    /// Values a switch is compared with.
+    static let switchValues: Set<String> = ["true", "false", "1", "0", "yes", "no", "on", "off"]
+
+    /// What follows the read makes it optional: a literal default after `??`, `||`, `or`, the
+    /// default argument or a ternary's `:` (on this line or the next two), or a comparison with a
+    /// switch value.
+    static func isOptional(after tail: Substring, following: [Substring], commaDefaults: Bool) -> Bool {
+        let rest = tail.drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
+        for comparison in ["===", "!==", "==", "!="] where rest.hasPrefix(comparison) {
+            let value = literal(rest.dropFirst(comparison.count), whole: false)
+            return value.map { switchValues.contains($0.lowercased()) } ?? false
+        }
+        for joint in ["??", "||", "or "] where rest.hasPrefix(joint) {
+            return isWorkingDefault(literal(rest.dropFirst(joint.count)))
+        }
+        if commaDefaults && tail.hasPrefix(",") { return isWorkingDefault(literal(tail.dropFirst())) }
+        // A ternary on the read's presence: `X ? parse(X) : 10`, possibly over three lines.
+        var parts = [rest]
+        for line in following {
+            guard line.hasPrefix("?") || line.hasPrefix(":") else { break }
+            parts.append(line)
+        }
+        let statement = parts.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        guard statement.hasPrefix("?") && !statement.hasPrefix("??") && !statement.hasPrefix("?."),
+              let colon = statement.lastIndex(of: ":") else { return false }
+        return isWorkingDefault(literal(statement[statement.index(after: colon)...]))
+    }
+
+    /// The literal at the start of `text` (a number, a quoted string's contents, `true`/`false`),
+    /// when it is the whole of the expression there (`whole`) or starts it.
+    static func literal(_ text: Substring, whole: Bool = true) -> String? {
+        let trimmed = text.drop { $0 == " " || $0 == "\t" }
+        guard let first = trimmed.first else { return nil }
+        var value: Substring
+        var rest: Substring
+        if first == "\"" || first == "'" || first == "`" {
+            let body = trimmed.dropFirst()
+            guard let close = body.firstIndex(of: first) else { return nil }
+            value = body[..<close]
+            rest = body[body.index(after: close)...]
+            if first == "`" && value.contains("${") { return nil }
+        } else {
+            let end = trimmed.firstIndex { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") } ?? trimmed.endIndex
+            value = trimmed[..<end]
+            rest = trimmed[end...]
+            guard value.first?.isNumber == true || value.first == "-" || ["true", "false", "True", "False"].contains(value) else {
+                return nil
+            }
+        }
+        let after = rest.drop { $0 == " " || $0 == "\t" || $0 == ")" }
+        guard !whole || after.isEmpty || [",", ";", "}", "]", ".", "#"].contains(after.first!) || after.hasPrefix("//") else { return nil }
+        return String(value)
+    }
+
+    /// A default the code can run on: not empty, and not a URL of the developer's machine (a
+    /// deployment must set that one).
+    static func isWorkingDefault(_ value: String?) -> Bool {
+        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
+        let lowered = value.lowercased()
+        return !(lowered.contains("://") && EnvFiles.localHosts.contains { lowered.contains("://" + $0) })
     }
 
     static let legacyWords = ["legacy", "deprecated", "backward compat", "backwards compat", "backward-compat",

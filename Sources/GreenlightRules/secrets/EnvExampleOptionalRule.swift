@@ -1,0 +1,62 @@
+import GreenlightCore
+
+/// `secrets.env-example-optional`: code reads an environment variable with a working default
+/// (a tuning knob, a switch) that the committed `.env.example` governing it does not declare.
+/// The same analysis as `secrets.env-example-drift` (`EnvTemplateCoverage`), the other half of it.
+public struct EnvExampleOptionalRule: Rule {
+    public typealias Options = EnvExampleDriftRule.Options
+
+    public static let description = RuleDescription(
+        id: "secrets.env-example-optional",
+        severity: .note,
+        summary: "Code reads an optional environment variable that the committed .env.example does not list",
+        rationale: """
+            A setting with a working default (`int(os.getenv("CACHE_TTL", "300"))`, \
+            `process.env.MAX_ITERATIONS ? parseInt(…) : 1000`) or a switch the code compares \
+            with `"true"` does not stop a deployment when it is missing, but an operator who \
+            reads only the template never learns it exists. Listing it commented out \
+            (`# CACHE_TTL=300`) documents it. Held to the same templates, exclusions and \
+            fallbacks as `secrets.env-example-drift`, which reports the variables without a \
+            working default. A variable read with a working default anywhere under the template \
+            is this rule's (its other reads are usually guarded: `X ? parseInt(X) : 10`).
+            """,
+        configKeys: [
+            ConfigKey("ignore", "variable names never expected in a template (`*` suffix wildcard)",
+                      default: "NODE_ENV, CI, HOME, PATH, GITHUB_*, … (runtime-provided names)"),
+        ],
+        triggering: [
+            RuleExample([
+                ".env.example": "DATABASE_URL=\n",
+                "src/flow.ts": "const max = process.env.↓MAX_LOOP_COUNT\n    ? parseInt(process.env.MAX_LOOP_COUNT)\n    : 10\nconst n = Number(process.env.MAX_LOOP_COUNT)\nif (process.env.↓VERBOSE === \"true\") {}\n",
+                "app/lsp.py": "ttl = int(os.getenv(\"↓LSP_CACHE_TTL\", \"300\"))\nmodel = os.getenv(\"↓GEMINI_MODEL\", \"gemini-pro\")\n",
+                "src/limits.ts": "const msg = process.env.↓RATE_LIMIT_MESSAGE || 'Too many requests'\n",
+            ]),
+        ],
+        nonTriggering: [
+            // Listed (commented out counts); needed (the drift rule's); a default on the
+            // developer's machine only; tests.
+            RuleExample([
+                ".env.example": "# CACHE_TTL=300\n",
+                "app/cache.py": "ttl = int(os.getenv(\"CACHE_TTL\", \"300\"))\nkey = os.getenv(\"API_KEY\")\n",
+                "src/b.ts": "const n = Number(process.env.LIMIT)\nconst u = process.env.API_URL ?? \"http://localhost:3000\"\n",
+                "tests/test_cache.py": "ttl = os.getenv(\"TEST_TTL\", \"1\")\n",
+            ]),
+            RuleExample([
+                ".env.example": "API_URL=\n",
+                "src/app.ts": "const t = process.env.FEATURE_LIMIT ?? 5\n",
+            ], options: "ignore: [\"FEATURE_*\"]"),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: RuleContext, options: Options) throws -> [Finding] {
+        try EnvTemplateCoverage.of(context).gaps(ignoring: options.ignores).filter { !$0.isRequired }.map { gap in
+            Finding(
+                rule: Self.description, path: gap.path, line: gap.read.line, column: gap.read.column,
+                message: "\(gap.read.name) has a default here but is missing from `\(gap.template)`",
+                matched: gap.template + " " + gap.read.name,
+                fix: "document it in \(gap.template) as a comment (`# \(gap.read.name)=…`) with its default")
+        }
+    }
+}

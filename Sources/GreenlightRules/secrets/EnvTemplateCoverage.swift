@@ -1,0 +1,148 @@
+import GreenlightCore
+
+/// Which environment variables the code reads that its `.env` template does not declare — the
+/// analysis behind `secrets.env-example-drift` (settings the code needs) and
+/// `secrets.env-example-optional` (settings with a working default), built once per run.
+struct EnvTemplateCoverage {
+    /// A variable missing from a template, at its first read under it.
+    struct Gap {
+        let path: String
+        let template: String
+        let read: EnvReads.Read
+        /// No read of it under this template has a working default.
+        let isRequired: Bool
+        /// A declared name the read's name differs from by one abbreviated word
+        /// (`…_IN_MINUTES` read, `…_IN_MINS` declared): the documented setting is ignored.
+        let nearMiss: String?
+    }
+
+    private struct Template {
+        let path: String
+        let names: Set<String>
+    }
+
+    private struct FileReads {
+        let path: String
+        let template: Template
+        let reads: [EnvReads.Read]
+        let isMigration: Bool
+    }
+
+    private let files: [FileReads]
+    /// Names the program itself sets in the environment it gives a child process
+    /// (`spawn(cmd, {env: {...process.env, X: "1"}})`): the child's read is answered by its parent.
+    private let childEnvironment: Set<String>
+
+    static let key = SharedKey<EnvTemplateCoverage>("secrets.env-template-coverage")
+
+    static func of(_ context: RuleContext) throws -> EnvTemplateCoverage {
+        try context.shared(key) { try EnvTemplateCoverage(context.snapshot) }
+    }
+
+    private init(_ snapshot: RepositorySnapshot) throws {
+        var declared: [String: (path: String, names: Set<String>)] = [:]
+        for entry in snapshot.entries where EnvFiles.isTemplate(entry.path) {
+            guard let text = try snapshot.text(at: entry.path) else { continue }
+            let folder = Self.folder(of: entry.path)
+            var names = declared[folder]?.names ?? []
+            names.formUnion(EnvFiles.declaredNames(text))
+            declared[folder] = (declared[folder]?.path ?? entry.path, names)
+        }
+        // Folders holding a container build at or below them: deployed on their own.
+        var containerised: Set<String> = []
+        for entry in snapshot.entries where DockerfileFiles.isDockerfileName(entry.path) {
+            var folder = Self.folder(of: entry.path)
+            while containerised.insert(folder).inserted && !folder.isEmpty { folder = Self.folder(of: folder) }
+        }
+        var files: [FileReads] = []
+        var childEnvironment: Set<String> = []
+        if !declared.isEmpty {
+            for entry in snapshot.entries where EnvFiles.isCode(entry.path) && !VendoredCode.contains(entry.path) {
+                guard let text = try snapshot.text(of: entry, containingAny: EnvReads.keywords) else { continue }
+                childEnvironment.formUnion(EnvReads.childEnvironment(in: text))
+                guard !EnvFiles.isTest(entry.path), !EnvFiles.isToolConfiguration(entry.path),
+                      !EnvFiles.isOperatorScript(entry.path),
+                      let template = Self.governing(entry.path, declared, containerised) else { continue }
+                files.append(FileReads(path: entry.path, template: template, reads: EnvReads.reads(in: text),
+                                       isMigration: EnvFiles.isMigration(entry.path)))
+            }
+        }
+        self.files = files
+        self.childEnvironment = childEnvironment
+    }
+
+    /// The gaps, one per variable and template, at the variable's first read; `ignores` names
+    /// the variables a team never expects in a template.
+    func gaps(ignoring ignores: (String) -> Bool) -> [Gap] {
+        var order: [String] = []
+        var first: [String: (path: String, template: Template, read: EnvReads.Read)] = [:]
+        var optional: Set<String> = []
+        for file in files {
+            // A group of fallbacks is covered when one of its variables is, and so is every other
+            // read of a fallback in the file (`elif getenv("B"): use(getenv("B"))`).
+            let covered = Set(file.reads.filter { isCovered($0.name, file.template.names, ignores) }.map(\.group))
+            let fallbacks = Set(file.reads.filter { covered.contains($0.group) }.map(\.name))
+            for read in file.reads where !covered.contains(read.group) && !fallbacks.contains(read.name) && !read.isLegacy
+                && !(file.isMigration && read.fallsBack) {
+                let key = file.template.path + "\u{0}" + read.name
+                if read.isOptional { optional.insert(key) }
+                if first[key] == nil {
+                    order.append(key)
+                    first[key] = (file.path, file.template, read)
+                }
+            }
+        }
+        return order.map { key in
+            let (path, template, read) = first[key]!
+            let nearMiss = Self.nearMiss(of: read.name, in: template.names)
+            return Gap(path: path, template: template.path, read: read,
+                       isRequired: nearMiss != nil || !optional.contains(key), nearMiss: nearMiss)
+        }
+    }
+
+    private func isCovered(_ name: String, _ declared: Set<String>, _ ignores: (String) -> Bool) -> Bool {
+        declared.contains(name) || ignores(name) || EnvFiles.isBuiltIn(name) || EnvFiles.isTestSwitch(name)
+            || childEnvironment.contains(name)
+    }
+
+    /// A declared name that differs from `name` in one word only, the two words sharing their
+    /// first three letters (`MINS` / `MINUTES`, `SECS` / `SECONDS`).
+    static func nearMiss(of name: String, in declared: Set<String>) -> String? {
+        let words = name.split(separator: "_")
+        guard words.count >= 3 else { return nil }
+        return declared.sorted().first { candidate in
+            let other = candidate.split(separator: "_")
+            guard other.count == words.count, candidate != name else { return false }
+            let differing = zip(words, other).filter { $0 != $1 }
+            guard differing.count == 1, let (a, b) = differing.first else { return false }
+            return a.count >= 3 && b.count >= 3 && a.prefix(3) == b.prefix(3)
+        }
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// The template in the file's folder or the nearest one above it, holding the names of
+    /// every template on the way up: a part's own template names its own settings, and the
+    /// repository's root template the ones every part shares. A folder with a container build
+    /// of its own (a `Dockerfile` at or below it) is deployed on its own: its template alone
+    /// governs it.
+    private static func governing(_ path: String, _ declared: [String: (path: String, names: Set<String>)],
+                                  _ containerised: Set<String>) -> Template? {
+        var folder = folder(of: path)
+        var nearest: String?
+        var names: Set<String> = []
+        while true {
+            if let template = declared[folder] {
+                nearest = nearest ?? template.path
+                names.formUnion(template.names)
+                if containerised.contains(folder) { break }
+            }
+            if folder.isEmpty { break }
+            folder = Self.folder(of: folder)
+        }
+        return nearest.map { Template(path: $0, names: names) }
+    }
+}
