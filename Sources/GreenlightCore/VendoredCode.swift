@@ -33,3 +33,15 @@ public enum TestCode {
         globs.contains { $0.matches(path) }
     }
 }
+
+/// Code that shows how to use the product rather than runs in it: examples, demos, quickstarts,
+/// samples and code kept with the documentation.
+public enum ExampleCode {
+    public static let globPatterns = ["examples/", "example/", "demo/", "demos/", "quickstart/", "samples/", "docs/"]
+    // Constant and valid; a failure here is a programming error the tests catch.
+    static let globs: [Glob] = globPatterns.compactMap { try? Glob($0) }
+
+    public static func contains(_ path: String) -> Bool {
+        globs.contains { $0.matches(path) }
+    }
+}

@@ -199,6 +199,14 @@ def score():
     lost = [row for row in label_rows if row["verdict"] == "true"
             and (row["repository"], row["fingerprint"]) not in present
             and (row["repository"], row["path"], str(row["line"]), row["rule"]) not in present_places]
+    # A truth now reported at the same place by another rule (a rule split in two) says so.
+    rules_at = collections.defaultdict(set)
+    for f in all_findings:
+        rules_at[(f["repository"], f["path"], str(f["line"]))].add(f["rule"])
+    for row in lost:
+        others = sorted(rules_at[(row["repository"], row["path"], str(row["line"]))] - {row["rule"]})
+        if others:
+            row["now"] = ", ".join(others)
     truths = collections.Counter(row["rule"] for row in label_rows if row["verdict"] == "true")
     lost_by_rule = collections.Counter(row["rule"] for row in lost)
     for rule, count in truths.items():
@@ -269,7 +277,7 @@ def write(rules, repo_results, lost):
     }
     with open(os.path.join(HERE, "results.json"), "w", encoding="utf-8") as handle:
         json.dump({"summary": summary, "rules": rules, "repos": repo_results,
-                   "lost": [{k: row[k] for k in ("repository", "path", "line", "rule")} for row in lost]},
+                   "lost": [{k: row.get(k) for k in ("repository", "path", "line", "rule", "now")} for row in lost]},
                   handle, indent=2, sort_keys=True)
         handle.write("\n")
 
@@ -302,7 +310,8 @@ def write(rules, repo_results, lost):
             v["init_findings"] if v["init_findings"] is not None else "—"))
     if lost:
         lines += ["", "## Known true findings no longer found", ""]
-        lines += ["- %s `%s:%s` %s" % (row["repository"], row["path"], row["line"], row["rule"]) for row in lost]
+        lines += ["- %s `%s:%s` %s%s" % (row["repository"], row["path"], row["line"], row["rule"],
+                                         " (now reported as `%s`)" % row["now"] if row.get("now") else "") for row in lost]
     with open(os.path.join(HERE, "results.md"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
     print("RED %d/%d, only on false findings %d, undetermined %d; %d findings, %d labelled" % (

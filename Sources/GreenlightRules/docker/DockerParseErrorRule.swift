@@ -34,6 +34,10 @@ public struct DockerParseErrorRule: Rule {
                 COPY --from=deps /app /app
                 """#]),
             RuleExample(["docs/Dockerfile.md": "RUNN is not an instruction, but this is not a Dockerfile\n"]),
+            // An editor's grammar for Dockerfiles is not one.
+            RuleExample(["syntaxes/Dockerfile.tmLanguage": "<?xml version=\"1.0\"?>\n<plist>\n<dict>\n</dict>\n</plist>\n"]),
+            // BuildKit 0.22+ takes blanks after `<<`; shell arithmetic is not a heredoc.
+            RuleExample(["Dockerfile": "FROM node:20\nRUN mkdir -p /app && cat > /app/vite.config.mts << 'EOF'\nimport { defineConfig } from 'vite'\nexport default defineConfig({})\nEOF\nRUN echo $((1 << 2)) && cat <<- END > /x\n\thello\n\tEND\n"]),
         ]
     )
 

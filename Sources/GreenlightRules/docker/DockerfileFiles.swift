@@ -38,6 +38,8 @@ public enum DockerfileFiles {
     private static let notDockerfiles: Set<String> = [
         "md", "txt", "rst", "go", "py", "js", "ts", "sh", "json", "yml", "yaml", "toml", "rs", "swift", "java",
         "rb", "dockerignore", "tmpl", "template", "tpl", "j2", "jinja", "jinja2", "erb", "in", "mustache", "hbs", "ejs",
+        // Editors' grammars and snippets for Dockerfiles.
+        "tmlanguage", "plist", "xml", "html", "sublime-syntax", "vim", "el", "cson", "nanorc", "tmsnippet",
     ]
 
     /// `Dockerfile`, `Containerfile`, `*.Dockerfile`, `Dockerfile.*` (not templates or docs).

@@ -184,8 +184,8 @@ struct Reader {
         return text
     }
 
-    /// Finds `<<EOF`, `<<-EOF`, `<<"EOF"` and `<<'EOF'` at word starts (outside quotes) and
-    /// reads each body, in order, from the lines after the instruction.
+    /// Finds `<<EOF`, `<<-EOF`, `<<"EOF"` and `<<'EOF'` at word starts (outside quotes), also
+    /// with blanks after `<<`, and reads each body, in order, from the lines after the instruction.
     private mutating func readHeredocs(_ arguments: PositionedText) -> [DockerHeredoc] {
         let scalars = arguments.scalars
         var markers: [(delimiter: String, strip: Bool, offset: Int)] = []
@@ -214,6 +214,15 @@ struct Reader {
             cursor += 2
             let strip = cursor < scalars.count && scalars[cursor] == "-"
             if strip { cursor += 1 }
+            // BuildKit 0.22 and later allow blanks before the word (`cat << 'EOF' > f`); the
+            // word must then start like one, so that `$((1 << 2))` stays arithmetic.
+            var spaced = cursor
+            while spaced < scalars.count, scalars[spaced] == " " || scalars[spaced] == "\t" { spaced += 1 }
+            if spaced > cursor, spaced < scalars.count,
+               scalars[spaced] == "\"" || scalars[spaced] == "'" || scalars[spaced] == "_"
+                || (scalars[spaced].properties.isAlphabetic && scalars[spaced].isASCII) {
+                cursor = spaced
+            }
             var delimiter = String.UnicodeScalarView()
             if cursor < scalars.count, scalars[cursor] == "\"" || scalars[cursor] == "'" {
                 let close = scalars[cursor]

@@ -42,22 +42,25 @@ public struct EnvExampleDriftRule: Rule {
             but the template omits is the one found missing in production — the scheduled job \
             that fails on a secret nobody knew it needed. This rule reports the variables the \
             code cannot do without: no read of it has a working default (a literal that is not \
-            empty and not a URL on the developer's machine) and none only compares it with a \
-            switch value (`=== "true"`); the others are `secrets.env-example-optional`'s. A read \
+            empty, `None` or another variable, and not a URL on the developer's machine; a \
+            validation schema's `.default()` or `.optional()` counts) and none only compares it \
+            with a switch value (`=== "true"`); the others are `secrets.env-example-optional`'s. A read \
             whose name differs from a listed one by one abbreviated word (`…_MINUTES` read, \
             `…_MINS` listed) is reported whatever its default: the documented setting is ignored. \
             Each code file is held to the templates in its folder and above it (the nearest \
             names the finding); files with no template above them, tests and tool \
             configuration \
-            (`vite.config.ts`, `next.config.mjs`: switches given on a command line), committed \
+            (`vite.config.ts`, `next.config.mjs`: switches given on a command line), examples, \
+            demos, quickstarts and code under `docs/`, committed \
             dependencies and build output (`node_modules/`, `vendor/`, `dist/`) and operator \
             scripts (`scripts/`) are not checked, and a file's reads are those of its own \
             language, in code — not in comments or in a snippet quoted in a string. A read \
             is not asked for when a listed variable stands beside it as its fallback \
             (`A ?? B`, `getenv("A") or getenv("B")`, an `elif` after an `if` that reads it), \
             when a comment calls it legacy or deprecated, when a data migration falls back \
-            without it, when the program sets it itself for a child process \
-            (`{...process.env, X: "1"}`) or when its name makes it a test switch (`…_TEST`, \
+            without it, when the file sets it to a constant itself (`process.env.X = "1"`), when the program \
+            sets it for a child process (`{...process.env, X: "1"}`) or an image sets it \
+            (`ENV X=…` in a Dockerfile), or when its name makes it a test switch (`…_TEST`, \
             `SMOKE_…`, `E2E_…`). One finding per missing variable, at its first read.
             """,
         configKeys: [
@@ -92,12 +95,23 @@ public struct EnvExampleDriftRule: Rule {
                 "src/api.ts": "const base = process.env.↓API_BASE_URL ?? \"http://localhost:8912\"\n",
                 "app/search.py": "url = os.getenv(\"↓SEARX_URL\", \"\")\n",
             ]),
+            // The environment as the last resort after configuration; `None` is no default; a
+            // chain of variables over two lines none of which is listed; a schema that requires it.
+            RuleExample([
+                ".env.example": "DATABASE_URL=\n",
+                "src/xai.ts": "const apiKey = config.apiKey || process.env.↓XAI_API_KEY;\n",
+                "app/auth.py": "client_id = os.environ.get(\"↓GOOGLE_CLIENT_ID\", None)\n",
+                "src/vertex.ts": "const project = process.env.↓GOOGLE_CLOUD_PROJECT ||\n  process.env.↓GCLOUD_PROJECT;\n",
+                "src/env/schema.mjs": "export const serverSchema = z.object({\n  OPENAI_API_KEY: z.string(),\n});\nexport const env = { OPENAI_API_KEY: process.env.↓OPENAI_API_KEY };\n",
+                "frontend/Dockerfile": "FROM node:20\nARG NEXT_PUBLIC_API_URL=\"\"\nENV NEXT_PUBLIC_API_URL=$NEXT_PUBLIC_API_URL\n",
+                "frontend/src/api.ts": "export const base = process.env.↓NEXT_PUBLIC_API_URL ?? \"http://localhost:8912\";\n",
+            ]),
             // A part with a container build of its own is held to its own template only.
             RuleExample([
                 ".env.example": "GRAPH_PASSWORD=\n",
                 "mcp/.env.example": "OPENAI_API_KEY=\n",
                 "mcp/docker/Dockerfile": "FROM python:3.12\n",
-                "mcp/src/factories.py": "password = os.environ.get('↓GRAPH_PASSWORD', config.password)\n",
+                "mcp/src/factories.py": "password = os.environ.get('↓GRAPH_PASSWORD')\n",
             ]),
             RuleExample([
                 "supabase/functions/.env.example": "SUPABASE_URL=\n",
@@ -159,6 +173,18 @@ public struct EnvExampleDriftRule: Rule {
                 ".env.example": "API_URL=\n",
                 "src/app.ts": "const t = process.env.FEATURE_FLAGS\n",
             ], options: "ignore: [\"FEATURE_*\"]"),
+            // Examples and quickstarts; a variable the file sets itself; one the image sets; a
+            // schema default; a chain over two lines that ends in a default.
+            RuleExample([
+                ".env.example": "DATABASE_URL=\n",
+                "examples/quickstart/falkor.py": "user = os.environ.get('FALKORDB_USERNAME')\n",
+                "src/instrumentation.ts": "if (!process.env.OTEL_LIMIT) {\n  process.env.OTEL_LIMIT = \"25000\";\n}\n",
+                "src/console.py": "if not os.environ.get('PYTHONIOENCODING'):\n    os.environ['PYTHONIOENCODING'] = 'utf-8'\n",
+                "Dockerfile": "FROM node:20\nENV DEPLOYMENT_VERSION=1.4 NODE_OPTIONS=--max-old-space-size=4096\n",
+                "server/version.js": "if (process.env.DEPLOYMENT_VERSION) return process.env.DEPLOYMENT_VERSION;\n",
+                "src/env/schema.mjs": "export const clientSchema = z.object({\n  NEXT_PUBLIC_FF_MOCK: z\n    .boolean()\n    .default(false),\n  NEXT_PUBLIC_FF_SID: stringToBoolean().default(false),\n});\nexport const env = {\n  NEXT_PUBLIC_FF_MOCK: process.env.NEXT_PUBLIC_FF_MOCK,\n  NEXT_PUBLIC_FF_SID: process.env.NEXT_PUBLIC_FF_SID,\n};\n",
+                "src/vertex.ts": "const project = process.env.GOOGLE_CLOUD_PROJECT ||\n  config.projectId;\n",
+            ]),
             // Optional settings (`secrets.env-example-optional`'s); what the program sets for its
             // own child; test switches; an `elif` after a listed variable; a variable the root
             // template lists for a service with a template of its own.

@@ -12,7 +12,8 @@ public struct EnvExampleOptionalRule: Rule {
         summary: "Code reads an optional environment variable that the committed .env.example does not list",
         rationale: """
             A setting with a working default (`int(os.getenv("CACHE_TTL", "300"))`, \
-            `process.env.MAX_ITERATIONS ? parseInt(…) : 1000`) or a switch the code compares \
+            `process.env.MAX_ITERATIONS ? parseInt(…) : 1000`, `X || path.join(home, ".app")`, \
+            `getenv("X", config.x)`) or a switch the code compares \
             with `"true"` does not stop a deployment when it is missing, but an operator who \
             reads only the template never learns it exists. Listing it commented out \
             (`# CACHE_TTL=300`) documents it. Held to the same templates, exclusions and \
@@ -29,7 +30,9 @@ public struct EnvExampleOptionalRule: Rule {
                 ".env.example": "DATABASE_URL=\n",
                 "src/flow.ts": "const max = process.env.↓MAX_LOOP_COUNT\n    ? parseInt(process.env.MAX_LOOP_COUNT)\n    : 10\nconst n = Number(process.env.MAX_LOOP_COUNT)\nif (process.env.↓VERBOSE === \"true\") {}\n",
                 "app/lsp.py": "ttl = int(os.getenv(\"↓LSP_CACHE_TTL\", \"300\"))\nmodel = os.getenv(\"↓GEMINI_MODEL\", \"gemini-pro\")\n",
-                "src/limits.ts": "const msg = process.env.↓RATE_LIMIT_MESSAGE || 'Too many requests'\n",
+                "src/limits.ts": "const msg = process.env.↓RATE_LIMIT_MESSAGE || 'Too many requests'\nconst max = parseInt(process.env.↓STREAM_MAX_BYTES) || 1024 * 1024;\n",
+                "src/env.ts": "const dir = process.env.↓GLOBAL_DIR || path.join(os.homedir(), \".app\")\n",
+                "app/factories.py": "password = os.environ.get('↓GRAPH_PASSWORD', graph_config.password)\nif os.environ.get('↓BROWSER', '1') == '1':\n    pass\n",
             ]),
         ],
         nonTriggering: [

@@ -61,10 +61,13 @@ enum EnvReads {
         return patterns
     }
 
-    /// The reads of `text`, in order.
+    /// The reads of `text`, in order. A variable the file also sets to a constant
+    /// (`if (!process.env.X) process.env.X = "25000"`) is the file's own: its reads are left out.
     static func reads(in text: SourceText) -> [Read] {
         let ext = EnvFiles.extensionOf(text.path)
         guard let readPattern = readPatterns[ext] else { return [] }
+        var written: Set<String> = []
+        let schemaOptional = optionalInSchema(text.lines)
         let commaDefaults = defaultArgumentLanguages.contains(EnvFiles.codeExtensions[ext] ?? "")
         let lexed = SourceLanguage.of(path: text.path).map { CodeLexer.lex(text, language: $0) }
         var reads: [Read] = []
@@ -72,6 +75,8 @@ enum EnvReads {
         // The group of the read that opened the last `if` chain: a read in an `elif` /
         // `else if` condition is the chain's fallback.
         var chainGroup: Int?
+        // A line ending in `||`, `??` or `or` after a read: the next line's first read joins it.
+        var carried: (line: Int, group: Int)?
         let lines = text.lines
         for (offset, line) in lines.enumerated() where keywords.contains(where: { line.contains($0) }) {
             let string = String(line)
@@ -92,11 +97,18 @@ enum EnvReads {
                 // unsets it.
                 let assigned = tail.drop { $0 == "]" || $0 == " " || $0 == "\t" }
                 if assigned.hasPrefix("=") && !assigned.hasPrefix("==") {
+                    // A constant written is the file's own default; a computed value (a user's
+                    // choice) is not.
+                    let value = assigned.dropFirst().drop { $0 == " " || $0 == "\t" }
+                    if let first = value.first, first == "\"" || first == "'" || first.isNumber { written.insert(name) }
                     previousEnd = nil
                     continue
                 }
                 if string[..<whole.lowerBound].hasSuffix("delete ") { continue }
-                let joined = previousEnd.map { isFallbackJoint(string[$0..<whole.lowerBound], commaDefaults: commaDefaults) } ?? false
+                let startsLine = string[..<whole.lowerBound].allSatisfy { $0 == " " || $0 == "\t" || $0 == "(" }
+                let carriedIn = previousEnd == nil && startsLine && carried?.line == offset - 1
+                if carriedIn { reads[reads.count - 1].fallsBack = true }
+                let joined = carriedIn || previousEnd.map { isFallbackJoint(string[$0..<whole.lowerBound], commaDefaults: commaDefaults) } ?? false
                 let chained = previousEnd == nil && opener == .alternative && chainGroup != nil
                 var readGroup: Int
                 if joined {
@@ -114,12 +126,15 @@ enum EnvReads {
                 reads.append(Read(
                     name: name, line: offset + 1, column: column, group: readGroup,
                     fallsBack: joined || chained || hasFallback(after: tail, commaDefaults: commaDefaults),
-                    isOptional: isOptional(after: tail, following: following, commaDefaults: commaDefaults),
+                    isOptional: schemaOptional.contains(name)
+                        || isOptional(after: tail, following: following, commaDefaults: commaDefaults),
                     isLegacy: lexed.map { isLegacy(line: offset, in: $0) } ?? false))
                 previousEnd = whole.upperBound
+                let joint = tail.drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
+                carried = ["||", "??", "or"].contains(joint.trimmingCharacters(in: .whitespaces)) ? (offset, readGroup) : nil
             }
         }
-        return reads
+        return reads.filter { !written.contains($0.name) }
     }
 
     private static func firstGroup(_ match: NSTextCheckingResult, in string: String) -> Range<String.Index>? {
@@ -174,6 +189,32 @@ enum EnvReads {
     /// A key of an object literal that looks like an environment variable.
     private static let childKey = try! NSRegularExpression(pattern: #"(?:^|[{,])\s*["']?([A-Z][A-Z0-9_]{2,})["']?\s*:"#)
 
+    /// Names a validation schema in the file declares optional or with a default
+    /// (`OPENAI_MODEL: z.string().default("gpt-4o")`, `FLAG: stringToBoolean().default(false)`,
+    /// `.optional()`, `.nullish()`, chained over the lines after it): the t3-env / zod pattern,
+    /// whose `runtimeEnv` then maps each name to its `process.env` read.
+    static func optionalInSchema(_ lines: [Substring]) -> Set<String> {
+        var names: Set<String> = []
+        for (offset, line) in lines.enumerated() where line.contains(":") && !line.contains("process.env") {
+            let string = String(line)
+            guard let match = schemaEntry.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)),
+                  let range = Range(match.range(at: 1), in: string) else { continue }
+            var chain = string
+            for next in lines.dropFirst(offset + 1).prefix(4) {
+                let trimmed = next.drop { $0 == " " || $0 == "\t" }
+                guard trimmed.hasPrefix(".") else { break }
+                chain += trimmed
+            }
+            if [".optional(", ".default(", ".nullish("].contains(where: { chain.contains($0) }) {
+                names.insert(String(string[range]))
+            }
+        }
+        return names
+    }
+
+    /// `NAME: validator…` — a schema's entry, its value an expression (not a plain value).
+    private static let schemaEntry = try! NSRegularExpression(pattern: #"^\s*["']?([A-Z][A-Z0-9_]*)["']?\s*:\s*[A-Za-z_][\w.]*(?:\(|\s*$)"#)
+
     enum ConditionOpener { case first, alternative, none }
 
     /// Whether `line` opens an `if` chain (`if …`) or continues one (`elif …`, `} else if …`).
@@ -187,19 +228,22 @@ enum EnvReads {
     /// Values a switch is compared with.
     static let switchValues: Set<String> = ["true", "false", "1", "0", "yes", "no", "on", "off"]
 
-    /// What follows the read makes it optional: a literal default after `??`, `||`, `or`, the
+    /// What follows the read makes it optional: a working default after `??`, `||`, `or`, the
     /// default argument or a ternary's `:` (on this line or the next two), or a comparison with a
     /// switch value.
     static func isOptional(after tail: Substring, following: [Substring], commaDefaults: Bool) -> Bool {
         let rest = tail.drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
         for comparison in ["===", "!==", "==", "!="] where rest.hasPrefix(comparison) {
-            let value = literal(rest.dropFirst(comparison.count), whole: false)
+            let value = literal(rest.dropFirst(comparison.count))
             return value.map { switchValues.contains($0.lowercased()) } ?? false
         }
         for joint in ["??", "||", "or "] where rest.hasPrefix(joint) {
-            return isWorkingDefault(literal(rest.dropFirst(joint.count)))
+            let value = rest.dropFirst(joint.count)
+            let onNextLine = value.allSatisfy { $0 == " " || $0 == "\t" }
+            return isWorkingDefault(onNextLine ? following.first ?? "" : value)
         }
-        if commaDefaults && tail.hasPrefix(",") { return isWorkingDefault(literal(tail.dropFirst())) }
+        if rest == "or", let next = following.first { return isWorkingDefault(next) }
+        if commaDefaults && tail.hasPrefix(",") { return isWorkingDefault(tail.dropFirst()) }
         // A ternary on the read's presence: `X ? parse(X) : 10`, possibly over three lines.
         var parts = [rest]
         for line in following {
@@ -209,41 +253,50 @@ enum EnvReads {
         let statement = parts.joined(separator: " ").trimmingCharacters(in: .whitespaces)
         guard statement.hasPrefix("?") && !statement.hasPrefix("??") && !statement.hasPrefix("?."),
               let colon = statement.lastIndex(of: ":") else { return false }
-        return isWorkingDefault(literal(statement[statement.index(after: colon)...]))
+        return isWorkingDefault(statement[statement.index(after: colon)...])
     }
 
-    /// The literal at the start of `text` (a number, a quoted string's contents, `true`/`false`),
-    /// when it is the whole of the expression there (`whole`) or starts it.
-    static func literal(_ text: Substring, whole: Bool = true) -> String? {
+    /// Starts of another read: the default is then a fallback variable, judged with its group.
+    static let readStarts = ["process.env", "import.meta.env", "Bun.env", "Deno.env", "os.getenv", "os.environ", "environ",
+                             "os.Getenv", "os.LookupEnv", "ENV[", "ENV.fetch", "ProcessInfo"]
+    /// Defaults that leave the setting unset.
+    static let noDefaults = ["None", "null", "undefined", "nil", "false", "[]", "{}", "()"]
+
+    /// The expression at the start of `text` is a default the code can run on: a constant, a call,
+    /// a configuration value — not another variable's read, not nothing (`""`, `None`, `[]`), and
+    /// not a URL of the developer's machine (a deployment must set that one).
+    static func isWorkingDefault(_ text: Substring) -> Bool {
+        let expression = text.drop { $0 == " " || $0 == "\t" }
+        guard let first = expression.first, !")],;}".contains(first) else { return false }
+        if readStarts.contains(where: { expression.hasPrefix($0) }) { return false }
+        if let none = noDefaults.first(where: { expression.hasPrefix($0) }) {
+            let after = expression.dropFirst(none.count).first
+            if after.map({ !($0.isLetter || $0.isNumber || $0 == "_") }) ?? true { return false }
+        }
+        if first == "\"" || first == "'" || first == "`" {
+            guard let value = literal(expression) else { return true }
+            let lowered = value.lowercased()
+            return !value.trimmingCharacters(in: .whitespaces).isEmpty
+                && !(lowered.contains("://") && EnvFiles.localHosts.contains { lowered.contains("://" + $0) })
+        }
+        return true
+    }
+
+    /// The quoted string's contents or the word at the start of `text`.
+    static func literal(_ text: Substring) -> String? {
         let trimmed = text.drop { $0 == " " || $0 == "\t" }
         guard let first = trimmed.first else { return nil }
-        var value: Substring
-        var rest: Substring
+        let value: Substring
         if first == "\"" || first == "'" || first == "`" {
             let body = trimmed.dropFirst()
             guard let close = body.firstIndex(of: first) else { return nil }
             value = body[..<close]
-            rest = body[body.index(after: close)...]
             if first == "`" && value.contains("${") { return nil }
         } else {
             let end = trimmed.firstIndex { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") } ?? trimmed.endIndex
             value = trimmed[..<end]
-            rest = trimmed[end...]
-            guard value.first?.isNumber == true || value.first == "-" || ["true", "false", "True", "False"].contains(value) else {
-                return nil
-            }
         }
-        let after = rest.drop { $0 == " " || $0 == "\t" || $0 == ")" }
-        guard !whole || after.isEmpty || [",", ";", "}", "]", ".", "#"].contains(after.first!) || after.hasPrefix("//") else { return nil }
         return String(value)
-    }
-
-    /// A default the code can run on: not empty, and not a URL of the developer's machine (a
-    /// deployment must set that one).
-    static func isWorkingDefault(_ value: String?) -> Bool {
-        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
-        let lowered = value.lowercased()
-        return !(lowered.contains("://") && EnvFiles.localHosts.contains { lowered.contains("://" + $0) })
     }
 
     static let legacyWords = ["legacy", "deprecated", "backward compat", "backwards compat", "backward-compat",

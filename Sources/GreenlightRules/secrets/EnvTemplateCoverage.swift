@@ -30,16 +30,18 @@ struct EnvTemplateCoverage {
 
     private let files: [FileReads]
     /// Names the program itself sets in the environment it gives a child process
-    /// (`spawn(cmd, {env: {...process.env, X: "1"}})`): the child's read is answered by its parent.
+    /// (`spawn(cmd, {env: {...process.env, X: "1"}})`) or its image sets (`ENV X=1`): the read is
+    /// answered without the template.
     private let childEnvironment: Set<String>
 
     static let key = SharedKey<EnvTemplateCoverage>("secrets.env-template-coverage")
 
     static func of(_ context: RuleContext) throws -> EnvTemplateCoverage {
-        try context.shared(key) { try EnvTemplateCoverage(context.snapshot) }
+        try context.shared(key) { try EnvTemplateCoverage(context) }
     }
 
-    private init(_ snapshot: RepositorySnapshot) throws {
+    private init(_ context: RuleContext) throws {
+        let snapshot = context.snapshot
         var declared: [String: (path: String, names: Set<String>)] = [:]
         for entry in snapshot.entries where EnvFiles.isTemplate(entry.path) {
             guard let text = try snapshot.text(at: entry.path) else { continue }
@@ -48,20 +50,27 @@ struct EnvTemplateCoverage {
             names.formUnion(EnvFiles.declaredNames(text))
             declared[folder] = (declared[folder]?.path ?? entry.path, names)
         }
-        // Folders holding a container build at or below them: deployed on their own.
+        // Folders holding a container build at or below them: deployed on their own. The
+        // variables an image sets (`ENV`) are the image's to supply.
         var containerised: Set<String> = []
-        for entry in snapshot.entries where DockerfileFiles.isDockerfileName(entry.path) {
+        var childEnvironment: Set<String> = []
+        for entry in DockerfileFiles.entries(context) {
             var folder = Self.folder(of: entry.path)
             while containerised.insert(folder).inserted && !folder.isEmpty { folder = Self.folder(of: folder) }
+            guard !declared.isEmpty, let text = try snapshot.text(at: entry.path) else { continue }
+            let file = context.parsed(DockerfileFiles.parserKey, text, parse: DockerfileParser.parse)
+            // `ENV X=$X` passes a build argument on: the deployment still has to give it.
+            for instruction in file.instructions where instruction.keyword == "ENV" {
+                childEnvironment.formUnion(instruction.assignments.filter { !($0.value ?? "$").contains("$") }.map(\.name))
+            }
         }
         var files: [FileReads] = []
-        var childEnvironment: Set<String> = []
         if !declared.isEmpty {
             for entry in snapshot.entries where EnvFiles.isCode(entry.path) && !VendoredCode.contains(entry.path) {
                 guard let text = try snapshot.text(of: entry, containingAny: EnvReads.keywords) else { continue }
                 childEnvironment.formUnion(EnvReads.childEnvironment(in: text))
-                guard !EnvFiles.isTest(entry.path), !EnvFiles.isToolConfiguration(entry.path),
-                      !EnvFiles.isOperatorScript(entry.path),
+                guard !EnvFiles.isTest(entry.path), !ExampleCode.contains(entry.path),
+                      !EnvFiles.isToolConfiguration(entry.path), !EnvFiles.isOperatorScript(entry.path),
                       let template = Self.governing(entry.path, declared, containerised) else { continue }
                 files.append(FileReads(path: entry.path, template: template, reads: EnvReads.reads(in: text),
                                        isMigration: EnvFiles.isMigration(entry.path)))
