@@ -11,8 +11,10 @@ public struct DuplicateWorkflowRule: Rule {
             A workflow copied to a new file and edited in one place runs the same tests twice \
             on every push, costs double, and drifts: one copy is fixed, the other keeps failing \
             or, worse, keeps passing. Steps are compared after normalising whitespace and action \
-            versions; push and pull_request triggers whose branch lists do not meet do not \
-            overlap.
+            versions; push and pull_request triggers whose branch or path lists do not meet do \
+            not overlap, nor do a push of tags and a push of branches, nor schedules with no \
+            cron in common. Generated workflows (gh-aw's `*.lock.yml`, a `DO NOT EDIT` header) \
+            are their generator's.
             """,
         triggering: [
             RuleExample([
@@ -67,7 +69,7 @@ public struct DuplicateWorkflowRule: Rule {
         let workflows = try WorkflowParser.workflows(context)
         var earlier: [String: [(Workflow, WorkflowJob)]] = [:]
         var findings: [Finding] = []
-        for workflow in workflows {
+        for workflow in workflows where !workflow.isGenerated {
             var mine: [String: WorkflowJob] = [:]
             for job in workflow.jobs {
                 let steps = Self.signature(of: job)
@@ -116,22 +118,48 @@ public struct DuplicateWorkflowRule: Rule {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The first event both run on, if any; push and pull_request need meeting branch lists.
+    /// The first event both run on, if any. Push and pull_request need meeting branch lists (and
+    /// path lists); a push of tags only is not a push of branches; schedules need a common cron.
     static func overlap(_ a: Workflow, _ b: Workflow) -> String? {
         for trigger in a.triggers where !["workflow_dispatch", "workflow_call", "repository_dispatch"].contains(trigger.name) {
             guard let other = b.trigger(trigger.name) else { continue }
-            let left = branches(trigger)
-            let right = branches(other)
-            if let left, let right, left.isDisjoint(with: right) { continue }
+            if trigger.name == "schedule" {
+                if crons(trigger).isDisjoint(with: crons(other)) { continue }
+                return trigger.name
+            }
+            if trigger.name == "push" && tagsOnly(trigger) != tagsOnly(other) { continue }
+            if let left = literals(trigger, "branches"), let right = literals(other, "branches"), left.isDisjoint(with: right) {
+                continue
+            }
+            if let left = literals(trigger, "paths"), let right = literals(other, "paths"),
+               !left.contains(where: { l in right.contains { r in l.hasPrefix(r) || r.hasPrefix(l) } }) {
+                continue
+            }
             return trigger.name
         }
         return nil
     }
 
-    /// Literal branch names, or nil when any branch may match (no list, or a pattern).
-    private static func branches(_ trigger: WorkflowTrigger) -> Set<String>? {
-        guard let names = trigger.config?["branches"]?.strings.compactMap(\.string), !names.isEmpty,
-              !names.contains(where: { $0.contains("*") || $0.contains("!") || $0.contains("?") }) else { return nil }
-        return Set(names)
+    /// Literal names under `key` (`branches`, `paths`), without their glob tails (`src/**` is
+    /// `src/`); nil when any may match (no list, a negation, or a pattern before its end).
+    private static func literals(_ trigger: WorkflowTrigger, _ key: String) -> Set<String>? {
+        guard let names = trigger.config?[key]?.strings.compactMap(\.string), !names.isEmpty else { return nil }
+        var out: Set<String> = []
+        for name in names {
+            let stem = name.prefix { $0 != "*" && $0 != "?" && $0 != "[" }
+            if name.hasPrefix("!") || (key == "branches" && stem.count != name.count) || stem.isEmpty { return nil }
+            out.insert(String(stem))
+        }
+        return out
+    }
+
+    /// A push filtered to tags with no branches: a release, not a branch build.
+    private static func tagsOnly(_ trigger: WorkflowTrigger) -> Bool {
+        guard let config = trigger.config else { return false }
+        return (config["tags"] != nil || config["tags-ignore"] != nil) && config["branches"] == nil && config["branches-ignore"] == nil
+    }
+
+    private static func crons(_ trigger: WorkflowTrigger) -> Set<String> {
+        Set((trigger.config?.sequence ?? []).compactMap { $0["cron"]?.string.map(collapse) })
     }
 }

@@ -1,7 +1,8 @@
 import GreenlightCore
 
-/// `ci.gate-missing`: the repository has workflows, and none runs `greenlight check` on
-/// pull requests. Shape: needs every workflow of the snapshot.
+/// `ci.gate-missing`: the repository has adopted Greenlight (it commits `.greenlight.yml`) and
+/// has workflows, and none runs `greenlight check` on pull requests. Shape: needs every
+/// workflow of the snapshot.
 public struct GateMissingRule: Rule {
     public static let description = RuleDescription(
         id: "ci.gate-missing",
@@ -9,15 +10,23 @@ public struct GateMissingRule: Rule {
         summary: "No workflow runs greenlight check on pull requests",
         rationale: """
             Readiness that is checked by hand is checked sometimes. A job that runs \
-            `greenlight check` on every pull request makes the gate part of the merge. The \
-            note is on the first workflow that runs on pull requests (or the first workflow).
+            `greenlight check` on every pull request makes the gate part of the merge. Only a \
+            repository that commits `.greenlight.yml` has adopted the gate; one that has not is \
+            not told to run it. The note is on the first workflow that runs on pull requests \
+            (or the first workflow).
             """,
         triggering: [
-            RuleExample([".github/workflows/ci.yml": "on:\n  ↓pull_request:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps: [{run: npm test}]\n"]),
-            RuleExample([".github/workflows/a.yml": "on: ↓push\njobs:\n  gate:\n    runs-on: ubuntu-latest\n    steps: [{run: greenlight check}]\n"]),
+            RuleExample([
+                ".greenlight.yml": "rules: {}\n",
+                ".github/workflows/ci.yml": "on:\n  ↓pull_request:\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps: [{run: npm test}]\n",
+            ]),
+            RuleExample([
+                ".greenlight.yml": "rules: {}\n",
+                ".github/workflows/a.yml": "on: ↓push\njobs:\n  gate:\n    runs-on: ubuntu-latest\n    steps: [{run: greenlight check}]\n",
+            ]),
         ],
         nonTriggering: [
-            RuleExample([".github/workflows/ci.yml": """
+            RuleExample([".greenlight.yml": "rules: {}\n", ".github/workflows/ci.yml": """
                 on: [push, pull_request]
                 jobs:
                   gate:
@@ -27,13 +36,16 @@ public struct GateMissingRule: Rule {
                       - run: |
                           ./greenlight check --format github
                 """]),
-            RuleExample(["README.md": "no workflows here\n"]),
+            RuleExample([".greenlight.yml": "rules: {}\n", "README.md": "no workflows here\n"]),
+            // Not adopted: no `.greenlight.yml`.
+            RuleExample([".github/workflows/ci.yml": "on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps: [{run: npm test}]\n"]),
         ]
     )
 
     public init() {}
 
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
+        guard context.snapshot.entry(at: Config.defaultFileName) != nil else { return [] }
         let workflows = try WorkflowParser.workflows(context)
         guard let first = workflows.first else { return [] }
         let onPullRequest = workflows.filter { $0.trigger("pull_request") != nil || $0.trigger("pull_request_target") != nil }

@@ -29,6 +29,19 @@ public final class Workflow: Sendable {
 
     public func job(_ id: String) -> WorkflowJob? { jobs.first { $0.id == id } }
 
+    /// Written by a tool, not by hand (gh-aw's `*.lock.yml`, a header saying it was generated and
+    /// must not be edited): its findings belong to the generator, so the rules that judge how a
+    /// workflow is written leave it out; it still counts as what the repository runs.
+    public var isGenerated: Bool {
+        if path.hasSuffix(".lock.yml") { return true }
+        return source.lines.prefix(10).contains { line in
+            let text = line.drop { $0 == " " }
+            guard text.hasPrefix("#") else { return false }
+            let lowered = text.lowercased()
+            return lowered.contains("do not edit") || lowered.contains("automatically generated") || lowered.contains("@generated")
+        }
+    }
+
     /// Runs on pushes or pull requests (or is called by a workflow that may).
     public var runsOnPushOrPullRequest: Bool {
         triggers.contains { ["push", "pull_request", "pull_request_target", "merge_group", "workflow_call"].contains($0.name) }

@@ -53,10 +53,20 @@ enum DockerfileStructure {
 }
 
 extension Dockerfile {
-    /// The meta `ARG`s as a table for `DockerExpansion` (nil: declared without a default).
+    /// BuildKit's automatic platform `ARG`s: usable in `FROM` without a declaration, their
+    /// values known only at build time.
+    public static let automaticPlatformArgs = ["TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
+                                               "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT"]
+
+    /// The meta `ARG`s as a table for `DockerExpansion` (nil: declared without a default, or
+    /// known only at build time), each default expanded with the ones above it
+    /// (`ARG BASE=${REGISTRY}/node:${NODE}`), as BuildKit does.
     public var metaArgValues: [String: String?] {
         var values: [String: String?] = [:]
-        for arg in metaArgs { values[arg.name] = .some(arg.value) }
+        for name in Self.automaticPlatformArgs { values[name] = .some(nil) }
+        for arg in metaArgs {
+            values[arg.name] = .some(arg.value.map { DockerExpansion($0, values: values, escape: escape).value })
+        }
         return values
     }
 

@@ -41,6 +41,15 @@ public struct InvalidBaseRule: Rule {
                 COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/
                 COPY --from=ghcr.io/astral-sh/uv:0.5 /uv /bin/uv
                 """]),
+            // BuildKit's platform ARGs; ARG defaults built from earlier ARGs.
+            RuleExample(["Dockerfile": """
+                ARG GO_VERSION=1.26
+                ARG REGISTRY=docker.io
+                ARG BUILD_IMAGE=${REGISTRY}/library/golang:${GO_VERSION}
+                FROM ${BUILD_IMAGE} AS build
+                FROM build-${TARGETARCH} AS final
+                FROM --platform=$BUILDPLATFORM node:20 AS web
+                """]),
             RuleExample(["Dockerfile": """
                 FROM localhost:5000/team/base@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
                 FROM scratch

@@ -10,7 +10,8 @@ public struct UntaggedBaseRule: Rule {
         rationale: """
             Without a tag, FROM takes whatever `latest` is on the day of the build, so the same \
             commit builds different images and a base image's major upgrade arrives unannounced. \
-            `scratch` and earlier stages are not images and need no tag.
+            `scratch` and earlier stages are not images and need no tag. Dockerfiles of tests \
+            (`tests/`, `e2e/` …) build on the image under test, which their harness names.
             """,
         triggering: [
             RuleExample(["Dockerfile": """
@@ -32,6 +33,7 @@ public struct UntaggedBaseRule: Rule {
                 FROM python:${VERSION}
                 FROM ghcr.io/acme/runtime@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
                 """]),
+            RuleExample(["tests/plugins-cli/Dockerfile": "FROM bats-jenkins\nRUN jenkins-plugin-cli --version\n"]),
         ]
     )
 
@@ -39,7 +41,7 @@ public struct UntaggedBaseRule: Rule {
 
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
         var findings: [Finding] = []
-        for file in try DockerfileFiles.parsed(context) {
+        for file in try DockerfileFiles.parsed(context) where !TestCode.contains(file.path) {
             for base in BaseImage.all(in: file) where base.reference.tag == nil && base.reference.digest == nil {
                 findings.append(Finding(
                     Self.description, file, base.word.position,

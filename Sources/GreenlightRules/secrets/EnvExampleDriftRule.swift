@@ -90,10 +90,10 @@ public struct EnvExampleDriftRule: Rule {
             // A name one abbreviation away from the listed one, whatever its default; a default
             // that only works on the developer's machine; an empty default.
             RuleExample([
-                ".env.example": "PASSWORD_RESET_EXPIRY_IN_MINS=\n",
+                ".env.example": "PASSWORD_RESET_EXPIRY_IN_MINS=\nOPENAI_API_KEY=\n",
                 "src/account.ts": "const mins = process.env.↓PASSWORD_RESET_EXPIRY_IN_MINUTES\n    ? parseInt(process.env.PASSWORD_RESET_EXPIRY_IN_MINUTES)\n    : 15\n",
                 "src/api.ts": "const base = process.env.↓API_BASE_URL ?? \"http://localhost:8912\"\n",
-                "app/search.py": "url = os.getenv(\"↓SEARX_URL\", \"\")\n",
+                "app/search.py": "url = os.getenv(\"↓SEARX_URL\", \"\")\nkey = os.environ[\"↓OPENROUTER_API_KEY\"]\n",
             ]),
             // The environment as the last resort after configuration; `None` is no default; a
             // chain of variables over two lines none of which is listed; a schema that requires it.
@@ -101,7 +101,7 @@ public struct EnvExampleDriftRule: Rule {
                 ".env.example": "DATABASE_URL=\n",
                 "src/xai.ts": "const apiKey = config.apiKey || process.env.↓XAI_API_KEY;\n",
                 "app/auth.py": "client_id = os.environ.get(\"↓GOOGLE_CLIENT_ID\", None)\n",
-                "src/vertex.ts": "const project = process.env.↓GOOGLE_CLOUD_PROJECT ||\n  process.env.↓GCLOUD_PROJECT;\n",
+                "src/vertex.ts": "const project = process.env.↓VERTEX_PROJECT_ID ||\n  process.env.↓VERTEX_PROJECT;\n",
                 "src/env/schema.mjs": "export const serverSchema = z.object({\n  OPENAI_API_KEY: z.string(),\n});\nexport const env = { OPENAI_API_KEY: process.env.↓OPENAI_API_KEY };\n",
                 "frontend/Dockerfile": "FROM node:20\nARG NEXT_PUBLIC_API_URL=\"\"\nENV NEXT_PUBLIC_API_URL=$NEXT_PUBLIC_API_URL\n",
                 "frontend/src/api.ts": "export const base = process.env.↓NEXT_PUBLIC_API_URL ?? \"http://localhost:8912\";\n",
@@ -183,7 +183,7 @@ public struct EnvExampleDriftRule: Rule {
                 "Dockerfile": "FROM node:20\nENV DEPLOYMENT_VERSION=1.4 NODE_OPTIONS=--max-old-space-size=4096\n",
                 "server/version.js": "if (process.env.DEPLOYMENT_VERSION) return process.env.DEPLOYMENT_VERSION;\n",
                 "src/env/schema.mjs": "export const clientSchema = z.object({\n  NEXT_PUBLIC_FF_MOCK: z\n    .boolean()\n    .default(false),\n  NEXT_PUBLIC_FF_SID: stringToBoolean().default(false),\n});\nexport const env = {\n  NEXT_PUBLIC_FF_MOCK: process.env.NEXT_PUBLIC_FF_MOCK,\n  NEXT_PUBLIC_FF_SID: process.env.NEXT_PUBLIC_FF_SID,\n};\n",
-                "src/vertex.ts": "const project = process.env.GOOGLE_CLOUD_PROJECT ||\n  config.projectId;\n",
+                "src/vertex.ts": "const project = process.env.VERTEX_PROJECT_ID ||\n  config.projectId;\nconst gcp = process.env.GOOGLE_CLOUD_PROJECT;\n",
             ]),
             // Optional settings (`secrets.env-example-optional`'s); what the program sets for its
             // own child; test switches; an `elif` after a listed variable; a variable the root

@@ -32,7 +32,7 @@ public struct EnvExampleOptionalRule: Rule {
                 "app/lsp.py": "ttl = int(os.getenv(\"↓LSP_CACHE_TTL\", \"300\"))\nmodel = os.getenv(\"↓GEMINI_MODEL\", \"gemini-pro\")\n",
                 "src/limits.ts": "const msg = process.env.↓RATE_LIMIT_MESSAGE || 'Too many requests'\nconst max = parseInt(process.env.↓STREAM_MAX_BYTES) || 1024 * 1024;\n",
                 "src/env.ts": "const dir = process.env.↓GLOBAL_DIR || path.join(os.homedir(), \".app\")\n",
-                "app/factories.py": "password = os.environ.get('↓GRAPH_PASSWORD', graph_config.password)\nif os.environ.get('↓BROWSER', '1') == '1':\n    pass\n",
+                "app/factories.py": "password = os.environ.get('↓GRAPH_PASSWORD', graph_config.password)\nrps = float(os.environ[\"↓LIMIT_RPS\"]) if \"LIMIT_RPS\" in os.environ else 1.0\nif os.environ.get('↓BROWSER', '1') == '1':\n    pass\n",
             ]),
         ],
         nonTriggering: [

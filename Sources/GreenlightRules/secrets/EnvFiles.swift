@@ -161,7 +161,10 @@ public enum EnvFiles {
                                         // linked Edge Config) and the terminal a CLI runs in.
                                         "PUBLIC_URL", "EDGE_CONFIG", "FORCE_COLOR", "NO_COLOR", "COLORTERM",
                                         "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "TMUX", "STY", "WT_SESSION",
-                                        "WSL_DISTRO_NAME", "WSL_INTEROP", "SSH_CONNECTION", "SSH_TTY", "EDITOR", "VISUAL"]
+                                        "WSL_DISTRO_NAME", "WSL_INTEROP", "SSH_CONNECTION", "SSH_TTY", "EDITOR", "VISUAL",
+                                        // Google Cloud's runtimes (App Engine, Cloud Run, Functions).
+                                        "GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT", "GCP_PROJECT", "K_SERVICE", "K_REVISION",
+                                        "K_CONFIGURATION", "FUNCTION_TARGET"]
     /// Platforms' and test runners' own prefixes; `CI_` is GitLab's and the name teams give a
     /// switch set only by their CI job.
     static let builtInPrefixes = ["GITHUB_", "RUNNER_", "VERCEL_", "NETLIFY_", "npm_", "PLAYWRIGHT_", "CYPRESS_", "VITEST_",

@@ -229,8 +229,8 @@ enum EnvReads {
     static let switchValues: Set<String> = ["true", "false", "1", "0", "yes", "no", "on", "off"]
 
     /// What follows the read makes it optional: a working default after `??`, `||`, `or`, the
-    /// default argument or a ternary's `:` (on this line or the next two), or a comparison with a
-    /// switch value.
+    /// default argument, a ternary's `:` (on this line or the next two) or Python's `else`, or a
+    /// comparison with a switch value.
     static func isOptional(after tail: Substring, following: [Substring], commaDefaults: Bool) -> Bool {
         let rest = tail.drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
         for comparison in ["===", "!==", "==", "!="] where rest.hasPrefix(comparison) {
@@ -244,6 +244,12 @@ enum EnvReads {
         }
         if rest == "or", let next = following.first { return isWorkingDefault(next) }
         if commaDefaults && tail.hasPrefix(",") { return isWorkingDefault(tail.dropFirst()) }
+        // Python's conditional expression: `float(os.environ["X"]) if "X" in os.environ else 1.0`.
+        let spaced = " " + rest
+        if commaDefaults, let condition = spaced.range(of: " if "),
+           let otherwise = spaced.range(of: " else ", range: condition.upperBound..<spaced.endIndex) {
+            return isWorkingDefault(spaced[otherwise.upperBound...])
+        }
         // A ternary on the read's presence: `X ? parse(X) : 10`, possibly over three lines.
         var parts = [rest]
         for line in following {

@@ -114,8 +114,9 @@ struct EnvTemplateCoverage {
             || childEnvironment.contains(name)
     }
 
-    /// A declared name that differs from `name` in one word only, the two words sharing their
-    /// first three letters (`MINS` / `MINUTES`, `SECS` / `SECONDS`).
+    /// A declared name that differs from `name` in one word only, one of the two an abbreviation
+    /// of the other (`MINS` / `MINUTES`, `SECS` / `SECONDS`, `MAX` / `MAXIMUM`) — not two names
+    /// that merely start alike (`OPENAI` / `OPENROUTER`).
     static func nearMiss(of name: String, in declared: Set<String>) -> String? {
         let words = name.split(separator: "_")
         guard words.count >= 3 else { return nil }
@@ -124,7 +125,9 @@ struct EnvTemplateCoverage {
             guard other.count == words.count, candidate != name else { return false }
             let differing = zip(words, other).filter { $0 != $1 }
             guard differing.count == 1, let (a, b) = differing.first else { return false }
-            return a.count >= 3 && b.count >= 3 && a.prefix(3) == b.prefix(3)
+            let (short, long) = a.count < b.count ? (a, b) : (b, a)
+            let stem = short.hasSuffix("S") ? short.dropLast() : short[...]
+            return stem.count >= 3 && long.hasPrefix(stem)
         }
     }
 
