@@ -12,6 +12,7 @@ public struct MaskedFailureRule: Rule {
         static let defaultCritical = try! [
             #"\b(build|test|tests|e2e|lint|typecheck|tsc|check|migrate|deploy|publish|release)\b"#,
             #"\b(prisma|pytest|jest|vitest|mocha|playwright|cypress|go test|cargo|swift (build|test)|gradle|mvn|make)\b"#,
+            #"\b(mypy|pyright|ruff|flake8|pylint|black|isort|eslint|prettier|golangci-lint|clippy|shellcheck|hadolint)\b"#,
             #"\bdocker(/| |-compose)|docker/build-push-action|kubectl|helm|terraform|wrangler|vercel|flyctl"#,
         ].map { try UserPattern($0, options: .shipped) }
 
@@ -35,8 +36,14 @@ public struct MaskedFailureRule: Rule {
         rationale: """
             `continue-on-error: true` on the step that generates the Prisma client, runs the \
             tests or deploys turns its failure into a green check; `|| true` and `set +e` in a \
-            script do the same inside one step. Steps that matter are recognised by their \
-            `run` or `uses` (the `critical` patterns); `|| true` is reported in any script.
+            script do the same inside one step. Steps and commands that matter are recognised \
+            by their `run` or `uses` (the `critical` patterns): `|| true` is reported after a \
+            build, test, lint or deploy command, not after housekeeping (`pkill`, `rm`, \
+            `docker logs`, `git commit … || exit 0`); `set +e` is not reported when the script \
+            keeps the exit status (`$?`) to check it. Steps that run after the work to collect \
+            logs or clean up (`if: always()`, `failure()`, a name such as "Cleanup" or \
+            "Dump logs"), switched-off jobs (`if: false`) and generated workflows are left out. \
+            One finding per step.
             """,
         configKeys: [ConfigKey("critical", "regexes marking a step's run/uses as build, test or deploy", default: "build, test, deploy, prisma, docker, …")],
         triggering: [
@@ -57,6 +64,13 @@ public struct MaskedFailureRule: Rule {
                     runs-on: ubuntu-latest
                     steps:
                       - run: "↓set +e; npx playwright test"
+                  lint:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - name: Type check
+                        run: |
+                          mypy src/ ↓|| true
+                          ruff check . || true
                 """]),
             RuleExample([".github/workflows/deploy.yml": """
                 on: push
@@ -84,6 +98,35 @@ public struct MaskedFailureRule: Rule {
                       - shell: pwsh
                         run: Remove-Item x -ErrorAction SilentlyContinue
                 """]),
+            // Housekeeping, kept exit codes, clean-up and log steps, a switched-off job.
+            RuleExample([".github/workflows/e2e.yml": """
+                on: pull_request
+                jobs:
+                  e2e:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: |
+                          pkill -f "make run" || true
+                          count=$(grep -c ERROR server.log || true)
+                          git commit -am "update durations" || exit 0
+                      - run: |
+                          set +e
+                          pytest tests/ -v
+                          code=$?
+                          [ "$code" -eq 5 ] && exit 0
+                          exit $code
+                      - name: Dump docker logs
+                        if: failure()
+                        run: docker compose logs api || true
+                      - name: Cleanup
+                        if: always()
+                        run: docker compose down -v || true; npm run test:teardown || true
+                  refresh:
+                    if: false
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: npm test || true
+                """]),
         ]
     )
 
@@ -91,45 +134,79 @@ public struct MaskedFailureRule: Rule {
 
     public func check(_ context: RuleContext, options: Options) throws -> [Finding] {
         let patterns = options.critical.map { $0.with(.caseInsensitive) }
-        func critical(_ step: WorkflowStep) -> Bool {
-            patterns.contains { $0.matches(step.action) }
+        func critical(_ text: String) -> Bool {
+            patterns.contains { $0.matches(text) }
         }
         var findings: [Finding] = []
-        for workflow in try WorkflowParser.workflows(context) {
-            for job in workflow.jobs {
-                if let flag = job.continueOnError, flag.string == "true", let step = job.steps.first(where: critical) {
+        for workflow in try WorkflowParser.workflows(context) where !workflow.isGenerated {
+            for job in workflow.jobs where !Self.neverRuns(job.node) {
+                if let flag = job.continueOnError, flag.string == "true", let step = job.steps.first(where: { critical($0.action) }) {
                     findings.append(Finding(
                         Self.description, workflow, flag.position,
                         "job '\(job.id)' has continue-on-error: true, so a failure of \(describe(step)) leaves the run green",
                         matched: job.id, fix: "remove continue-on-error, or move the optional step to its own job"))
                 }
-                for step in job.steps {
-                    if let flag = step.continueOnError, flag.string == "true", critical(step) {
+                for step in job.steps where !Self.neverRuns(step.node) && !Self.isAftermath(step) {
+                    if let flag = step.continueOnError, flag.string == "true", critical(step.action) {
                         findings.append(Finding(
                             Self.description, workflow, flag.position,
                             "\(describe(step)) has continue-on-error: true, so its failure leaves the job green",
                             matched: job.id + "\u{0}" + step.action, fix: "let the step fail the job"))
                     }
-                    findings += scriptFindings(step, job: job, in: workflow)
+                    if let finding = scriptFinding(step, job: job, in: workflow, critical: critical) { findings.append(finding) }
                 }
             }
         }
         return findings
     }
 
-    private func scriptFindings(_ step: WorkflowStep, job: WorkflowJob, in workflow: Workflow) -> [Finding] {
-        guard let run = step.run, run.string != nil else { return [] }
+    /// `if: false` (or `${{ false }}`): a job or step switched off.
+    static func neverRuns(_ node: YAMLNode) -> Bool {
+        guard let condition = node["if"]?.string else { return false }
+        let bare = condition.replacingOccurrences(of: "${{", with: "").replacingOccurrences(of: "}}", with: "")
+        return bare.trimmingCharacters(in: .whitespaces) == "false"
+    }
+
+    /// Words of a step's name that say it collects, shows or cleans up after the work.
+    static let aftermathWords = ["cleanup", "clean up", "clean-up", "teardown", "tear down", "tear-down", "logs", "log ",
+                                 "debug", "diagnos", "dump", "collect", "summary", "report", "(optional)"]
+
+    /// A step that runs after the work to collect, show or clean up (`if: always()`,
+    /// `failure()`, `cancelled()`, `!success()`, or a name saying so): the result is already
+    /// decided, and a failing clean-up must not hide it.
+    static func isAftermath(_ step: WorkflowStep) -> Bool {
+        if let condition = step.node["if"]?.string?.replacingOccurrences(of: " ", with: ""),
+           ["always()", "failure()", "cancelled()", "!success()"].contains(where: { condition.contains($0) }) {
+            return true
+        }
+        let name = (step.name ?? "").lowercased() + " "
+        return aftermathWords.contains { name.contains($0) }
+    }
+
+    /// One finding per step: the first construct that hides the failure of a build, test, lint or
+    /// deploy command, with how many more the script has. `|| true` after housekeeping
+    /// (`pkill`, `docker logs`, `git commit … || exit 0`) and a `set +e` whose script keeps
+    /// and checks the exit status (`$?`) hide nothing.
+    private func scriptFinding(_ step: WorkflowStep, job: WorkflowJob, in workflow: Workflow,
+                               critical: (String) -> Bool) -> Finding? {
+        guard let run = step.run, run.string != nil else { return nil }
         let shell = (step.node["shell"]?.string ?? job.node["defaults"]?["run"]?["shell"]?.string ?? "bash").lowercased()
-        guard !["pwsh", "powershell", "python", "cmd"].contains(where: { shell.hasPrefix($0) }) else { return [] }
+        guard !["pwsh", "powershell", "python", "cmd"].contains(where: { shell.hasPrefix($0) }) else { return nil }
         let text = ScalarText.located(run, in: workflow)
         let script = ShellScript(text)
-        return MaskedCommands.find(in: script).map { match in
-            Finding(
-                Self.description, workflow, text.position(at: match.offset),
-                "`\(match.construct)` in \(describe(step)) of job '\(job.id)' hides a failing command",
-                matched: job.id + "\u{0}" + step.action + "\u{0}" + match.construct,
-                fix: "let the command fail the step, or handle the one error you expect explicitly")
+        let captures = MaskedCommands.capturesStatus(script)
+        let matches = MaskedCommands.find(in: script).filter { match in
+            if match.construct == "set +e" && captures { return false }
+            return !MaskedCommands.onlyHousekeeping(match.masked)
+                && match.masked.contains { critical($0.words.map(\.text).joined(separator: " ")) }
         }
+        guard let first = matches.first else { return nil }
+        let more = matches.count > 1 ? " (and \(matches.count - 1) more in this step)" : ""
+        return Finding(
+            Self.description, workflow, text.position(at: first.offset),
+            "`\(first.construct)` in \(describe(step)) of job '\(job.id)' hides a failing command\(more)",
+            matched: job.id + "\u{0}" + step.action + "\u{0}" + first.construct,
+            fix: "let the command fail the step, or handle the one error you expect explicitly")
     }
 
     private func describe(_ step: WorkflowStep) -> String {

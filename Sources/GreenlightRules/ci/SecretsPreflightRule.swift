@@ -14,7 +14,11 @@ public struct SecretsPreflightRule: Rule {
             — reports success. A first step that fails when the secret is empty (`[ -z "$KEY" ]`, \
             `${KEY:?}`, `test -n`, `greenlight preflight --require KEY`) turns it into a clear, \
             early failure. Checked in workflows on schedule, workflow_dispatch and \
-            repository_dispatch; GITHUB_TOKEN is always set.
+            repository_dispatch; GITHUB_TOKEN is always set, `${{ secrets.X || … }}` has a \
+            fallback, and a secret given only to an action's own inputs is the action's to \
+            check (`docker/login-action` fails on an empty password) — unless the input only \
+            hands it on (`secrets:` or `build-args:` of a build, `script:`, `payload:`). \
+            Generated workflows are their generator's. One finding per job.
             """,
         triggering: [
             RuleExample([".github/workflows/flywheel.yml": """
@@ -29,7 +33,20 @@ public struct SecretsPreflightRule: Rule {
                     steps:
                       - uses: actions/checkout@v4
                       - run: npm run flywheel
-                      - run: 'curl -H "Authorization: ${{ ↓secrets.ADMIN_API_KEY }}" "$API_URL/admin"'
+                      - run: 'curl -H "Authorization: ${{ secrets.ADMIN_API_KEY }}" "$API_URL/admin"'
+                """]),
+            // A build's `secrets:` input hands the secret on unchecked.
+            RuleExample([".github/workflows/telemetry.yml": """
+                on: workflow_dispatch
+                jobs:
+                  image:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: docker/build-push-action@v6
+                        with:
+                          push: true
+                          secrets: |
+                            "POSTHOG_API_KEY=${{ ↓secrets.POSTHOG_API_KEY }}"
                 """]),
         ],
         nonTriggering: [
@@ -49,6 +66,20 @@ public struct SecretsPreflightRule: Rule {
                           : "${ADMIN:?ADMIN_API_KEY is not set}"
                           npm run flywheel
                 """]),
+            RuleExample([".github/workflows/release.yml": """
+                on: workflow_dispatch
+                jobs:
+                  push:
+                    runs-on: ubuntu-latest
+                    env:
+                      TOKEN: ${{ secrets.PR_TOKEN || secrets.GITHUB_TOKEN }}
+                    steps:
+                      - uses: docker/login-action@v3
+                        with:
+                          username: ${{ secrets.DOCKERHUB_USERNAME }}
+                          password: ${{ secrets.DOCKERHUB_TOKEN }}
+                      - run: docker push acme/api:latest
+                """]),
             RuleExample([".github/workflows/ci.yml": """
                 on: push
                 jobs:
@@ -62,6 +93,10 @@ public struct SecretsPreflightRule: Rule {
     public init() {}
 
     private static let reference = try! NSRegularExpression(pattern: #"secrets\.([A-Za-z_][A-Za-z0-9_]*)"#)
+    /// Inputs an action hands on without looking at them (a build's secrets and arguments, a
+    /// script, a message): an empty secret there is not refused by the action.
+    static let passThroughInputs: Set<String> = ["secrets", "build-args", "build_args", "args", "arguments", "script",
+                                                 "command", "run", "env", "environment", "payload", "body", "message"]
     private static let setupActions = ["actions/checkout", "actions/setup-", "actions/cache", "pnpm/action-setup"]
 
     struct Use {
@@ -73,7 +108,8 @@ public struct SecretsPreflightRule: Rule {
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
         var findings: [Finding] = []
         for workflow in try WorkflowParser.workflows(context)
-        where workflow.triggers.contains(where: { ["schedule", "workflow_dispatch", "repository_dispatch"].contains($0.name) }) {
+        where !workflow.isGenerated
+            && workflow.triggers.contains(where: { ["schedule", "workflow_dispatch", "repository_dispatch"].contains($0.name) }) {
             for job in workflow.jobs where job.uses == nil {
                 findings += check(job, in: workflow)
             }
@@ -81,6 +117,7 @@ public struct SecretsPreflightRule: Rule {
         return findings
     }
 
+    /// At most one finding: the job's secrets that no earlier step checks.
     private func check(_ job: WorkflowJob, in workflow: Workflow) -> [Finding] {
         let inherited = workflow.env + job.env
         var names: [String: Set<String>] = [:]
@@ -104,20 +141,34 @@ public struct SecretsPreflightRule: Rule {
                 }
             }
         }
-        var findings: [Finding] = []
-        for (secret, first) in firstUse.sorted(by: { $0.key < $1.key }) where secret != "GITHUB_TOKEN" {
+        // Secrets a script or a command's environment sees; one given only to actions' `with:`
+        // inputs is checked by the action (`docker/login-action` fails on an empty password).
+        var scripted: Set<String> = []
+        for pair in inherited { scripted.formUnion(uses(in: pair.value, workflow).map(\.secret)) }
+        for step in job.steps {
+            let passed = step.with.filter { Self.passThroughInputs.contains($0.key.string ?? "") }.map(\.value)
+            for node in [step.run, step.node["if"]].compactMap({ $0 }) + step.env.map(\.value) + passed {
+                scripted.formUnion(uses(in: node, workflow).map(\.secret))
+            }
+        }
+        var unchecked: [(secret: String, use: Use, aliases: Set<String>)] = []
+        for (secret, first) in firstUse.sorted(by: { $0.key < $1.key }) where secret != "GITHUB_TOKEN" && scripted.contains(secret) {
             let aliases = names[secret, default: [secret]].union([secret])
             let point = first.step == Int.max ? firstWorkingStep(job, aliases: aliases, secret: secret) : first.step
             let checked = job.steps.contains { $0.index <= point && isPreflight($0, for: aliases, secret: secret) }
-            guard !checked else { continue }
-            let text = ScalarText.located(first.use.node, in: workflow)
-            findings.append(Finding(
-                Self.description, workflow, text.position(at: first.use.offset),
-                "job '\(job.id)' uses secrets.\(secret) in a scheduled or dispatched workflow, and no earlier step fails when it is empty",
-                matched: job.id + "\u{0}" + secret,
-                fix: "add a first step: greenlight preflight --require \(aliases.sorted().first ?? secret)"))
+            if !checked { unchecked.append((secret, first.use, aliases)) }
         }
-        return findings
+        // One finding per job, at the earliest use of a secret it does not check.
+        let placed = unchecked.map { ($0, ScalarText.located($0.use.node, in: workflow).position(at: $0.use.offset)) }
+        guard let (lead, position) = placed.min(by: { $0.1 < $1.1 }) else { return [] }
+        let listed = unchecked.prefix(3).map { "secrets.\($0.secret)" }.joined(separator: ", ")
+            + (unchecked.count > 3 ? " and \(unchecked.count - 3) more" : "")
+        let required = unchecked.map { $0.aliases.sorted().first ?? $0.secret }.joined(separator: ",")
+        return [Finding(
+            Self.description, workflow, position,
+            "job '\(job.id)' uses \(listed) in a scheduled or dispatched workflow, and no earlier step fails when \(unchecked.count == 1 ? "it is" : "one is") empty",
+            matched: job.id + "\u{0}" + unchecked.map(\.secret).joined(separator: ","),
+            fix: "add a first step: greenlight preflight --require \(required)")]
     }
 
     /// The first step that does work (not a checkout or setup action, not a check of this
@@ -137,6 +188,9 @@ public struct SecretsPreflightRule: Rule {
         let range = NSRange(scalarText.startIndex..., in: scalarText)
         return SecretsPreflightRule.reference.matches(in: scalarText, range: range).compactMap { match in
             guard let whole = Range(match.range, in: scalarText), let name = Range(match.range(at: 1), in: scalarText) else { return nil }
+            // `${{ secrets.X || 'fallback' }}` is never empty.
+            let rest = scalarText[whole.upperBound...]
+            if let close = rest.range(of: "}}"), rest[..<close.lowerBound].contains("||") { return nil }
             let offset = scalarText.unicodeScalars.distance(from: scalarText.startIndex, to: whole.lowerBound)
             return Use(secret: String(scalarText[name]), node: node, offset: offset)
         }

@@ -11,7 +11,9 @@ public struct MaskedErrorsRule: Rule {
         rationale: """
             A build step whose failure is thrown away gives an image that builds and does not \
             work: a dependency that did not install, a migration that did not run, a file that \
-            was not generated. The build should fail where the problem is. Findings point at the \
+            was not generated. The build should fail where the problem is. Housekeeping whose \
+            failure decides nothing is not reported (`userdel … || true`, `chmod … || true`, \
+            `rm …`, `: > file`). Findings point at the \
             `||`, the `;` or the `set +e`, in the command line and in heredoc scripts alike.
             """,
         triggering: [
@@ -47,6 +49,15 @@ public struct MaskedErrorsRule: Rule {
                 welcome || true
                 EOF
                 """#]),
+            // Removing what may not exist, a permission that may not apply.
+            RuleExample(["Dockerfile": #"""
+                FROM node:20
+                ARG UID=1000
+                RUN (getent passwd "$UID" && userdel -f "$(id -nu "$UID")") || true && \
+                    useradd -u "$UID" -m app
+                RUN chmod +x /app/entrypoint.sh 2>/dev/null || true
+                RUN [ -f /tmp/x ] || : > /tmp/x
+                """#]),
         ]
     )
 
@@ -59,7 +70,7 @@ public struct MaskedErrorsRule: Rule {
                 for (run, shell) in RunScripts.runs(of: stage, in: file, onbuild: true) {
                     if RunScripts.isNonPosix(shell) && run.execForm == nil { continue }
                     for script in RunScripts.scripts(of: run) {
-                        for match in MaskedCommands.find(in: script.script) {
+                        for match in MaskedCommands.find(in: script.script) where !MaskedCommands.onlyHousekeeping(match.masked) {
                             let position = script.positioned ? script.script.text.position(at: match.offset) : run.position
                             findings.append(Finding(
                                 Self.description, file, position,

@@ -32,6 +32,8 @@ public struct ShellScript: Sendable {
         /// The operator that ends it (nil at the end of the script).
         public var after: Operator?
         public var afterOffset: Int?
+        /// It redirects its output or input to a file (`: > file` makes the file, it masks nothing).
+        public var redirects = false
 
         public var name: String? { words.first?.text }
         public var arguments: [String] { words.dropFirst().map(\.text) }
@@ -158,6 +160,7 @@ struct ShellScanner {
                     }
                 } else {
                     skipNextWord = true
+                    current.redirects = true
                 }
             default:
                 let word = scanWord()
