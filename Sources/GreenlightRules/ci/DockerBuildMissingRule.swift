@@ -84,7 +84,9 @@ public struct DockerBuildMissingRule: Rule {
 
     public func check(_ context: RuleContext, options: Options) throws -> [Finding] {
         let ignore = try options.ignore.map(Glob.init)
-        let dockerfiles = DockerfileFiles.entries(context).filter { entry in !ignore.contains { $0.matches(entry.path) } }
+        let dockerfiles = DockerfileFiles.entries(context).filter { entry in
+            DockerfileRole.isShipped(entry.path) && !ignore.contains { $0.matches(entry.path) }
+        }
         guard !dockerfiles.isEmpty else { return [] }
         var built: Set<String> = []
         for workflow in try WorkflowParser.workflows(context) where workflow.runsOnPushOrPullRequest {

@@ -42,7 +42,8 @@ public struct MaskedFailureRule: Rule {
             `docker logs`, `git commit … || exit 0`); `set +e` is not reported when the script \
             keeps the exit status (`$?`) to check it. Steps that run after the work to collect \
             logs or clean up (`if: always()`, `failure()`, a name such as "Cleanup" or \
-            "Dump logs"), switched-off jobs (`if: false`) and generated workflows are left out. \
+            "Dump logs"), steps whose result a later step reads (`steps.<id>.outcome`), \
+            switched-off jobs (`if: false`) and generated workflows are left out. \
             One finding per step.
             """,
         configKeys: [ConfigKey("critical", "regexes marking a step's run/uses as build, test or deploy", default: "build, test, deploy, prisma, docker, …")],
@@ -121,6 +122,14 @@ public struct MaskedFailureRule: Rule {
                       - name: Cleanup
                         if: always()
                         run: docker compose down -v || true; npm run test:teardown || true
+                  warm:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - id: verify
+                        run: npm test
+                        continue-on-error: true
+                      - if: steps.verify.outcome == 'failure'
+                        run: gh issue create --title "upgrade breaks tests"
                   refresh:
                     if: false
                     runs-on: ubuntu-latest
@@ -147,7 +156,8 @@ public struct MaskedFailureRule: Rule {
                         matched: job.id, fix: "remove continue-on-error, or move the optional step to its own job"))
                 }
                 for step in job.steps where !Self.neverRuns(step.node) && !Self.isAftermath(step) {
-                    if let flag = step.continueOnError, flag.string == "true", critical(step.action) {
+                    if let flag = step.continueOnError, flag.string == "true", critical(step.action),
+                       !Self.outcomeIsRead(of: step, in: job, workflow) {
                         findings.append(Finding(
                             Self.description, workflow, flag.position,
                             "\(describe(step)) has continue-on-error: true, so its failure leaves the job green",
@@ -158,6 +168,15 @@ public struct MaskedFailureRule: Rule {
             }
         }
         return findings
+    }
+
+    /// A later step reads the step's result (`steps.<id>.outcome` or `.conclusion`): the
+    /// failure is kept and handled, not hidden.
+    static func outcomeIsRead(of step: WorkflowStep, in job: WorkflowJob, _ workflow: Workflow) -> Bool {
+        guard let id = step.node["id"]?.string else { return false }
+        let references = ["steps.\(id).outcome", "steps.\(id).conclusion"]
+        let text = workflow.source.text
+        return references.contains { ByteSearch.contains(text, $0) }
     }
 
     /// `if: false` (or `${{ false }}`): a job or step switched off.

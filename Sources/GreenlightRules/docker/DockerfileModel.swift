@@ -13,9 +13,13 @@ public final class Dockerfile: Sendable {
     /// `ARG`s before the first `FROM`: the only variables a `FROM` line can use.
     public let metaArgs: [DockerVariable]
     public let stages: [DockerStage]
+    /// hadolint codes silenced by `# hadolint ignore=DL3006,DL4006` comments, by the line of the
+    /// instruction they stand above.
+    public let hadolintIgnores: [Int: Set<String>]
 
     init(path: String, escape: Unicode.Scalar, instructions: [DockerInstruction], problems: [DockerfileProblem],
-         metaArgs: [DockerVariable], stages: [DockerStage]) {
+         metaArgs: [DockerVariable], stages: [DockerStage], hadolintIgnores: [Int: Set<String>] = [:]) {
+        self.hadolintIgnores = hadolintIgnores
         self.path = path
         self.escape = escape
         self.instructions = instructions

@@ -21,7 +21,8 @@ public enum DockerfileParser {
             instructions.append(instruction)
         }
         return DockerfileStructure.build(
-            path: source.path, escape: reader.escape, instructions: instructions, problems: reader.problems)
+            path: source.path, escape: reader.escape, instructions: instructions, problems: reader.problems,
+            hadolintIgnores: reader.hadolintIgnores)
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
@@ -33,6 +34,8 @@ struct Reader {
     var index = 0
     var escape: Unicode.Scalar = "\\"
     var problems: [DockerfileProblem] = []
+    /// `# hadolint ignore=…` codes by the line of the instruction below them.
+    var hadolintIgnores: [Int: Set<String>] = [:]
 
     init(lines: [Substring]) {
         self.lines = lines
@@ -63,6 +66,15 @@ struct Reader {
         }
     }
 
+    /// The codes of a `# hadolint ignore=DL3006,DL4006` comment line.
+    static func hadolintIgnore(_ line: Substring) -> Set<String> {
+        let body = line.drop { $0 == " " || $0 == "\t" }
+        guard body.hasPrefix("#") else { return [] }
+        let words = body.dropFirst().split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count >= 2, words[0] == "hadolint", words[1].hasPrefix("ignore=") else { return [] }
+        return Set(words[1].dropFirst("ignore=".count).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+    }
+
     private static func indentation(_ line: Substring) -> Int {
         line.unicodeScalars.prefix(while: DockerfileParser.isSpace).count
     }
@@ -74,8 +86,13 @@ struct Reader {
 
     /// The next instruction, or nil at the end of the file.
     mutating func nextInstruction() -> DockerInstruction? {
-        while index < lines.count, Reader.isBlankOrComment(lines[index]) { index += 1 }
+        var ignored: Set<String> = []
+        while index < lines.count, Reader.isBlankOrComment(lines[index]) {
+            ignored.formUnion(Reader.hadolintIgnore(lines[index]))
+            index += 1
+        }
         guard index < lines.count else { return nil }
+        if !ignored.isEmpty { hadolintIgnores[index + 1] = ignored }
         let first = lines[index]
         let indent = Reader.indentation(first)
         var logical = PositionedText()

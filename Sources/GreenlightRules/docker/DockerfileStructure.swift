@@ -3,7 +3,8 @@ import GreenlightCore
 /// Groups parsed instructions into stages and collects the `ARG`s before the first `FROM`.
 enum DockerfileStructure {
     static func build(
-        path: String, escape: Unicode.Scalar, instructions: [DockerInstruction], problems: [DockerfileProblem]
+        path: String, escape: Unicode.Scalar, instructions: [DockerInstruction], problems: [DockerfileProblem],
+        hadolintIgnores: [Int: Set<String>] = [:]
     ) -> Dockerfile {
         var problems = problems
         var metaArgs: [DockerVariable] = []
@@ -48,7 +49,7 @@ enum DockerfileStructure {
         }
         return Dockerfile(
             path: path, escape: escape, instructions: instructions, problems: problems.sorted { $0.position < $1.position },
-            metaArgs: metaArgs, stages: stages)
+            metaArgs: metaArgs, stages: stages, hadolintIgnores: hadolintIgnores)
     }
 }
 
@@ -99,5 +100,14 @@ extension Dockerfile {
     /// from, oldest first.
     public func inheritedInstructions(of stage: DockerStage) -> [DockerInstruction] {
         lineage(of: stage).reversed().flatMap(\.instructions)
+    }
+}
+
+extension Dockerfile {
+    /// Whether a `# hadolint ignore=CODE[,CODE…]` comment stands on the line above
+    /// `instruction` (blank lines between allowed): a team that already silenced hadolint's
+    /// rule there is not told again by the rule that matches it.
+    public func ignoresHadolint(_ code: String, before instruction: DockerInstruction) -> Bool {
+        hadolintIgnores[instruction.position.line]?.contains(code) ?? false
     }
 }

@@ -36,7 +36,10 @@ public struct HealthcheckMissingRule: Rule {
             Without a HEALTHCHECK, Docker and Compose report a container whose server hung or \
             never bound its port as running, and a deploy that waits for "healthy" waits for \
             nothing. A final stage that EXPOSEs a port or starts a server should say how to \
-            check it; `HEALTHCHECK NONE` says deliberately that it has none.
+            check it; `HEALTHCHECK NONE` says deliberately that it has none. Images that are not \
+            shipped (tests, fixtures, examples, development containers, evaluation harnesses, \
+            `Dockerfile.dev`) are not judged, nor an image whose Compose service declares the \
+            `healthcheck:` (a service that `build:`s this Dockerfile).
             """,
         configKeys: [ConfigKey("servers", "words marking CMD/ENTRYPOINT as a server", default: "uvicorn, gunicorn, nginx, npm start, …")],
         triggering: [
@@ -48,10 +51,14 @@ public struct HealthcheckMissingRule: Rule {
                 EXPOSE 3000
                 CMD ["npm", "start"]
                 """]),
-            RuleExample(["Dockerfile": """
-                ↓FROM python:3.12-slim
-                CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0"]
-                """]),
+            RuleExample([
+                "Dockerfile": """
+                    ↓FROM python:3.12-slim
+                    CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0"]
+                    """,
+                // Compose builds it and checks another service only.
+                "docker-compose.yml": "services:\n  api:\n    build: .\n  db:\n    image: postgres:16\n    healthcheck:\n      test: pg_isready\n",
+            ]),
         ],
         nonTriggering: [
             RuleExample(["Dockerfile": """
@@ -66,6 +73,16 @@ public struct HealthcheckMissingRule: Rule {
                 EXPOSE 8000
                 HEALTHCHECK NONE
                 """]),
+            RuleExample([
+                "scripts/docker/devops/smtp-server/Dockerfile": "FROM python:3.12\nEXPOSE 1025\nCMD [\"python\", \"-m\", \"smtpd\", \"--port\", \"1025\"]\n",
+                "server/dev.Dockerfile": "FROM python:3.12\nCMD [\"uvicorn\", \"main:app\", \"--reload\"]\n",
+                "tests/mock_services/api/Dockerfile": "FROM node:20\nEXPOSE 8080\nCMD [\"node\", \"server.js\"]\n",
+            ]),
+            RuleExample([
+                "py/Dockerfile": "FROM python:3.12\nEXPOSE 7272\nCMD [\"uvicorn\", \"app:app\"]\n",
+                "docker/worker/Dockerfile": "FROM node:20\nEXPOSE 5566\nCMD [\"npm\", \"start\"]\n",
+                "docker/compose.yaml": "services:\n  api:\n    build:\n      context: ../py\n    healthcheck:\n      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost:7272/health\"]\n  worker:\n    build: ./worker\n    healthcheck:\n      test: curl -f http://localhost:5566/healthz\n",
+            ]),
             RuleExample(["tools/Dockerfile": """
                 FROM golang:1.23
                 ENTRYPOINT ["go", "run", "./cmd/migrate"]
@@ -77,7 +94,8 @@ public struct HealthcheckMissingRule: Rule {
 
     public func check(_ context: RuleContext, options: Options) throws -> [Finding] {
         var findings: [Finding] = []
-        for file in try DockerfileFiles.parsed(context) {
+        let composeChecked = try ComposeHealthchecks.checked(context)
+        for file in try DockerfileFiles.parsed(context) where DockerfileRole.isShipped(file.path) && !composeChecked.contains(file.path) {
             guard let final = file.finalStage else { continue }
             let inherited = file.inheritedInstructions(of: final)
             guard !inherited.contains(where: { $0.keyword == "HEALTHCHECK" }) else { continue }

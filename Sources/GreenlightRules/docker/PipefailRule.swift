@@ -12,7 +12,10 @@ public struct PipefailRule: Rule {
             A pipeline's status is its last command's: `curl -fsSL $URL | sh` succeeds when the \
             download fails, and `make | tee build.log` hides a broken build. Set \
             `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` once per stage, or start the RUN with \
-            `set -o pipefail`.
+            `set -o pipefail` (a SHELL of `/bin/sh -o pipefail` does not count: dash rejects \
+            it). A pipe whose left side only prints (`echo "$SUM  f" | sha256sum -c`, \
+            `uname -m | sed …`), one inside `$(…)` and a `case` pattern's `a|b)` are not \
+            reported, nor a RUN under `# hadolint ignore=DL4006`.
             """,
         triggering: [
             RuleExample(["Dockerfile": #"""
@@ -24,6 +27,11 @@ public struct PipefailRule: Rule {
                 ↓RUN <<EOF
                 make 2>&1 | tee build.log
                 EOF
+                """#]),
+            RuleExample(["Dockerfile": #"""
+                FROM debian:12
+                SHELL ["/bin/sh", "-o", "pipefail", "-c"]
+                ↓RUN curl -fsSL https://example.com/setup.sh | sh
                 """#]),
         ],
         nonTriggering: [
@@ -38,6 +46,14 @@ public struct PipefailRule: Rule {
                 RUN test -f /a || test -f /b
                 RUN ["sh", "-c", "echo exec form"]
                 RUN echo "a | b"
+                """#]),
+            RuleExample(["Dockerfile": #"""
+                FROM alpine:3.20
+                RUN echo "$SHA256  /tmp/x.tgz" | sha256sum -c - && tar -xzf /tmp/x.tgz
+                RUN arch="$(uname -m | sed 's/x86_64/amd64/')" && echo "$arch"
+                RUN case "$(apk --print-arch)" in x86_64|aarch64) echo ok ;; *) exit 1 ;; esac
+                # hadolint ignore=DL4006
+                RUN wget -qO- https://example.com/install.sh | sh
                 """#]),
             RuleExample(["Dockerfile": #"""
                 FROM mcr.microsoft.com/windows/servercore:ltsc2022
@@ -55,11 +71,12 @@ public struct PipefailRule: Rule {
             for stage in file.stages {
                 for (run, shell) in RunScripts.runs(of: stage, in: file) where run.execForm == nil {
                     if RunScripts.isNonPosix(shell) || setsPipefail(shell) { continue }
+                    if file.ignoresHadolint("DL4006", before: run) { continue }
                     let unguarded = RunScripts.scripts(of: run).first { script in
-                        guard let pipe = script.script.pipes.first else { return false }
+                        guard let pipe = Self.riskyPipes(script.script).first else { return false }
                         return !script.script.setsOption(nil, name: "pipefail", before: pipe)
                     }
-                    guard let script = unguarded?.script, let pipe = script.pipes.first else { continue }
+                    guard let script = unguarded?.script, let pipe = Self.riskyPipes(script).first else { continue }
                     let at = script.text.position(at: pipe)
                     findings.append(Finding(
                         Self.description, file, run.position,
@@ -72,10 +89,35 @@ public struct PipefailRule: Rule {
         return findings
     }
 
+    /// A `SHELL` whose program takes `-o pipefail` (bash, zsh, ash — not `/bin/sh`, which is
+    /// dash on Debian and rejects it; hadolint's DL4006 reads it the same way).
     private func setsPipefail(_ shell: [String]?) -> Bool {
-        guard let shell else { return false }
+        guard let shell, let program = shell.first?.split(separator: "/").last,
+              ["bash", "zsh", "ash"].contains(program) else { return false }
         return zip(shell, shell.dropFirst()).contains { flag, value in
             flag.hasPrefix("-") && flag.contains("o") && value == "pipefail"
         }
+    }
+
+    /// Commands that print what they already know and cannot fail in a way that matters
+    /// (`echo "$SUM  file" | sha256sum -c`, `uname -m | sed …`).
+    static let cannotFail: Set<String> = ["echo", "printf", "uname", "arch", "nproc", "date", "id", "whoami", "hostname",
+                                          "true", "yes"]
+
+    /// Offsets of the script's own pipes whose left side can fail (not those inside `$(…)`,
+    /// whose empty output fails the command that uses it).
+    static func riskyPipes(_ script: ShellScript) -> [Int] {
+        var out: [Int] = []
+        var leftmost: ShellScript.Command?
+        for command in script.commands {
+            if command.before != .pipe && command.before != .pipeAll { leftmost = command }
+            guard command.after == .pipe || command.after == .pipeAll, let offset = command.afterOffset else { continue }
+            let source = leftmost ?? command
+            let name = source.name.map { String($0.split(separator: "/").last ?? "") } ?? ""
+            let printsArchitecture = name == "dpkg" && source.arguments.first == "--print-architecture"
+            if cannotFail.contains(name) || printsArchitecture { continue }
+            out.append(offset)
+        }
+        return out
     }
 }

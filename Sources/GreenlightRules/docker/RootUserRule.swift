@@ -11,7 +11,11 @@ public struct RootUserRule: Rule {
             A process running as root in a container turns a code-execution bug into root in \
             the container and a much shorter path out of it. The final stage should switch to \
             an unprivileged user after installing what needs root. Bases that already run \
-            unprivileged (a `nonroot` or `rootless` tag) count as a USER.
+            unprivileged (a `nonroot` or `rootless` tag, Jupyter, Bitnami, Chainguard images) \
+            count as a USER; so does an entrypoint that hands over itself (`gosu`, `su-exec`, \
+            s6-overlay's `/init`, nginx or httpd dropping to their worker user). Images that \
+            are not shipped (tests, fixtures, examples, development containers, evaluation \
+            harnesses) and files that never run (`FROM scratch` with no CMD) are not judged.
             """,
         triggering: [
             RuleExample(["Dockerfile": """
@@ -37,6 +41,15 @@ public struct RootUserRule: Rule {
                 CMD ["python", "app.py"]
                 """]),
             RuleExample(["Dockerfile": "FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n"]),
+            RuleExample([
+                "postgres/Dockerfile": "FROM debian:bookworm-slim\nRUN apt-get install -y gosu\nENTRYPOINT [\"docker-entrypoint.sh\"]\nCMD [\"postgres\"]\n",
+                "base/Dockerfile": "FROM alpine:3.20\nADD s6-overlay.tar.xz /\nENTRYPOINT [\"/init\"]\n",
+                "web/Dockerfile": "FROM debian:bookworm-slim\nEXPOSE 80\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n",
+                "notebook/Dockerfile": "FROM quay.io/jupyter/scipy-notebook:2024-10-07\nCOPY notebooks /home/jovyan/\n",
+                "bundle/bundle.Dockerfile": "FROM scratch\nCOPY manifests /manifests/\n",
+                ".devcontainer/Dockerfile": "FROM mcr.microsoft.com/devcontainers/python:3.12\n",
+                "evaluation/benchmarks/swe/Dockerfile": "FROM python:3.12\nCMD [\"python\", \"run.py\"]\n",
+            ]),
         ]
     )
 
@@ -44,7 +57,7 @@ public struct RootUserRule: Rule {
 
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
         var findings: [Finding] = []
-        for file in try DockerfileFiles.parsed(context) {
+        for file in try DockerfileFiles.parsed(context) where DockerfileRole.isShipped(file.path) {
             guard let final = file.finalStage else { continue }
             if let user = file.inheritedInstructions(of: final).last(where: { $0.keyword == "USER" }) {
                 let name = user.words.first?.text ?? ""
@@ -56,12 +69,52 @@ public struct RootUserRule: Rule {
                 continue
             }
             let bases = file.lineage(of: final).compactMap { file.resolvedImage(of: $0)?.value.lowercased() }
-            if bases.contains(where: { $0.contains("nonroot") || $0.contains("rootless") }) { continue }
+            if bases.contains(where: Self.runsUnprivileged) { continue }
+            let inherited = file.inheritedInstructions(of: final)
+            // An image that never runs: `FROM scratch` holding files, with nothing to start.
+            if bases.last == "scratch" && !inherited.contains(where: { $0.keyword == "CMD" || $0.keyword == "ENTRYPOINT" }) {
+                continue
+            }
+            if inherited.contains(where: Self.dropsPrivileges) { continue }
             findings.append(Finding(
                 Self.description, file, final.from.position, "the final stage sets no USER, so the container runs as root",
                 matched: final.from.text, fix: "add USER with an unprivileged user to the final stage"))
         }
         return findings
+    }
+
+    /// Bases that already run unprivileged: a `nonroot` or `rootless` tag, and images published
+    /// to run as their own user (Jupyter's `jovyan`, Bitnami's 1001, nginx-unprivileged,
+    /// Chainguard's `nonroot`).
+    static func runsUnprivileged(_ image: String) -> Bool {
+        if image.contains("nonroot") || image.contains("rootless") || image.contains("unprivileged") { return true }
+        let name = image.hasPrefix("docker.io/") ? String(image.dropFirst("docker.io/".count)) : image
+        return ["jupyter/", "quay.io/jupyter/", "bitnami/", "cgr.dev/chainguard/", "chainguard/"].contains { name.hasPrefix($0) }
+    }
+
+    /// Programs that start as root and hand the work to an unprivileged user themselves:
+    /// `gosu` / `su-exec` / `setpriv` / `runuser` in the entrypoint, s6-overlay's `/init`, and
+    /// servers that drop to their worker user (nginx, httpd, haproxy).
+    static let privilegeDroppers: Set<String> = ["gosu", "su-exec", "setpriv", "runuser", "s6-setuidgid"]
+    static let droppingServers: Set<String> = ["nginx", "httpd", "apache2", "apache2-foreground", "httpd-foreground",
+                                               "haproxy", "squid"]
+
+    static func dropsPrivileges(_ instruction: DockerInstruction) -> Bool {
+        switch instruction.keyword {
+        case "RUN":
+            // Installing a privilege dropper is how official images prepare to use it.
+            let words = Set(instruction.commandText.split { $0 == " " || $0 == "\t" || $0 == "\n" }.map(String.init))
+            return !words.isDisjoint(with: ["gosu", "su-exec"])
+        case "CMD", "ENTRYPOINT":
+            let words = instruction.commandText.split { $0 == " " || $0 == "\t" }.map(String.init)
+            guard let first = words.first else { return false }
+            if first == "/init" || words.contains(where: { privilegeDroppers.contains(String($0.split(separator: "/").last ?? "")) }) {
+                return true
+            }
+            return droppingServers.contains(String(first.split(separator: "/").last ?? ""))
+        default:
+            return false
+        }
     }
 
     static func isRoot(_ user: String) -> Bool {

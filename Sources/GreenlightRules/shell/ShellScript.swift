@@ -90,6 +90,10 @@ public struct ShellScript: Sendable {
 
 /// Scalar-level tokenizer behind `ShellScript`.
 struct ShellScanner {
+    /// Where the scanner is in a `case` command: its subject (up to `in`), a pattern list (up to
+    /// `)`), or a branch's commands (up to `;;`).
+    enum CasePart { case subject, patterns, body }
+
     let scalars: [Unicode.Scalar]
     var index: Int
     let end: Int
@@ -121,6 +125,9 @@ struct ShellScanner {
         var result: [ShellScript.Command] = []
         var current = ShellScript.Command(words: [], before: nil, beforeOffset: nil)
         var skipNextWord = false
+        // Inside `case … in`: where its patterns are (`x86_64|aarch64)`: the `|` there is an
+        // alternation, not a pipe). One entry per open `case`.
+        var cases: [CasePart] = []
         func finish(_ op: ShellScript.Operator?, at offset: Int?) {
             current.after = op
             current.afterOffset = offset
@@ -140,9 +147,18 @@ struct ShellScanner {
                 skipHeredocBodies()
             case "#":
                 while index < end && scalars[index] != "\n" { index += 1 }
+            case "|" where cases.last == .patterns && !(index + 1 < end && scalars[index + 1] == "|"):
+                index += 1
+            case "(" where cases.last == .patterns:
+                index += 1
+            case ")" where cases.last == .patterns:
+                index += 1
+                cases[cases.count - 1] = .body
+                current = ShellScript.Command(words: [], before: current.before, beforeOffset: current.beforeOffset)
             case "|", "&", ";", "(", ")":
                 let start = index
                 if let op = scanOperator() {
+                    if op == .caseEnd, !cases.isEmpty { cases[cases.count - 1] = .patterns }
                     finish(op, at: start)
                 } else {
                     skipNextWord = true  // a redirection like &> file
@@ -170,6 +186,22 @@ struct ShellScanner {
                 }
                 if skipNextWord {
                     skipNextWord = false
+                    continue
+                }
+                if cases.last == .subject {
+                    if word.text == "in" { cases[cases.count - 1] = .patterns }
+                    continue
+                }
+                if cases.last == .patterns {
+                    if word.text == "esac" { cases.removeLast() }
+                    continue  // a pattern word
+                }
+                if current.words.isEmpty, word.text == "case" {
+                    cases.append(.subject)
+                    continue
+                }
+                if word.text == "esac", !cases.isEmpty {
+                    cases.removeLast()
                     continue
                 }
                 if current.words.isEmpty, ShellScanner.reserved.contains(word.text) { continue }
