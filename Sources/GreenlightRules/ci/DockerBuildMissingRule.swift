@@ -36,7 +36,11 @@ public struct DockerBuildMissingRule: Rule {
             pull_request should build it — `docker build`, `docker buildx build`, \
             `docker/build-push-action`, or `docker compose build`. `-f`, the build context, \
             `working-directory` and the action's `file`/`context` decide which Dockerfile a step \
-            builds; a path with an expression counts for every Dockerfile.
+            builds; a path with an expression counts for every Dockerfile. Builds made by a \
+            script or a Makefile a step runs, or by a local composite action, count; a \
+            repository whose other CI system (a Jenkinsfile, `.gitlab-ci.yml` …) builds images \
+            is not judged. Dockerfiles of tests, fixtures, examples, development containers and \
+            vendored code are not services to build.
             """,
         configKeys: [ConfigKey("ignore", "globs of Dockerfiles that need no CI build", default: ".devcontainer/**")],
         triggering: [
@@ -77,6 +81,27 @@ public struct DockerBuildMissingRule: Rule {
                 "Dockerfile": "FROM node:20-alpine\n",
                 ".github/workflows/ci.yml": "on: pull_request\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps: [{run: docker compose build}]\n",
             ]),
+            // Through a script, a Makefile and a local action.
+            RuleExample([
+                "api/Dockerfile": "FROM python:3.12\n",
+                "web/Dockerfile.prod": "FROM node:20\n",
+                "worker/Dockerfile": "FROM golang:1.23\n",
+                "scripts/images.sh": "#!/bin/sh\nset -e\ndocker build -f api/Dockerfile api\n",
+                "Makefile": "images:\n\tdocker build -f web/Dockerfile.prod web\n",
+                ".github/actions/worker-image/action.yml": "runs:\n  using: composite\n  steps:\n    - uses: docker/build-push-action@v6\n      with:\n        context: worker\n",
+                ".github/workflows/ci.yml": "on: push\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./scripts/images.sh && make images\n      - uses: ./.github/actions/worker-image\n",
+            ]),
+            // A command computed by a generated matrix may build anything.
+            RuleExample([
+                "16/alpine/Dockerfile": "FROM alpine:3.20\n",
+                ".github/workflows/ci.yml": "on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix: ${{ fromJson(needs.generate.outputs.strategy) }}\n    steps:\n      - run: ${{ matrix.runs.build }}\n",
+            ]),
+            // Another CI system builds the images.
+            RuleExample([
+                "Dockerfile.aarch64": "FROM alpine:3.20\n",
+                "Jenkinsfile": "pipeline { stages { stage('Build') { steps { sh 'docker buildx build -f Dockerfile.aarch64 .' } } } }\n",
+                ".github/workflows/trigger.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps: [{run: echo trigger}]\n",
+            ]),
         ]
     )
 
@@ -88,11 +113,14 @@ public struct DockerBuildMissingRule: Rule {
             DockerfileRole.isShipped(entry.path) && !ignore.contains { $0.matches(entry.path) }
         }
         guard !dockerfiles.isEmpty else { return [] }
+        if try IndirectDockerBuilds.otherSystemBuilds(context.snapshot) { return [] }
         var built: Set<String> = []
         for workflow in try WorkflowParser.workflows(context) where workflow.runsOnPushOrPullRequest {
             for job in workflow.jobs {
                 for step in job.steps {
-                    for target in DockerBuilds.targets(of: step, job: job) {
+                    let targets = DockerBuilds.targets(of: step, job: job)
+                        + (try IndirectDockerBuilds.targets(of: step, job: job, context.snapshot))
+                    for target in targets {
                         switch target {
                         case .any: return []
                         case .path(let path): built.insert(path)

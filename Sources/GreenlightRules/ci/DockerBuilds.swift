@@ -1,3 +1,4 @@
+import Foundation
 import GreenlightCore
 
 /// Which Dockerfiles a workflow step builds: `docker build`, `docker buildx build`,
@@ -27,6 +28,16 @@ enum DockerBuilds {
             return [target(join(with["context"] ?? ".", "Dockerfile"), in: ".")]
         }
         guard let run = step.run?.string else { return [] }
+        // `run: ${{ matrix.runs.build }}`: the command comes from a computed matrix (bashbrew's
+        // generated jobs) and may build any Dockerfile.
+        let trimmed = run.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}"), !trimmed.dropFirst(3).contains("${{") { return [.any] }
+        return targets(inScript: run, directory: directory)
+    }
+
+    /// What a shell script builds (a step's `run`, a script file it runs, a Makefile's recipes),
+    /// its relative paths read from `directory`.
+    static func targets(inScript run: String, directory: String) -> [Target] {
         var targets: [Target] = []
         for command in ShellScript(PositionedText(Substring(run), at: SourcePosition(line: 1, column: 1))).commands {
             var words = command.words.map(\.text)

@@ -13,9 +13,10 @@ public struct PipefailRule: Rule {
             download fails, and `make | tee build.log` hides a broken build. Set \
             `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` once per stage, or start the RUN with \
             `set -o pipefail` (a SHELL of `/bin/sh -o pipefail` does not count: dash rejects \
-            it). A pipe whose left side only prints (`echo "$SUM  f" | sha256sum -c`, \
-            `uname -m | sed …`), one inside `$(…)` and a `case` pattern's `a|b)` are not \
-            reported, nor a RUN under `# hadolint ignore=DL4006`.
+            it). A pipe whose left side only prints (`echo … | …`, `uname -m | sed …`), one \
+            into a command that fails on empty input itself (`grep`, `sha256sum -c`, `tar`, \
+            `gpg`, `xargs`), one inside `$(…)` and a `case` pattern's `a|b)` are not reported, \
+            nor a RUN under `# hadolint ignore=DL4006`.
             """,
         triggering: [
             RuleExample(["Dockerfile": #"""
@@ -50,6 +51,8 @@ public struct PipefailRule: Rule {
             RuleExample(["Dockerfile": #"""
                 FROM alpine:3.20
                 RUN echo "$SHA256  /tmp/x.tgz" | sha256sum -c - && tar -xzf /tmp/x.tgz
+                RUN locale -a | grep 'en_US.utf8' && apt-mark showmanual | xargs apt-mark auto
+                RUN curl -fsSL https://example.com/app.tgz | tar -xz -C /opt
                 RUN arch="$(uname -m | sed 's/x86_64/amd64/')" && echo "$arch"
                 RUN case "$(apk --print-arch)" in x86_64|aarch64) echo ok ;; *) exit 1 ;; esac
                 # hadolint ignore=DL4006
@@ -104,20 +107,34 @@ public struct PipefailRule: Rule {
     static let cannotFail: Set<String> = ["echo", "printf", "uname", "arch", "nproc", "date", "id", "whoami", "hostname",
                                           "true", "yes"]
 
-    /// Offsets of the script's own pipes whose left side can fail (not those inside `$(…)`,
-    /// whose empty output fails the command that uses it).
+    /// Commands that fail on empty or broken input, so a failure before the pipe still fails the
+    /// RUN: `grep` (nothing to match), `sha256sum -c` (no checksum lines), `tar` and the
+    /// decompressors (not an archive), `gpg` / `apt-key` (no key), `xargs` (its command without
+    /// arguments).
+    static let checksInput: Set<String> = ["grep", "egrep", "fgrep", "sha256sum", "sha512sum", "sha1sum", "md5sum", "shasum",
+                                           "tar", "gunzip", "gzip", "unzip", "bunzip2", "xz", "zstd", "gpg", "apt-key",
+                                           "xargs"]
+
+    /// Offsets of the script's own pipes whose left side can fail and whose right side takes
+    /// empty input as success (`curl … | sh`, `make | tee log`); not those inside `$(…)`, whose
+    /// empty output fails the command that uses it.
     static func riskyPipes(_ script: ShellScript) -> [Int] {
         var out: [Int] = []
-        var leftmost: ShellScript.Command?
-        for command in script.commands {
-            if command.before != .pipe && command.before != .pipeAll { leftmost = command }
+        let commands = script.commands
+        for (index, command) in commands.enumerated() {
             guard command.after == .pipe || command.after == .pipeAll, let offset = command.afterOffset else { continue }
-            let source = leftmost ?? command
-            let name = source.name.map { String($0.split(separator: "/").last ?? "") } ?? ""
-            let printsArchitecture = name == "dpkg" && source.arguments.first == "--print-architecture"
+            let name = Self.program(command)
+            let printsArchitecture = name == "dpkg" && command.arguments.first == "--print-architecture"
             if cannotFail.contains(name) || printsArchitecture { continue }
+            if index + 1 < commands.count, checksInput.contains(Self.program(commands[index + 1])) { continue }
             out.append(offset)
         }
         return out
+    }
+
+    private static func program(_ command: ShellScript.Command) -> String {
+        var words = command.words.map(\.text)[...]
+        if words.first == "sudo" { words = words.dropFirst() }
+        return words.first.map { String($0.split(separator: "/").last ?? "") } ?? ""
     }
 }
