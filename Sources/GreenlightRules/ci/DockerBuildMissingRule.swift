@@ -45,7 +45,7 @@ public struct DockerBuildMissingRule: Rule {
         configKeys: [ConfigKey("ignore", "globs of Dockerfiles that need no CI build", default: ".devcontainer/**")],
         triggering: [
             RuleExample([
-                "dashboard/Dockerfile": "↓FROM node:20-alpine\nCMD [\"npm\", \"start\"]\n",
+                "dashboard/Dockerfile": "# syntax=docker/dockerfile:1\n\n↓FROM node:20-alpine\nCMD [\"npm\", \"start\"]\n",
                 "api/Dockerfile": "FROM python:3.12-slim\n",
                 ".github/workflows/ci.yml": """
                     on: pull_request
@@ -57,7 +57,11 @@ public struct DockerBuildMissingRule: Rule {
                           - run: docker build -t api -f api/Dockerfile api
                     """,
             ]),
-            RuleExample(["Dockerfile": "# syntax=docker/dockerfile:1\n\n↓FROM alpine:3.20\n"]),
+            // No CI at all: one finding for the repository.
+            RuleExample([
+                "api/Dockerfile": "↓FROM alpine:3.20\n",
+                "worker/Dockerfile": "FROM alpine:3.20\n",
+            ]),
         ],
         nonTriggering: [
             RuleExample([
@@ -130,6 +134,15 @@ public struct DockerBuildMissingRule: Rule {
             }
         }
         var findings: [Finding] = []
+        // No CI at all: one finding for the repository, not one per Dockerfile.
+        let hasWorkflows = !(try WorkflowParser.workflows(context)).isEmpty
+        if !hasWorkflows, let first = dockerfiles.first {
+            return [Finding(
+                rule: Self.description, path: first.path, line: 1, column: 1,
+                message: "the repository has no CI workflow, so none of its \(dockerfiles.count) Dockerfile\(dockerfiles.count == 1 ? "" : "s") is built before a deploy",
+                matched: "no CI",
+                fix: "add a workflow on pull_request that builds each image (docker/build-push-action with push: false)")]
+        }
         for entry in dockerfiles where !built.contains(entry.path) {
             var position = SourcePosition(line: 0, column: 0)
             if case .text(let text) = try context.snapshot.content(of: entry) {

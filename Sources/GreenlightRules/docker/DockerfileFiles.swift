@@ -58,8 +58,10 @@ public enum DockerfileFiles {
     public static func entries(_ context: RuleContext) -> [SnapshotEntry] {
         context.shared(entriesKey) {
             let extra = context.section(DockerSection.self).paths
+            // A vendored dependency's Dockerfiles (`vendor/laravel/sail/…`) are not the team's.
             return context.snapshot.entries.filter { entry in
-                mayBeDockerfile(entry.path) && isDockerfileName(entry.path) || extra.contains { $0.matches(entry.path) }
+                (mayBeDockerfile(entry.path) && isDockerfileName(entry.path) && !VendoredCode.contains(entry.path))
+                    || extra.contains { $0.matches(entry.path) }
             }
         }
     }

@@ -2,7 +2,7 @@ import GreenlightCore
 
 /// Whether a Dockerfile builds an image a team ships or one that supports the work around it:
 /// tests and their fixtures, examples and documentation, development containers, evaluation
-/// harnesses, local tooling, a vendored dependency's files (`vendor/laravel/sail/…`). The rules about a running service (`docker.root-user`,
+/// harnesses, local tooling. The rules about a running service (`docker.root-user`,
 /// `docker.healthcheck-missing`, `ci.docker-build-missing`) judge shipped images only.
 public enum DockerfileRole {
     /// Folder-name words (a folder's name split at `-`, `_`, `.`) of supporting images.
@@ -16,7 +16,6 @@ public enum DockerfileRole {
 
     /// Why `path` does not build a shipped image, or nil when it does.
     public static func support(_ path: String) -> String? {
-        if VendoredCode.contains(path) { return "a vendored dependency's image" }
         if TestCode.contains(path) { return "a test image" }
         if ExampleCode.contains(path) { return "an example or documentation image" }
         var components = path.lowercased().split(separator: "/")

@@ -45,6 +45,7 @@ public struct RootUserRule: Rule {
                 "postgres/Dockerfile": "FROM debian:bookworm-slim\nRUN apt-get install -y gosu\nENTRYPOINT [\"docker-entrypoint.sh\"]\nCMD [\"postgres\"]\n",
                 "base/Dockerfile": "FROM alpine:3.20\nADD s6-overlay.tar.xz /\nENTRYPOINT [\"/init\"]\n",
                 "web/Dockerfile": "FROM debian:bookworm-slim\nEXPOSE 80\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n",
+                "otel/Dockerfile": "FROM nginx:1.27\nRUN apt-get install -y nginx-module-otel\n",
                 "notebook/Dockerfile": "FROM quay.io/jupyter/scipy-notebook:2024-10-07\nCOPY notebooks /home/jovyan/\n",
                 "bundle/bundle.Dockerfile": "FROM scratch\nCOPY manifests /manifests/\n",
                 ".devcontainer/Dockerfile": "FROM mcr.microsoft.com/devcontainers/python:3.12\n",
@@ -76,6 +77,8 @@ public struct RootUserRule: Rule {
                 continue
             }
             if inherited.contains(where: Self.dropsPrivileges) { continue }
+            // A base that is one of those servers (`FROM nginx:1.27`) starts it as its CMD.
+            if let root = bases.last, Self.droppingServers.contains(Self.repositoryName(root)) { continue }
             findings.append(Finding(
                 Self.description, file, final.from.position, "the final stage sets no USER, so the container runs as root",
                 matched: final.from.text, fix: "add USER with an unprivileged user to the final stage"))
@@ -115,6 +118,13 @@ public struct RootUserRule: Rule {
         default:
             return false
         }
+    }
+
+    /// `nginx` of `docker.io/library/nginx:1.27-alpine`.
+    static func repositoryName(_ image: String) -> String {
+        let path = image.split(separator: "@").first.map(String.init) ?? image
+        let last = path.split(separator: "/").last.map(String.init) ?? path
+        return String(last.split(separator: ":").first ?? Substring(last))
     }
 
     static func isRoot(_ user: String) -> Bool {
