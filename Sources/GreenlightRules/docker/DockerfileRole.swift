@@ -9,6 +9,7 @@ public enum DockerfileRole {
     static let supportFolderWords: Set<Substring> = [
         "test", "tests", "testing", "e2e", "fixture", "fixtures", "mock", "mocks", "devcontainer", "dev", "devops",
         "eval", "evals", "evaluation", "evaluations", "benchmark", "benchmarks", "template", "templates", "scripts",
+        "demo", "demos", "example", "examples", "sample", "samples", "playground", "testground",
     ]
     /// File-name words (the name split at `-`, `_`, `.`) of supporting variants:
     /// `Dockerfile.dev`, `dev.Dockerfile`, `Dockerfile.test`, `debug.Dockerfile`.

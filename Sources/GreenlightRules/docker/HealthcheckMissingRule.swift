@@ -77,6 +77,7 @@ public struct HealthcheckMissingRule: Rule {
                 "scripts/docker/devops/smtp-server/Dockerfile": "FROM python:3.12\nEXPOSE 1025\nCMD [\"python\", \"-m\", \"smtpd\", \"--port\", \"1025\"]\n",
                 "server/dev.Dockerfile": "FROM python:3.12\nCMD [\"uvicorn\", \"main:app\", \"--reload\"]\n",
                 "tests/mock_services/api/Dockerfile": "FROM node:20\nEXPOSE 8080\nCMD [\"node\", \"server.js\"]\n",
+                "packages/cli/testground/demo-basic/Dockerfile": "FROM node:20\nEXPOSE 3000\nCMD [\"npm\", \"start\"]\n",
             ]),
             RuleExample([
                 "py/Dockerfile": "FROM python:3.12\nEXPOSE 7272\nCMD [\"uvicorn\", \"app:app\"]\n",

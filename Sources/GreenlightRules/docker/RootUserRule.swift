@@ -46,6 +46,7 @@ public struct RootUserRule: Rule {
                 "base/Dockerfile": "FROM alpine:3.20\nADD s6-overlay.tar.xz /\nENTRYPOINT [\"/init\"]\n",
                 "web/Dockerfile": "FROM debian:bookworm-slim\nEXPOSE 80\nCMD [\"nginx\", \"-g\", \"daemon off;\"]\n",
                 "otel/Dockerfile": "FROM nginx:1.27\nRUN apt-get install -y nginx-module-otel\n",
+                "db/Dockerfile": "FROM mysql:8.0\nADD setup.sql /docker-entrypoint-initdb.d\n",
                 "notebook/Dockerfile": "FROM quay.io/jupyter/scipy-notebook:2024-10-07\nCOPY notebooks /home/jovyan/\n",
                 "bundle/bundle.Dockerfile": "FROM scratch\nCOPY manifests /manifests/\n",
                 ".devcontainer/Dockerfile": "FROM mcr.microsoft.com/devcontainers/python:3.12\n",
@@ -77,8 +78,11 @@ public struct RootUserRule: Rule {
                 continue
             }
             if inherited.contains(where: Self.dropsPrivileges) { continue }
-            // A base that is one of those servers (`FROM nginx:1.27`) starts it as its CMD.
-            if let root = bases.last, Self.droppingServers.contains(Self.repositoryName(root)) { continue }
+            // A base that is one of those servers (`FROM nginx:1.27`) or an official database
+            // image whose entrypoint steps down (`FROM mysql:8.0`) starts it as its CMD.
+            if let root = bases.last, Self.droppingServers.union(Self.steppingDownImages).contains(Self.repositoryName(root)) {
+                continue
+            }
             findings.append(Finding(
                 Self.description, file, final.from.position, "the final stage sets no USER, so the container runs as root",
                 matched: final.from.text, fix: "add USER with an unprivileged user to the final stage"))
@@ -101,6 +105,10 @@ public struct RootUserRule: Rule {
     static let privilegeDroppers: Set<String> = ["gosu", "su-exec", "setpriv", "runuser", "s6-setuidgid"]
     static let droppingServers: Set<String> = ["nginx", "httpd", "apache2", "apache2-foreground", "httpd-foreground",
                                                "haproxy", "squid"]
+
+    /// Official images whose entrypoint starts the server as its own user (with `gosu`).
+    static let steppingDownImages: Set<String> = ["postgres", "mysql", "mariadb", "redis", "mongo", "rabbitmq",
+                                                  "elasticsearch", "couchdb", "cassandra", "memcached", "solr", "neo4j"]
 
     static func dropsPrivileges(_ instruction: DockerInstruction) -> Bool {
         switch instruction.keyword {
