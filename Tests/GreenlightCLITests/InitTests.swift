@@ -99,8 +99,11 @@ struct InitTests {
         #expect(Self.activeLines(config) == ["version: 1", "claims:", "  docs:", "    - \"AUTONOMOUS_POSTING_BUILD.md\""], "\(config)")
         // The listed document is read: its false claim (src/jobs/queue.ts) is found, as a note
         // until the rule's field precision earns more.
+        // Its Dockerfile, which no workflow builds, is an error since ci.docker-build-missing
+        // earned that severity on the field corpus.
         let check = try CLI.greenlight("check", "--repo", fixture.root, "--worktree")
-        #expect(check.status == 0, "\(check)")
+        #expect(check.status == 1, "\(check)")
+        #expect(check.stdout.contains("Dockerfile:1:1: error:"), "\(check)")
         #expect(check.stdout.contains("AUTONOMOUS_POSTING_BUILD.md:15:12: note:"), "\(check)")
         #expect(check.stdout.contains("src/jobs/queue.ts"), "\(check)")
     }

@@ -6,17 +6,19 @@ import GreenlightCore
 public struct PipefailRule: Rule {
     public static let description = RuleDescription(
         id: "docker.pipefail",
-        severity: .note,
+        severity: .error,
         summary: "A RUN with a pipe does not set pipefail",
         rationale: """
             A pipeline's status is its last command's: `curl -fsSL $URL | sh` succeeds when the \
             download fails, and `make | tee build.log` hides a broken build. Set \
             `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` once per stage, or start the RUN with \
             `set -o pipefail` (a SHELL of `/bin/sh -o pipefail` does not count: dash rejects \
-            it). A pipe whose left side only prints (`echo … | …`, `uname -m | sed …`), one \
+            it). A pipe whose left side only prints or filters a copied file (`echo … | …`, \
+            `uname -m | sed …`, `awk … requirements.txt | …`), one \
             into a command that fails on empty input itself (`grep`, `sha256sum -c`, `tar`, \
             `gpg`, `xargs`), one inside `$(…)` and a `case` pattern's `a|b)` are not reported, \
-            nor a RUN under `# hadolint ignore=DL4006`.
+            nor a RUN under `# hadolint ignore=DL4006`. Development and test images are judged \
+            too: a failed installer there is as silent.
             """,
         triggering: [
             RuleExample(["Dockerfile": #"""
@@ -53,6 +55,7 @@ public struct PipefailRule: Rule {
                 RUN echo "$SHA256  /tmp/x.tgz" | sha256sum -c - && tar -xzf /tmp/x.tgz
                 RUN locale -a | grep 'en_US.utf8' && apt-mark showmanual | xargs apt-mark auto
                 RUN curl -fsSL https://example.com/app.tgz | tar -xz -C /opt
+                RUN awk '!/torch/' /tmp/requirements.txt | uv pip install --system -r /dev/stdin
                 RUN arch="$(uname -m | sed 's/x86_64/amd64/')" && echo "$arch"
                 RUN case "$(apk --print-arch)" in x86_64|aarch64) echo ok ;; *) exit 1 ;; esac
                 # hadolint ignore=DL4006
@@ -105,7 +108,10 @@ public struct PipefailRule: Rule {
     /// Commands that print what they already know and cannot fail in a way that matters
     /// (`echo "$SUM  file" | sha256sum -c`, `uname -m | sed …`).
     static let cannotFail: Set<String> = ["echo", "printf", "uname", "arch", "nproc", "date", "id", "whoami", "hostname",
-                                          "true", "yes"]
+                                          "true", "yes",
+                                          // Text filters over a file the build just copied: they
+                                          // fail only when it is missing, and COPY fails first.
+                                          "cat", "awk", "sed", "cut", "tr", "sort", "uniq", "head", "tail"]
 
     /// Commands that fail on empty or broken input, so a failure before the pipe still fails the
     /// RUN: `grep` (nothing to match), `sha256sum -c` (no checksum lines), `tar` and the

@@ -5,7 +5,7 @@ import GreenlightCore
 public struct RootUserRule: Rule {
     public static let description = RuleDescription(
         id: "docker.root-user",
-        severity: .note,
+        severity: .warning,
         summary: "The final stage runs as root",
         rationale: """
             A process running as root in a container turns a code-execution bug into root in \
