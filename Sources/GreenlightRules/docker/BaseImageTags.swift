@@ -7,6 +7,10 @@ struct BaseImage {
     /// The reference after substituting meta `ARG`s.
     let value: String
     let reference: ImageReference
+    /// The reference, or its tag, comes from a build argument (`FROM $BASE`,
+    /// `FROM golang:${GO_VERSION}`): its default is what a bare `docker build` takes, but the
+    /// build that ships passes its own value (hadolint does not judge these either).
+    var fromBuildArgument: Bool { word.text.contains("$") }
 
     static func all(in file: Dockerfile) -> [BaseImage] {
         file.stages.compactMap { stage in

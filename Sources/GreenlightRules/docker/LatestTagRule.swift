@@ -9,7 +9,10 @@ public struct LatestTagRule: Rule {
         summary: "A base image is tagged latest",
         rationale: """
             `latest` moves: the image that passed yesterday's checks is not the one built today. \
-            Pin a release tag, or add a digest (`image:latest@sha256:…` is pinned by the digest).
+            Pin a release tag, or add a digest (`image:latest@sha256:…` is pinned by the digest). \
+            A tag that comes from a build argument's default (`ARG VERSION=latest`) is the \
+            build's to pass, and images that are not shipped (tests, fixtures, demos) are not \
+            judged.
             """,
         triggering: [
             RuleExample(["Dockerfile": "FROM ↓node:latest AS build\nFROM ↓nginx:latest\n"]),
@@ -20,6 +23,11 @@ public struct LatestTagRule: Rule {
                 FROM latest
                 FROM nginx:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
                 """]),
+            // A build argument's default (the shipping build passes the tag); a test fixture.
+            RuleExample([
+                "enterprise/Dockerfile": "ARG OPENHANDS_VERSION=latest\nFROM ghcr.io/all-hands-ai/openhands:${OPENHANDS_VERSION}\n",
+                "packages/cli/tests/fixtures/minimal/e2b.Dockerfile": "FROM ubuntu:latest\n",
+            ]),
         ]
     )
 
@@ -27,8 +35,9 @@ public struct LatestTagRule: Rule {
 
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
         var findings: [Finding] = []
-        for file in try DockerfileFiles.parsed(context) {
-            for base in BaseImage.all(in: file) where base.reference.tag == "latest" && base.reference.digest == nil {
+        for file in try DockerfileFiles.parsed(context) where DockerfileRole.isShipped(file.path) {
+            for base in BaseImage.all(in: file)
+            where base.reference.tag == "latest" && base.reference.digest == nil && !base.fromBuildArgument {
                 findings.append(Finding(
                     Self.description, file, base.word.position,
                     "base image '\(base.value)' uses the moving tag 'latest'",
