@@ -41,7 +41,9 @@ public struct StepOrderRule: Rule {
             Some steps only work after another: tests against a Prisma client fail — or pass \
             against a stale client — unless `prisma generate` ran first in the same job. The \
             rule is configured as `before`/`after` regular expressions matched against each \
-            step's `run` or `uses`, and applies only when a file matches `when_file`.
+            step's `run` or `uses` — or against the `package.json` scripts a step runs (`npm ci` \
+            runs `postinstall`, `yarn prisma:setup` runs that script) — and applies only when a \
+            file matches `when_file`.
             """,
         configKeys: [
             ConfigKey("before", "regex of the step that must come first", default: "prisma\\s+generate"),
@@ -68,6 +70,27 @@ public struct StepOrderRule: Rule {
             ], options: "before: make build\nafter: make test\nwhen_file: null"),
         ],
         nonTriggering: [
+            // Through package scripts: `npm ci` runs postinstall; `yarn prisma:setup` its script.
+            RuleExample([
+                "prisma/schema.prisma": "datasource db {\n  provider = \"postgresql\"\n}\n",
+                "package.json": "{\"scripts\": {\"prisma:setup\": \"prisma generate && prisma migrate deploy\"}}\n",
+                "next/package.json": "{\"scripts\": {\"postinstall\": \"prisma generate\", \"test\": \"jest\"}}\n",
+                ".github/workflows/ci.yml": """
+                    on: pull_request
+                    jobs:
+                      server:
+                        runs-on: ubuntu-latest
+                        steps:
+                          - run: yarn prisma:setup
+                          - run: yarn test
+                      next:
+                        runs-on: ubuntu-latest
+                        defaults: {run: {working-directory: next}}
+                        steps:
+                          - run: npm ci
+                          - run: npm test
+                    """,
+            ]),
             RuleExample([
                 "prisma/schema.prisma": "datasource db {\n  provider = \"postgresql\"\n}\n",
                 ".github/workflows/ci.yml": """
@@ -103,11 +126,19 @@ public struct StepOrderRule: Rule {
         func matches(_ pattern: UserPattern, _ step: WorkflowStep) -> Bool {
             pattern.matches(step.action)
         }
+        // A step satisfies `before` itself or through the package scripts it runs (`npm ci` runs
+        // `postinstall: prisma generate`; `yarn prisma:setup` runs its script).
+        func satisfies(_ step: WorkflowStep, in job: WorkflowJob) throws -> Bool {
+            if matches(before, step) { return true }
+            guard let run = step.run?.string else { return false }
+            let directory = step.workingDirectory ?? job.node["defaults"]?["run"]?["working-directory"]?.string ?? "."
+            return try PackageScripts.bodies(of: run, directory: directory, context.snapshot).contains { before.matches($0) }
+        }
         var findings: [Finding] = []
-        for workflow in try WorkflowParser.workflows(context) {
+        for workflow in try WorkflowParser.workflows(context) where !workflow.isGenerated {
             for job in workflow.jobs {
                 guard let dependent = job.steps.first(where: { matches(after, $0) }) else { continue }
-                let required = job.steps.first { matches(before, $0) }
+                let required = try job.steps.first { try satisfies($0, in: job) }
                 if let required, required.index <= dependent.index { continue }
                 let late = required.map { "; the one at line \($0.position.line) comes after it" } ?? ""
                 let name = dependent.name.map { "step '\($0)'" } ?? "this step"

@@ -1,0 +1,48 @@
+import Foundation
+import GreenlightCore
+
+/// What a step runs through a package manager: `npm ci` / `npm install` / `yarn` / `pnpm install`
+/// run the package's `preinstall`, `install`, `postinstall` and `prepare` scripts; `npm run X`,
+/// `yarn X`, `pnpm X`, `bun run X` run script `X` — read from the `package.json` of the step's
+/// working directory, or of the folder a `cd` in the step moves to.
+enum PackageScripts {
+    static let installers: Set<String> = ["install", "ci", "i"]
+    static let lifecycle = ["preinstall", "install", "postinstall", "prepare"]
+    static let managers: Set<String> = ["npm", "yarn", "pnpm", "bun"]
+
+    /// The bodies of the package scripts `run` starts, in `directory`.
+    static func bodies(of run: String, directory: String, _ snapshot: RepositorySnapshot) throws -> [String] {
+        var folder = directory
+        var bodies: [String] = []
+        for command in ShellScript(PositionedText(Substring(run), at: SourcePosition(line: 1, column: 1))).commands {
+            let words = command.words.map(\.text)
+            guard let program = words.first else { continue }
+            if program == "cd", words.count > 1 {
+                folder = DockerBuilds.normalise(DockerBuilds.join(folder, words[1]))
+                continue
+            }
+            guard managers.contains(program) else { continue }
+            let arguments = words.dropFirst().filter { !$0.hasPrefix("-") }
+            guard let scripts = try self.scripts(in: folder, snapshot) else { continue }
+            let names: [String]
+            if arguments.isEmpty && program == "yarn" || arguments.first.map(installers.contains) == true {
+                names = lifecycle
+            } else if arguments.first == "run" || arguments.first == "run-script" {
+                names = arguments.dropFirst().first.map { [$0] } ?? []
+            } else {
+                names = arguments.first.map { [$0] } ?? []
+            }
+            bodies += names.compactMap { scripts[$0] }
+        }
+        return bodies
+    }
+
+    /// `scripts` of `folder/package.json`.
+    static func scripts(in folder: String, _ snapshot: RepositorySnapshot) throws -> [String: String]? {
+        let path = DockerBuilds.normalise(DockerBuilds.join(folder, "package.json"))
+        guard let text = try snapshot.text(at: path),
+              let object = try? JSONSerialization.jsonObject(with: Data(text.text.utf8)) as? [String: Any],
+              let scripts = object["scripts"] as? [String: Any] else { return nil }
+        return scripts.compactMapValues { $0 as? String }
+    }
+}
