@@ -10,8 +10,10 @@ enum PackageScripts {
     static let lifecycle = ["preinstall", "install", "postinstall", "prepare"]
     static let managers: Set<String> = ["npm", "yarn", "pnpm", "bun"]
 
-    /// The bodies of the package scripts `run` starts, in `directory`.
-    static func bodies(of run: String, directory: String, _ snapshot: RepositorySnapshot) throws -> [String] {
+    /// The bodies of the package scripts `run` starts, in `directory`, and of the scripts those
+    /// start in turn (`prisma:setup` → `yarn prisma:generate` → `prisma generate`), four deep.
+    static func bodies(of run: String, directory: String, _ snapshot: RepositorySnapshot, depth: Int = 0) throws -> [String] {
+        guard depth < 4 else { return [] }
         var folder = directory
         var bodies: [String] = []
         for command in ShellScript(PositionedText(Substring(run), at: SourcePosition(line: 1, column: 1))).commands {
@@ -32,7 +34,10 @@ enum PackageScripts {
             } else {
                 names = arguments.first.map { [$0] } ?? []
             }
-            bodies += names.compactMap { scripts[$0] }
+            for body in names.compactMap({ scripts[$0] }) {
+                bodies.append(body)
+                bodies += try self.bodies(of: body, directory: folder, snapshot, depth: depth + 1)
+            }
         }
         return bodies
     }

@@ -73,7 +73,7 @@ public struct StepOrderRule: Rule {
             // Through package scripts: `npm ci` runs postinstall; `yarn prisma:setup` its script.
             RuleExample([
                 "prisma/schema.prisma": "datasource db {\n  provider = \"postgresql\"\n}\n",
-                "package.json": "{\"scripts\": {\"prisma:setup\": \"prisma generate && prisma migrate deploy\"}}\n",
+                "package.json": "{\"scripts\": {\"prisma:generate\": \"cd server && npx prisma generate\", \"prisma:setup\": \"yarn prisma:generate && yarn prisma:migrate\"}}\n",
                 "next/package.json": "{\"scripts\": {\"postinstall\": \"prisma generate\", \"test\": \"jest\"}}\n",
                 ".github/workflows/ci.yml": """
                     on: pull_request
