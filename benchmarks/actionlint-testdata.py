@@ -6,8 +6,10 @@ job, a job named twice, cycles: ci.unknown-needs) and duplicate keys (ci.duplica
 
 ACTIONLINT_GIT_DIR: a clone (or bare mirror) of github.com/rhysd/actionlint. Every
 testdata/{err,examples}/*.out line of kind job-needs, or a syntax-check line saying "is
-duplicated", is one expected finding at its line; each test workflow is checked alone, in a
-fresh repository, and Greenlight's findings of the matching rule are compared by line.
+duplicated", is one expected finding; each test workflow is checked alone, in a fresh
+repository, and Greenlight's findings of the matching rule are compared by line (a cycle by its
+presence, a missing job by its name: actionlint puts both on the job's key, Greenlight on the
+`needs` entry).
 """
 import json
 import os
@@ -53,7 +55,7 @@ def ours(binary, workflow):
         subprocess.run(["git", "-C", root, "-c", "user.name=b", "-c", "user.email=b@b", "commit", "-qm", "t"], check=True)
         out = subprocess.run([binary, "check", "--repo", root, "--format", "json", "--now", "2026-12-01T00:00:00Z"],
                              capture_output=True, text=True).stdout
-        return [(f["rule"], f["line"]) for f in json.loads(out)["findings"]]
+        return [(f["rule"], f["line"], f["message"]) for f in json.loads(out)["findings"]]
 
 
 def main(argv):
@@ -69,10 +71,15 @@ def main(argv):
         for rule, line, message in items:
             # actionlint puts a cycle on the job key; Greenlight on the `needs` entry that closes
             # it, a line or two below: compare cycles by count, the rest by line.
+            # A missing job: actionlint on the job's key, Greenlight on the `needs` entry: compare
+            # by the job named.
+            missing = re.search(r'needs job "([^"]+)" which does not exist', message)
             if "cyclic" in message:
-                hit = any(r == rule and "cycle" for r, _ in found)
+                hit = any(r == rule and "cycle" in m for r, _, m in found)
+            elif missing:
+                hit = any(r == rule and "needs '%s'" % missing.group(1) in m for r, _, m in found)
             else:
-                hit = (rule, line) in found
+                hit = any(r == rule and l == line for r, l, _ in found)
             total += 1
             agreed += hit
             print("%-48s %-18s line %-3d %s  %s" % (case, rule, line, "found " if hit else "MISSED", message[:70]))
