@@ -14,7 +14,7 @@ public enum VendoredCode {
 
     public static func contains(_ path: String) -> Bool {
         let framed = "/" + path
-        return folders.contains { framed.contains("/" + $0 + "/") } || fileSuffixes.contains { path.hasSuffix($0) }
+        return folders.contains { ByteSearch.contains(framed, "/" + $0 + "/") } || fileSuffixes.contains { path.hasSuffix($0) }
     }
 }
 
@@ -26,11 +26,10 @@ public enum TestCode {
         "*.test.*", "*.spec.*", "*_test.*", "test_*", "conftest.py", "tests/", "test/", "__tests__/", "spec/", "e2e/",
         "evals/", "evaluation/",
     ]
-    // Constant and valid; a failure here is a programming error the tests catch.
-    static let globs: [Glob] = globPatterns.compactMap { try? Glob($0) }
+    static let patterns = ComponentPatterns(globPatterns)
 
     public static func contains(_ path: String) -> Bool {
-        globs.contains { $0.matches(path) }
+        patterns.matches(path)
     }
 }
 
@@ -38,10 +37,41 @@ public enum TestCode {
 /// samples and code kept with the documentation.
 public enum ExampleCode {
     public static let globPatterns = ["examples/", "example/", "demo/", "demos/", "quickstart/", "samples/", "docs/"]
-    // Constant and valid; a failure here is a programming error the tests catch.
-    static let globs: [Glob] = globPatterns.compactMap { try? Glob($0) }
+    static let patterns = ComponentPatterns(globPatterns)
 
     public static func contains(_ path: String) -> Bool {
-        globs.contains { $0.matches(path) }
+        patterns.matches(path)
+    }
+}
+
+/// Slash-free glob patterns matched the way `Glob` matches them — `name/` and `*.test.*` alike
+/// match any component of the path — without building a matcher per call: a test, example or
+/// vendored path is asked about for every file of a run.
+struct ComponentPatterns: Sendable {
+    private let components: [[UInt8]]
+
+    init(_ patterns: [String]) {
+        components = patterns.map { Array(($0.hasSuffix("/") ? $0.dropLast() : Substring($0)).utf8) }
+    }
+
+    func matches(_ path: String) -> Bool {
+        let bytes = Array(path.utf8)
+        return bytes.split(separator: UInt8(ascii: "/")).contains { component in
+            components.contains { Self.wildcard($0[...], component) }
+        }
+    }
+
+    /// `*` matches any run of bytes (none included); every other byte matches itself.
+    static func wildcard(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+        guard let star = pattern.firstIndex(of: UInt8(ascii: "*")) else { return pattern.elementsEqual(text) }
+        let head = pattern[..<star]
+        guard text.starts(with: head) else { return false }
+        let rest = pattern[(star + 1)...]
+        var tail = text.dropFirst(head.count)
+        while true {
+            if wildcard(rest, tail) { return true }
+            guard !tail.isEmpty else { return false }
+            tail = tail.dropFirst()
+        }
     }
 }

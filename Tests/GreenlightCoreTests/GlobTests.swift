@@ -36,3 +36,28 @@ import Testing
         #expect(throws: Glob.SyntaxError.self) { try Glob(pattern) }
     }
 }
+
+/// The test, example and vendored path lists are matched without `Glob` for speed; they must
+/// answer as `Glob` does, path for path.
+@Suite("ComponentPatterns agree with Glob")
+struct ComponentPatternsTests {
+    static let paths = [
+        "src/app.test.ts", "src/app.ts", "tests/unit/a.py", "test/a.go", "lib/test_utils.py", "conftest.py",
+        "pkg/conftest.py", "src/__tests__/x.tsx", "spec/models/user_spec.rb", "web/e2e/login.spec.ts", "evals/run.py",
+        "app/evaluation/score.py", "latest/app.py", "contest/app.py", "attest/a.py", "src/tests", "tests", "x_test.go",
+        "a/b/c_test.py", "docs/guide.md", "examples/demo/main.py", "example/x", "demo/app/Dockerfile", "my-demos/x",
+        "quickstart/q.py", "samples/s.ts", "src/docs.ts", "node_modules/a/index.js", "vendor/x/y.go", "a.min.js",
+        "dist/bundle.js", "site-packages/p/q.py", ".venv/lib/x.py", "third_party/z.c", "test_dir/file", "spec.rb",
+    ]
+
+    @Test("every sample path", arguments: [
+        (TestCode.globPatterns, TestCode.contains as @Sendable (String) -> Bool),
+        (ExampleCode.globPatterns, ExampleCode.contains as @Sendable (String) -> Bool),
+    ])
+    func agrees(patterns: [String], contains: @Sendable (String) -> Bool) throws {
+        let globs = try patterns.map { try Glob($0) }
+        for path in Self.paths {
+            #expect(contains(path) == globs.contains { $0.matches(path) }, "\(path)")
+        }
+    }
+}

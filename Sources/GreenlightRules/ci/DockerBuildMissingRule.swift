@@ -114,7 +114,7 @@ public struct DockerBuildMissingRule: Rule {
     public func check(_ context: RuleContext, options: Options) throws -> [Finding] {
         let ignore = try options.ignore.map(Glob.init)
         let dockerfiles = DockerfileFiles.entries(context).filter { entry in
-            DockerfileRole.isShipped(entry.path) && !ignore.contains { $0.matches(entry.path) }
+            DockerfileRole.isShipped(entry.path, context) && !ignore.contains { $0.matches(entry.path) }
         }
         guard !dockerfiles.isEmpty else { return [] }
         if try IndirectDockerBuilds.otherSystemBuilds(context.snapshot) { return [] }

@@ -194,12 +194,12 @@ public struct MaskedFailureRule: Rule {
     /// `failure()`, `cancelled()`, `!success()`, or a name saying so): the result is already
     /// decided, and a failing clean-up must not hide it.
     static func isAftermath(_ step: WorkflowStep) -> Bool {
-        if let condition = step.node["if"]?.string?.replacingOccurrences(of: " ", with: ""),
-           ["always()", "failure()", "cancelled()", "!success()"].contains(where: { condition.contains($0) }) {
+        if let condition = step.node["if"]?.string.map({ String($0.filter { $0 != " " }) }),
+           ["always()", "failure()", "cancelled()", "!success()"].contains(where: { ByteSearch.contains(condition, $0) }) {
             return true
         }
-        let name = (step.name ?? "").lowercased() + " "
-        return aftermathWords.contains { name.contains($0) }
+        guard let name = step.name?.lowercased() else { return false }
+        return aftermathWords.contains { ByteSearch.contains(name + " ", $0) }
     }
 
     /// One finding per step: the first construct that hides the failure of a build, test, lint or

@@ -13,6 +13,10 @@ public final class Workflow: Sendable {
     public let problems: [YAMLDocument.YAMLProblem]
     /// The file's lines, to locate text inside block scalars.
     public let source: SourceText
+    /// Written by a tool, not by hand (gh-aw's `*.lock.yml`, a header saying it was generated and
+    /// must not be edited): its findings belong to the generator, so the rules that judge how a
+    /// workflow is written leave it out; it still counts as what the repository runs.
+    public let isGenerated: Bool
 
     init(path: String, document: YAMLDocument, triggers: [WorkflowTrigger], jobs: [WorkflowJob], env: [YAMLPair],
          problems: [YAMLDocument.YAMLProblem], source: SourceText) {
@@ -23,22 +27,20 @@ public final class Workflow: Sendable {
         self.env = env
         self.problems = problems
         self.source = source
+        self.isGenerated = Workflow.generated(path: path, source)
     }
 
     public func trigger(_ name: String) -> WorkflowTrigger? { triggers.first { $0.name == name } }
 
     public func job(_ id: String) -> WorkflowJob? { jobs.first { $0.id == id } }
 
-    /// Written by a tool, not by hand (gh-aw's `*.lock.yml`, a header saying it was generated and
-    /// must not be edited): its findings belong to the generator, so the rules that judge how a
-    /// workflow is written leave it out; it still counts as what the repository runs.
-    public var isGenerated: Bool {
+    private static func generated(path: String, _ source: SourceText) -> Bool {
         if path.hasSuffix(".lock.yml") { return true }
         return source.lines.prefix(10).contains { line in
             let text = line.drop { $0 == " " }
             guard text.hasPrefix("#") else { return false }
             let lowered = text.lowercased()
-            return lowered.contains("do not edit") || lowered.contains("automatically generated") || lowered.contains("@generated")
+            return ["do not edit", "automatically generated", "@generated"].contains { ByteSearch.contains(lowered, $0) }
         }
     }
 

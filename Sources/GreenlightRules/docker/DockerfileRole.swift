@@ -6,29 +6,42 @@ import GreenlightCore
 /// `docker.healthcheck-missing`, `ci.docker-build-missing`) judge shipped images only.
 public enum DockerfileRole {
     /// Folder-name words (a folder's name split at `-`, `_`, `.`) of supporting images.
-    static let supportFolderWords: Set<Substring> = [
+    static let supportFolderWords = words([
         "test", "tests", "testing", "e2e", "fixture", "fixtures", "mock", "mocks", "devcontainer", "dev", "devops",
         "eval", "evals", "evaluation", "evaluations", "benchmark", "benchmarks", "template", "templates", "scripts",
         "demo", "demos", "example", "examples", "sample", "samples", "playground", "testground",
-    ]
+    ])
     /// File-name words (the name split at `-`, `_`, `.`) of supporting variants:
     /// `Dockerfile.dev`, `dev.Dockerfile`, `Dockerfile.test`, `debug.Dockerfile`.
-    static let supportNameWords: Set<Substring> = ["dev", "development", "test", "tests", "debug", "devcontainer", "local"]
+    static let supportNameWords = words(["dev", "development", "test", "tests", "debug", "devcontainer", "local"])
+
+    private static func words(_ list: [String]) -> Set<[UInt8]> { Set(list.map { Array($0.utf8) }) }
+
+    /// The words of a path component, lower-cased (ASCII), split at `-`, `_` and `.`.
+    private static func words(of component: ArraySlice<UInt8>) -> [[UInt8]] {
+        component.split { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+            .map { $0.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 } }
+    }
 
     /// Why `path` does not build a shipped image, or nil when it does.
     public static func support(_ path: String) -> String? {
         if TestCode.contains(path) { return "a test image" }
         if ExampleCode.contains(path) { return "an example or documentation image" }
-        var components = path.lowercased().split(separator: "/")
-        let name = components.removeLast()
-        for folder in components {
-            let words = folder.split { $0 == "-" || $0 == "_" || $0 == "." }
-            if words.contains(where: { supportFolderWords.contains($0) }) { return "a supporting image (under \(folder)/)" }
+        let components = Array(path.utf8).split(separator: UInt8(ascii: "/"))
+        guard let name = components.last else { return nil }
+        for folder in components.dropLast() where words(of: folder).contains(where: supportFolderWords.contains) {
+            return "a supporting image (under \(String(decoding: folder, as: UTF8.self))/)"
         }
-        let words = name.split { $0 == "-" || $0 == "_" || $0 == "." }
-        if words.contains(where: { supportNameWords.contains($0) }) { return "a development or test variant" }
+        if words(of: name).contains(where: supportNameWords.contains) { return "a development or test variant" }
         return nil
     }
 
     public static func isShipped(_ path: String) -> Bool { support(path) == nil }
+
+    static let key = SharedKey<Set<String>>("docker.shipped")
+
+    /// Whether the Dockerfile at `path` ships, judged once per run for all the rules that ask.
+    static func isShipped(_ path: String, _ context: RuleContext) -> Bool {
+        context.shared(key) { Set(DockerfileFiles.entries(context).map(\.path).filter(isShipped)) }.contains(path)
+    }
 }

@@ -96,7 +96,7 @@ public struct HealthcheckMissingRule: Rule {
     public func check(_ context: RuleContext, options: Options) throws -> [Finding] {
         var findings: [Finding] = []
         let composeChecked = try ComposeHealthchecks.checked(context)
-        for file in try DockerfileFiles.parsed(context) where DockerfileRole.isShipped(file.path) && !composeChecked.contains(file.path) {
+        for file in try DockerfileFiles.parsed(context) where DockerfileRole.isShipped(file.path, context) && !composeChecked.contains(file.path) {
             guard let final = file.finalStage else { continue }
             let inherited = file.inheritedInstructions(of: final)
             guard !inherited.contains(where: { $0.keyword == "HEALTHCHECK" }) else { continue }

@@ -35,7 +35,7 @@ public struct LatestTagRule: Rule {
 
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
         var findings: [Finding] = []
-        for file in try DockerfileFiles.parsed(context) where DockerfileRole.isShipped(file.path) {
+        for file in try DockerfileFiles.parsed(context) where DockerfileRole.isShipped(file.path, context) {
             for base in BaseImage.all(in: file)
             where base.reference.tag == "latest" && base.reference.digest == nil && !base.fromBuildArgument {
                 findings.append(Finding(

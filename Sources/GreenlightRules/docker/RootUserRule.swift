@@ -59,7 +59,7 @@ public struct RootUserRule: Rule {
 
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
         var findings: [Finding] = []
-        for file in try DockerfileFiles.parsed(context) where DockerfileRole.isShipped(file.path) {
+        for file in try DockerfileFiles.parsed(context) where DockerfileRole.isShipped(file.path, context) {
             guard let final = file.finalStage else { continue }
             if let user = file.inheritedInstructions(of: final).last(where: { $0.keyword == "USER" }) {
                 let name = user.words.first?.text ?? ""
