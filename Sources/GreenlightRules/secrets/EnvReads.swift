@@ -18,10 +18,11 @@ enum EnvReads {
         let group: Int
         /// The code goes on without it: another variable or a default follows it.
         var fallsBack: Bool
-        /// It is an optional setting: a literal default that works stands beside it
-        /// (`?? 3000`, `os.getenv("X", "30")`, `X ? parseInt(X) : 10`; not `""` and not a
-        /// URL on the developer's machine), or the code only compares it with a switch's value
-        /// (`=== "true"`, `!== "0"`).
+        /// It is an optional setting: a working default stands beside it (`?? 3000`,
+        /// `os.getenv("X", "30")`, `X ? parseInt(X) : 10`, `X || path.join(home, ".app")`; not
+        /// `""`, `None`, another variable or a URL on the developer's machine), a schema in the
+        /// file gives it one (`.default()`, `.optional()`), or the code only compares it with a
+        /// switch's value (`=== "true"`, `!== "0"`).
         let isOptional: Bool
         /// A comment on its line or the line above calls it legacy, deprecated or kept for
         /// backward compatibility.

@@ -32,7 +32,7 @@ struct EnvTemplateCoverage {
     /// Names the program itself sets in the environment it gives a child process
     /// (`spawn(cmd, {env: {...process.env, X: "1"}})`) or its image sets (`ENV X=1`): the read is
     /// answered without the template.
-    private let childEnvironment: Set<String>
+    private let supplied: Set<String>
 
     static let key = SharedKey<EnvTemplateCoverage>("secrets.env-template-coverage")
 
@@ -53,7 +53,7 @@ struct EnvTemplateCoverage {
         // Folders holding a container build at or below them: deployed on their own. The
         // variables an image sets (`ENV`) are the image's to supply.
         var containerised: Set<String> = []
-        var childEnvironment: Set<String> = []
+        var supplied: Set<String> = []
         for entry in DockerfileFiles.entries(context) {
             var folder = Self.folder(of: entry.path)
             while containerised.insert(folder).inserted && !folder.isEmpty { folder = Self.folder(of: folder) }
@@ -61,14 +61,14 @@ struct EnvTemplateCoverage {
             let file = context.parsed(DockerfileFiles.parserKey, text, parse: DockerfileParser.parse)
             // `ENV X=$X` passes a build argument on: the deployment still has to give it.
             for instruction in file.instructions where instruction.keyword == "ENV" {
-                childEnvironment.formUnion(instruction.assignments.filter { !($0.value ?? "$").contains("$") }.map(\.name))
+                supplied.formUnion(instruction.assignments.filter { !($0.value ?? "$").contains("$") }.map(\.name))
             }
         }
         var files: [FileReads] = []
         if !declared.isEmpty {
             for entry in snapshot.entries where EnvFiles.isCode(entry.path) && !VendoredCode.contains(entry.path) {
                 guard let text = try snapshot.text(of: entry, containingAny: EnvReads.keywords) else { continue }
-                childEnvironment.formUnion(EnvReads.childEnvironment(in: text))
+                supplied.formUnion(EnvReads.childEnvironment(in: text))
                 guard !EnvFiles.isTest(entry.path), !ExampleCode.contains(entry.path),
                       !EnvFiles.isToolConfiguration(entry.path), !EnvFiles.isOperatorScript(entry.path),
                       let template = Self.governing(entry.path, declared, containerised) else { continue }
@@ -77,7 +77,7 @@ struct EnvTemplateCoverage {
             }
         }
         self.files = files
-        self.childEnvironment = childEnvironment
+        self.supplied = supplied
     }
 
     /// The gaps, one per variable and template, at the variable's first read; `ignores` names
@@ -111,7 +111,7 @@ struct EnvTemplateCoverage {
 
     private func isCovered(_ name: String, _ declared: Set<String>, _ ignores: (String) -> Bool) -> Bool {
         declared.contains(name) || ignores(name) || EnvFiles.isBuiltIn(name) || EnvFiles.isTestSwitch(name)
-            || childEnvironment.contains(name)
+            || supplied.contains(name)
     }
 
     /// A declared name that differs from `name` in one word only, one of the two an abbreviation
