@@ -208,7 +208,7 @@ public struct MaskedFailureRule: Rule {
     /// and checks the exit status (`$?`) hide nothing.
     private func scriptFinding(_ step: WorkflowStep, job: WorkflowJob, in workflow: Workflow,
                                critical: (String) -> Bool) -> Finding? {
-        guard let run = step.run, run.string != nil else { return nil }
+        guard let run = step.run, let body = run.string, MaskedCommands.mayMask(body) else { return nil }
         let shell = (step.node["shell"]?.string ?? job.node["defaults"]?["run"]?["shell"]?.string ?? "bash").lowercased()
         guard !["pwsh", "powershell", "python", "cmd"].contains(where: { shell.hasPrefix($0) }) else { return nil }
         let text = ScalarText.located(run, in: workflow)

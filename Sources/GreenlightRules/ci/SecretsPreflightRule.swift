@@ -182,7 +182,7 @@ public struct SecretsPreflightRule: Rule {
     }
 
     private func uses(in node: YAMLNode, _ workflow: Workflow) -> [Use] {
-        guard let text = node.string, text.contains("secrets.") else { return [] }
+        guard let text = node.string, ByteSearch.contains(text, "secrets.") else { return [] }
         let located = ScalarText.located(node, in: workflow)
         let scalarText = located.string
         let range = NSRange(scalarText.startIndex..., in: scalarText)
@@ -190,7 +190,7 @@ public struct SecretsPreflightRule: Rule {
             guard let whole = Range(match.range, in: scalarText), let name = Range(match.range(at: 1), in: scalarText) else { return nil }
             // `${{ secrets.X || 'fallback' }}` is never empty.
             let rest = scalarText[whole.upperBound...]
-            if let close = rest.range(of: "}}"), rest[..<close.lowerBound].contains("||") { return nil }
+            if let close = rest.firstRange(of: "}}"), rest[..<close.lowerBound].firstRange(of: "||") != nil { return nil }
             let offset = scalarText.unicodeScalars.distance(from: scalarText.startIndex, to: whole.lowerBound)
             return Use(secret: String(scalarText[name]), node: node, offset: offset)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightCore
 
 /// Where a shell script throws away a failure: `|| true`, `|| :`, `|| exit 0`, `set +e`,
 /// `set +o errexit`, and a final `; true` — shared by `docker.masked-errors` and
@@ -12,6 +13,13 @@ public enum MaskedCommands {
         /// The commands whose failure it hides: the one before `|| true` / `; true`, or every
         /// command after `set +e` up to a `set -e`.
         public let masked: [ShellScript.Command]
+    }
+
+    /// Whether `text` can hold a construct at all (`||`, `set +e` / `+o errexit`, a final
+    /// `; true`): a cheap test before parsing a script.
+    public static func mayMask(_ text: String) -> Bool {
+        ByteSearch.contains(text, "||") || ByteSearch.contains(text, "+e") || ByteSearch.contains(text, "+o")
+            || (ByteSearch.contains(text, ";") && (ByteSearch.contains(text, "true") || ByteSearch.contains(text, ":")))
     }
 
     public static func find(in script: ShellScript) -> [Match] {
@@ -94,6 +102,6 @@ public enum MaskedCommands {
     /// status and checks it hides nothing.
     public static func capturesStatus(_ script: ShellScript) -> Bool {
         let text = script.text.string
-        return text.contains("$?") || text.contains("PIPESTATUS")
+        return ByteSearch.contains(text, "$?") || ByteSearch.contains(text, "PIPESTATUS")
     }
 }
