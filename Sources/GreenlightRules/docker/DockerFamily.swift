@@ -6,7 +6,7 @@ public enum DockerFamily: Family {
     public static let rules: [any Rule.Type] = [
         DockerParseErrorRule.self, InvalidBaseRule.self, DuplicateStageRule.self, MaskedErrorsRule.self,
         PipefailRule.self, UntaggedBaseRule.self, LatestTagRule.self, HealthcheckMissingRule.self,
-        PortMismatchRule.self, RootUserRule.self, MultipleCmdRule.self,
+        PortMismatchRule.self, RootUserRule.self, BaseUserUnknownRule.self, MultipleCmdRule.self,
     ]
     public static let section: (any ConfigSection.Type)? = DockerSection.self
 }
