@@ -24,6 +24,7 @@ public struct BaseUserUnknownRule: Rule {
             RuleExample([
                 "api/Dockerfile": "FROM python:3.12-slim\nCMD [\"python\", \"app.py\"]\n",
                 "cuda/Dockerfile": "FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\nCMD [\"./serve\"]\n",
+                "rocm/Dockerfile": "FROM rocm/dev-ubuntu-22.04:6.2\nCMD [\"./serve\"]\n",
                 "notebook/Dockerfile": "FROM quay.io/jupyter/scipy-notebook:2024-10-07\n",
                 "worker/Dockerfile": "FROM ghcr.io/acme/runtime:1.4\nUSER 10001\n",
                 "tests/fixture/Dockerfile": "FROM ghcr.io/acme/runtime:1.4\n",

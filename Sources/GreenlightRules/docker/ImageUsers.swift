@@ -33,8 +33,8 @@ enum ImageUsers {
     }
 
     /// Bases known to run as root: Docker's official images (`python:3.12`, `library/node`) and
-    /// the common vendor bases that keep root (distroless without `nonroot`, CUDA, UBI, Amazon
-    /// Linux, Microsoft's).
+    /// the common vendor bases that keep root (distroless without `nonroot`, CUDA, ROCm, UBI,
+    /// Amazon Linux, Microsoft's).
     static func isKnownRoot(_ image: String) -> Bool {
         let name = image.hasPrefix("docker.io/") ? String(image.dropFirst("docker.io/".count)) : image
         let path = name.split(separator: "@").first.map(String.init) ?? name
@@ -42,7 +42,7 @@ enum ImageUsers {
         return knownRootPrefixes.contains { path.hasPrefix($0) }
     }
 
-    static let knownRootPrefixes = ["gcr.io/distroless/", "nvidia/cuda", "nvcr.io/nvidia/", "registry.access.redhat.com/ubi",
+    static let knownRootPrefixes = ["gcr.io/distroless/", "nvidia/cuda", "nvcr.io/nvidia/", "rocm/", "registry.access.redhat.com/ubi",
                                     "redhat/ubi", "amazonlinux", "public.ecr.aws/amazonlinux/", "mcr.microsoft.com/"]
 
     /// Bases that already run unprivileged: a `nonroot` or `rootless` tag, and images published
