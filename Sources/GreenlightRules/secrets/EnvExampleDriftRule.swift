@@ -59,8 +59,9 @@ public struct EnvExampleDriftRule: Rule {
             (`A ?? B`, `getenv("A") or getenv("B")`, an `elif` after an `if` that reads it), \
             when a comment calls it legacy or deprecated, when a data migration falls back \
             without it, when the file sets it to a constant itself (`process.env.X = "1"`), when the program \
-            sets it for a child process (`{...process.env, X: "1"}`) or an image sets it \
-            (`ENV X=…` in a Dockerfile), or when its name makes it a test switch (`…_TEST`, \
+            sets it for a child process (`{...process.env, X: "1"}`), an image sets it \
+            (`ENV X=…` in a Dockerfile) or an env file a Compose service loads lists it \
+            (`env_file: docker/env/app.env`), or when its name makes it a test switch (`…_TEST`, \
             `SMOKE_…`, `E2E_…`). One finding per missing variable, at its first read.
             """,
         configKeys: [
@@ -173,6 +174,13 @@ public struct EnvExampleDriftRule: Rule {
                 ".env.example": "API_URL=\n",
                 "src/app.ts": "const t = process.env.FEATURE_FLAGS\n",
             ], options: "ignore: [\"FEATURE_*\"]"),
+            // Listed in an env file a Compose service loads.
+            RuleExample([
+                ".env.example": "DATABASE_URL=\n",
+                "docker/compose.yaml": "services:\n  api:\n    image: acme/api:1.0\n    env_file:\n      - ./env/api.env\n",
+                "docker/env/api.env": "SENDGRID_API_KEY=\nMISTRAL_API_KEY=\n",
+                "py/app.py": "key = os.getenv(\"SENDGRID_API_KEY\")\n",
+            ]),
             // Examples and quickstarts; a variable the file sets itself; one the image sets; a
             // schema default; a chain over two lines that ends in a default.
             RuleExample([

@@ -30,8 +30,8 @@ struct EnvTemplateCoverage {
 
     private let files: [FileReads]
     /// Names the program itself sets in the environment it gives a child process
-    /// (`spawn(cmd, {env: {...process.env, X: "1"}})`) or its image sets (`ENV X=1`): the read is
-    /// answered without the template.
+    /// (`spawn(cmd, {env: {...process.env, X: "1"}})`), its image sets (`ENV X=1`) or an env file
+    /// a Compose service loads lists: the read is answered without the template.
     private let supplied: Set<String>
 
     static let key = SharedKey<EnvTemplateCoverage>("secrets.env-template-coverage")
@@ -64,6 +64,11 @@ struct EnvTemplateCoverage {
                 supplied.formUnion(instruction.assignments.filter { !($0.value ?? "$").contains("$") }.map(\.name))
             }
         }
+        // Env files a Compose service loads (`env_file: docker/env/app.env`) are how that
+        // deployment is configured: the names they list are documented there.
+        if !declared.isEmpty {
+            supplied.formUnion(try Self.composeEnvFileNames(snapshot))
+        }
         var files: [FileReads] = []
         if !declared.isEmpty {
             for entry in snapshot.entries where EnvFiles.isCode(entry.path) && !VendoredCode.contains(entry.path) {
@@ -78,6 +83,25 @@ struct EnvTemplateCoverage {
         }
         self.files = files
         self.supplied = supplied
+    }
+
+    /// The names declared by the env files the repository's Compose files load.
+    private static func composeEnvFileNames(_ snapshot: RepositorySnapshot) throws -> Set<String> {
+        var names: Set<String> = []
+        for entry in snapshot.entries where ComposeHealthchecks.isComposeFile(entry.path) {
+            guard case .text(let text) = try snapshot.content(of: entry),
+                  let services = YAMLComposer.compose(text.text).root?["services"]?.mapping else { continue }
+            let folder = Self.folder(of: entry.path)
+            for service in services.map(\.value) {
+                guard let envFile = service["env_file"] else { continue }
+                let paths = envFile.strings.compactMap(\.string) + (envFile.sequence ?? []).compactMap { $0["path"]?.string }
+                for path in paths where !path.contains("$") {
+                    let resolved = DockerBuilds.normalise(DockerBuilds.join(folder.isEmpty ? "." : folder, path))
+                    if let file = try snapshot.text(at: resolved) { names.formUnion(EnvFiles.declaredNames(file)) }
+                }
+            }
+        }
+        return names
     }
 
     /// The gaps, one per variable and template, at the variable's first read; `ignores` names
