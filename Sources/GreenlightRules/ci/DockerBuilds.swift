@@ -20,12 +20,12 @@ enum DockerBuilds {
     ]
 
     static func targets(of step: WorkflowStep, job: WorkflowJob) -> [Target] {
-        let directory = step.workingDirectory ?? job.node["defaults"]?["run"]?["working-directory"]?.string ?? "."
+        let directory = job.directory(of: step)
         if let uses = step.uses?.string?.lowercased(), uses.hasPrefix("docker/build-push-action") {
             let with = Dictionary(step.with.compactMap { pair in pair.key.string.map { ($0, pair.value.string ?? "") } },
                                   uniquingKeysWith: { first, _ in first })
             if let file = with["file"] { return [target(file, in: ".")] }
-            return [target(join(with["context"] ?? ".", "Dockerfile"), in: ".")]
+            return [target(RepositoryPath.join(with["context"] ?? ".", "Dockerfile"), in: ".")]
         }
         guard let run = step.run?.string else { return [] }
         // `run: ${{ matrix.runs.build }}`: the command comes from a computed matrix (bashbrew's
@@ -76,29 +76,17 @@ enum DockerBuilds {
             }
             index += 1
         }
-        let contextPath = join(directory, context ?? ".")
+        let contextPath = RepositoryPath.join(directory, context ?? ".")
         if let file {
             if file == "-" { return .any }
             return target(file, in: directory)
         }
-        return target(join(contextPath, "Dockerfile"), in: ".")
+        return target(RepositoryPath.join(contextPath, "Dockerfile"), in: ".")
     }
 
     private static func target(_ path: String, in directory: String) -> Target {
-        let joined = path.hasPrefix("/") ? path : join(directory, path)
+        let joined = path.hasPrefix("/") ? path : RepositoryPath.join(directory, path)
         if joined.contains("$") || joined.contains("://") { return .any }
-        return .path(normalise(joined))
-    }
-
-    static func join(_ directory: String, _ path: String) -> String {
-        directory == "." || directory.isEmpty ? path : directory + "/" + path
-    }
-
-    static func normalise(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") where part != "." && !part.isEmpty {
-            if part == "..", !parts.isEmpty { parts.removeLast() } else { parts.append(part) }
-        }
-        return parts.joined(separator: "/")
+        return .path(RepositoryPath.normalise(joined))
     }
 }

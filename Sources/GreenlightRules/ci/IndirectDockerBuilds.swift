@@ -14,9 +14,9 @@ enum IndirectDockerBuilds {
 
     /// The targets of the files `step` runs or uses.
     static func targets(of step: WorkflowStep, job: WorkflowJob, _ snapshot: RepositorySnapshot) throws -> [DockerBuilds.Target] {
-        let directory = step.workingDirectory ?? job.node["defaults"]?["run"]?["working-directory"]?.string ?? "."
+        let directory = job.directory(of: step)
         if let uses = step.uses?.string, uses.hasPrefix("./") {
-            return try actionTargets(DockerBuilds.normalise(uses), snapshot)
+            return try actionTargets(RepositoryPath.normalise(uses), snapshot)
         }
         guard let run = step.run?.string else { return [] }
         var targets: [DockerBuilds.Target] = []
@@ -26,9 +26,9 @@ enum IndirectDockerBuilds {
             guard let program = words.first else { continue }
             if program == "make" || program == "gmake" {
                 var folder = directory
-                if let flag = words.firstIndex(of: "-C"), flag + 1 < words.count { folder = DockerBuilds.join(directory, words[flag + 1]) }
+                if let flag = words.firstIndex(of: "-C"), flag + 1 < words.count { folder = RepositoryPath.join(directory, words[flag + 1]) }
                 for name in ["Makefile", "GNUmakefile", "makefile"] {
-                    if let text = try snapshot.text(at: DockerBuilds.normalise(DockerBuilds.join(folder, name))) {
+                    if let text = try snapshot.text(at: RepositoryPath.normalise(RepositoryPath.join(folder, name))) {
                         targets += DockerBuilds.targets(inScript: text.text, directory: folder)
                         break
                     }
@@ -37,7 +37,7 @@ enum IndirectDockerBuilds {
             }
             let script = interpreters.contains(program) ? words.dropFirst().first { !$0.hasPrefix("-") } : program
             guard let script, script.contains("/") || script.hasSuffix(".sh"), !script.contains("$") else { continue }
-            if let text = try snapshot.text(at: DockerBuilds.normalise(DockerBuilds.join(directory, script))) {
+            if let text = try snapshot.text(at: RepositoryPath.normalise(RepositoryPath.join(directory, script))) {
                 targets += DockerBuilds.targets(inScript: text.text, directory: directory)
             }
         }
@@ -47,15 +47,15 @@ enum IndirectDockerBuilds {
     /// A local action's `action.yml`: its steps' builds (`docker/build-push-action` inputs, `run`).
     private static func actionTargets(_ folder: String, _ snapshot: RepositorySnapshot) throws -> [DockerBuilds.Target] {
         for name in ["action.yml", "action.yaml"] {
-            guard let text = try snapshot.text(at: DockerBuilds.join(folder, name)) else { continue }
+            guard let text = try snapshot.text(at: RepositoryPath.join(folder, name)) else { continue }
             guard let steps = YAMLComposer.compose(text.text).root?["runs"]?["steps"]?.sequence else { return [] }
             var targets: [DockerBuilds.Target] = []
             for step in steps {
                 if let uses = step["uses"]?.string?.lowercased(), uses.hasPrefix("docker/build-push-action") {
                     let file = step["with"]?["file"]?.string
                     let context = step["with"]?["context"]?.string ?? "."
-                    let path = file ?? DockerBuilds.join(context, "Dockerfile")
-                    targets.append(path.contains("$") ? .any : .path(DockerBuilds.normalise(path)))
+                    let path = file ?? RepositoryPath.join(context, "Dockerfile")
+                    targets.append(path.contains("$") ? .any : .path(RepositoryPath.normalise(path)))
                 } else if let run = step["run"]?.string {
                     targets += DockerBuilds.targets(inScript: run, directory: step["working-directory"]?.string ?? ".")
                 }

@@ -20,7 +20,7 @@ enum PackageScripts {
             let words = command.words.map(\.text)
             guard let program = words.first else { continue }
             if program == "cd", words.count > 1 {
-                folder = DockerBuilds.normalise(DockerBuilds.join(folder, words[1]))
+                folder = RepositoryPath.normalise(RepositoryPath.join(folder, words[1]))
                 continue
             }
             guard managers.contains(program) else { continue }
@@ -44,7 +44,7 @@ enum PackageScripts {
 
     /// `scripts` of `folder/package.json`.
     static func scripts(in folder: String, _ snapshot: RepositorySnapshot) throws -> [String: String]? {
-        let path = DockerBuilds.normalise(DockerBuilds.join(folder, "package.json"))
+        let path = RepositoryPath.normalise(RepositoryPath.join(folder, "package.json"))
         guard let text = try snapshot.text(at: path),
               let object = try? JSONSerialization.jsonObject(with: Data(text.text.utf8)) as? [String: Any],
               let scripts = object["scripts"] as? [String: Any] else { return nil }

@@ -122,33 +122,24 @@ public struct SecretsPreflightRule: Rule {
         let inherited = workflow.env + job.env
         var names: [String: Set<String>] = [:]
         var firstUse: [String: (use: Use, step: Int)] = [:]
-        for pair in inherited {
-            for use in uses(in: pair.value, workflow) {
-                if let name = pair.key.string { names[use.secret, default: [use.secret]].insert(name) }
-                if firstUse[use.secret] == nil { firstUse[use.secret] = (use, Int.max) }
-            }
-        }
-        for step in job.steps {
-            let values = [step.run, step.node["if"]].compactMap { $0 } + (step.with + step.env).map(\.value)
-            for pair in step.env {
-                for use in uses(in: pair.value, workflow) {
-                    if let name = pair.key.string { names[use.secret, default: [use.secret]].insert(name) }
-                }
-            }
-            for value in values {
-                for use in uses(in: value, workflow) where firstUse[use.secret] == nil || firstUse[use.secret]!.step > step.index {
-                    firstUse[use.secret] = (use, step.index)
-                }
-            }
-        }
         // Secrets a script or a command's environment sees; one given only to actions' `with:`
-        // inputs is checked by the action (`docker/login-action` fails on an empty password).
+        // inputs is checked by the action (`docker/login-action` fails on an empty password),
+        // unless the input only hands it on (`passThroughInputs`).
         var scripted: Set<String> = []
-        for pair in inherited { scripted.formUnion(uses(in: pair.value, workflow).map(\.secret)) }
+        // Each node once: the env name it sets (if any), the step it is in (Int.max: the
+        // workflow's or job's env), whether a script sees it.
+        var nodes: [(node: YAMLNode, name: String?, step: Int, scripted: Bool)] =
+            inherited.map { ($0.value, $0.key.string, Int.max, true) }
         for step in job.steps {
-            let passed = step.with.filter { Self.passThroughInputs.contains($0.key.string ?? "") }.map(\.value)
-            for node in [step.run, step.node["if"]].compactMap({ $0 }) + step.env.map(\.value) + passed {
-                scripted.formUnion(uses(in: node, workflow).map(\.secret))
+            nodes += [step.run, step.node["if"]].compactMap { $0 }.map { ($0, nil, step.index, true) }
+            nodes += step.with.map { ($0.value, nil, step.index, Self.passThroughInputs.contains($0.key.string ?? "")) }
+            nodes += step.env.map { ($0.value, $0.key.string, step.index, true) }
+        }
+        for entry in nodes {
+            for use in uses(in: entry.node, workflow) {
+                if let name = entry.name { names[use.secret, default: [use.secret]].insert(name) }
+                if entry.scripted { scripted.insert(use.secret) }
+                if firstUse[use.secret].map({ $0.step > entry.step }) ?? true { firstUse[use.secret] = (use, entry.step) }
             }
         }
         var unchecked: [(secret: String, use: Use, aliases: Set<String>)] = []

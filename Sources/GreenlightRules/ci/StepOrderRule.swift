@@ -131,7 +131,7 @@ public struct StepOrderRule: Rule {
         func satisfies(_ step: WorkflowStep, in job: WorkflowJob) throws -> Bool {
             if matches(before, step) { return true }
             guard let run = step.run?.string else { return false }
-            let directory = step.workingDirectory ?? job.node["defaults"]?["run"]?["working-directory"]?.string ?? "."
+            let directory = job.directory(of: step)
             return try PackageScripts.bodies(of: run, directory: directory, context.snapshot).contains { before.matches($0) }
         }
         var findings: [Finding] = []

@@ -71,6 +71,14 @@ public struct WorkflowJob: Sendable {
     public let uses: YAMLNode?
 }
 
+extension WorkflowJob {
+    /// The folder `step`'s `run` starts in: its `working-directory`, else the job's
+    /// `defaults.run.working-directory`, else the repository root (`.`).
+    func directory(of step: WorkflowStep) -> String {
+        step.workingDirectory ?? node["defaults"]?["run"]?["working-directory"]?.string ?? "."
+    }
+}
+
 public struct WorkflowStep: Sendable {
     /// 0-based.
     public let index: Int

@@ -95,7 +95,7 @@ public struct HealthcheckMissingRule: Rule {
 
     public func check(_ context: RuleContext, options: Options) throws -> [Finding] {
         var findings: [Finding] = []
-        let composeChecked = try ComposeHealthchecks.checked(context)
+        let composeChecked = try ComposeFiles.healthchecked(context)
         for file in try DockerfileFiles.parsed(context) where DockerfileRole.isShipped(file.path, context) && !composeChecked.contains(file.path) {
             guard let final = file.finalStage else { continue }
             let inherited = file.inheritedInstructions(of: final)

@@ -36,9 +36,10 @@ enum ImageUsers {
     /// the common vendor bases that keep root (distroless without `nonroot`, CUDA, ROCm, UBI,
     /// Amazon Linux, Microsoft's).
     static func isKnownRoot(_ image: String) -> Bool {
-        let name = image.hasPrefix("docker.io/") ? String(image.dropFirst("docker.io/".count)) : image
-        let path = name.split(separator: "@").first.map(String.init) ?? name
-        if !path.contains("/") || path.hasPrefix("library/") { return !path.contains("$") }
+        guard case .success(let reference) = ImageReference.parse(image) else { return false }
+        let registry = reference.registry == "docker.io" ? nil : reference.registry
+        if registry == nil, !reference.repository.contains("/") || reference.repository.hasPrefix("library/") { return true }
+        let path = registry.map { $0 + "/" + reference.repository } ?? reference.repository
         return knownRootPrefixes.contains { path.hasPrefix($0) }
     }
 
@@ -85,9 +86,8 @@ enum ImageUsers {
 
     /// `nginx` of `docker.io/library/nginx:1.27-alpine`.
     static func repositoryName(_ image: String) -> String {
-        let path = image.split(separator: "@").first.map(String.init) ?? image
-        let last = path.split(separator: "/").last.map(String.init) ?? path
-        return String(last.split(separator: ":").first ?? Substring(last))
+        guard case .success(let reference) = ImageReference.parse(image) else { return image }
+        return String(reference.repository.split(separator: "/").last ?? Substring(reference.repository))
     }
 
     static func isRoot(_ user: String) -> Bool {

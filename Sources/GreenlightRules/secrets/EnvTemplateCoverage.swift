@@ -45,7 +45,7 @@ struct EnvTemplateCoverage {
         var declared: [String: (path: String, names: Set<String>)] = [:]
         for entry in snapshot.entries where EnvFiles.isTemplate(entry.path) {
             guard let text = try snapshot.text(at: entry.path) else { continue }
-            let folder = Self.folder(of: entry.path)
+            let folder = RepositoryPath.folder(of: entry.path)
             var names = declared[folder]?.names ?? []
             names.formUnion(EnvFiles.declaredNames(text))
             declared[folder] = (declared[folder]?.path ?? entry.path, names)
@@ -55,8 +55,8 @@ struct EnvTemplateCoverage {
         var containerised: Set<String> = []
         var supplied: Set<String> = []
         for entry in DockerfileFiles.entries(context) {
-            var folder = Self.folder(of: entry.path)
-            while containerised.insert(folder).inserted && !folder.isEmpty { folder = Self.folder(of: folder) }
+            var folder = RepositoryPath.folder(of: entry.path)
+            while containerised.insert(folder).inserted && !folder.isEmpty { folder = RepositoryPath.folder(of: folder) }
             guard !declared.isEmpty, let text = try snapshot.text(at: entry.path) else { continue }
             let file = context.parsed(DockerfileFiles.parserKey, text, parse: DockerfileParser.parse)
             // `ENV X=$X` passes a build argument on: the deployment still has to give it.
@@ -66,11 +66,11 @@ struct EnvTemplateCoverage {
         }
         // Env files a Compose service loads (`env_file: docker/env/app.env`) are how that
         // deployment is configured: the names they list are documented there.
-        if !declared.isEmpty {
-            supplied.formUnion(try Self.composeEnvFileNames(snapshot))
-        }
         var files: [FileReads] = []
         if !declared.isEmpty {
+            for path in try ComposeFiles.envFiles(context) {
+                if let file = try snapshot.text(at: path) { supplied.formUnion(EnvFiles.declaredNames(file)) }
+            }
             for entry in snapshot.entries where EnvFiles.isCode(entry.path) && !VendoredCode.contains(entry.path) {
                 guard let text = try snapshot.text(of: entry, containingAny: EnvReads.keywords) else { continue }
                 supplied.formUnion(EnvReads.childEnvironment(in: text))
@@ -83,25 +83,6 @@ struct EnvTemplateCoverage {
         }
         self.files = files
         self.supplied = supplied
-    }
-
-    /// The names declared by the env files the repository's Compose files load.
-    private static func composeEnvFileNames(_ snapshot: RepositorySnapshot) throws -> Set<String> {
-        var names: Set<String> = []
-        for entry in snapshot.entries where ComposeHealthchecks.isComposeFile(entry.path) {
-            guard case .text(let text) = try snapshot.content(of: entry),
-                  let services = YAMLComposer.compose(text.text).root?["services"]?.mapping else { continue }
-            let folder = Self.folder(of: entry.path)
-            for service in services.map(\.value) {
-                guard let envFile = service["env_file"] else { continue }
-                let paths = envFile.strings.compactMap(\.string) + (envFile.sequence ?? []).compactMap { $0["path"]?.string }
-                for path in paths where !path.contains("$") {
-                    let resolved = DockerBuilds.normalise(DockerBuilds.join(folder.isEmpty ? "." : folder, path))
-                    if let file = try snapshot.text(at: resolved) { names.formUnion(EnvFiles.declaredNames(file)) }
-                }
-            }
-        }
-        return names
     }
 
     /// The gaps, one per variable and template, at the variable's first read; `ignores` names
@@ -155,11 +136,6 @@ struct EnvTemplateCoverage {
         }
     }
 
-    static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return String(path[..<slash])
-    }
-
     /// The template in the file's folder or the nearest one above it, holding the names of
     /// every template on the way up: a part's own template names its own settings, and the
     /// repository's root template the ones every part shares. A folder with a container build
@@ -167,7 +143,7 @@ struct EnvTemplateCoverage {
     /// governs it.
     private static func governing(_ path: String, _ declared: [String: (path: String, names: Set<String>)],
                                   _ containerised: Set<String>) -> Template? {
-        var folder = folder(of: path)
+        var folder = RepositoryPath.folder(of: path)
         var nearest: String?
         var names: Set<String> = []
         while true {
@@ -177,7 +153,7 @@ struct EnvTemplateCoverage {
                 if containerised.contains(folder) { break }
             }
             if folder.isEmpty { break }
-            folder = Self.folder(of: folder)
+            folder = RepositoryPath.folder(of: folder)
         }
         return nearest.map { Template(path: $0, names: names) }
     }
