@@ -34,7 +34,7 @@ public struct EnvExampleDriftRule: Rule {
 
     public static let description = RuleDescription(
         id: "secrets.env-example-drift",
-        severity: .warning,
+        severity: .error,
         summary: "Code needs an environment variable that the committed .env.example does not list",
         rationale: """
             The `.env.example` (or `.env.sample`, `.env.template`) is how a new machine, a CI job \
@@ -62,7 +62,15 @@ public struct EnvExampleDriftRule: Rule {
             sets it for a child process (`{...process.env, X: "1"}`), an image sets it \
             (`ENV X=…` in a Dockerfile) or an env file a Compose service loads lists it \
             (`env_file: docker/env/app.env`), or when its name makes it a test switch (`…_TEST`, \
-            `SMOKE_…`, `E2E_…`). One finding per missing variable, at its first read.
+            `SMOKE_…`, `E2E_…`). Nor when the code copes without it: the read is an `if`'s test \
+            of presence (`if os.environ.get("X"):`), a local or attribute the code tests before \
+            it uses it (`const t = process.env.X; if (t) …`) or gives a value when it is missing \
+            (`if not t: t = 30`; `try: … except KeyError: url = "https://…"`), or the argument of \
+            a function of the file that returns a default for `None` — those are \
+            `secrets.env-example-optional`'s. A value only shown in a log line (`logging.info`, \
+            `console.log`, `print`) is not read, and neither is a Python function at the left \
+            margin that nothing in the repository names (dead code). One finding per missing \
+            variable, at its first read.
             """,
         configKeys: [
             ConfigKey("ignore", "variable names never expected in a template (`*` suffix wildcard)",
@@ -106,6 +114,13 @@ public struct EnvExampleDriftRule: Rule {
                 "src/env/schema.mjs": "export const serverSchema = z.object({\n  OPENAI_API_KEY: z.string(),\n});\nexport const env = { OPENAI_API_KEY: process.env.↓OPENAI_API_KEY };\n",
                 "frontend/Dockerfile": "FROM node:20\nARG NEXT_PUBLIC_API_URL=\"\"\nENV NEXT_PUBLIC_API_URL=$NEXT_PUBLIC_API_URL\n",
                 "frontend/src/api.ts": "export const base = process.env.↓NEXT_PUBLIC_API_URL ?? \"http://localhost:8912\";\n",
+            ]),
+            // A local tested for absence and then refused is still needed; a log line beside a
+            // real read does not hide it.
+            RuleExample([
+                ".env.example": "DATABASE_URL=\n",
+                "src/llm.ts": "const apiKey = process.env.↓GROQ_API_KEY;\nif (!apiKey) {\n  throw new Error(\"GROQ_API_KEY is required\");\n}\n",
+                "app/search.py": "key = os.getenv(\"↓SERPER_API_KEY\")\nif not key:\n    raise RuntimeError(\"no key\")\nlogging.info(f\"serper {os.getenv('SERPER_API_KEY')}\")\n",
             ]),
             // A part with a container build of its own is held to its own template only.
             RuleExample([
@@ -192,6 +207,17 @@ public struct EnvExampleDriftRule: Rule {
                 "server/version.js": "if (process.env.DEPLOYMENT_VERSION) return process.env.DEPLOYMENT_VERSION;\n",
                 "src/env/schema.mjs": "export const clientSchema = z.object({\n  NEXT_PUBLIC_FF_MOCK: z\n    .boolean()\n    .default(false),\n  NEXT_PUBLIC_FF_SID: stringToBoolean().default(false),\n});\nexport const env = {\n  NEXT_PUBLIC_FF_MOCK: process.env.NEXT_PUBLIC_FF_MOCK,\n  NEXT_PUBLIC_FF_SID: process.env.NEXT_PUBLIC_FF_SID,\n};\n",
                 "src/vertex.ts": "const project = process.env.VERTEX_PROJECT_ID ||\n  config.projectId;\nconst gcp = process.env.GOOGLE_CLOUD_PROJECT;\n",
+            ]),
+            // Values only logged; a local the code tests before it uses it, or gives a value when
+            // it is missing; a function of the file that returns a default for a missing value.
+            RuleExample([
+                ".env.example": "DATABASE_URL=\n",
+                "py/app_entry.py": "logging.info(\n    f\"Environment IMAGE: {os.getenv('APP_IMAGE')}\",\n)\nprint(\"version\", os.environ.get(\"APP_VERSION\"))\n",
+                "src/boot.js": "console.log(`timeout ${process.env.FETCH_TIMEOUT}`);\n",
+                "server/boot/timeouts.js": "function patch() {\n  const envTimeout = process.env.APP_FETCH_TIMEOUT;\n  let timeoutMs = DEFAULT_TIMEOUT;\n  if (envTimeout) {\n    timeoutMs = parseInt(envTimeout, 10);\n  }\n}\n",
+                "src/bedrock.ts": "const region =\n  config.awsRegion ||\n  process.env.AWS_REGION ||\n  process.env.AWS_DEFAULT_REGION;\nconst clientConfig = {};\nif (region) clientConfig.region = region;\n",
+                "app/limits.py": "limit = os.getenv(\"RATE_LIMIT\")\nif limit is None:\n    limit = \"10\"\n",
+                "app/config.py": "class Config:\n    def load(self):\n        self.effort = self.parse_effort(os.getenv(\"REASONING_EFFORT\"))\n\n    @staticmethod\n    def parse_effort(effort: str | None) -> str:\n        if effort is None:\n            return \"medium\"\n        return effort\n",
             ]),
             // Optional settings (`secrets.env-example-optional`'s); what the program sets for its
             // own child; test switches; an `elif` after a listed variable; a variable the root

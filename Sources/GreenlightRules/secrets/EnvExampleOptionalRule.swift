@@ -34,6 +34,14 @@ public struct EnvExampleOptionalRule: Rule {
                 "src/env.ts": "const dir = process.env.↓GLOBAL_DIR || path.join(os.homedir(), \".app\")\n",
                 "app/factories.py": "password = os.environ.get('↓GRAPH_PASSWORD', graph_config.password)\nrps = float(os.environ[\"↓LIMIT_RPS\"]) if \"LIMIT_RPS\" in os.environ else 1.0\nif os.environ.get('↓BROWSER', '1') == '1':\n    pass\n",
             ]),
+            // The code tests it before use, gives it a value when missing, or hands it to a
+            // function that does.
+            RuleExample([
+                ".env.example": "DATABASE_URL=\n",
+                "server/boot/timeouts.js": "const envTimeout = process.env.↓APP_FETCH_TIMEOUT;\nif (envTimeout) {\n  timeoutMs = parseInt(envTimeout, 10);\n}\n",
+                "app/limits.py": "limit = os.getenv(\"↓RATE_LIMIT\")\nif not limit:\n    limit = \"10\"\n",
+                "app/config.py": "effort = parse_effort(os.getenv(\"↓REASONING_EFFORT\"))\n\ndef parse_effort(effort):\n    if effort is None:\n        return \"medium\"\n    return effort\n",
+            ]),
         ],
         nonTriggering: [
             // Listed (commented out counts); needed (the drift rule's); a default on the
@@ -57,7 +65,7 @@ public struct EnvExampleOptionalRule: Rule {
         try EnvTemplateCoverage.of(context).gaps(ignoring: options.ignores).filter { !$0.isRequired }.map { gap in
             Finding(
                 rule: Self.description, path: gap.path, line: gap.read.line, column: gap.read.column,
-                message: "\(gap.read.name) has a default here but is missing from `\(gap.template)`",
+                message: "\(gap.read.name) is optional here (a default, or the code goes on without it) but missing from `\(gap.template)`",
                 matched: gap.template + " " + gap.read.name,
                 fix: "document it in \(gap.template) as a comment (`# \(gap.read.name)=…`) with its default")
         }

@@ -27,6 +27,9 @@ enum EnvReads {
         /// A comment on its line or the line above calls it legacy, deprecated or kept for
         /// backward compatibility.
         let isLegacy: Bool
+        /// The undecorated top-level Python function holding the read (`def get_config():` at
+        /// the file's left margin): dead code when nothing names it.
+        var function: String? = nil
     }
 
     private static let name = "([A-Za-z_][A-Za-z0-9_]*)"
@@ -82,10 +85,14 @@ enum EnvReads {
         for (offset, line) in lines.enumerated() where keywords.contains(where: { line.contains($0) }) {
             let string = String(line)
             let opener = conditionOpener(string)
+            let byteOffset = { (index: String.Index) -> Int? in
+                guard let lexed, offset < lexed.lineStarts.count else { return nil }
+                let at = lexed.lineStarts[offset] + string.utf8.distance(from: string.startIndex, to: index)
+                return at < lexed.count ? at : nil
+            }
             let isCode = { (index: String.Index) -> Bool in
                 guard let lexed, offset < lexed.lineStarts.count else { return true }
-                let at = lexed.lineStarts[offset] + string.utf8.distance(from: string.startIndex, to: index)
-                return at < lexed.count && lexed.code[at] == lexed.source[at]
+                return byteOffset(index).map { lexed.code[$0] == lexed.source[$0] } ?? false
             }
             let range = NSRange(string.startIndex..., in: string)
             var previousEnd: String.Index?
@@ -106,6 +113,8 @@ enum EnvReads {
                     continue
                 }
                 if string[..<whole.lowerBound].hasSuffix("delete ") { continue }
+                // A value only shown in a log line is not a setting the code uses.
+                if let lexed, let at = byteOffset(whole.lowerBound), EnvReadUse.isLogged(at: at, in: lexed) { continue }
                 let startsLine = string[..<whole.lowerBound].allSatisfy { $0 == " " || $0 == "\t" || $0 == "(" }
                 let carriedIn = previousEnd == nil && startsLine && carried?.line == offset - 1
                 if carriedIn { reads[reads.count - 1].fallsBack = true }
@@ -128,14 +137,27 @@ enum EnvReads {
                     name: name, line: offset + 1, column: column, group: readGroup,
                     fallsBack: joined || chained || hasFallback(after: tail, commaDefaults: commaDefaults),
                     isOptional: schemaOptional.contains(name)
-                        || isOptional(after: tail, following: following, commaDefaults: commaDefaults),
-                    isLegacy: lexed.map { isLegacy(line: offset, in: $0) } ?? false))
+                        || isOptional(after: tail, following: following, commaDefaults: commaDefaults)
+                        || EnvReadUse.handlesAbsence(EnvReadUse.Site(
+                            lines: lines, line: offset, text: string, start: whole.lowerBound, end: whole.upperBound),
+                            inCondition: opener != .none),
+                    isLegacy: lexed.map { isLegacy(line: offset, in: $0) } ?? false,
+                    function: lexed.flatMap { lexed in byteOffset(whole.lowerBound).flatMap { plainFunction(around: $0, in: lexed) } }))
                 previousEnd = whole.upperBound
                 let joint = tail.drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
                 carried = ["||", "??", "or"].contains(joint.trimmingCharacters(in: .whitespaces)) ? (offset, readGroup) : nil
             }
         }
         return reads.filter { !written.contains($0.name) }
+    }
+
+    /// The name of the function around `offset` when it is a Python function at the file's
+    /// left margin without a decorator (a route, a command, a fixture is called by its framework).
+    static func plainFunction(around offset: Int, in lexed: LexedSource) -> String? {
+        guard lexed.language == .python, let function = lexed.outerFunction(around: offset), let name = function.name,
+              function.kind == .function, function.start == 0 || lexed.source[function.start - 1] == UInt8(ascii: "\n"),
+              lexed.source[function.start] != UInt8(ascii: "@") else { return nil }
+        return name
     }
 
     private static func firstGroup(_ match: NSTextCheckingResult, in string: String) -> Range<String.Index>? {
@@ -244,6 +266,11 @@ enum EnvReads {
             return isWorkingDefault(onNextLine ? following.first ?? "" : value)
         }
         if rest == "or", let next = following.first { return isWorkingDefault(next) }
+        // The default on the next line: `or os.getenv("X")` / `or DEFAULT_LIFETIME`.
+        if rest.isEmpty, let next = following.first,
+           let joint = ["??", "||", "or "].first(where: { next.hasPrefix($0) }) {
+            return isWorkingDefault(next.dropFirst(joint.count))
+        }
         if commaDefaults && tail.hasPrefix(",") { return isWorkingDefault(tail.dropFirst()) }
         // Python's conditional expression: `float(os.environ["X"]) if "X" in os.environ else 1.0`.
         let spaced = " " + rest

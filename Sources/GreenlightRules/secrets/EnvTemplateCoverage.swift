@@ -33,6 +33,8 @@ struct EnvTemplateCoverage {
     /// (`spawn(cmd, {env: {...process.env, X: "1"}})`), its image sets (`ENV X=1`) or an env file
     /// a Compose service loads lists: the read is answered without the template.
     private let supplied: Set<String>
+    /// Python functions holding a read that nothing in the repository names: dead code.
+    private let unreferenced: Set<String>
 
     static let key = SharedKey<EnvTemplateCoverage>("secrets.env-template-coverage")
 
@@ -83,6 +85,11 @@ struct EnvTemplateCoverage {
         }
         self.files = files
         self.supplied = supplied
+        // Only the functions of reads a template misses are looked up.
+        let candidates = Set(files.flatMap { file in
+            file.reads.filter { read in !file.template.names.contains(read.name) && !supplied.contains(read.name) }.compactMap(\.function)
+        })
+        unreferenced = candidates.isEmpty ? [] : try UnreferencedFunctions.among(candidates, in: snapshot)
     }
 
     /// The gaps, one per variable and template, at the variable's first read; `ignores` names
@@ -97,7 +104,7 @@ struct EnvTemplateCoverage {
             let covered = Set(file.reads.filter { isCovered($0.name, file.template.names, ignores) }.map(\.group))
             let fallbacks = Set(file.reads.filter { covered.contains($0.group) }.map(\.name))
             for read in file.reads where !covered.contains(read.group) && !fallbacks.contains(read.name) && !read.isLegacy
-                && !(file.isMigration && read.fallsBack) {
+                && !(file.isMigration && read.fallsBack) && !(read.function.map(unreferenced.contains) ?? false) {
                 let key = file.template.path + "\u{0}" + read.name
                 if read.isOptional { optional.insert(key) }
                 if first[key] == nil {

@@ -1,0 +1,213 @@
+import Foundation
+
+/// What the code does with an environment read's value after the read: whether it only reaches
+/// a log line, or whether the code copes with its absence further on — a local tested for
+/// presence before use (`const t = process.env.X; if (t) …`), a default given when it is unset
+/// (`if not x: x = 30`), or a function in the file that returns a default for `None`.
+enum EnvReadUse {
+    /// Where a read stands: 0-based `line` of `lines`, `start..<end` its text on that line.
+    struct Site {
+        let lines: [Substring]
+        let line: Int
+        /// The line's text, which `start` and `end` index.
+        let text: String
+        let start: String.Index
+        let end: String.Index
+    }
+
+    // MARK: Logged
+
+    /// Calls that only write a log line: `print`, and the logging methods of a receiver named
+    /// for logging (`logging.info`, `logger.warning`, `console.log`, `self.log.debug`, Go's
+    /// `log.Printf`).
+    static let logMethods: Set<String> = ["log", "info", "debug", "warn", "warning", "error", "trace", "critical",
+                                          "exception", "Printf", "Println", "Print"]
+
+    /// The read at byte `offset` of `lexed` is an argument of a log call (however deeply
+    /// nested, within the call's brackets): its value is shown, not used.
+    static func isLogged(at offset: Int, in lexed: LexedSource) -> Bool {
+        var index = lexed.firstBracket(openingAtOrAfter: offset) - 1
+        var looked = 0
+        while index >= 0 && looked < 64 {
+            let bracket = lexed.brackets[index]
+            index -= 1
+            looked += 1
+            guard bracket.close > offset, bracket.kind == UInt8(ascii: "(") else { continue }
+            if isLogCall(callee(before: bracket.open, in: lexed.code)) { return true }
+        }
+        return false
+    }
+
+    /// The dotted name just before byte `open` (`logging.info` of `logging.info(`).
+    static func callee(before open: Int, in code: [UInt8]) -> String {
+        var start = open
+        while start > 0 {
+            let byte = code[start - 1]
+            let isName = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "$")
+            guard isName else { break }
+            start -= 1
+        }
+        return String(decoding: code[start..<open], as: UTF8.self)
+    }
+
+    static func isLogCall(_ callee: String) -> Bool {
+        if callee == "print" { return true }
+        let parts = callee.split(separator: ".")
+        guard parts.count >= 2, let method = parts.last, logMethods.contains(String(method)) else { return false }
+        let receiver = parts[parts.count - 2].lowercased()
+        return receiver == "console" || receiver.hasPrefix("log")
+    }
+
+    // MARK: Absence handled
+
+    /// The code goes on without the variable: the read is assigned to a local (alone or as the
+    /// last of a chain of fallbacks) that the code then tests for presence before it uses it, or
+    /// gives a value when it is missing; or the read is handed to a function of the file that
+    /// returns a default for a missing value.
+    static func handlesAbsence(_ site: Site, inCondition: Bool) -> Bool {
+        if inCondition && isPresenceTest(site) { return true }
+        if isCaughtWithDefault(site) { return true }
+        if let local = assignedLocal(site), isGuarded(local.name, after: local.line, in: site.lines) { return true }
+        return calleeDefaults(site)
+    }
+
+    /// The read is an `if` condition's test of presence: `if (process.env.X) {`,
+    /// `elif os.environ.get("X"):`, `if a and os.getenv("X"):` — not `if (!process.env.X)`.
+    static func isPresenceTest(_ site: Site) -> Bool {
+        let before = site.text[..<site.start].trimmingCharacters(in: .whitespaces)
+        if before.hasSuffix("!") || before.hasSuffix(" not") || before.hasSuffix("(not") { return false }
+        let rest = site.text[site.end...].drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
+        return rest.isEmpty || ["{", ":", "&&", "||", "and ", "or ", "is not None", "!= null", "!== undefined"].contains { rest.hasPrefix($0) }
+    }
+
+    /// The read stands alone in a `try:` whose `except` gives the same name a working default
+    /// (`try: url = os.environ["X"]` / `except KeyError: url = "https://…"`).
+    static func isCaughtWithDefault(_ site: Site) -> Bool {
+        guard site.line > 0, site.lines[site.line - 1].trimmingCharacters(in: .whitespaces) == "try:",
+              let (name, _) = matchAssignment(site.text) else { return false }
+        let after = site.lines.dropFirst(site.line + 1).prefix(2).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard after.count == 2, after[0].hasPrefix("except"),
+              after[1].hasPrefix(name + " = ") || after[1].hasPrefix(name + "=") else { return false }
+        return EnvReads.isWorkingDefault(after[1].drop { $0 != "=" }.dropFirst()[...])
+    }
+
+    private static let assignment = try! NSRegularExpression(
+        pattern: #"^\s*(?:(?:const|let|var)\s+)?((?:(?:self|this)\.)?[A-Za-z_]\w*)\s*(?::\s*[\w\[\]|. ]+?)?\s*(?::=|=)(?!=)\s*(.*)$"#)
+
+    /// The local a statement `name = … read` assigns, and the statement's first line: the read
+    /// ends the statement, and only fallbacks (`a || b ||`) stand between the `=` and it.
+    static func assignedLocal(_ site: Site) -> (name: String, line: Int)? {
+        let text = site.text
+        let after = text[site.end...].drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
+        // `, "")`: Python's empty default argument.
+        guard after.isEmpty || after == ";" || after.hasPrefix("||") || after.hasPrefix("??") || after.hasPrefix(",")
+        else { return nil }
+        var before = String(text[..<site.start])
+        var line = site.line
+        while line > 0 && site.line - line < 4 {
+            guard endsInJoint(before) else { break }
+            if matchAssignment(before) != nil { break }
+            line -= 1
+            before = String(site.lines[line]) + " " + before
+        }
+        guard let (name, value) = matchAssignment(before) else { return nil }
+        guard endsInJoint(value) else { return nil }
+        return (name, line)
+    }
+
+    /// Nothing yet, a bracket opening the value (`x = (`), or a fallback joint (`a ||`, `or`)
+    /// ends `text`.
+    private static func endsInJoint(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty || trimmed == "or" || trimmed == "(" || trimmed.hasSuffix("= (") || trimmed.hasSuffix("||")
+            || trimmed.hasSuffix("??") || trimmed.hasSuffix(" or")
+    }
+
+    private static func matchAssignment(_ text: String) -> (String, String)? {
+        guard let match = assignment.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let name = Range(match.range(at: 1), in: text), let value = Range(match.range(at: 2), in: text)
+        else { return nil }
+        return (String(text[name]), String(text[value]))
+    }
+
+    /// The first line after `line` (within its scope, 40 lines at most) that names `local`
+    /// tests it for presence (`if (t)`, `if t:`, `t ? … :`, `if t is not None`), or tests it for
+    /// absence and gives it a value on that line or the next two (`if not t: t = 30`).
+    static func isGuarded(_ local: String, after line: Int, in lines: [Substring]) -> Bool {
+        // An attribute (`self.country`) lives as long as its object: any later method may test it.
+        let isAttribute = local.contains(".")
+        let indent = indentation(lines[line])
+        let word = try! NSRegularExpression(pattern: #"(?<![\w.])"# + NSRegularExpression.escapedPattern(for: local) + #"(?![\w])"#)
+        let name = NSRegularExpression.escapedPattern(for: local)
+        let present = try! NSRegularExpression(pattern: #"\bif\s*\(?\s*"# + name
+            + #"\s*(?:\)|&&|and\b|:|is not None|!==?\s*(?:undefined|null))|(?<![\w.])"# + name + #"\s*(?:\?(?![?.])|&&)"#
+            + #"|(?:\band|&&)\s+"# + name + #"\s*(?:$|\)|:|and\b|&&|\{)"#)
+        let absent = try! NSRegularExpression(pattern: #"\bif\s*\(?\s*(?:!\s*|not\s+)"# + name + #"\b|\bif\s*\(?\s*"# + name
+            + #"\s*(?:is None|===?\s*(?:undefined|null))"#)
+        for number in (line + 1)..<min(lines.count, line + (isAttribute ? 400 : 41)) {
+            let string = String(lines[number])
+            if !isAttribute && !string.trimmingCharacters(in: .whitespaces).isEmpty && indentation(lines[number]) < indent {
+                return false
+            }
+            let range = NSRange(string.startIndex..., in: string)
+            guard word.firstMatch(in: string, range: range) != nil else { continue }
+            if present.firstMatch(in: string, range: range) != nil { return true }
+            guard absent.firstMatch(in: string, range: range) != nil else { return false }
+            let given = try! NSRegularExpression(pattern: #"(?<![\w.])"# + name + #"\s*=(?!=)"#)
+            return lines[number..<min(lines.count, number + 3)].contains { candidate in
+                let text = String(candidate)
+                return given.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            }
+        }
+        return false
+    }
+
+    private static func indentation(_ line: Substring) -> Int {
+        line.prefix { $0 == " " || $0 == "\t" }.count
+    }
+
+    private static let callOpening = try! NSRegularExpression(pattern: #"(?:(?:self|this|cls)\.)?([A-Za-z_]\w*)\(\s*$"#)
+
+    /// The read is the first argument of `name(…)` (`self.parse(os.getenv("X"))`), and the
+    /// file defines `name` to return a working default when that parameter is missing.
+    static func calleeDefaults(_ site: Site) -> Bool {
+        let text = site.text
+        let before = String(text[..<site.start])
+        guard let match = callOpening.firstMatch(in: before, range: NSRange(before.startIndex..., in: before)),
+              let range = Range(match.range(at: 1), in: before) else { return false }
+        let function = NSRegularExpression.escapedPattern(for: String(before[range]))
+        let definition = try! NSRegularExpression(pattern: #"^\s*(?:(?:export\s+)?(?:async\s+)?(?:def|function)\s+|(?:static\s+|private\s+|public\s+|async\s+)*)"#
+            + function + #"\s*\(\s*(?:(?:self|cls)\s*,\s*)?([A-Za-z_]\w*)"#)
+        for (number, line) in site.lines.enumerated() where line.contains(before[range]) {
+            let string = String(line)
+            guard number != site.line,
+                  let found = definition.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)),
+                  let parameter = Range(found.range(at: 1), in: string) else { continue }
+            // Without `def` or `function`, a method's definition opens its body on the line.
+            let keyword = string.contains("def ") || string.contains("function ")
+            guard keyword || string.trimmingCharacters(in: .whitespaces).hasSuffix("{") else { continue }
+            return returnsDefault(for: String(string[parameter]), in: site.lines[(number + 1)..<min(site.lines.count, number + 8)])
+        }
+        return false
+    }
+
+    /// A test for the parameter's absence followed, on its line or the next, by `return` of a
+    /// working default.
+    private static func returnsDefault(for parameter: String, in body: ArraySlice<Substring>) -> Bool {
+        let name = NSRegularExpression.escapedPattern(for: parameter)
+        let absent = try! NSRegularExpression(pattern: #"\bif\s*\(?\s*(?:(?:!\s*|not\s+)"# + name + #"\b|"# + name
+            + #"\s*(?:is None|===?\s*(?:undefined|null)))"#)
+        let lines = Array(body)
+        for (index, line) in lines.enumerated() {
+            let string = String(line)
+            guard absent.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil else { continue }
+            for candidate in [string] + lines.dropFirst(index + 1).prefix(1).map(String.init) {
+                guard let found = candidate.range(of: "return ") else { continue }
+                return EnvReads.isWorkingDefault(candidate[found.upperBound...])
+            }
+            return false
+        }
+        return false
+    }
+}

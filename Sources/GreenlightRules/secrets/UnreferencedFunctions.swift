@@ -1,0 +1,61 @@
+import GreenlightCore
+
+/// Python functions that nothing in the repository names — dead code, whose environment reads
+/// configure nothing. A name counts as used wherever it appears as a word outside its own `def`
+/// line and outside import statements: in any Python file (a call, a callback, `__all__`), or in
+/// the files that start a program by name (`pyproject.toml` scripts, a Dockerfile's `CMD`, a
+/// Procfile, a Makefile, CI and Compose YAML).
+enum UnreferencedFunctions {
+    static let referencingExtensions: Set<String> = ["py", "pyi", "toml", "cfg", "ini", "yml", "yaml", "sh", "json"]
+    static let referencingNames = ["Dockerfile", "Procfile", "Makefile"]
+
+    /// Those of `names` nothing names.
+    static func among(_ names: Set<String>, in snapshot: RepositorySnapshot) throws -> Set<String> {
+        var unreferenced = names
+        for entry in snapshot.entries where !unreferenced.isEmpty && isReferencing(entry.path) && !VendoredCode.contains(entry.path) {
+            guard let text = try snapshot.text(of: entry, containingAny: unreferenced.sorted()) else { continue }
+            var inImport = false
+            for line in text.lines {
+                let trimmed = line.drop { $0 == " " || $0 == "\t" }
+                if inImport {
+                    if trimmed.contains(")") { inImport = false }
+                    continue
+                }
+                if trimmed.hasPrefix("from ") || trimmed.hasPrefix("import ") {
+                    inImport = trimmed.contains("(") && !trimmed.contains(")")
+                    continue
+                }
+                for word in words(of: trimmed) where unreferenced.contains(word) {
+                    if trimmed.hasPrefix("def " + word) || trimmed.hasPrefix("async def " + word) { continue }
+                    unreferenced.remove(word)
+                }
+            }
+        }
+        return unreferenced
+    }
+
+    static func isReferencing(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if referencingNames.contains(where: { name.hasPrefix($0) }) { return true }
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return referencingExtensions.contains(String(name[name.index(after: dot)...]).lowercased())
+    }
+
+    /// The identifiers of `line`, in order.
+    static func words(of line: Substring) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in line.utf8 {
+            let isWord = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: "_")
+            if isWord {
+                current.append(byte)
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+}
