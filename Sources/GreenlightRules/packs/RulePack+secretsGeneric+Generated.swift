@@ -33,7 +33,7 @@ allow:
           "**/*.{jsx,tsx,vue,svelte}"]
   # Words of the name a value is assigned to that say it is a stand-in (REDACTED_VALUE,
   # dummyToken) or public by design (publishableKey, websiteToken, recaptcha siteKey).
-  names: [redacted, placeholder, dummy, fake, mock, sample, example, sentinel, public, publishable, website, sitekey, site_key]
+  names: [redacted, placeholder, dummy, fake, mock, sample, example, sentinel, public, pubkey, publishable, website, sitekey, site_key]
   stopwords: [example, dummy, xxxxx, sample, placeholder, your_, your-, <your, changeme, change-me, change_me, redacted, notreal, fake, test, mock, todo, replace, insert, "****", "....", "12345678", "00000000", abcdefgh]
   regexes:
     # Code, not a value: two of ( ) , ; [ ] (minified scripts: "),d?e:f").
@@ -48,6 +48,8 @@ allow:
     - '^(?![A-Za-z]*[A-Z][a-z](?:[A-Z]|$))[A-Z][A-Za-z]*[a-z]$'
     - '^[A-Za-z][a-z]*(?:[_.-][A-Za-z][a-z]*){2,}$'
     - '^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$'
+    # Sentinels in dunder CONSTANT_CASE: __BEDROCK_DEFAULT_CREDENTIALS__.
+    - '^_+[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_+$'
     - '^[a-z]{2,}(?:[A-Z][a-z]+)+[0-9]*$'
     # One case of letters only: words run together (mysuperlongsecret); 16 random letters and
     # digits are all lower case once in a million.

@@ -34,7 +34,7 @@ public struct EnvExampleDriftRule: Rule {
 
     public static let description = RuleDescription(
         id: "secrets.env-example-drift",
-        severity: .error,
+        severity: .warning,
         summary: "Code needs an environment variable that the committed .env.example does not list",
         rationale: """
             The `.env.example` (or `.env.sample`, `.env.template`) is how a new machine, a CI job \
@@ -62,12 +62,15 @@ public struct EnvExampleDriftRule: Rule {
             sets it for a child process (`{...process.env, X: "1"}`), an image sets it \
             (`ENV X=…` in a Dockerfile) or an env file a Compose service loads lists it \
             (`env_file: docker/env/app.env`), or when its name makes it a test switch (`…_TEST`, \
-            `SMOKE_…`, `E2E_…`). Nor when the code copes without it: the read is an `if`'s test \
-            of presence (`if os.environ.get("X"):`), a local or attribute the code tests before \
-            it uses it (`const t = process.env.X; if (t) …`) or gives a value when it is missing \
-            (`if not t: t = 30`; `try: … except KeyError: url = "https://…"`), or the argument of \
-            a function of the file that returns a default for `None` — those are \
-            `secrets.env-example-optional`'s. A value only shown in a log line (`logging.info`, \
+            `SMOKE_…`, `E2E_…`). Nor when the code copes without it: the read is tested for \
+            presence (`if os.environ.get("X"):`, `X && …`, `X ? a : b`, `X?.split(",")`), \
+            compared (`=== "true"`, `team !== process.env.X`), tested for absence by a branch \
+            that goes on without failing (`if (!X) return null;`), a local or attribute the code \
+            tests before use or gives a value when missing (`if not t: t = 30`; \
+            `except KeyError: url = "https://…"`), read empty where empty works (a list, a \
+            level — not a key, a URL or an id), declared optional by a schema (a zod constant \
+            too), or the argument of a function of the file that returns a default for `None` — \
+            those are `secrets.env-example-optional`'s. A value only shown in a log line (`logging.info`, \
             `console.log`, `print`) is not read, and neither is a Python function at the left \
             margin that nothing in the repository names (dead code). One finding per missing \
             variable, at its first read.
@@ -101,6 +104,8 @@ public struct EnvExampleDriftRule: Rule {
             RuleExample([
                 ".env.example": "PASSWORD_RESET_EXPIRY_IN_MINS=\nOPENAI_API_KEY=\n",
                 "src/account.ts": "const mins = process.env.↓PASSWORD_RESET_EXPIRY_IN_MINUTES\n    ? parseInt(process.env.PASSWORD_RESET_EXPIRY_IN_MINUTES)\n    : 15\n",
+                // An empty credential is no default.
+                "src/search.ts": "const exa = new ExaClient(process.env.↓EXA_API_KEY || \"\");\n",
                 "src/api.ts": "const base = process.env.↓API_BASE_URL ?? \"http://localhost:8912\"\n",
                 "app/search.py": "url = os.getenv(\"↓SEARX_URL\", \"\")\nkey = os.environ[\"↓OPENROUTER_API_KEY\"]\n",
             ]),
@@ -218,6 +223,19 @@ public struct EnvExampleDriftRule: Rule {
                 "src/bedrock.ts": "const region =\n  config.awsRegion ||\n  process.env.AWS_REGION ||\n  process.env.AWS_DEFAULT_REGION;\nconst clientConfig = {};\nif (region) clientConfig.region = region;\n",
                 "app/limits.py": "limit = os.getenv(\"RATE_LIMIT\")\nif limit is None:\n    limit = \"10\"\n",
                 "app/config.py": "class Config:\n    def load(self):\n        self.effort = self.parse_effort(os.getenv(\"REASONING_EFFORT\"))\n\n    @staticmethod\n    def parse_effort(effort: str | None) -> str:\n        if effort is None:\n            return \"medium\"\n        return effort\n",
+            ]),
+            // Tested inline, compared, read with `?.`, empty where empty works (a list, a level),
+            // declared optional by a schema constant; what Fly.io or ECS sets.
+            RuleExample([
+                ".env.example": "DATABASE_URL=\n",
+                "app/config/build.ts": "const exempt = job.teamId !== process.env.BACKGROUND_TEAM_ID;\nconst gtm = process.env.GTM_ID && load(process.env.GTM_ID);\n",
+                "app/service.py": "def navigate():\n    raw = os.getenv('DIRECT_NAVIGATION')\n    if raw is None:\n        return True\n    return raw == '1'\n\ndef command():\n    explicit = os.getenv('SDK_SERVER')\n    return [explicit] if explicit else [find_binary()]\n",
+                "src/routes.ts": "const blocked = process.env.RESTRICTED_COUNTRIES?.split(\",\") ?? [];\nconst preview = process.env.PREVIEW_TOKEN === req.body.token;\nconst engines = process.env.SEARXNG_ENGINES || \"\";\n",
+                "app/observability.py": "debug = os.getenv('LMNR_LOGGING_LEVEL', '').lower() == 'debug'\n",
+                "src/env.mjs": "const zAuthMethod = z\n  .enum([\"basic\", \"post\"])\n  .optional();\nexport const env = createEnv({\n  server: {\n    AUTH_CLIENT_AUTH_METHOD: zAuthMethod,\n    COOKIE_SUFFIX: z\n      .string()\n      .regex(\n        /^[a-z]+$/,\n      )\n      .optional(),\n  },\n  runtimeEnv: {\n    AUTH_CLIENT_AUTH_METHOD: process.env.AUTH_CLIENT_AUTH_METHOD,\n    COOKIE_SUFFIX: process.env.COOKIE_SUFFIX,\n  },\n});\n",
+                "src/sentry.ts": "Sentry.init({ serverName: process.env.FLY_MACHINE_ID });\n",
+                "src/gcs.ts": "if (!process.env.GCS_INDEX_BUCKET) {\n  return null;\n}\nconst rateEnv = process.env.AB_RATE;\nconst rate = rateEnv !== undefined ? Number(rateEnv) : 0;\nconst transports = [...(process.env.LOG_TO_FILE\n  ? [fileTransport]\n  : [])];\n",
+                "src/services/index.ts": "const url = process.env.INDEX_DB_URL;\nconst token = process.env.INDEX_DB_TOKEN;\nif (!url || !token) {\n  logger.warn(\"index disabled\");\n  this.client = null;\n}\n",
             ]),
             // Optional settings (`secrets.env-example-optional`'s); what the program sets for its
             // own child; test switches; an `elif` after a listed variable; a variable the root

@@ -164,7 +164,12 @@ public enum EnvFiles {
                                         "WSL_DISTRO_NAME", "WSL_INTEROP", "SSH_CONNECTION", "SSH_TTY", "EDITOR", "VISUAL",
                                         // Google Cloud's runtimes (App Engine, Cloud Run, Functions).
                                         "GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT", "GCP_PROJECT", "K_SERVICE", "K_REVISION",
-                                        "K_CONFIGURATION", "FUNCTION_TARGET"]
+                                        "K_CONFIGURATION", "FUNCTION_TARGET",
+                                        // Fly.io's machines and AWS's container and function runtimes.
+                                        "FLY_APP_NAME", "FLY_MACHINE_ID", "FLY_ALLOC_ID", "FLY_REGION", "FLY_PUBLIC_IP",
+                                        "FLY_PRIVATE_IP", "FLY_IMAGE_REF", "FLY_MACHINE_VERSION", "FLY_PROCESS_GROUP",
+                                        "FLY_VM_MEMORY_MB", "ECS_CONTAINER_METADATA_URI", "ECS_CONTAINER_METADATA_URI_V4",
+                                        "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME"]
     /// Platforms' and test runners' own prefixes; `CI_` is GitLab's and the name teams give a
     /// switch set only by their CI job.
     static let builtInPrefixes = ["GITHUB_", "RUNNER_", "VERCEL_", "NETLIFY_", "npm_", "PLAYWRIGHT_", "CYPRESS_", "VITEST_",

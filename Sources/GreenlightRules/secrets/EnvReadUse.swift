@@ -66,7 +66,8 @@ enum EnvReadUse {
     /// gives a value when it is missing; or the read is handed to a function of the file that
     /// returns a default for a missing value.
     static func handlesAbsence(_ site: Site, inCondition: Bool) -> Bool {
-        if inCondition && isPresenceTest(site) { return true }
+        if inCondition && (isPresenceTest(site) || isAbsenceTestGoingOn(site)) { return true }
+        if isInlinePresenceTest(site) { return true }
         if isCaughtWithDefault(site) { return true }
         if let local = assignedLocal(site), isGuarded(local.name, after: local.line, in: site.lines) { return true }
         return calleeDefaults(site)
@@ -79,6 +80,32 @@ enum EnvReadUse {
         if before.hasSuffix("!") || before.hasSuffix(" not") || before.hasSuffix("(not") { return false }
         let rest = site.text[site.end...].drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
         return rest.isEmpty || ["{", ":", "&&", "||", "and ", "or ", "is not None", "!= null", "!== undefined"].contains { rest.hasPrefix($0) }
+    }
+
+    /// The read is an `if`'s test of absence (`if (!process.env.X) {`, `if not os.getenv("X"):`)
+    /// whose branch goes on without failing (`return null;`).
+    static func isAbsenceTestGoingOn(_ site: Site) -> Bool {
+        let before = site.text[..<site.start].trimmingCharacters(in: .whitespaces)
+        guard before.hasSuffix("!") || before.hasSuffix(" not") || before.hasSuffix("(not") else { return false }
+        let branch = [site.text[site.end...]] + site.lines[(site.line + 1)..<min(site.lines.count, site.line + 6)]
+        return !branch.contains { line in failureWords.contains { line.contains($0) } }
+    }
+
+    /// The expression tests the read's presence itself: `process.env.X && …`,
+    /// `process.env.X ? a : b`, `process.env.X?.split(",")` (the code expects it may be unset), or
+    /// compares a value with it (`team !== process.env.X`).
+    static func isInlinePresenceTest(_ site: Site) -> Bool {
+        let before = site.text[..<site.start].trimmingCharacters(in: .whitespaces)
+        // The right-hand side of a comparison: unset is simply "not equal".
+        if ["===", "!==", "==", "!="].contains(where: before.hasSuffix) { return true }
+        let rest = site.text[site.end...].drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
+        if rest.hasPrefix("&&") || rest.hasPrefix("?.") { return true }
+        // A ternary whose `?` opens the next line.
+        if rest.isEmpty, site.line + 1 < site.lines.count {
+            let next = site.lines[site.line + 1].drop { $0 == " " || $0 == "\t" }
+            return next.hasPrefix("?") && !next.hasPrefix("??") && !next.hasPrefix("?.")
+        }
+        return rest.hasPrefix("?") && !rest.hasPrefix("??")
     }
 
     /// The read stands alone in a `try:` whose `except` gives the same name a working default
@@ -142,8 +169,8 @@ enum EnvReadUse {
         let name = NSRegularExpression.escapedPattern(for: local)
         let present = try! NSRegularExpression(pattern: #"\bif\s*\(?\s*"# + name
             + #"\s*(?:\)|&&|and\b|:|is not None|!==?\s*(?:undefined|null))|(?<![\w.])"# + name + #"\s*(?:\?(?![?.])|&&)"#
-            + #"|(?:\band|&&)\s+"# + name + #"\s*(?:$|\)|:|and\b|&&|\{)"#)
-        let absent = try! NSRegularExpression(pattern: #"\bif\s*\(?\s*(?:!\s*|not\s+)"# + name + #"\b|\bif\s*\(?\s*"# + name
+            + #"|(?:\band|&&)\s+"# + name + #"\s*(?:$|\)|:|and\b|&&|\{)|\bif\s+"# + name + #"\s+else\b|(?<![\w.])"# + name + #"\s*!==?\s*(?:undefined|null)"#)
+        let absent = try! NSRegularExpression(pattern: #"(?:\bif\s*\(?|\|\||\bor\b)\s*(?:!\s*|not\s+)"# + name + #"\b|\bif\s*\(?\s*"# + name
             + #"\s*(?:is None|===?\s*(?:undefined|null))"#)
         for number in (line + 1)..<min(lines.count, line + (isAttribute ? 400 : 41)) {
             let string = String(lines[number])
@@ -155,13 +182,23 @@ enum EnvReadUse {
             if present.firstMatch(in: string, range: range) != nil { return true }
             guard absent.firstMatch(in: string, range: range) != nil else { return false }
             let given = try! NSRegularExpression(pattern: #"(?<![\w.])"# + name + #"\s*=(?!=)"#)
-            return lines[number..<min(lines.count, number + 3)].contains { candidate in
+            let handled = lines[number..<min(lines.count, number + 3)].contains { candidate in
                 let text = String(candidate)
+                if let found = text.range(of: "return "), EnvReads.isWorkingDefault(text[found.upperBound...]) { return true }
                 return given.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            }
+            // Or the branch for its absence goes on without failing (`this.client = null` after
+            // a warning), where a needed setting would throw, exit or answer with an error.
+            return handled || !lines[number..<min(lines.count, number + 6)].contains { line in
+                failureWords.contains { line.contains($0) }
             }
         }
         return false
     }
+
+    /// What a branch that cannot go on without the setting says.
+    static let failureWords = ["throw", "raise", "exit(", "error", "Error", "abort", "panic", "status(4", "status(5", "fatal",
+                               "Fatal", "assert"]
 
     private static func indentation(_ line: Substring) -> Int {
         line.prefix { $0 == " " || $0 == "\t" }.count
@@ -187,7 +224,7 @@ enum EnvReadUse {
             // Without `def` or `function`, a method's definition opens its body on the line.
             let keyword = string.contains("def ") || string.contains("function ")
             guard keyword || string.trimmingCharacters(in: .whitespaces).hasSuffix("{") else { continue }
-            return returnsDefault(for: String(string[parameter]), in: site.lines[(number + 1)..<min(site.lines.count, number + 8)])
+            return returnsDefault(for: String(string[parameter]), in: site.lines[(number + 1)..<min(site.lines.count, number + 20)])
         }
         return false
     }

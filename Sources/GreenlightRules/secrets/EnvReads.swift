@@ -137,7 +137,7 @@ enum EnvReads {
                     name: name, line: offset + 1, column: column, group: readGroup,
                     fallsBack: joined || chained || hasFallback(after: tail, commaDefaults: commaDefaults),
                     isOptional: schemaOptional.contains(name)
-                        || isOptional(after: tail, following: following, commaDefaults: commaDefaults)
+                        || isOptional(name, after: tail, following: following, commaDefaults: commaDefaults)
                         || EnvReadUse.handlesAbsence(EnvReadUse.Site(
                             lines: lines, line: offset, text: string, start: whole.lowerBound, end: whole.upperBound),
                             inCondition: opener != .none),
@@ -214,21 +214,38 @@ enum EnvReads {
 
     /// Names a validation schema in the file declares optional or with a default
     /// (`OPENAI_MODEL: z.string().default("gpt-4o")`, `FLAG: stringToBoolean().default(false)`,
-    /// `.optional()`, `.nullish()`, chained over the lines after it): the t3-env / zod pattern,
-    /// whose `runtimeEnv` then maps each name to its `process.env` read.
+    /// `.optional()`, `.nullish()`, chained over the lines after it, or a schema constant the
+    /// file defines so: `const zAuthMethod = z.enum([…]).optional()` … `X_METHOD: zAuthMethod,`):
+    /// the t3-env / zod pattern, whose `runtimeEnv` then maps each name to its `process.env` read.
     static func optionalInSchema(_ lines: [Substring]) -> Set<String> {
+        let markers = [".optional(", ".default(", ".nullish("]
+        // The chain of an entry or a constant: its line and the ones after it, up to the next
+        // entry, declaration or blank line.
+        let chain = { (offset: Int) -> String in
+            var text = String(lines[offset])
+            for next in lines.dropFirst(offset + 1).prefix(30) {
+                let string = String(next)
+                let trimmed = string.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty || trimmed.hasPrefix("const ") || trimmed.hasPrefix("export ")
+                    || schemaEntry.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil { break }
+                text += trimmed
+            }
+            return text
+        }
+        var optionalSchemas: Set<String> = []
+        for (offset, line) in lines.enumerated() where line.contains("const ") && line.contains("=") {
+            let string = String(line)
+            guard let match = schemaConstant.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)),
+                  let range = Range(match.range(at: 1), in: string) else { continue }
+            if markers.contains(where: chain(offset).contains) { optionalSchemas.insert(String(string[range])) }
+        }
         var names: Set<String> = []
         for (offset, line) in lines.enumerated() where line.contains(":") && !line.contains("process.env") {
             let string = String(line)
             guard let match = schemaEntry.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)),
-                  let range = Range(match.range(at: 1), in: string) else { continue }
-            var chain = string
-            for next in lines.dropFirst(offset + 1).prefix(4) {
-                let trimmed = next.drop { $0 == " " || $0 == "\t" }
-                guard trimmed.hasPrefix(".") else { break }
-                chain += trimmed
-            }
-            if [".optional(", ".default(", ".nullish("].contains(where: { chain.contains($0) }) {
+                  let range = Range(match.range(at: 1), in: string), let value = Range(match.range(at: 2), in: string)
+            else { continue }
+            if optionalSchemas.contains(String(string[value])) || markers.contains(where: chain(offset).contains) {
                 names.insert(String(string[range]))
             }
         }
@@ -236,7 +253,10 @@ enum EnvReads {
     }
 
     /// `NAME: validator…` — a schema's entry, its value an expression (not a plain value).
-    private static let schemaEntry = try! NSRegularExpression(pattern: #"^\s*["']?([A-Z][A-Z0-9_]*)["']?\s*:\s*[A-Za-z_][\w.]*(?:\(|\s*$)"#)
+    private static let schemaEntry = try! NSRegularExpression(
+        pattern: #"^\s*["']?([A-Z][A-Z0-9_]*)["']?\s*:\s*([A-Za-z_][\w.]*)(?:\(|,|\s*$)"#)
+    /// `const zName = z…` — a schema kept in a constant.
+    private static let schemaConstant = try! NSRegularExpression(pattern: #"^\s*(?:export\s+)?const\s+(\w+)\s*=\s*z\b"#)
 
     enum ConditionOpener { case first, alternative, none }
 
@@ -254,17 +274,25 @@ enum EnvReads {
     /// What follows the read makes it optional: a working default after `??`, `||`, `or`, the
     /// default argument, a ternary's `:` (on this line or the next two) or Python's `else`, or a
     /// comparison with a switch value.
-    static func isOptional(after tail: Substring, following: [Substring], commaDefaults: Bool) -> Bool {
+    static func isOptional(_ name: String, after tail: Substring, following: [Substring], commaDefaults: Bool) -> Bool {
         let rest = tail.drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
-        for comparison in ["===", "!==", "==", "!="] where rest.hasPrefix(comparison) {
-            let value = literal(rest.dropFirst(comparison.count))
-            return value.map { switchValues.contains($0.lowercased()) } ?? false
+        // Compared with a value, it is a switch or a guard: unset is simply "not equal"
+        // (`=== "true"`, `os.getenv("X", "").lower() == "debug"`) — unless the comparison is a
+        // test for absence (`=== undefined`).
+        let compared = afterValue(tail, commaDefaults: commaDefaults)
+        for comparison in ["===", "!==", "==", "!="] where compared.hasPrefix(comparison) {
+            let value = compared.dropFirst(comparison.count).drop { $0 == " " || $0 == "\t" }
+            return !noDefaults.contains { value.hasPrefix($0) } && !value.hasPrefix("\"\"") && !value.hasPrefix("''")
+        }
+        let isDefault = { (text: Substring) -> Bool in
+            isWorkingDefault(text) || (literal(text) == "" && !needsValue(name))
         }
         for joint in ["??", "||", "or "] where rest.hasPrefix(joint) {
             let value = rest.dropFirst(joint.count)
             let onNextLine = value.allSatisfy { $0 == " " || $0 == "\t" }
-            return isWorkingDefault(onNextLine ? following.first ?? "" : value)
+            return isDefault(onNextLine ? following.first ?? "" : value)
         }
+        if commaDefaults && tail.hasPrefix(","), literal(tail.dropFirst()) == "", !needsValue(name) { return true }
         if rest == "or", let next = following.first { return isWorkingDefault(next) }
         // The default on the next line: `or os.getenv("X")` / `or DEFAULT_LIFETIME`.
         if rest.isEmpty, let next = following.first,
@@ -288,6 +316,33 @@ enum EnvReads {
         guard statement.hasPrefix("?") && !statement.hasPrefix("??") && !statement.hasPrefix("?."),
               let colon = statement.lastIndex(of: ":") else { return false }
         return isWorkingDefault(statement[statement.index(after: colon)...])
+    }
+
+    /// Last words of names whose value cannot be empty: a credential, an address, an identity.
+    /// Any other setting (a list, a filter, a level) works empty.
+    static let valueWords: Set<String> = ["KEY", "SECRET", "TOKEN", "PASSWORD", "PASS", "PWD", "CREDENTIALS", "CREDENTIAL",
+                                          "URL", "URI", "HOST", "ENDPOINT", "DSN", "ID", "ACCOUNT", "BUCKET", "DATABASE",
+                                          "DB", "USER", "USERNAME", "EMAIL", "DOMAIN", "PROJECT", "REGION", "ORG", "NAME",
+                                          "PATH", "DIR", "FILE", "PORT", "ADDRESS", "SERVER"]
+
+    static func needsValue(_ name: String) -> Bool {
+        name.uppercased().split(separator: "_").last.map { valueWords.contains(String($0)) } ?? true
+    }
+
+    /// What follows the read's value: past its closers, Python's default argument (`, "")`) and
+    /// argument-less method calls (`.lower()`, `.trim()`).
+    static func afterValue(_ tail: Substring, commaDefaults: Bool) -> Substring {
+        var rest = tail.drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
+        if commaDefaults && tail.hasPrefix(","), let close = tail.firstIndex(of: ")") {
+            rest = tail[tail.index(after: close)...]
+        }
+        while rest.hasPrefix(".") {
+            let name = rest.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            let after = rest.dropFirst(1 + name.count)
+            guard !name.isEmpty, after.hasPrefix("()") else { break }
+            rest = after.dropFirst(2)
+        }
+        return rest.drop { $0 == ")" || $0 == " " || $0 == "\t" }
     }
 
     /// Starts of another read: the default is then a fallback variable, judged with its group.

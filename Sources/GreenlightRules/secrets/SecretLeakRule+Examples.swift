@@ -79,6 +79,11 @@ enum SecretLeakExamples {
     ]
 
     static let nonTriggering: [RuleExample] = [
+        // A sentinel named like a constant; an updater's public key.
+        RuleExample([
+            "src/interfaces/providers.ts": "export const BEDROCK_USE_DEFAULT_CREDENTIALS =\n  \"__BEDROCK_DEFAULT_CREDENTIALS__\";\n",
+            "src-tauri/tauri.conf.json": "{\"updater\": {\"pubkey\": \"dW50cnVzdGVkIGNvbW1lbnQ6IG1pbmlzaWduIHB1YmxpYyBrZXk6IHU4anpQZGUwSWd4TGQ2R25jZkJBZXBmSkJkMEtoOG9PT0w4ZEtMemRvY0oyaXNBakloS3RKMFJsZ0xLT214Z0pUZUtkTm5GUklCWHVETDdEeHRwWWxTWHBmSw==\"}}\n",
+        ]),
         RuleExample([
             ".env.example": """
                 AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
