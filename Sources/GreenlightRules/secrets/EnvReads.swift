@@ -212,52 +212,6 @@ enum EnvReads {
     /// A key of an object literal that looks like an environment variable.
     private static let childKey = try! NSRegularExpression(pattern: #"(?:^|[{,])\s*["']?([A-Z][A-Z0-9_]{2,})["']?\s*:"#)
 
-    /// Names a validation schema in the file declares optional or with a default
-    /// (`OPENAI_MODEL: z.string().default("gpt-4o")`, `FLAG: stringToBoolean().default(false)`,
-    /// `.optional()`, `.nullish()`, chained over the lines after it, or a schema constant the
-    /// file defines so: `const zAuthMethod = z.enum([…]).optional()` … `X_METHOD: zAuthMethod,`):
-    /// the t3-env / zod pattern, whose `runtimeEnv` then maps each name to its `process.env` read.
-    static func optionalInSchema(_ lines: [Substring]) -> Set<String> {
-        let markers = [".optional(", ".default(", ".nullish("]
-        // The chain of an entry or a constant: its line and the ones after it, up to the next
-        // entry, declaration or blank line.
-        let chain = { (offset: Int) -> String in
-            var text = String(lines[offset])
-            for next in lines.dropFirst(offset + 1).prefix(30) {
-                let string = String(next)
-                let trimmed = string.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty || trimmed.hasPrefix("const ") || trimmed.hasPrefix("export ")
-                    || schemaEntry.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil { break }
-                text += trimmed
-            }
-            return text
-        }
-        var optionalSchemas: Set<String> = []
-        for (offset, line) in lines.enumerated() where line.contains("const ") && line.contains("=") {
-            let string = String(line)
-            guard let match = schemaConstant.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)),
-                  let range = Range(match.range(at: 1), in: string) else { continue }
-            if markers.contains(where: chain(offset).contains) { optionalSchemas.insert(String(string[range])) }
-        }
-        var names: Set<String> = []
-        for (offset, line) in lines.enumerated() where line.contains(":") && !line.contains("process.env") {
-            let string = String(line)
-            guard let match = schemaEntry.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)),
-                  let range = Range(match.range(at: 1), in: string), let value = Range(match.range(at: 2), in: string)
-            else { continue }
-            if optionalSchemas.contains(String(string[value])) || markers.contains(where: chain(offset).contains) {
-                names.insert(String(string[range]))
-            }
-        }
-        return names
-    }
-
-    /// `NAME: validator…` — a schema's entry, its value an expression (not a plain value).
-    private static let schemaEntry = try! NSRegularExpression(
-        pattern: #"^\s*["']?([A-Z][A-Z0-9_]*)["']?\s*:\s*([A-Za-z_][\w.]*)(?:\(|,|\s*$)"#)
-    /// `const zName = z…` — a schema kept in a constant.
-    private static let schemaConstant = try! NSRegularExpression(pattern: #"^\s*(?:export\s+)?const\s+(\w+)\s*=\s*z\b"#)
-
     enum ConditionOpener { case first, alternative, none }
 
     /// Whether `line` opens an `if` chain (`if …`) or continues one (`elif …`, `} else if …`).

@@ -13,7 +13,7 @@ enum UnreferencedFunctions {
     static func among(_ names: Set<String>, in snapshot: RepositorySnapshot) throws -> Set<String> {
         var unreferenced = names
         for entry in snapshot.entries where !unreferenced.isEmpty && isReferencing(entry.path) && !VendoredCode.contains(entry.path) {
-            guard let text = try snapshot.text(of: entry, containingAny: unreferenced.sorted()) else { continue }
+            guard let text = try snapshot.text(of: entry, containingAny: Array(unreferenced)) else { continue }
             var inImport = false
             for line in text.lines {
                 let trimmed = line.drop { $0 == " " || $0 == "\t" }
