@@ -43,9 +43,7 @@ enum EnvReadUse {
         var start = open
         while start > 0 {
             let byte = code[start - 1]
-            let isName = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "$")
-            guard isName else { break }
+            guard byte.isIdentifierByte || byte == UInt8(ascii: ".") else { break }
             start -= 1
         }
         return String(decoding: code[start..<open], as: UTF8.self)

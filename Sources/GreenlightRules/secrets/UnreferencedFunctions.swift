@@ -46,9 +46,7 @@ enum UnreferencedFunctions {
         var words: [String] = []
         var current: [UInt8] = []
         for byte in line.utf8 {
-            let isWord = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || byte == UInt8(ascii: "_")
-            if isWord {
+            if byte.isIdentifierByte {
                 current.append(byte)
             } else if !current.isEmpty {
                 words.append(String(decoding: current, as: UTF8.self))
