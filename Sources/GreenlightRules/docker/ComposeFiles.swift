@@ -51,6 +51,21 @@ enum ComposeFiles {
         }
     }
 
+    /// Names Compose services set in their containers' environment (`environment: [X=1]`,
+    /// `environment: {X: "${X}"}`): the deployment names them, so an operator reading it sees them.
+    static func environmentNames(_ context: RuleContext) throws -> Set<String> {
+        var names: Set<String> = []
+        for service in try services(context) {
+            guard let environment = service.node["environment"] else { continue }
+            names.formUnion((environment.mapping ?? []).compactMap(\.key.string))
+            for item in environment.sequence ?? [] {
+                guard let entry = item.string, let name = entry.split(separator: "=", maxSplits: 1).first else { continue }
+                names.insert(name.trimmingCharacters(in: .whitespaces))
+            }
+        }
+        return names
+    }
+
     /// Paths of the env files Compose services load (`env_file: ./env/api.env`, or a list of
     /// paths or `{path: …}` entries).
     static func envFiles(_ context: RuleContext) throws -> [String] {

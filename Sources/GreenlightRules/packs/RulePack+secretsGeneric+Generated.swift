@@ -17,7 +17,7 @@ allow:
           # Tests and fixtures: their credential-named values are dummies the tests need (a real
           # token there still has its shape, which secrets-tokens finds).
           "**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**",
-          "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py",
+          "**/__mocks__/**", "**/integration/**", "**/e2e/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py",
           "**/conftest.py",
           # Templates and examples: their values are there to be replaced.
           "**/.env.example", "**/.env.sample", "**/.env.template", "**/.env.*.example", "**/*.example", "**/examples/**",
@@ -35,6 +35,9 @@ allow:
   # dummyToken) or public by design (publishableKey, websiteToken, recaptcha siteKey).
   names: [redacted, placeholder, dummy, fake, mock, sample, example, sentinel, public, pubkey, publishable, website, sitekey, site_key]
   stopwords: [example, dummy, xxxxx, sample, placeholder, your_, your-, <your, changeme, change-me, change_me, redacted, notreal, fake, test, mock, todo, replace, insert, "****", "....", "12345678", "00000000", abcdefgh]
+  # Values vendors publish as the defaults of their self-hosting files, by SHA-256 digest:
+  # Supabase's Realtime SECRET_KEY_BASE (docker/docker-compose.yml and .env.example).
+  published: ["52f004438faf780274c9c95f79d1cf39d2355fbcf035899fc0242b1437f30df3"]
   regexes:
     # Code, not a value: two of ( ) , ; [ ] (minified scripts: "),d?e:f").
     - '[(),;\[\]].*[(),;\[\]]'
@@ -43,6 +46,8 @@ allow:
     - '^_*[A-Za-z][a-z]+[0-9]*(?:[_.-][A-Za-z][a-z]+[0-9]*)+_*$'
     # PascalCase names, acronyms first: APIKeysWithRawResponse.
     - '^[A-Z]{1,5}[a-z]+(?:[A-Z][a-z]+)*[0-9]*!?$'
+    # Generated class names with numbers between their words: GetTrainingInfoResponse200Config.
+    - '^(?:[A-Z][a-z]+[0-9]*){3,}$'
     # PascalCase names with acronyms anywhere (GraphQL and class names:
     # AzureOpenAIADTokenProviderInput): letters only, no lone lower-case letter between capitals.
     - '^(?![A-Za-z]*[A-Z][a-z](?:[A-Z]|$))[A-Z][A-Za-z]*[a-z]$'

@@ -41,12 +41,18 @@ public struct EnvExampleDriftRule: Rule {
             or a scheduled workflow learns which variables to set. A variable the code reads \
             but the template omits is the one found missing in production — the scheduled job \
             that fails on a secret nobody knew it needed. This rule reports the variables the \
-            code cannot do without: no read of it has a working default (a literal that is not \
-            empty, `None` or another variable, and not a URL on the developer's machine; a \
-            validation schema's `.default()` or `.optional()` counts) and none only compares it \
-            with a switch value (`=== "true"`); the others are `secrets.env-example-optional`'s. A read \
+            code shows it cannot do without, and says what shows it: a read with no fallback \
+            (`os.environ["X"]`, `process.env.X!`, `ENV.fetch("X")`), an `if` that tests its \
+            absence (or the absence of the local holding it) and throws, raises, exits or answers \
+            with an error, a credential's name (a key, secret, token or password), or a default \
+            that is an address on the developer's machine. No read of it may have a working \
+            default (a literal that is not empty, `None` or another variable; a validation \
+            schema's `.default()` or `.optional()` counts) or cope without it; the others, and \
+            the reads nothing shows to be needed, are `secrets.env-example-optional`'s. A read \
             whose name differs from a listed one by one abbreviated word (`…_MINUTES` read, \
-            `…_MINS` listed) is reported whatever its default: the documented setting is ignored. \
+            `…_MINS` listed), or has one word more inside it than a listed name the code never \
+            reads (`OLLAMA_EMBEDDING_API_MODEL` read, `OLLAMA_EMBEDDING_MODEL` listed), is \
+            reported whatever its default: the documented setting is ignored. \
             Each code file is held to the templates in its folder and above it (the nearest \
             names the finding); files with no template above them, tests and tool \
             configuration \
@@ -70,7 +76,13 @@ public struct EnvExampleDriftRule: Rule {
             `except KeyError: url = "https://…"`), read empty where empty works (a list, a \
             level — not a key, a URL or an id), declared optional by a schema (a zod constant \
             too), or the argument of a function of the file that returns a default for `None` — \
-            those are `secrets.env-example-optional`'s. A value only shown in a log line (`logging.info`, \
+            a read behind another variable's feature switch (`if (process.env.ENABLE_X) {…}`, \
+            `process.env.ENABLE_X ? createClient(…) : undefined` — not a deployment stage such as \
+            `NODE_ENV`), an option a call fills when it is undefined (`Sentry.init({environment: \
+            process.env.X})`; not a credential or an address, except a client's `baseURL`), or a \
+            configuration key every file that uses it tests first (`config.gtmId && …`) — \
+            those are `secrets.env-example-optional`'s. Names a Compose service's `environment:` \
+            sets are the deployment's to give. A value only shown in a log line (`logging.info`, \
             `console.log`, `print`) is not read, and neither is a Python function at the left \
             margin that nothing in the repository names (dead code). One finding per missing \
             variable, at its first read.
@@ -88,16 +100,16 @@ public struct EnvExampleDriftRule: Rule {
             RuleExample([
                 ".env.sample": "export API_URL=https://api.internal\n",
                 "worker/main.py": "import os\nurl = os.environ[\"API_URL\"]\nkey = os.getenv(\"↓API_KEY\")\nadmin = os.environ.get('↓ADMIN_API_KEY')\n",
-                "Sources/App/Config.swift": "let url = ProcessInfo.processInfo.environment[\"↓SENTRY_DSN\"]\n",
+                "Sources/App/Config.swift": "let token = ProcessInfo.processInfo.environment[\"↓SENTRY_AUTH_TOKEN\"]\n",
             ]),
             // A migration that cannot run without its variable; a fallback chain none of whose
             // variables is listed.
             RuleExample([
                 ".env.example": "DATABASE_URL=\n",
                 "migrations/versions/0042_dimension.py": "dim = os.getenv(\"↓EMBEDDING_DIMENSION\")\nif not dim:\n    raise ValueError(dim)\n",
-                "app/search.py": "url = os.getenv(\"↓SEARCH_URL\") or os.getenv(\"↓SEARX_URL\")\n",
+                "app/search.py": "url = os.getenv(\"SEARCH_URL\") or os.getenv(\"↓SEARX_URL\")\nif not url:\n    raise RuntimeError(\"no search backend\")\n",
                 // The UI may set it for the session; the deployment still sets it first.
-                "app/ui.py": "model = os.getenv(\"↓GEMINI_MODEL\")\nos.environ[\"GEMINI_MODEL\"] = choice\n",
+                "app/ui.py": "model = os.environ[\"↓GEMINI_MODEL\"]\nos.environ[\"GEMINI_MODEL\"] = choice\n",
             ]),
             // A name one abbreviation away from the listed one, whatever its default; a default
             // that only works on the developer's machine; an empty default.
@@ -107,15 +119,15 @@ public struct EnvExampleDriftRule: Rule {
                 // An empty credential is no default.
                 "src/search.ts": "const exa = new ExaClient(process.env.↓EXA_API_KEY || \"\");\n",
                 "src/api.ts": "const base = process.env.↓API_BASE_URL ?? \"http://localhost:8912\"\n",
-                "app/search.py": "url = os.getenv(\"↓SEARX_URL\", \"\")\nkey = os.environ[\"↓OPENROUTER_API_KEY\"]\n",
+                "app/search.py": "key = os.getenv(\"↓SEARX_API_KEY\", \"\")\nkey = os.environ[\"↓OPENROUTER_API_KEY\"]\n",
             ]),
             // The environment as the last resort after configuration; `None` is no default; a
             // chain of variables over two lines none of which is listed; a schema that requires it.
             RuleExample([
                 ".env.example": "DATABASE_URL=\n",
                 "src/xai.ts": "const apiKey = config.apiKey || process.env.↓XAI_API_KEY;\n",
-                "app/auth.py": "client_id = os.environ.get(\"↓GOOGLE_CLIENT_ID\", None)\n",
-                "src/vertex.ts": "const project = process.env.↓VERTEX_PROJECT_ID ||\n  process.env.↓VERTEX_PROJECT;\n",
+                "app/auth.py": "client_secret = os.environ.get(\"↓GOOGLE_CLIENT_SECRET\", None)\n",
+                "src/vertex.ts": "const project = process.env.↓VERTEX_PROJECT_ID ||\n  process.env.↓VERTEX_PROJECT;\nif (!project) throw new Error(\"no project\");\n",
                 "src/env/schema.mjs": "export const serverSchema = z.object({\n  OPENAI_API_KEY: z.string(),\n});\nexport const env = { OPENAI_API_KEY: process.env.↓OPENAI_API_KEY };\n",
                 "frontend/Dockerfile": "FROM node:20\nARG NEXT_PUBLIC_API_URL=\"\"\nENV NEXT_PUBLIC_API_URL=$NEXT_PUBLIC_API_URL\n",
                 "frontend/src/api.ts": "export const base = process.env.↓NEXT_PUBLIC_API_URL ?? \"http://localhost:8912\";\n",
@@ -126,6 +138,17 @@ public struct EnvExampleDriftRule: Rule {
                 ".env.example": "DATABASE_URL=\n",
                 "src/llm.ts": "const apiKey = process.env.↓GROQ_API_KEY;\nif (!apiKey) {\n  throw new Error(\"GROQ_API_KEY is required\");\n}\n",
                 "app/search.py": "key = os.getenv(\"↓SERPER_API_KEY\")\nif not key:\n    raise RuntimeError(\"no key\")\nlogging.info(f\"serper {os.getenv('SERPER_API_KEY')}\")\n",
+            ]),
+            // A name the template lists with a word left out; a non-null assertion; a switch on
+            // the deployment stage is no feature flag; a display of presence does not hide the
+            // read that fails without it.
+            RuleExample([
+                ".env.example": "OLLAMA_EMBEDDING_MODEL=\nDATABASE_URL=\n",
+                "server/embeddings.ts": "const model = process.env.↓OLLAMA_EMBEDDING_API_MODEL\n",
+                "lib/supabase.ts": "export const db = createClient(process.env.↓SUPABASE_URL!)\n",
+                "src/billing.ts": "if (process.env.NODE_ENV === \"production\") {\n  stripe = new Stripe(process.env.↓STRIPE_SECRET_KEY)\n}\n",
+                "server/models/settings.js": "const shown = { bedrock: !!process.env.↓BEDROCK_LLM_TOKEN }\n",
+                "server/utils/bedrock.js": "if (!process.env.BEDROCK_LLM_TOKEN)\n  throw new Error(\"BEDROCK_LLM_TOKEN is required\");\n",
             ]),
             // A part with a container build of its own is held to its own template only.
             RuleExample([
@@ -237,6 +260,22 @@ public struct EnvExampleDriftRule: Rule {
                 "src/gcs.ts": "if (!process.env.GCS_INDEX_BUCKET) {\n  return null;\n}\nconst rateEnv = process.env.AB_RATE;\nconst rate = rateEnv !== undefined ? Number(rateEnv) : 0;\nconst transports = [...(process.env.LOG_TO_FILE\n  ? [fileTransport]\n  : [])];\n",
                 "src/services/index.ts": "const url = process.env.INDEX_DB_URL;\nconst token = process.env.INDEX_DB_TOKEN;\nif (!url || !token) {\n  logger.warn(\"index disabled\");\n  this.client = null;\n}\n",
             ]),
+            // Behind another variable's feature switch; an option a call fills when undefined; a
+            // configuration key every use tests first; named by a Compose service's environment;
+            // a presence test as a value; nothing shows it is needed (the optional rule's).
+            RuleExample([
+                ".env.example": "DATABASE_URL=\n",
+                "app/providers.tsx": "if (typeof window !== 'undefined' && process.env.ENABLE_POSTHOG) {\n  posthog.init(process.env.POSTHOG_KEY ?? '', {})\n}\n",
+                "lib/supabase.ts": "export const db = process.env.ENABLE_SUPABASE\n  ? createClient(\n      process.env.SUPABASE_URL!,\n      process.env.SUPABASE_ANON_KEY!,\n    )\n  : undefined\n",
+                "app/storage.py": "def client():\n    if os.getenv(\"USE_S3\"):\n        return boto3.client(secret=os.environ[\"S3_SECRET_KEY\"])\n",
+                "src/sentry.ts": "Sentry.init({ dsn: DSN, environment: process.env.SENTRY_ENVIRONMENT });\nconst ai = createOpenAI({ baseURL: process.env.OPENAI_BASE_URL });\n",
+                "app/config/server.ts": "export const getServerConfig = () => {\n  const config = {\n    gtmId: process.env.GTM_ID,\n  };\n  return config;\n};\n",
+                "app/layout.tsx": "{serverConfig?.gtmId && (\n  <GoogleTagManager gtmId={serverConfig.gtmId} />\n)}\n",
+                "deploy/compose.yml": "services:\n  ui:\n    image: acme/ui:1.0\n    environment:\n      - LOOPS_API_KEY=${LOOPS_API_KEY}\n",
+                "app/webhook.ts": "const loops = new Loops(process.env.LOOPS_API_KEY)\n",
+                "app/logs.py": "def logging_on():\n    return os.environ.get(\"LOG_PATH\", None) is not None\n",
+                "src/limits.ts": "const n = Number(process.env.LIMIT)\n",
+            ]),
             // Optional settings (`secrets.env-example-optional`'s); what the program sets for its
             // own child; test switches; an `elif` after a listed variable; a variable the root
             // template lists for a service with a template of its own.
@@ -260,7 +299,7 @@ public struct EnvExampleDriftRule: Rule {
             let read = gap.read
             let message = gap.nearMiss.map {
                 "\(read.name) is read here but `\(gap.template)` lists \($0) instead: one of the two names is wrong"
-            } ?? "\(read.name) is read here but missing from `\(gap.template)`"
+            } ?? "\(read.name) is read here but missing from `\(gap.template)`" + (gap.need.map { " (\($0.phrase))" } ?? "")
             return Finding(
                 rule: Self.description, path: gap.path, line: read.line, column: read.column, message: message,
                 matched: gap.template + " " + read.name,

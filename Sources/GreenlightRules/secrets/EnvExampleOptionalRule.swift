@@ -9,7 +9,7 @@ public struct EnvExampleOptionalRule: Rule {
     public static let description = RuleDescription(
         id: "secrets.env-example-optional",
         severity: .note,
-        summary: "Code reads an optional environment variable that the committed .env.example does not list",
+        summary: "Code reads an environment variable it can do without that the committed .env.example does not list",
         rationale: """
             A setting with a working default (`int(os.getenv("CACHE_TTL", "300"))`, \
             `process.env.MAX_ITERATIONS ? parseInt(…) : 1000`, `X || path.join(home, ".app")`, \
@@ -17,9 +17,11 @@ public struct EnvExampleOptionalRule: Rule {
             with `"true"` does not stop a deployment when it is missing, but an operator who \
             reads only the template never learns it exists. Listing it commented out \
             (`# CACHE_TTL=300`) documents it. Held to the same templates, exclusions and \
-            fallbacks as `secrets.env-example-drift`, which reports the variables without a \
-            working default. A variable read with a working default anywhere under the template \
-            is this rule's (its other reads are usually guarded: `X ? parseInt(X) : 10`).
+            fallbacks as `secrets.env-example-drift`, which reports the variables the code \
+            shows it needs. A variable read with a working default anywhere under the template \
+            is this rule's (its other reads are usually guarded: `X ? parseInt(X) : 10`), and so \
+            is one nothing shows to be needed (no failure without it, not a credential): its \
+            message says which.
             """,
         configKeys: [
             ConfigKey("ignore", "variable names never expected in a template (`*` suffix wildcard)",
@@ -42,6 +44,12 @@ public struct EnvExampleOptionalRule: Rule {
                 "app/limits.py": "limit = os.getenv(\"↓RATE_LIMIT\")\nif not limit:\n    limit = \"10\"\n",
                 "app/config.py": "effort = parse_effort(os.getenv(\"↓REASONING_EFFORT\"))\n\ndef parse_effort(effort):\n    if effort is None:\n        return \"medium\"\n    return effort\n",
             ]),
+            // Nothing shows the code needs it: no failure without it, not a credential.
+            RuleExample([
+                ".env.example": "DATABASE_URL=\n",
+                "src/limits.ts": "const n = Number(process.env.↓LIMIT)\n",
+                "app/jobs.py": "tz = os.getenv(\"↓CRON_TIMEZONE\")\n",
+            ]),
         ],
         nonTriggering: [
             // Listed (commented out counts); needed (the drift rule's); a default on the
@@ -49,7 +57,7 @@ public struct EnvExampleOptionalRule: Rule {
             RuleExample([
                 ".env.example": "# CACHE_TTL=300\n",
                 "app/cache.py": "ttl = int(os.getenv(\"CACHE_TTL\", \"300\"))\nkey = os.getenv(\"API_KEY\")\n",
-                "src/b.ts": "const n = Number(process.env.LIMIT)\nconst u = process.env.API_URL ?? \"http://localhost:3000\"\n",
+                "src/b.ts": "const key = process.env.SERVICE_KEY\nconst u = process.env.API_URL ?? \"http://localhost:3000\"\n",
                 "tests/test_cache.py": "ttl = os.getenv(\"TEST_TTL\", \"1\")\n",
             ]),
             RuleExample([
@@ -65,7 +73,9 @@ public struct EnvExampleOptionalRule: Rule {
         try EnvTemplateCoverage.of(context).gaps(ignoring: options.ignores).filter { !$0.isRequired }.map { gap in
             Finding(
                 rule: Self.description, path: gap.path, line: gap.read.line, column: gap.read.column,
-                message: "\(gap.read.name) is optional here (a default, or the code goes on without it) but missing from `\(gap.template)`",
+                message: gap.isOptional
+                    ? "\(gap.read.name) is optional here (a default, or the code goes on without it) but missing from `\(gap.template)`"
+                    : "\(gap.read.name) is read here but missing from `\(gap.template)`; nothing shows the code needs it (no failure without it, not a credential)",
                 matched: gap.template + " " + gap.read.name,
                 fix: "document it in \(gap.template) as a comment (`# \(gap.read.name)=…`) with its default")
         }

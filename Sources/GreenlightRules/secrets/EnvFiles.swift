@@ -88,9 +88,12 @@ public enum EnvFiles {
     }
 
     /// Lower-case words joined by `-` or `_`, digits allowed after the first
-    /// (`mobile-app-key-123`, `dev_secret`): a development stand-in, as the generic pack's
-    /// kebab-case and snake_case allowlists hold too.
+    /// (`mobile-app-key-123`, `dev_secret`, `re_123`), one lower-case word (`minioadmin`, a
+    /// vendor's default login) or fewer than 8 characters: a development stand-in, as the
+    /// generic pack's kebab-case, snake_case and one-case allowlists hold too.
     static func isWordLike(_ value: String) -> Bool {
+        // One lower-case word (`minioadmin`), or too short to be a generated secret (`test`).
+        if value.count < 8 || value.allSatisfy({ $0.isASCII && $0.isLowercase }) { return true }
         let parts = value.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "_" }
         guard parts.count >= 2, let first = parts.first, !first.isEmpty,
               first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }

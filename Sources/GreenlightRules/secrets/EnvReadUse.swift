@@ -66,9 +66,20 @@ enum EnvReadUse {
     static func handlesAbsence(_ site: Site, inCondition: Bool) -> Bool {
         if inCondition && (isPresenceTest(site) || isAbsenceTestGoingOn(site)) { return true }
         if isInlinePresenceTest(site) { return true }
+        // `return os.environ.get("X", None) is not None`: a presence test as a value.
+        let compared = EnvReads.afterValue(site.text[site.end...], commaDefaults: true)
+        if !inCondition && (compared.hasPrefix("is not None") || compared.hasPrefix("is None")) { return true }
         if isCaughtWithDefault(site) { return true }
-        if let local = assignedLocal(site), isGuarded(local.name, after: local.line, in: site.lines) { return true }
+        if let local = assignedLocal(site), guarding(local.name, after: local.line, in: site.lines) == .goesOn { return true }
         return calleeDefaults(site)
+    }
+
+    /// The code shows it cannot do without the variable: an `if`'s test of its absence, or of
+    /// the local it was assigned to, whose branch throws, raises, exits or answers with an error.
+    static func failsWithout(_ site: Site, inCondition: Bool) -> Bool {
+        if inCondition && isAbsenceTest(site) && !isAbsenceTestGoingOn(site) { return true }
+        if let local = assignedLocal(site), guarding(local.name, after: local.line, in: site.lines) == .fails { return true }
+        return false
     }
 
     /// The read is an `if` condition's test of presence: `if (process.env.X) {`,
@@ -83,10 +94,18 @@ enum EnvReadUse {
     /// The read is an `if`'s test of absence (`if (!process.env.X) {`, `if not os.getenv("X"):`)
     /// whose branch goes on without failing (`return null;`).
     static func isAbsenceTestGoingOn(_ site: Site) -> Bool {
-        let before = site.text[..<site.start].trimmingCharacters(in: .whitespaces)
-        guard before.hasSuffix("!") || before.hasSuffix(" not") || before.hasSuffix("(not") else { return false }
+        guard isAbsenceTest(site) else { return false }
         let branch = [site.text[site.end...]] + site.lines[(site.line + 1)..<min(site.lines.count, site.line + 6)]
         return !branch.contains { line in failureWords.contains { line.contains($0) } }
+    }
+
+    /// The read is negated (`!process.env.X`, `not os.getenv("X")`) or compared with nothing
+    /// (`os.getenv("X") is None`, `process.env.X === undefined`).
+    static func isAbsenceTest(_ site: Site) -> Bool {
+        let before = site.text[..<site.start].trimmingCharacters(in: .whitespaces)
+        if (before.hasSuffix("!") && !before.hasSuffix("!!")) || before.hasSuffix(" not") || before.hasSuffix("(not") { return true }
+        let rest = site.text[site.end...].drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
+        return ["is None", "== None", "=== undefined", "== undefined", "== null", "=== null"].contains { rest.hasPrefix($0) }
     }
 
     /// The expression tests the read's presence itself: `process.env.X && …`,
@@ -156,10 +175,14 @@ enum EnvReadUse {
         return (String(text[name]), String(text[value]))
     }
 
-    /// The first line after `line` (within its scope, 40 lines at most) that names `local`
-    /// tests it for presence (`if (t)`, `if t:`, `t ? … :`, `if t is not None`), or tests it for
-    /// absence and gives it a value on that line or the next two (`if not t: t = 30`).
-    static func isGuarded(_ local: String, after line: Int, in lines: [Substring]) -> Bool {
+    /// What the first line after `line` (within its scope, 40 lines at most) that names `local`
+    /// does with it: a test for presence (`if (t)`, `if t:`, `t ? … :`, `if t is not None`), or a
+    /// test for absence that gives it a value on that line or the next two (`if not t: t = 30`)
+    /// or goes on, means the code copes without it; a test for absence whose branch fails, that
+    /// it cannot.
+    enum Guarding { case goesOn, fails, unknown }
+
+    static func guarding(_ local: String, after line: Int, in lines: [Substring]) -> Guarding {
         // An attribute (`self.country`) lives as long as its object: any later method may test it.
         let isAttribute = local.contains(".")
         let indent = indentation(lines[line])
@@ -173,12 +196,12 @@ enum EnvReadUse {
         for number in (line + 1)..<min(lines.count, line + (isAttribute ? 400 : 41)) {
             let string = String(lines[number])
             if !isAttribute && !string.trimmingCharacters(in: .whitespaces).isEmpty && indentation(lines[number]) < indent {
-                return false
+                return .unknown
             }
             let range = NSRange(string.startIndex..., in: string)
             guard word.firstMatch(in: string, range: range) != nil else { continue }
-            if present.firstMatch(in: string, range: range) != nil { return true }
-            guard absent.firstMatch(in: string, range: range) != nil else { return false }
+            if present.firstMatch(in: string, range: range) != nil { return .goesOn }
+            guard absent.firstMatch(in: string, range: range) != nil else { return .unknown }
             let given = try! NSRegularExpression(pattern: #"(?<![\w.])"# + name + #"\s*=(?!=)"#)
             let handled = lines[number..<min(lines.count, number + 3)].contains { candidate in
                 let text = String(candidate)
@@ -187,11 +210,12 @@ enum EnvReadUse {
             }
             // Or the branch for its absence goes on without failing (`this.client = null` after
             // a warning), where a needed setting would throw, exit or answer with an error.
-            return handled || !lines[number..<min(lines.count, number + 6)].contains { line in
+            if handled { return .goesOn }
+            return lines[number..<min(lines.count, number + 6)].contains { line in
                 failureWords.contains { line.contains($0) }
-            }
+            } ? .fails : .goesOn
         }
-        return false
+        return .unknown
     }
 
     /// What a branch that cannot go on without the setting says.

@@ -30,6 +30,10 @@ enum EnvReads {
         /// The undecorated top-level Python function holding the read (`def get_config():` at
         /// the file's left margin): dead code when nothing names it.
         var function: String? = nil
+        /// The object-literal key whose whole value it is (`gtmId: process.env.GTM_ID`).
+        var property: EnvObjectProperty.Property? = nil
+        /// What shows the code needs a value: nil when nothing does.
+        var need: Need? = nil
     }
 
     private static let name = "([A-Za-z_][A-Za-z0-9_]*)"
@@ -132,17 +136,23 @@ enum EnvReads {
                 }
                 if previousEnd == nil && opener == .first { chainGroup = readGroup }
                 let column = string.unicodeScalars.distance(from: string.startIndex, to: captured.lowerBound) + 1
+                let site = EnvReadUse.Site(lines: lines, line: offset, text: string, start: whole.lowerBound, end: whole.upperBound)
+                let property = lexed.flatMap { lexed in
+                    byteOffset(whole.lowerBound).flatMap { EnvObjectProperty.of(site, at: $0, in: lexed) }
+                }
                 let following = lines.dropFirst(offset + 1).prefix(2).map { $0.drop { $0 == " " || $0 == "\t" } }
                 reads.append(Read(
                     name: name, line: offset + 1, column: column, group: readGroup,
                     fallsBack: joined || chained || hasFallback(after: tail, commaDefaults: commaDefaults),
                     isOptional: schemaOptional.contains(name)
                         || isOptional(name, after: tail, following: following, commaDefaults: commaDefaults)
-                        || EnvReadUse.handlesAbsence(EnvReadUse.Site(
-                            lines: lines, line: offset, text: string, start: whole.lowerBound, end: whole.upperBound),
-                            inCondition: opener != .none),
+                        || property.map { EnvObjectProperty.isDefaultedOption($0, name: name) } ?? false
+                        || EnvFeatureFlag.guards(name, site: site, at: byteOffset(whole.lowerBound), in: lexed)
+                        || EnvReadUse.handlesAbsence(site, inCondition: opener != .none),
                     isLegacy: lexed.map { isLegacy(line: offset, in: $0) } ?? false,
-                    function: lexed.flatMap { lexed in byteOffset(whole.lowerBound).flatMap { plainFunction(around: $0, in: lexed) } }))
+                    function: lexed.flatMap { lexed in byteOffset(whole.lowerBound).flatMap { plainFunction(around: $0, in: lexed) } },
+                    property: property,
+                    need: need(name, site: site, inCondition: opener != .none)))
                 previousEnd = whole.upperBound
                 let joint = tail.drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
                 carried = ["||", "??", "or"].contains(joint.trimmingCharacters(in: .whitespaces)) ? (offset, readGroup) : nil
@@ -270,17 +280,6 @@ enum EnvReads {
         guard statement.hasPrefix("?") && !statement.hasPrefix("??") && !statement.hasPrefix("?."),
               let colon = statement.lastIndex(of: ":") else { return false }
         return isWorkingDefault(statement[statement.index(after: colon)...])
-    }
-
-    /// Last words of names whose value cannot be empty: a credential, an address, an identity.
-    /// Any other setting (a list, a filter, a level) works empty.
-    static let valueWords: Set<String> = ["KEY", "SECRET", "TOKEN", "PASSWORD", "PASS", "PWD", "CREDENTIALS", "CREDENTIAL",
-                                          "URL", "URI", "HOST", "ENDPOINT", "DSN", "ID", "ACCOUNT", "BUCKET", "DATABASE",
-                                          "DB", "USER", "USERNAME", "EMAIL", "DOMAIN", "PROJECT", "REGION", "ORG", "NAME",
-                                          "PATH", "DIR", "FILE", "PORT", "ADDRESS", "SERVER"]
-
-    static func needsValue(_ name: String) -> Bool {
-        name.uppercased().split(separator: "_").last.map { valueWords.contains(String($0)) } ?? true
     }
 
     /// What follows the read's value: past its closers, Python's default argument (`, "")`) and

@@ -9,8 +9,13 @@ struct EnvTemplateCoverage {
         let path: String
         let template: String
         let read: EnvReads.Read
-        /// No read of it under this template has a working default.
+        /// No read of it under this template has a working default or copes without it, and one
+        /// of them shows the code needs it (or it is a near miss of a listed name).
         let isRequired: Bool
+        /// A read of it under this template has a working default or copes without it.
+        let isOptional: Bool
+        /// What shows the code needs it, at the first read that does.
+        let need: EnvReads.Need?
         /// A declared name the read's name differs from by one abbreviated word
         /// (`…_IN_MINUTES` read, `…_IN_MINS` declared): the documented setting is ignored.
         let nearMiss: String?
@@ -35,6 +40,8 @@ struct EnvTemplateCoverage {
     private let supplied: Set<String>
     /// Python functions holding a read that nothing in the repository names: dead code.
     private let unreferenced: Set<String>
+    /// Configuration-object keys holding a read that every use tests for presence first.
+    private let presenceTested: Set<String>
 
     static let key = SharedKey<EnvTemplateCoverage>("secrets.env-template-coverage")
 
@@ -73,6 +80,7 @@ struct EnvTemplateCoverage {
             for path in try ComposeFiles.envFiles(context) {
                 if let file = try snapshot.text(at: path) { supplied.formUnion(EnvFiles.declaredNames(file)) }
             }
+            supplied.formUnion(try ComposeFiles.environmentNames(context))
             for entry in snapshot.entries where EnvFiles.isCode(entry.path) && !VendoredCode.contains(entry.path) {
                 guard let text = try snapshot.text(of: entry, containingAny: EnvReads.keywords) else { continue }
                 supplied.formUnion(EnvReads.childEnvironment(in: text))
@@ -90,6 +98,11 @@ struct EnvTemplateCoverage {
             file.reads.filter { read in !file.template.names.contains(read.name) && !supplied.contains(read.name) }.compactMap(\.function)
         })
         unreferenced = candidates.isEmpty ? [] : try UnreferencedFunctions.among(candidates, in: snapshot)
+        let keys = Set(files.flatMap { file in
+            file.reads.filter { read in !read.isOptional && !file.template.names.contains(read.name) && !supplied.contains(read.name) }
+                .compactMap { $0.property.flatMap { $0.isOption ? nil : $0.key } }
+        })
+        presenceTested = try ConfigPropertyUses.presenceTested(keys, in: snapshot)
     }
 
     /// The gaps, one per variable and template, at the variable's first read; `ignores` names
@@ -98,6 +111,9 @@ struct EnvTemplateCoverage {
         var order: [String] = []
         var first: [String: (path: String, template: Template, read: EnvReads.Read)] = [:]
         var optional: Set<String> = []
+        var needs: [String: EnvReads.Need] = [:]
+        var readUnder: [String: Set<String>] = [:]
+        for file in files { readUnder[file.template.path, default: []].formUnion(file.reads.map(\.name)) }
         for file in files {
             // A group of fallbacks is covered when one of its variables is, and so is every other
             // read of a fallback in the file (`elif getenv("B"): use(getenv("B"))`).
@@ -106,7 +122,10 @@ struct EnvTemplateCoverage {
             for read in file.reads where !covered.contains(read.group) && !fallbacks.contains(read.name) && !read.isLegacy
                 && !(file.isMigration && read.fallsBack) && !(read.function.map(unreferenced.contains) ?? false) {
                 let key = file.template.path + "\u{0}" + read.name
-                if read.isOptional { optional.insert(key) }
+                if read.isOptional || read.property.map({ !$0.isOption && presenceTested.contains($0.key) }) ?? false {
+                    optional.insert(key)
+                }
+                if needs[key] == nil, let need = read.need { needs[key] = need }
                 if first[key] == nil {
                     order.append(key)
                     first[key] = (file.path, file.template, read)
@@ -115,9 +134,11 @@ struct EnvTemplateCoverage {
         }
         return order.map { key in
             let (path, template, read) = first[key]!
-            let nearMiss = Self.nearMiss(of: read.name, in: template.names)
+            let nearMiss = Self.nearMiss(of: read.name, in: template.names, read: readUnder[template.path] ?? [])
+            let isOptional = optional.contains(key)
             return Gap(path: path, template: template.path, read: read,
-                       isRequired: nearMiss != nil || !optional.contains(key), nearMiss: nearMiss)
+                       isRequired: nearMiss != nil || (!isOptional && needs[key] != nil), isOptional: isOptional,
+                       need: needs[key], nearMiss: nearMiss)
         }
     }
 
@@ -129,11 +150,22 @@ struct EnvTemplateCoverage {
     /// A declared name that differs from `name` in one word only, one of the two an abbreviation
     /// of the other (`MINS` / `MINUTES`, `SECS` / `SECONDS`, `MAX` / `MAXIMUM`) — not two names
     /// that merely start alike (`OPENAI` / `OPENROUTER`).
-    static func nearMiss(of name: String, in declared: Set<String>) -> String? {
+    /// Or the read name is a declared one with one word added inside it that the code never
+    /// reads as declared (`OLLAMA_EMBEDDING_API_MODEL` read, `OLLAMA_EMBEDDING_MODEL` listed);
+    /// a word added at the end names another setting (`DB_PASSWORD_FILE`).
+    static func nearMiss(of name: String, in declared: Set<String>, read: Set<String> = []) -> String? {
         let words = name.split(separator: "_")
         guard words.count >= 3 else { return nil }
         return declared.sorted().first { candidate in
             let other = candidate.split(separator: "_")
+            if other.count + 1 == words.count, !read.contains(candidate),
+               (1..<(words.count - 1)).contains(where: { inserted in
+                   var without = words
+                   without.remove(at: inserted)
+                   return without.elementsEqual(other)
+               }) {
+                return true
+            }
             guard other.count == words.count, candidate != name else { return false }
             let differing = zip(words, other).filter { $0 != $1 }
             guard differing.count == 1, let (a, b) = differing.first else { return false }

@@ -4,8 +4,9 @@ import GreenlightCore
 /// What is not a secret even when a pattern matches: paths (globs), values matching a regex,
 /// values containing a stopword (`example`, `dummy`, `xxxx`, `<your-key>` …, case-insensitive),
 /// and values whose name says they are not a live secret (`REDACTED_VALUE`, `publishableKey`:
-/// a word of `names` in the identifier the value is assigned to). Packs, their rules and the
-/// `secrets.allow` config each add to it.
+/// a word of `names` in the identifier the value is assigned to), and values a vendor publishes
+/// as the default of its self-hosting files (`published`: their SHA-256 digests, so that the
+/// list names no value). Packs, their rules and the `secrets.allow` config each add to it.
 public struct SecretAllowlist: Sendable {
     public var paths: [Glob]
     public var regexes: [BoundedRegex]
@@ -13,15 +14,19 @@ public struct SecretAllowlist: Sendable {
     public var stopwords: [String]
     /// Lowercased words of a credential's name that say its value is a stand-in or public.
     public var names: [String]
+    /// Lowercased hex SHA-256 digests of published default values.
+    public var published: Set<String>
 
-    public init(paths: [Glob] = [], regexes: [BoundedRegex] = [], stopwords: [String] = [], names: [String] = []) {
+    public init(paths: [Glob] = [], regexes: [BoundedRegex] = [], stopwords: [String] = [], names: [String] = [],
+                published: Set<String> = []) {
         self.paths = paths
         self.regexes = regexes
         self.stopwords = stopwords.map { $0.lowercased() }
         self.names = names.map { $0.lowercased() }
+        self.published = Set(published.map { $0.lowercased() })
     }
 
-    public var isEmpty: Bool { paths.isEmpty && regexes.isEmpty && stopwords.isEmpty && names.isEmpty }
+    public var isEmpty: Bool { paths.isEmpty && regexes.isEmpty && stopwords.isEmpty && names.isEmpty && published.isEmpty }
 
     public func allowsPath(_ path: String) -> Bool {
         paths.contains { $0.matches(path) }
@@ -30,6 +35,7 @@ public struct SecretAllowlist: Sendable {
     /// Whether the value is allowed: it contains a stopword or a regex matches in it.
     public func allowsSecret(_ value: String) -> Bool {
         if allowsStopword(in: value) { return true }
+        if !published.isEmpty && published.contains(SHA256.hex(value)) { return true }
         return regexes.contains { !$0.matches(in: value, limit: 1, budget: SecretScanner.Limits.allowlistBudget).matches.isEmpty }
     }
 
@@ -92,6 +98,7 @@ public struct SecretAllowlist: Sendable {
         sum.regexes += rhs.regexes
         sum.stopwords += rhs.stopwords
         sum.names += rhs.names
+        sum.published.formUnion(rhs.published)
         return sum
     }
 }
@@ -116,9 +123,10 @@ struct AllowlistShape: Decodable {
     var regexes: [String] = []
     var stopwords: [String] = []
     var names: [String] = []
+    var published: [String] = []
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case paths, regexes, stopwords, names
+        case paths, regexes, stopwords, names, published
     }
 
     init() {}
@@ -131,6 +139,13 @@ struct AllowlistShape: Decodable {
         regexes = try container.decodeIfPresent([String].self, forKey: .regexes) ?? []
         stopwords = try container.decodeIfPresent([String].self, forKey: .stopwords) ?? []
         names = try container.decodeIfPresent([String].self, forKey: .names) ?? []
+        published = try container.decodeIfPresent([String].self, forKey: .published) ?? []
+        for (index, digest) in published.enumerated()
+        where digest.count != 64 || !digest.allSatisfy({ $0.isHexDigit }) {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: container.codingPath + [CodingKeys.published, AnyCodingKey(intValue: index)],
+                debugDescription: "'\(digest)' is not a SHA-256 digest (64 hexadecimal digits): list the digest of a published default, never the value"))
+        }
         for (index, pattern) in paths.enumerated() {
             do {
                 _ = try Glob(pattern)
@@ -164,6 +179,6 @@ struct AllowlistShape: Decodable {
         SecretAllowlist(
             paths: paths.compactMap { try? Glob($0) },
             regexes: regexes.compactMap { try? BoundedRegex($0) },
-            stopwords: stopwords, names: names)
+            stopwords: stopwords, names: names, published: Set(published))
     }
 }

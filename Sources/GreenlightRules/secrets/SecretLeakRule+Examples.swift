@@ -13,6 +13,10 @@ enum SecretLeakExamples {
     static let acmeKey = SecretSample.make("acme_live_", "alnum", 32)
     static let jwt = SecretSample.make("eyJ", "base64url", 30) + "." + SecretSample.make("eyJ", "base64url", 60)
         + "." + SecretSample.make("", "base64url", 43, salt: "jwt")
+    /// A value a vendor's self-hosting files publish as a default (Supabase's `SECRET_KEY_BASE`
+    /// is one), and the compose file that carries it.
+    static let publishedDefault = SecretSample.make("", "base64", 64, salt: "published")
+    static let selfHostingCompose = "services:\n  realtime:\n    environment:\n      SECRET_KEY_BASE: ↓\(publishedDefault)\n"
     static let privateKey = "-----BEGIN OPENSSH PRIVATE KEY-----\n"
         + (0..<4).map { SecretSample.make("", "base64", 70, salt: "pem\($0)") + "\n" }.joined()
         + "-----END OPENSSH PRIVATE KEY-----\n"
@@ -74,6 +78,7 @@ enum SecretLeakExamples {
         // A token's own shape is found in tests too; only the generic heuristics stay out.
         RuleExample(["tests/test_client.py": "GH = \"↓\(githubToken)\"\n"]),
         RuleExample(["server/supabase.ts": "const admin = createClient(url, '↓\(supabaseJWT(role: "service_role"))')\n"]),
+        RuleExample(["deploy/supabase/docker-compose.yml": selfHostingCompose]),
         // ... and in a UI component.
         RuleExample(["web/src/Chat.tsx": "const openai = new OpenAI({ apiKey: \"↓\(openAIKey)\", dangerouslyAllowBrowser: true })\n"]),
     ]
@@ -118,6 +123,13 @@ enum SecretLeakExamples {
             "supabase/seed.sql": "insert into keys values ('\(demoJWT)');\n",
             "deploy/k8s/secrets.yaml": "data:\n  JWT_SECRET_KEY: \(base64url("change-me-in-production-2024"))\n  POSTGRES_PASSWORD: \(base64url("docsgpt"))\n",
         ]),
+        // The same default, listed by its digest; a generated class name with numbers; an
+        // end-to-end stack's env file.
+        RuleExample([
+            "deploy/supabase/docker-compose.yml": selfHostingCompose.replacingOccurrences(of: "↓", with: ""),
+            "trainer/api_client/models/info.py": "special_tokens: \"GetTrainingInfoResponse200TrainingConfigSpecialTokens\"\n",
+            "e2e/.env.backend": "SECRET_KEY=\(SecretSample.make("", "alnum", 43, salt: "e2e"))\n",
+        ], config: "secrets:\n  allow:\n    published: [\"\(SHA256.hex(publishedDefault))\"]"),
         // The allowlist comments teams already write for other scanners.
         RuleExample([
             "src/legacy.py": "STRIPE = \"\(stripeKey)\"  # gitleaks:allow\nGH = \"\(githubToken)\"  # pragma: allowlist secret\n",
