@@ -38,9 +38,10 @@ public struct DockerBuildMissingRule: Rule {
             `working-directory` and the action's `file`/`context` decide which Dockerfile a step \
             builds; a path with an expression counts for every Dockerfile. Builds made by a \
             script or a Makefile a step runs, or by a local composite action, count; a \
-            repository whose other CI system (a Jenkinsfile, `.gitlab-ci.yml` …) builds images \
-            is not judged. Dockerfiles of tests, fixtures, examples, development containers and \
-            vendored code are not services to build.
+            repository whose other CI system (a Jenkinsfile anywhere, `.gitlab-ci.yml` …) builds \
+            images is not judged. Dockerfiles of tests, fixtures, examples, development \
+            containers, tooling under a dot-folder (`.docker/`) and vendored code are not \
+            services to build.
             """,
         configKeys: [ConfigKey("ignore", "globs of Dockerfiles that need no CI build", default: ".devcontainer/**")],
         triggering: [
@@ -105,6 +106,15 @@ public struct DockerBuildMissingRule: Rule {
                 "Dockerfile.aarch64": "FROM alpine:3.20\n",
                 "Jenkinsfile": "pipeline { stages { stage('Build') { steps { sh 'docker buildx build -f Dockerfile.aarch64 .' } } } }\n",
                 ".github/workflows/trigger.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps: [{run: echo trigger}]\n",
+            ]),
+            RuleExample([
+                "Dockerfile": "FROM python:3.12\n",
+                "ci/jenkinsfile": "stage('Build') { sh \"make docker_build\" }\n",
+            ]),
+            // A dot-folder's image is the developers' tooling (a local database for Compose).
+            RuleExample([
+                ".docker/mongo/Dockerfile": "FROM mongo:7\nCOPY init.js /docker-entrypoint-initdb.d/\n",
+                ".github/workflows/ci.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps: [{run: npm test}]\n",
             ]),
         ]
     )

@@ -68,7 +68,11 @@ enum IndirectDockerBuilds {
     /// Another CI system is configured and its configuration builds images (or runs `make`,
     /// whose targets it does not show): Greenlight cannot see which Dockerfiles it builds.
     static func otherSystemBuilds(_ snapshot: RepositorySnapshot) throws -> Bool {
-        for path in otherCI {
+        // Jenkins pipelines live anywhere, under any case (`ci/jenkinsfile`, `Jenkinsfile.release`).
+        let jenkins = snapshot.entries.map(\.path).filter { path in
+            (path.split(separator: "/").last.map { $0.lowercased().hasPrefix("jenkinsfile") } ?? false) && !VendoredCode.contains(path)
+        }
+        for path in otherCI.filter({ $0 != "Jenkinsfile" }) + jenkins {
             guard let text = try snapshot.text(at: path)?.text else { continue }
             if ["docker", "buildx", "bake", "podman", "make ", "kaniko", "buildah"].contains(where: { text.contains($0) }) {
                 return true

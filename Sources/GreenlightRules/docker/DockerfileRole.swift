@@ -29,6 +29,11 @@ public enum DockerfileRole {
         if ExampleCode.contains(path) { return "an example or documentation image" }
         let components = Array(path.utf8).split(separator: UInt8(ascii: "/"))
         guard let name = components.last else { return nil }
+        // A dot-folder holds tooling (`.docker/mongo/`, `.devcontainer/`); `.github/` holds
+        // container actions, which a workflow builds where it uses them.
+        if let tooling = components.dropLast().first(where: { $0.first == UInt8(ascii: ".") && !$0.elementsEqual(".github".utf8) }) {
+            return "a tooling image (under \(String(decoding: tooling, as: UTF8.self))/)"
+        }
         for folder in components.dropLast() where words(of: folder).contains(where: supportFolderWords.contains) {
             return "a supporting image (under \(String(decoding: folder, as: UTF8.self))/)"
         }

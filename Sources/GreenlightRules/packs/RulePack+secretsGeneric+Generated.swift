@@ -43,7 +43,10 @@ allow:
     - '[(),;\[\]].*[(),;\[\]]'
     # Word-like identifiers and references: snake_case, CONSTANT_CASE, kebab-case, camelCase,
     # dotted names, paths and URLs.
-    - '^_*[A-Za-z][a-z]+[0-9]*(?:[_.-][A-Za-z][a-z]+[0-9]*)+_*$'
+    # With `#` or `.` first: a selector of the input that holds the key (#api_key_claude).
+    - '^[#.]?_*[A-Za-z][a-z]+[0-9]*(?:[_.-][A-Za-z][a-z]+[0-9]*)+_*$'
+    # A word and a number: a person's stand-in (localdev123), not a generated value.
+    - '^[a-z]{4,}[0-9]{1,4}$'
     # PascalCase names, acronyms first: APIKeysWithRawResponse.
     - '^[A-Z]{1,5}[a-z]+(?:[A-Z][a-z]+)*[0-9]*!?$'
     # Generated class names with numbers between their words: GetTrainingInfoResponse200Config.
@@ -159,6 +162,7 @@ rules:
         - 'password: "changeme"'
         - 'PASSWORD_FIELD = "password_confirmation"'
         - 'pwd = "aaaaaaaaaa"'
+        - '      MONGO_INITDB_ROOT_PASSWORD: localdev123'
         - 'correct_password_bytes = b"swordfish"'
         - 'e.password="),d?e.value:f.value"'
         - 'setPassword: "パスワードを設定しますか2"'
@@ -186,6 +190,7 @@ rules:
         - 'API_KEY='
         - 'API_KEY=replace-me-with-the-real-key'
         - 'token_endpoint: /oauth/token/refresh/endpoint'
+        - "    [SECRET_KEYS.CLAUDE]: '#api_key_claude',"
         - 'SECRET_KEY_BASE=${SECRET_KEY_BASE}'
         - 'access_token_ttl: 3600'
         - 'input_tokens_details: InputTokensDetails'

@@ -297,7 +297,8 @@ rules:
   - id: url-credentials
     title: password in a URL
     keywords: ['://']
-    regex: '(?i)(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}://[^\s:@/"''`<>]{1,64}:([^\s:@/"''`<>]{8,128})@[a-z0-9.-]+'
+    # Not on a loopback host: a database on the developer's own machine (a sample's default).
+    regex: '(?i)(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}://[^\s:@/"''`<>]{1,64}:([^\s:@/"''`<>]{8,128})@(?!(?:localhost|127\.0\.0\.1|0\.0\.0\.0|host\.docker\.internal)(?![a-z0-9.-]))[a-z0-9.-]+'
     entropy: 3.0
     allow:
       stopwords: [password, passwd, postgres, mysql, root, admin, secret, localhost]
@@ -309,6 +310,7 @@ rules:
       no_match:
         - 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/app'
         - 'DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app'
+        - '"sqlserver": "mssql+pyodbc://sa:{{alnum:16}}@127.0.0.1:1434/msdb"'
         - 'see https://docs.example.com:8443/path'
 
 """#)

@@ -45,7 +45,8 @@ public struct EnvExampleDriftRule: Rule {
             (`os.environ["X"]`, `process.env.X!`, `ENV.fetch("X")`), an `if` that tests its \
             absence (or the absence of the local holding it) and throws, raises, exits or answers \
             with an error, a credential's name (a key, secret, token or password), or a default \
-            that is an address on the developer's machine. No read of it may have a working \
+            that is an address on the developer's machine in code a Dockerfile at or above it \
+            ships (in an image, `localhost` is the container itself). No read of it may have a working \
             default (a literal that is not empty, `None` or another variable; a validation \
             schema's `.default()` or `.optional()` counts) or cope without it; the others, and \
             the reads nothing shows to be needed, are `secrets.env-example-optional`'s. A read \
@@ -118,7 +119,8 @@ public struct EnvExampleDriftRule: Rule {
                 "src/account.ts": "const mins = process.env.↓PASSWORD_RESET_EXPIRY_IN_MINUTES\n    ? parseInt(process.env.PASSWORD_RESET_EXPIRY_IN_MINUTES)\n    : 15\n",
                 // An empty credential is no default.
                 "src/search.ts": "const exa = new ExaClient(process.env.↓EXA_API_KEY || \"\");\n",
-                "src/api.ts": "const base = process.env.↓API_BASE_URL ?? \"http://localhost:8912\"\n",
+                "web/Dockerfile": "FROM node:20\n",
+                "web/src/api.ts": "const base = process.env.↓API_BASE_URL ?? \"http://localhost:8912\"\n",
                 "app/search.py": "key = os.getenv(\"↓SEARX_API_KEY\", \"\")\nkey = os.environ[\"↓OPENROUTER_API_KEY\"]\n",
             ]),
             // The environment as the last resort after configuration; `None` is no default; a
@@ -275,6 +277,8 @@ public struct EnvExampleDriftRule: Rule {
                 "app/webhook.ts": "const loops = new Loops(process.env.LOOPS_API_KEY)\n",
                 "app/logs.py": "def logging_on():\n    return os.environ.get(\"LOG_PATH\", None) is not None\n",
                 "src/limits.ts": "const n = Number(process.env.LIMIT)\n",
+                // No image ships this code: its developer-machine default is the development one.
+                "cli/main.py": "url = os.getenv(\"BACKEND_API_URL\", \"http://localhost:8000\")\n",
             ]),
             // Optional settings (`secrets.env-example-optional`'s); what the program sets for its
             // own child; test switches; an `elif` after a listed variable; a variable the root

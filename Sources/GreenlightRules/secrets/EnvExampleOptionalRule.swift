@@ -57,7 +57,9 @@ public struct EnvExampleOptionalRule: Rule {
             RuleExample([
                 ".env.example": "# CACHE_TTL=300\n",
                 "app/cache.py": "ttl = int(os.getenv(\"CACHE_TTL\", \"300\"))\nkey = os.getenv(\"API_KEY\")\n",
-                "src/b.ts": "const key = process.env.SERVICE_KEY\nconst u = process.env.API_URL ?? \"http://localhost:3000\"\n",
+                "src/b.ts": "const key = process.env.SERVICE_KEY\n",
+                "web/Dockerfile": "FROM node:20\n",
+                "web/src/b.ts": "const u = process.env.API_URL ?? \"http://localhost:3000\"\n",
                 "tests/test_cache.py": "ttl = os.getenv(\"TEST_TTL\", \"1\")\n",
             ]),
             RuleExample([

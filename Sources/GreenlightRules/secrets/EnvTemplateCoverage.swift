@@ -31,6 +31,9 @@ struct EnvTemplateCoverage {
         let template: Template
         let reads: [EnvReads.Read]
         let isMigration: Bool
+        /// A Dockerfile stands in the file's folder or above it: the code ships in an image,
+        /// where `localhost` is the container itself.
+        let isContainerised: Bool
     }
 
     private let files: [FileReads]
@@ -63,8 +66,10 @@ struct EnvTemplateCoverage {
         // variables an image sets (`ENV`) are the image's to supply.
         var containerised: Set<String> = []
         var supplied: Set<String> = []
+        var imageFolders: Set<String> = []
         for entry in DockerfileFiles.entries(context) {
             var folder = RepositoryPath.folder(of: entry.path)
+            imageFolders.insert(folder)
             while containerised.insert(folder).inserted && !folder.isEmpty { folder = RepositoryPath.folder(of: folder) }
             guard !declared.isEmpty, let text = try snapshot.text(at: entry.path) else { continue }
             let file = context.parsed(DockerfileFiles.parserKey, text, parse: DockerfileParser.parse)
@@ -87,8 +92,14 @@ struct EnvTemplateCoverage {
                 guard !EnvFiles.isTest(entry.path), !ExampleCode.contains(entry.path),
                       !EnvFiles.isToolConfiguration(entry.path), !EnvFiles.isOperatorScript(entry.path),
                       let template = Self.governing(entry.path, declared, containerised) else { continue }
+                var folder = RepositoryPath.folder(of: entry.path)
+                var isContainerised = imageFolders.contains(folder)
+                while !isContainerised && !folder.isEmpty {
+                    folder = RepositoryPath.folder(of: folder)
+                    isContainerised = imageFolders.contains(folder)
+                }
                 files.append(FileReads(path: entry.path, template: template, reads: EnvReads.reads(in: text),
-                                       isMigration: EnvFiles.isMigration(entry.path)))
+                                       isMigration: EnvFiles.isMigration(entry.path), isContainerised: isContainerised))
             }
         }
         self.files = files
@@ -125,7 +136,8 @@ struct EnvTemplateCoverage {
                 if read.isOptional || read.property.map({ !$0.isOption && presenceTested.contains($0.key) }) ?? false {
                     optional.insert(key)
                 }
-                if needs[key] == nil, let need = read.need { needs[key] = need }
+                // A default on the developer's machine is a development default where no image ships.
+                if needs[key] == nil, let need = read.need, need != .localDefault || file.isContainerised { needs[key] = need }
                 if first[key] == nil {
                     order.append(key)
                     first[key] = (file.path, file.template, read)

@@ -72,6 +72,14 @@ enum DecodedValue {
         return (text, false)
     }
 
+    /// The `exp` claim of a JWT's decoded header and payload (`"exp":1609459200`), as a date.
+    static func expiry(ofPayload text: String) -> Date? {
+        guard let claim = text.range(of: "\"exp\":") else { return nil }
+        let digits = text[claim.upperBound...].drop { $0 == " " }.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 12, let seconds = Double(digits) else { return nil }
+        return Date(timeIntervalSince1970: seconds)
+    }
+
     /// Printable ASCII text that `text` decodes to as base64 (or base64url), or nil.
     static func base64(_ text: Substring, url: Bool) -> String? {
         var standard = String(text)

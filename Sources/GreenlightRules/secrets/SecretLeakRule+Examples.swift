@@ -26,6 +26,11 @@ enum SecretLeakExamples {
         + base64url(#"{"iss":"acme-demo","role":"service_role","exp":1983812996}"#) + "."
         + SecretSample.make("", "base64url", 43, salt: "demo-jwt")
 
+    /// A token that expired on 2021-01-01 (`exp` 1609459200).
+    static let expiredJWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+        + base64url(#"{"api_key":"4827361","exp":1609459200}"#) + "."
+        + SecretSample.make("", "base64url", 43, salt: "expired-jwt")
+
     /// A licence a test module signs for itself (payload: `sub` fake@acme.example).
     static let fakeJWT = "eyJhbGciOiJSUzUxMiJ9."
         + base64url(#"{"iss":"acme.com","sub":"fake@acme.com","typ":"TEAM","exp":1807398702}"#) + "."
@@ -79,6 +84,8 @@ enum SecretLeakExamples {
         RuleExample(["tests/test_client.py": "GH = \"↓\(githubToken)\"\n"]),
         RuleExample(["server/supabase.ts": "const admin = createClient(url, '↓\(supabaseJWT(role: "service_role"))')\n"]),
         RuleExample(["deploy/supabase/docker-compose.yml": selfHostingCompose]),
+        // The same token before its `exp`.
+        RuleExample(["docs/server/zhipu.md": "Output example:\n\n    ↓\(expiredJWT)\n"], now: "2020-12-06T00:00:00Z"),
         // ... and in a UI component.
         RuleExample(["web/src/Chat.tsx": "const openai = new OpenAI({ apiKey: \"↓\(openAIKey)\", dangerouslyAllowBrowser: true })\n"]),
     ]
@@ -123,6 +130,10 @@ enum SecretLeakExamples {
             "supabase/seed.sql": "insert into keys values ('\(demoJWT)');\n",
             "deploy/k8s/secrets.yaml": "data:\n  JWT_SECRET_KEY: \(base64url("change-me-in-production-2024"))\n  POSTGRES_PASSWORD: \(base64url("docsgpt"))\n",
         ]),
+        // A token whose `exp` has passed (an API reference's output example) authenticates nothing.
+        RuleExample([
+            "docs/server/zhipu.md": "Output example:\n\n    \(expiredJWT)\n",
+        ], now: "2026-12-06T00:00:00Z"),
         // The same default, listed by its digest; a generated class name with numbers; an
         // end-to-end stack's env file.
         RuleExample([

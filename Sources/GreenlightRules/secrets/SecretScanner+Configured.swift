@@ -36,7 +36,7 @@ extension SecretScanner {
             let kept = packs.map { $0.removing(disabled) }
             var limits = Limits()
             limits.maxFindingsPerFile = section.maxFindingsPerFile
-            let scanner = SecretScanner(packs: kept, allow: section.allow, limits: limits)
+            let scanner = SecretScanner(packs: kept, allow: section.allow, limits: limits, now: context.now)
             // A team's own pack proves its samples on load, like the built-in ones do in tests.
             let userIDs = Set(user.flatMap { $0.patterns.map(\.id) }).subtracting(disabled)
             if let failure = scanner.sampleFailures(only: userIDs).first {

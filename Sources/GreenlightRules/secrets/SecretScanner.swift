@@ -73,7 +73,12 @@ public final class SecretScanner: Sendable {
     /// Largest window (merged windows are split beyond this).
     static let maxWindow = 32 * 1024
 
-    public init(packs: [SecretPack], allow: SecretAllowlist = SecretAllowlist(), limits: Limits = Limits()) {
+    /// The run's clock (`--now`): a JWT whose `exp` is before it can no longer authenticate and
+    /// is not reported. Nil (the redactor) judges no token expired.
+    private let now: Date?
+
+    public init(packs: [SecretPack], allow: SecretAllowlist = SecretAllowlist(), limits: Limits = Limits(), now: Date? = nil) {
+        self.now = now
         var ordered: [(SecretPattern, SecretAllowlist)] = []
         for generic in [false, true] {
             for pack in packs {
@@ -146,6 +151,7 @@ public final class SecretScanner: Sendable {
                     // and the entropy of what base64 hides.
                     if let decoded = DecodedValue.of(secret) {
                         if global.allowsStopword(in: decoded.text) || allowlists[number].allowsStopword(in: decoded.text) { continue }
+                        if decoded.jwt, let now, let expiry = DecodedValue.expiry(ofPayload: decoded.text), expiry < now { continue }
                         if !decoded.jwt, let floor = SecretScanner.entropyFloor(pattern, decoded.text),
                            SecretScanner.entropy(of: decoded.text) < floor { continue }
                     }
