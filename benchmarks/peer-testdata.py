@@ -36,7 +36,10 @@ JWT_EXCLUSIONS = [
     (r"^(?!.*eyJ[A-Za-z0-9_-]+\.eyJ)", "not a JWT: a JWT's header and payload are base64 of JSON (eyJ…)"),
     (r"eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.?(?![A-Za-z0-9_.-])", "unsigned (no signature): authenticates nothing"),
     ("DECODED:(?i)test|demo|example", "issued for a test or a demo (its payload says so)"),
+    ("EXPIRED:", "expired (its exp is before the run's --now): authenticates nothing"),
 ]
+# The clock every Greenlight run of this script is given.
+NOW = "2026-01-01T00:00:00Z"
 GITLAB = ("gitlab-pat, gitlab-token", [(r"hello|testin|Need5|checking_Length|correctAB", "a peer's format test value, stopword-free but not random: under the entropy floor"),
                                        PLACEHOLDER])
 CLAIMED = {
@@ -99,7 +102,13 @@ def decoded_jwt(text):
 
 def exclusion(detector, text):
     for pattern, reason in CLAIMED.get(detector, (None, []))[1]:
-        if pattern.startswith("DECODED:"):
+        if pattern == "EXPIRED:":
+            import datetime
+            m = re.search(r'"exp"\s*:\s*(\d{1,12})', decoded_jwt(text))
+            now = datetime.datetime.fromisoformat(NOW.replace("Z", "+00:00")).timestamp()
+            if m and int(m.group(1)) < now:
+                return reason
+        elif pattern.startswith("DECODED:"):
             if re.search(pattern[len("DECODED:"):], decoded_jwt(text)):
                 return reason
         elif re.search(pattern, text):
@@ -135,7 +144,7 @@ def main():
     subprocess.run(["git", "add", "-A"], cwd=args.out, check=True, env=env)
     subprocess.run(["git", "commit", "-q", "-m", "cases"], cwd=args.out, check=True, env=env)
     report = subprocess.run([args.greenlight, "check", "--repo", args.out, "--only", "secrets", "--format", "json",
-                             "--now", "2026-01-01T00:00:00Z"], capture_output=True)
+                             "--now", NOW], capture_output=True)
     if report.returncode > 1:
         sys.exit("greenlight failed: " + report.stderr.decode())
     # Which patterns flagged each file: a negative of one detector that another pattern rightly
