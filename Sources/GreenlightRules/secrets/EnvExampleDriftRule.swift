@@ -81,11 +81,15 @@ public struct EnvExampleDriftRule: Rule {
             `process.env.ENABLE_X ? createClient(…) : undefined` — not a deployment stage such as \
             `NODE_ENV`), an option a call fills when it is undefined (`Sentry.init({environment: \
             process.env.X})`; not a credential or an address, except a client's `baseURL`), or a \
-            configuration key every file that uses it tests first (`config.gtmId && …`) — \
+            configuration key every file that uses it tests first (`config.gtmId && …`), the \
+            default of a typed class attribute or of a parameter (`endpoint: str = \
+            Param(os.environ.get("X", None))`, `def __init__(self, key=os.getenv("X"))`: the \
+            caller may set it) — \
             those are `secrets.env-example-optional`'s. Names a Compose service's `environment:` \
             sets are the deployment's to give. A value only shown in a log line (`logging.info`, \
             `console.log`, `print`) is not read, and neither is a Python function at the left \
-            margin that nothing in the repository names (dead code). One finding per missing \
+            margin, or a `@property` whose attribute nothing reads, that nothing in the \
+            repository names (dead code). One finding per missing \
             variable, at its first read.
             """,
         configKeys: [
@@ -151,6 +155,9 @@ public struct EnvExampleDriftRule: Rule {
                 "src/billing.ts": "if (process.env.NODE_ENV === \"production\") {\n  stripe = new Stripe(process.env.↓STRIPE_SECRET_KEY)\n}\n",
                 "server/models/settings.js": "const shown = { bedrock: !!process.env.↓BEDROCK_LLM_TOKEN }\n",
                 "server/utils/bedrock.js": "if (!process.env.BEDROCK_LLM_TOKEN)\n  throw new Error(\"BEDROCK_LLM_TOKEN is required\");\n",
+                // A property the code reads.
+                "app/settings.py": "class Config:\n    @property\n    def STRIPE_KEY(self) -> str:\n        return os.getenv('↓STRIPE_API_KEY', '')\n",
+                "app/billing.py": "stripe.api_key = CONFIG.STRIPE_KEY\n",
             ]),
             // A part with a container build of its own is held to its own template only.
             RuleExample([
@@ -277,6 +284,12 @@ public struct EnvExampleDriftRule: Rule {
                 "app/webhook.ts": "const loops = new Loops(process.env.LOOPS_API_KEY)\n",
                 "app/logs.py": "def logging_on():\n    return os.environ.get(\"LOG_PATH\", None) is not None\n",
                 "src/limits.ts": "const n = Number(process.env.LIMIT)\n",
+                // A property nothing reads; a local used, then tested for absence by a branch
+                // that goes on.
+                "app/settings.py": "class Config:\n    @property\n    def AZURE_OPENAI_KEY(self) -> str:\n        return os.getenv('AZURE_OPENAI_KEY', '')\n",
+                "app/groq.py": "class Groq:\n    def __init__(self):\n        env_api_key = os.getenv(\"GROQ_API_KEY\")\n        models = get_models(URL, env_api_key)\n        if env_api_key is None:\n            self.config[\"API Key\"] = InputConfig()\n",
+                // Defaults a caller can override: a typed class attribute, a parameter.
+                "libs/loaders/azure.py": "class AzureLoader(BaseLoader):\n    endpoint: str = Param(os.environ.get(\"AZURE_DI_ENDPOINT\", None))\n    credential: str = Param(\n        os.environ.get(\"AZURE_DI_CREDENTIAL\", None),\n        help=\"Credential\",\n    )\n\n    def __init__(self, token=os.getenv(\"AZURE_DI_TOKEN\")):\n        self.token = token\n",
                 // No image ships this code: its developer-machine default is the development one.
                 "cli/main.py": "url = os.getenv(\"BACKEND_API_URL\", \"http://localhost:8000\")\n",
             ]),

@@ -57,6 +57,47 @@ enum EnvReadUse {
         return receiver == "console" || receiver.hasPrefix("log")
     }
 
+    // MARK: Overridable default
+
+    private static let annotatedAttribute = try! NSRegularExpression(pattern: #"^[ \t]+[A-Za-z_]\w*[ \t]*:[^=]+=(?!=)"#)
+
+    /// A Python read that is the default of something a caller can set: a typed class attribute
+    /// outside any method (`endpoint: str = Param(os.environ.get("X", None))`, a dataclass or
+    /// pydantic field) or a parameter of a `def` (`def __init__(self, key=os.getenv("X"))`).
+    static func isOverridableDefault(_ site: Site, at offset: Int, in lexed: LexedSource) -> Bool {
+        guard lexed.language == .python else { return false }
+        if lexed.outerFunction(around: offset) == nil {
+            // The statement's first line: where the outermost bracket around the read opens.
+            var first = offset
+            var index = lexed.firstBracket(openingAtOrAfter: offset) - 1
+            var looked = 0
+            while index >= 0 && looked < 64 {
+                if lexed.brackets[index].close > offset { first = min(first, lexed.brackets[index].open) }
+                index -= 1
+                looked += 1
+            }
+            let number = lexed.line(of: first) - 1
+            let statement = number == site.line ? site.text : String(site.lines[number])
+            if annotatedAttribute.firstMatch(in: statement, range: NSRange(statement.startIndex..., in: statement)) != nil {
+                return true
+            }
+        }
+        // Inside the parentheses of `def name(`.
+        var index = lexed.firstBracket(openingAtOrAfter: offset) - 1
+        var looked = 0
+        while index >= 0 && looked < 64 {
+            let bracket = lexed.brackets[index]
+            index -= 1
+            looked += 1
+            guard bracket.close > offset, bracket.kind == UInt8(ascii: "(") else { continue }
+            let callee = callee(before: bracket.open, in: lexed.code)
+            var start = bracket.open - callee.utf8.count
+            while start > 0 && lexed.code[start - 1] == 0x20 { start -= 1 }
+            return start >= 3 && lexed.code[(start - 3)..<start].elementsEqual("def".utf8)
+        }
+        return false
+    }
+
     // MARK: Absence handled
 
     /// The code goes on without the variable: the read is assigned to a local (alone or as the
@@ -175,8 +216,8 @@ enum EnvReadUse {
         return (String(text[name]), String(text[value]))
     }
 
-    /// What the first line after `line` (within its scope, 40 lines at most) that names `local`
-    /// does with it: a test for presence (`if (t)`, `if t:`, `t ? … :`, `if t is not None`), or a
+    /// What the first line after `line` (within its scope, 40 lines at most) that tests `local`
+    /// does with it, before anything gives it another value: a test for presence (`if (t)`, `if t:`, `t ? … :`, `if t is not None`), or a
     /// test for absence that gives it a value on that line or the next two (`if not t: t = 30`)
     /// or goes on, means the code copes without it; a test for absence whose branch fails, that
     /// it cannot.
@@ -201,8 +242,14 @@ enum EnvReadUse {
             let range = NSRange(string.startIndex..., in: string)
             guard word.firstMatch(in: string, range: range) != nil else { continue }
             if present.firstMatch(in: string, range: range) != nil { return .goesOn }
-            guard absent.firstMatch(in: string, range: range) != nil else { return .unknown }
             let given = try! NSRegularExpression(pattern: #"(?<![\w.])"# + name + #"\s*=(?!=)"#)
+            guard absent.firstMatch(in: string, range: range) != nil else {
+                // A plain use (`models = get_models(url, key)`) says nothing yet: a later test
+                // still shows whether the code expects it missing — unless the local is given
+                // another value first.
+                if given.firstMatch(in: string, range: range) != nil { return .unknown }
+                continue
+            }
             let handled = lines[number..<min(lines.count, number + 3)].contains { candidate in
                 let text = String(candidate)
                 if let found = text.range(of: "return "), EnvReads.isWorkingDefault(text[found.upperBound...]) { return true }

@@ -148,6 +148,7 @@ enum EnvReads {
                         || isOptional(name, after: tail, following: following, commaDefaults: commaDefaults)
                         || property.map { EnvObjectProperty.isDefaultedOption($0, name: name) } ?? false
                         || EnvFeatureFlag.guards(name, site: site, at: byteOffset(whole.lowerBound), in: lexed)
+                        || (lexed.flatMap { lexed in byteOffset(whole.lowerBound).map { EnvReadUse.isOverridableDefault(site, at: $0, in: lexed) } } ?? false)
                         || EnvReadUse.handlesAbsence(site, inCondition: opener != .none),
                     isLegacy: lexed.map { isLegacy(line: offset, in: $0) } ?? false,
                     function: lexed.flatMap { lexed in byteOffset(whole.lowerBound).flatMap { plainFunction(around: $0, in: lexed) } },
@@ -163,9 +164,13 @@ enum EnvReads {
 
     /// The name of the function around `offset` when it is a Python function at the file's
     /// left margin without a decorator (a route, a command, a fixture is called by its framework).
+    /// Or `.name` when it is a method decorated `@property`: used only as an attribute.
     static func plainFunction(around offset: Int, in lexed: LexedSource) -> String? {
         guard lexed.language == .python, let function = lexed.outerFunction(around: offset), let name = function.name,
-              function.kind == .function, function.start == 0 || lexed.source[function.start - 1] == UInt8(ascii: "\n"),
+              function.kind == .function else { return nil }
+        let first = lexed.source[function.start...].firstIndex { $0 != 0x20 && $0 != 0x09 } ?? function.start
+        if lexed.source[first...].starts(with: "@property".utf8) { return "." + name }
+        guard function.start == 0 || lexed.source[function.start - 1] == UInt8(ascii: "\n"),
               lexed.source[function.start] != UInt8(ascii: "@") else { return nil }
         return name
     }
