@@ -92,14 +92,9 @@ struct EnvTemplateCoverage {
                 guard !EnvFiles.isTest(entry.path), !ExampleCode.contains(entry.path),
                       !EnvFiles.isToolConfiguration(entry.path), !EnvFiles.isOperatorScript(entry.path),
                       let template = Self.governing(entry.path, declared, containerised) else { continue }
-                var folder = RepositoryPath.folder(of: entry.path)
-                var isContainerised = imageFolders.contains(folder)
-                while !isContainerised && !folder.isEmpty {
-                    folder = RepositoryPath.folder(of: folder)
-                    isContainerised = imageFolders.contains(folder)
-                }
                 files.append(FileReads(path: entry.path, template: template, reads: EnvReads.reads(in: text),
-                                       isMigration: EnvFiles.isMigration(entry.path), isContainerised: isContainerised))
+                                       isMigration: EnvFiles.isMigration(entry.path),
+                                       isContainerised: Self.isAtOrBelow(entry.path, anyOf: imageFolders)))
             }
         }
         self.files = files
@@ -185,6 +180,16 @@ struct EnvTemplateCoverage {
             let stem = short.hasSuffix("S") ? short.dropLast() : short[...]
             return stem.count >= 3 && long.hasPrefix(stem)
         }
+    }
+
+    /// One of `folders` is the folder of `path` or above it.
+    private static func isAtOrBelow(_ path: String, anyOf folders: Set<String>) -> Bool {
+        var folder = RepositoryPath.folder(of: path)
+        while !folders.contains(folder) {
+            if folder.isEmpty { return false }
+            folder = RepositoryPath.folder(of: folder)
+        }
+        return true
     }
 
     /// The template in the file's folder or the nearest one above it, holding the names of
