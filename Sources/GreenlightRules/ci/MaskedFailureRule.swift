@@ -181,7 +181,7 @@ public struct MaskedFailureRule: Rule {
 
     /// `if: false` (or `${{ false }}`): a job or step switched off.
     static func neverRuns(_ node: YAMLNode) -> Bool {
-        guard let condition = node["if"]?.string else { return false }
+        guard let condition = node["if"]?.string, ByteSearch.contains(condition, "false") else { return false }
         let bare = condition.replacingOccurrences(of: "${{", with: "").replacingOccurrences(of: "}}", with: "")
         return bare.trimmingCharacters(in: .whitespaces) == "false"
     }
@@ -213,7 +213,8 @@ public struct MaskedFailureRule: Rule {
         guard !["pwsh", "powershell", "python", "cmd"].contains(where: { shell.hasPrefix($0) }) else { return nil }
         let text = ScalarText.located(run, in: workflow)
         let script = ShellScript(text)
-        let captures = MaskedCommands.capturesStatus(script)
+        // Asked only of a `set +e`, and then once.
+        lazy var captures = MaskedCommands.capturesStatus(script)
         let matches = MaskedCommands.find(in: script).filter { match in
             if match.construct == "set +e" && captures { return false }
             return !MaskedCommands.onlyHousekeeping(match.masked)
