@@ -47,6 +47,8 @@ struct Evaluator {
     let console: Console
 
     func evaluate(_ request: SnapshotRequest, baselineFile: String?) throws -> Evaluation {
+        // Needed for the findings at the end; decoded meanwhile.
+        SecretRedactor.prepareInBackground()
         let call = try Invocation(console: console, repo: request.repo, now: request.now,
                                   configuration: .read(file: request.configFile, at: request.selector))
         let repository = call.openRepository

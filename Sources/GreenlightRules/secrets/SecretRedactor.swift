@@ -12,6 +12,13 @@ public final class SecretRedactor: Sendable {
 
     private let scanner: SecretScanner
 
+    /// Decodes the built-in packs for `builtin` on a thread of its own, for a caller that will
+    /// redact only after other work (a run's rules): the decoding overlaps that work instead of
+    /// following it. Whichever thread asks first decodes them, once; the result is the same.
+    public static func prepareInBackground() {
+        Thread { _ = builtin }.start()
+    }
+
     public init(packs: [SecretPack]) {
         var limits = SecretScanner.Limits()
         limits.maxFindingsPerFile = 10_000
