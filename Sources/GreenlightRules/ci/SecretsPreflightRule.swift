@@ -189,17 +189,22 @@ public struct SecretsPreflightRule: Rule {
 
     private func isPreflight(_ step: WorkflowStep, for names: Set<String>, secret: String) -> Bool {
         guard let run = step.run?.string else { return false }
-        if run.contains("greenlight preflight"), run.contains("--require") {
+        // The byte searches only rule out: every text looked for below is ASCII, and a text
+        // that holds it as characters holds its bytes.
+        if ByteSearch.contains(run, "greenlight preflight"), run.contains("greenlight preflight"), run.contains("--require") {
             let words = run.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" || $0 == "=" }).map(String.init)
             if names.contains(where: words.contains) { return true }
         }
-        for name in names {
+        let mayTest = ByteSearch.contains(run, "-z") || ByteSearch.contains(run, "-n") || ByteSearch.contains(run, "${")
+        for name in names where mayTest {
             for pattern in ["-z \"$\(name)\"", "-z \"${\(name)}\"", "-z $\(name)", "-z ${\(name)}", "-n \"$\(name)\"",
                             "-n \"${\(name)}\"", "-n $\(name)", "${\(name):?", "${\(name)?"] where run.contains(pattern) {
                 return true
             }
         }
-        let compact = run.replacingOccurrences(of: " ", with: "")
+        let compact = run.utf8.allSatisfy({ $0 < 0x80 })
+            ? String(decoding: run.utf8.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self)
+            : run.replacingOccurrences(of: " ", with: "")
         return compact.contains("-z\"${{secrets.\(secret)}}\"") || compact.contains("-n\"${{secrets.\(secret)}}\"")
     }
 }
