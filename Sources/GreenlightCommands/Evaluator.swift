@@ -68,7 +68,7 @@ struct Evaluator {
             let level = config.rules[rule.id]?.level
             return level == .off ? nil : ReportedRule(rule, configured: level?.severity)
         }
-        return Evaluation(repository: repository, snapshot: snapshot, findings: result.findings.map(SecretRedactor.builtin.redact),
+        return Evaluation(repository: repository, snapshot: snapshot, findings: SecretRedactor.builtin.redact(result.findings),
                           facts: SecretRedactor.builtin.redact(result.facts), now: call.now, config: config,
                           sections: call.sections, rules: rules)
     }
