@@ -35,7 +35,12 @@ public struct YAMLNode: Sendable {
 
     /// The value of the first pair whose key is the string `key`.
     public subscript(key: String) -> YAMLNode? {
-        mapping?.first { $0.key.string == key }?.value
+        // Matched in place: copying out the pairs and each key's string costs more than the test.
+        guard case .mapping(let pairs) = kind else { return nil }
+        for pair in pairs {
+            if case .scalar(let name, _) = pair.key.kind, name == key { return pair.value }
+        }
+        return nil
     }
 
     /// A scalar, or each scalar of a sequence (`needs: build` and `needs: [a, b]` alike).
