@@ -198,8 +198,8 @@ public struct MaskedFailureRule: Rule {
            ["always()", "failure()", "cancelled()", "!success()"].contains(where: { ByteSearch.contains(condition, $0) }) {
             return true
         }
-        guard let name = step.name?.lowercased() else { return false }
-        return aftermathWords.contains { ByteSearch.contains(name + " ", $0) }
+        guard let name = step.name.map({ $0.lowercased() + " " }) else { return false }
+        return aftermathWords.contains { ByteSearch.contains(name, $0) }
     }
 
     /// One finding per step: the first construct that hides the failure of a build, test, lint or
