@@ -47,6 +47,8 @@ struct Evaluator {
     let console: Console
 
     func evaluate(_ request: SnapshotRequest, baselineFile: String?) throws -> Evaluation {
+        // Needed for the findings at the end; decoded meanwhile.
+        SecretRedactor.prepareInBackground()
         let call = try Invocation(console: console, repo: request.repo, now: request.now,
                                   configuration: .read(file: request.configFile, at: request.selector))
         let repository = call.openRepository
@@ -66,7 +68,7 @@ struct Evaluator {
             let level = config.rules[rule.id]?.level
             return level == .off ? nil : ReportedRule(rule, configured: level?.severity)
         }
-        return Evaluation(repository: repository, snapshot: snapshot, findings: result.findings.map(SecretRedactor.builtin.redact),
+        return Evaluation(repository: repository, snapshot: snapshot, findings: SecretRedactor.builtin.redact(result.findings),
                           facts: SecretRedactor.builtin.redact(result.facts), now: call.now, config: config,
                           sections: call.sections, rules: rules)
     }

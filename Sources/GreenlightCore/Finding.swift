@@ -75,7 +75,30 @@ public enum Fingerprint {
 
     /// Whitespace runs collapse to one space; leading and trailing whitespace go.
     public static func normalise(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard let ascii = normaliseASCII(text) else {
+            return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        return ascii
+    }
+
+    /// `normalise` for ASCII text, byte by byte: there the whitespace characters are exactly
+    /// tab, line feed, vertical tab, form feed, carriage return and space (and `\r\n`, one
+    /// character, is whitespace as a whole). Nil when the text is not ASCII.
+    private static func normaliseASCII(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pending = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pending = !out.isEmpty
+            } else {
+                if pending { out.append(0x20) }
+                pending = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Identical fingerprints in one run (the same text matched twice in a file) get an

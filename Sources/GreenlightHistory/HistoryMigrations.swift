@@ -84,6 +84,12 @@ enum HistoryMigrations {
         );
         CREATE INDEX loop_decisions_by_run ON loop_decisions (run_id);
         """,
+        // 4: no query looks findings up by fingerprint (new and fixed findings are compared per
+        // run, through findings_by_run), and keeping that index sorted cost every run a write
+        // of most of its pages once the history held a few hundred runs.
+        """
+        DROP INDEX IF EXISTS findings_by_fingerprint;
+        """,
     ]
 
     static var latest: Int { steps.count }

@@ -54,6 +54,10 @@ import Testing
         try store.record(run("2026-11-01T09:00:00Z"))
         #expect(try store.count(of: "claims") == 1)
         #expect(try HistoryMigrations.version(of: SQLiteDatabase(path: path)) == HistoryMigrations.latest)
+        // Step 4 drops the fingerprint index step 1 made: no query reads it, every run paid for it.
+        let indexes = try SQLiteDatabase(path: path).prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'findings'")
+            .rows { $0.text(0) ?? "" }
+        #expect(indexes == ["findings_by_run"])
     }
 
     @Test func newerSchemaAndNonDatabaseFilesAreRefused() throws {

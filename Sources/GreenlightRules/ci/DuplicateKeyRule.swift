@@ -79,10 +79,11 @@ public struct DuplicateKeyRule: Rule {
                     var seen: [String: YAMLNode] = [:]
                     for pair in pairs {
                         guard let key = pair.key.string else { continue }
-                        if let first = seen[key.lowercased()], first.string != key {
-                            found.append(.init(key: key, first: first.position, second: pair.key.position))
-                        } else if seen[key.lowercased()] == nil {
-                            seen[key.lowercased()] = pair.key
+                        let lower = key.lowercased()
+                        if let first = seen[lower] {
+                            if first.string != key { found.append(.init(key: key, first: first.position, second: pair.key.position)) }
+                        } else {
+                            seen[lower] = pair.key
                         }
                     }
                 }

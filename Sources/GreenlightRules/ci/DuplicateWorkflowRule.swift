@@ -97,10 +97,21 @@ public struct DuplicateWorkflowRule: Rule {
         job.steps.map { step in
             if let run = step.run?.string { return "run:" + collapse(run) }
             let uses = step.uses?.string ?? ""
-            let action = uses.split(separator: "@").first.map(String.init) ?? uses
+            let action = actionName(uses)
             let with = step.with.compactMap { pair in pair.key.string.map { "\($0)=\(pair.value.string ?? "")" } }.sorted()
             return "uses:" + action + (with.isEmpty ? "" : " " + with.joined(separator: ","))
         }
+    }
+
+    /// A `uses:` reference without its `@ref`: the first non-empty part between `@`s, or the
+    /// whole reference when there is none.
+    static func actionName(_ uses: String) -> String {
+        let bytes = uses.utf8
+        // ASCII byte by byte; other text by characters (an `@` with a combining mark is not an `@`).
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return uses.split(separator: "@").first.map(String.init) ?? uses }
+        guard let start = bytes.firstIndex(where: { $0 != UInt8(ascii: "@") }) else { return uses }
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "@")) ?? bytes.endIndex
+        return String(uses[start..<end])
     }
 
     /// Runs of ASCII whitespace become one space; ends trimmed.

@@ -181,7 +181,7 @@ public struct MaskedFailureRule: Rule {
 
     /// `if: false` (or `${{ false }}`): a job or step switched off.
     static func neverRuns(_ node: YAMLNode) -> Bool {
-        guard let condition = node["if"]?.string else { return false }
+        guard let condition = node["if"]?.string, ByteSearch.contains(condition, "false") else { return false }
         let bare = condition.replacingOccurrences(of: "${{", with: "").replacingOccurrences(of: "}}", with: "")
         return bare.trimmingCharacters(in: .whitespaces) == "false"
     }
@@ -198,8 +198,8 @@ public struct MaskedFailureRule: Rule {
            ["always()", "failure()", "cancelled()", "!success()"].contains(where: { ByteSearch.contains(condition, $0) }) {
             return true
         }
-        guard let name = step.name?.lowercased() else { return false }
-        return aftermathWords.contains { ByteSearch.contains(name + " ", $0) }
+        guard let name = step.name.map({ $0.lowercased() + " " }) else { return false }
+        return aftermathWords.contains { ByteSearch.contains(name, $0) }
     }
 
     /// One finding per step: the first construct that hides the failure of a build, test, lint or
@@ -213,7 +213,8 @@ public struct MaskedFailureRule: Rule {
         guard !["pwsh", "powershell", "python", "cmd"].contains(where: { shell.hasPrefix($0) }) else { return nil }
         let text = ScalarText.located(run, in: workflow)
         let script = ShellScript(text)
-        let captures = MaskedCommands.capturesStatus(script)
+        // Asked only of a `set +e`, and then once.
+        lazy var captures = MaskedCommands.capturesStatus(script)
         let matches = MaskedCommands.find(in: script).filter { match in
             if match.construct == "set +e" && captures { return false }
             return !MaskedCommands.onlyHousekeeping(match.masked)

@@ -189,17 +189,30 @@ public struct SecretsPreflightRule: Rule {
 
     private func isPreflight(_ step: WorkflowStep, for names: Set<String>, secret: String) -> Bool {
         guard let run = step.run?.string else { return false }
-        if run.contains("greenlight preflight"), run.contains("--require") {
+        // Between ASCII texts Foundation's search finds exactly what a byte search finds (no ASCII
+        // character is equivalent to another); other texts are searched by Foundation.
+        let asciiRun = Self.isASCII(run)
+        func has(_ text: String) -> Bool {
+            asciiRun && Self.isASCII(text) ? ByteSearch.contains(run, text) : run.contains(text)
+        }
+        if has("greenlight preflight"), has("--require") {
             let words = run.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" || $0 == "=" }).map(String.init)
             if names.contains(where: words.contains) { return true }
         }
         for name in names {
             for pattern in ["-z \"$\(name)\"", "-z \"${\(name)}\"", "-z $\(name)", "-z ${\(name)}", "-n \"$\(name)\"",
-                            "-n \"${\(name)}\"", "-n $\(name)", "${\(name):?", "${\(name)?"] where run.contains(pattern) {
+                            "-n \"${\(name)}\"", "-n $\(name)", "${\(name):?", "${\(name)?"] where has(pattern) {
                 return true
             }
         }
-        let compact = run.replacingOccurrences(of: " ", with: "")
-        return compact.contains("-z\"${{secrets.\(secret)}}\"") || compact.contains("-n\"${{secrets.\(secret)}}\"")
+        let tests = ["-z\"${{secrets.\(secret)}}\"", "-n\"${{secrets.\(secret)}}\""]
+        guard asciiRun, tests.allSatisfy(Self.isASCII) else {
+            let compact = run.replacingOccurrences(of: " ", with: "")
+            return tests.contains { compact.contains($0) }
+        }
+        let compact = run.utf8.filter { $0 != UInt8(ascii: " ") }
+        return tests.contains { ByteSearch.contains(compact, $0) }
     }
+
+    private static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
 }

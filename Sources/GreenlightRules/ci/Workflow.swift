@@ -121,7 +121,8 @@ public enum WorkflowParser {
 
     public static func parse(_ source: SourceText) -> Workflow {
         var problems: [YAMLDocument.YAMLProblem] = []
-        if let line = source.lines.firstIndex(where: { $0.unicodeScalars.contains("\u{FFFD}") }) {
+        if ByteSearch.contains(source.text, "\u{FFFD}"),
+           let line = source.lines.firstIndex(where: { $0.unicodeScalars.contains("\u{FFFD}") }) {
             let column = source.lines[line].unicodeScalars.firstIndex(of: "\u{FFFD}").map {
                 source.lines[line].unicodeScalars.distance(from: source.lines[line].unicodeScalars.startIndex, to: $0) + 1
             } ?? 1

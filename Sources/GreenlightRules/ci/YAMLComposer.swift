@@ -35,7 +35,12 @@ public struct YAMLNode: Sendable {
 
     /// The value of the first pair whose key is the string `key`.
     public subscript(key: String) -> YAMLNode? {
-        mapping?.first { $0.key.string == key }?.value
+        // Matched in place: copying out the pairs and each key's string costs more than the test.
+        guard case .mapping(let pairs) = kind else { return nil }
+        for pair in pairs {
+            if case .scalar(let name, _) = pair.key.kind, name == key { return pair.value }
+        }
+        return nil
     }
 
     /// A scalar, or each scalar of a sequence (`needs: build` and `needs: [a, b]` alike).
@@ -103,13 +108,17 @@ private struct ComposeState {
         var nodes: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var key: YAMLNode?
-        var seen: [String: SourcePosition] = [:]
+        /// The first position of each scalar key, once the mapping is too large to search its
+        /// pairs (`firstKey`).
+        var seen: [String: SourcePosition]?
         var size = 1
         let position: SourcePosition
         let anchor: String?
     }
 
     var stack: [Frame] = []
+    /// Past this many pairs a mapping's keys are looked up in a dictionary, not searched.
+    static let searchedPairs = 16
     var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     var root: YAMLNode?
     var duplicates: [YAMLDocument.DuplicateKey] = []
@@ -190,27 +199,26 @@ private struct ComposeState {
             fail("aliases expand the document past \(YAMLComposer.maxExpandedNodes) nodes (an alias bomb?)", node.position)
             return
         }
-        guard var top = stack.popLast() else {
+        guard !stack.isEmpty else {
             if root == nil { root = node }
             return
         }
-        top.size = saturating(top.size, size)
-        if !top.isMapping {
-            top.nodes.append(node)
-        } else if let key = top.key {
-            top.pairs.append(YAMLPair(key: key, value: node))
-            top.key = nil
+        // The top frame is changed in place: popping and pushing it would copy it each time.
+        let top = stack.count - 1
+        stack[top].size = saturating(stack[top].size, size)
+        if !stack[top].isMapping {
+            stack[top].nodes.append(node)
+        } else if let key = stack[top].key {
+            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            stack[top].key = nil
         } else {
             if let name = node.string {
-                if let first = top.seen[name] {
+                if let first = stack[top].firstKey(name, at: node.position) {
                     duplicates.append(.init(key: name, first: first, second: node.position))
-                } else {
-                    top.seen[name] = node.position
                 }
             }
-            top.key = node
+            stack[top].key = node
         }
-        stack.append(top)
     }
 
     private func saturating(_ a: Int, _ b: Int) -> Int {
@@ -230,5 +238,26 @@ private struct ComposeState {
         case YAML_FOLDED_SCALAR_STYLE: return .folded
         default: return .plain
         }
+    }
+}
+
+extension ComposeState.Frame {
+    /// The position of the first earlier key of this mapping named `name`, if any; else `name`
+    /// at `position` is remembered as seen. Small mappings (most of a workflow) are searched pair by pair; a
+    /// large one indexes its keys once and then looks them up.
+    mutating func firstKey(_ name: String, at position: SourcePosition) -> SourcePosition? {
+        if seen == nil, pairs.count < ComposeState.searchedPairs {
+            return pairs.first { $0.key.string == name }?.key.position
+        }
+        if seen == nil {
+            var index: [String: SourcePosition] = [:]
+            for pair in pairs {
+                if let key = pair.key.string, index[key] == nil { index[key] = pair.key.position }
+            }
+            seen = index
+        }
+        if let first = seen?[name] { return first }
+        seen?[name] = position
+        return nil
     }
 }

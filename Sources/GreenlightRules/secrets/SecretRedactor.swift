@@ -12,6 +12,13 @@ public final class SecretRedactor: Sendable {
 
     private let scanner: SecretScanner
 
+    /// Decodes the built-in packs for `builtin` on a thread of its own, for a caller that will
+    /// redact only after other work (a run's rules): the decoding overlaps that work instead of
+    /// following it. Whichever thread asks first decodes them, once; the result is the same.
+    public static func prepareInBackground() {
+        Thread { _ = builtin }.start()
+    }
+
     public init(packs: [SecretPack]) {
         var limits = SecretScanner.Limits()
         limits.maxFindingsPerFile = 10_000
@@ -36,6 +43,23 @@ public final class SecretRedactor: Sendable {
 
     /// The finding with its message, fix and suppression reason redacted.
     public func redact(_ finding: Finding) -> Finding {
+        Self.redact(finding, with: redact)
+    }
+
+    /// The findings redacted, each distinct text scanned once: a run's findings repeat their
+    /// fixes, and often their messages.
+    public func redact(_ findings: [Finding]) -> [Finding] {
+        var done: [String: String] = [:]
+        func redactOnce(_ text: String) -> String {
+            if let known = done[text] { return known }
+            let redacted = redact(text)
+            done[text] = redacted
+            return redacted
+        }
+        return findings.map { Self.redact($0, with: redactOnce) }
+    }
+
+    private static func redact(_ finding: Finding, with redact: (String) -> String) -> Finding {
         var redacted = finding
         redacted.message = redact(finding.message)
         redacted.fix = finding.fix.map(redact)

@@ -21,11 +21,7 @@ public struct PositionedText: Sendable {
 
     public var isEmpty: Bool { scalars.isEmpty }
     public var count: Int { scalars.count }
-    public var string: String {
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars)
-        return String(out)
-    }
+    public var string: String { Self.string(scalars[...]) }
 
     /// Append `text`, whose first scalar sits at `position` in the file.
     public mutating func append(_ text: Substring, at position: SourcePosition) {
@@ -54,10 +50,18 @@ public struct PositionedText: Sendable {
 
     /// The text of `scalars[range]`.
     public func text(_ range: Range<Int>) -> String {
-        let clamped = range.clamped(to: 0..<scalars.count)
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[clamped])
-        return String(out)
+        Self.string(scalars[range.clamped(to: 0..<scalars.count)])
+    }
+
+    /// The scalars as a string, through their UTF-8 bytes (appending scalar by scalar to a
+    /// string re-checks its storage at every step).
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A sub-text keeping positions.
