@@ -34,7 +34,8 @@ public struct DockerBuildMissingRule: Rule {
             A Dockerfile that CI never builds breaks unnoticed until the deploy: a base image \
             disappears, a copied path is renamed, a stage is duplicated. A workflow on push or \
             pull_request should build it — `docker build`, `docker buildx build`, \
-            `docker/build-push-action`, or `docker compose build`. `-f`, the build context, \
+            `docker/build-push-action`, or Compose (`docker compose build`, and `up`, `run` or \
+            `create`, which build a missing image). `-f`, the build context, \
             `working-directory` and the action's `file`/`context` decide which Dockerfile a step \
             builds; a path with an expression counts for every Dockerfile. Builds made by a \
             script or a Makefile a step runs, or by a local composite action, count; a \
@@ -63,6 +64,13 @@ public struct DockerBuildMissingRule: Rule {
                 "api/Dockerfile": "↓FROM alpine:3.20\n",
                 "worker/Dockerfile": "FROM alpine:3.20\n",
             ]),
+            // Compose builds its own services' images, not every Dockerfile.
+            RuleExample([
+                "backend/Dockerfile": "FROM python:3.12\n",
+                "reranker/Dockerfile": "↓FROM python:3.12\n",
+                "e2e/docker-compose.yml": "services:\n  backend:\n    build: ../backend\n",
+                ".github/workflows/e2e.yml": "on: pull_request\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps: [{run: docker compose -f e2e/docker-compose.yml up -d}]\n",
+            ]),
         ],
         nonTriggering: [
             RuleExample([
@@ -84,6 +92,7 @@ public struct DockerBuildMissingRule: Rule {
             ]),
             RuleExample([
                 "Dockerfile": "FROM node:20-alpine\n",
+                "compose.yaml": "services:\n  web:\n    build: .\n",
                 ".github/workflows/ci.yml": "on: pull_request\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps: [{run: docker compose build}]\n",
             ]),
             // Through a script, a Makefile and a local action.
@@ -110,6 +119,12 @@ public struct DockerBuildMissingRule: Rule {
             RuleExample([
                 "Dockerfile": "FROM python:3.12\n",
                 "ci/jenkinsfile": "stage('Build') { sh \"make docker_build\" }\n",
+            ]),
+            // Compose brings the stack up on CI, building its services' images.
+            RuleExample([
+                "backend/Dockerfile": "FROM python:3.12\n",
+                "docker-compose.yml": "services:\n  backend:\n    build: ./backend\n",
+                ".github/workflows/test.yml": "on: [push, pull_request]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps: [{run: docker compose up -d}]\n",
             ]),
             // A dot-folder's image is the developers' tooling (a local database for Compose).
             RuleExample([
@@ -138,6 +153,11 @@ public struct DockerBuildMissingRule: Rule {
                         switch target {
                         case .any: return []
                         case .path(let path): built.insert(path)
+                        case .compose(let files):
+                            let read = try files.compactMap { try ComposeFiles.dockerfiles(builtBy: $0, context) }
+                            // `-f` names a file that is not committed: it may build anything.
+                            if read.isEmpty && files.count == 1 { return [] }
+                            built.formUnion(read.flatMap { $0 })
                         }
                     }
                 }

@@ -2,15 +2,21 @@ import Foundation
 import GreenlightCore
 
 /// Which Dockerfiles a workflow step builds: `docker build`, `docker buildx build`,
-/// `docker image build`, `podman build`, `docker/build-push-action`; `docker compose build`
-/// and `docker buildx bake` count as building every Dockerfile (their files are not read).
+/// `docker image build`, `podman build`, `docker/build-push-action`; Compose (`build`, `up`,
+/// `run`, `create`) builds its file's services' Dockerfiles; `docker buildx bake` counts as
+/// building every Dockerfile (its files are not read).
 enum DockerBuilds {
     enum Target: Equatable {
         /// A Dockerfile path relative to the repository root.
         case path(String)
         /// Any Dockerfile: the path is an expression, or the tool builds many.
         case any
+        /// The Dockerfiles the services of these Compose files build (paths from the root).
+        case compose([String])
     }
+
+    /// The files Compose reads when no `-f` names one.
+    static let defaultComposeFiles = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"]
 
     static let valueFlags: Set<String> = [
         "-t", "--tag", "--build-arg", "--target", "--platform", "-f", "--file", "--label", "--secret", "--cache-from",
@@ -35,6 +41,8 @@ enum DockerBuilds {
         return targets(inScript: run, directory: directory)
     }
 
+    static let composeBuildingCommands: Set<String> = ["build", "--build", "up", "run", "create"]
+
     /// What a shell script builds (a step's `run`, a script file it runs, a Makefile's recipes),
     /// its relative paths read from `directory`.
     static func targets(inScript run: String, directory: String) -> [Target] {
@@ -44,15 +52,44 @@ enum DockerBuilds {
             if words.first == "sudo" { words.removeFirst() }
             guard let tool = words.first else { continue }
             var rest = Array(words.dropFirst())
-            if tool == "docker-compose", rest.first == "build" { return [.any] }
+            // Compose builds a service's image for `build`, and for `up`, `run` and `create` when
+            // the image is missing — always, on a fresh CI runner.
+            let composeBuilds = { (arguments: ArraySlice<String>) in arguments.contains { composeBuildingCommands.contains($0) } }
+            if tool == "docker-compose", composeBuilds(rest[...]) {
+                targets.append(composeTarget(rest[...], directory: directory))
+                continue
+            }
             guard tool == "docker" || tool == "podman" || tool == "buildah" else { continue }
-            if rest.first == "compose", rest.contains("build") || rest.contains("--build") { return [.any] }
+            if rest.first == "compose", composeBuilds(rest.dropFirst()) {
+                targets.append(composeTarget(rest.dropFirst(), directory: directory))
+                continue
+            }
             if rest.first == "buildx", rest.dropFirst().first == "bake" { return [.any] }
             if rest.first == "buildx" || rest.first == "image" { rest.removeFirst() }
             guard rest.first == "build" || rest.first == "bud" else { continue }
             targets.append(buildTarget(Array(rest.dropFirst()), directory: directory))
         }
         return targets
+    }
+
+    /// The Compose files a command reads: each `-f`/`--file`, or the default names in its
+    /// directory; any Dockerfile when a path is an expression.
+    private static func composeTarget(_ arguments: ArraySlice<String>, directory: String) -> Target {
+        var files: [String] = []
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            if argument == "-f" || argument == "--file", index + 1 < arguments.endIndex {
+                files.append(arguments[index + 1])
+                index += 2
+                continue
+            }
+            if argument.hasPrefix("--file=") { files.append(String(argument.dropFirst(7))) }
+            index += 1
+        }
+        if files.contains(where: { $0.contains("$") }) { return .any }
+        let paths = files.isEmpty ? defaultComposeFiles : files
+        return .compose(paths.map { RepositoryPath.normalise(RepositoryPath.join(directory, $0)) })
     }
 
     private static func buildTarget(_ arguments: [String], directory: String) -> Target {

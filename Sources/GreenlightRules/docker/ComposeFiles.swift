@@ -24,12 +24,36 @@ enum ComposeFiles {
     static func services(_ context: RuleContext) throws -> [Service] {
         var services: [Service] = []
         for entry in context.snapshot.entries where isComposeFile(entry.path) {
-            guard case .text(let text) = try context.snapshot.content(of: entry) else { continue }
-            let document = context.parsed(parserKey, text) { YAMLComposer.compose($0.text) }
-            let folder = RepositoryPath.folder(of: entry.path)
-            services += (document.root?["services"]?.mapping ?? []).map { Service(folder: folder, node: $0.value) }
+            services += try self.services(of: entry, context) ?? []
         }
         return services
+    }
+
+    /// The services of one Compose file; nil when it cannot be read.
+    private static func services(of entry: SnapshotEntry, _ context: RuleContext) throws -> [Service]? {
+        guard case .text(let text) = try context.snapshot.content(of: entry) else { return nil }
+        let document = context.parsed(parserKey, text) { YAMLComposer.compose($0.text) }
+        let folder = RepositoryPath.folder(of: entry.path)
+        return (document.root?["services"]?.mapping ?? []).map { Service(folder: folder, node: $0.value) }
+    }
+
+    /// The Dockerfile a service builds (`build: ./api`, `build: {context: ., dockerfile: …}`),
+    /// or nil when it runs a published image or its path is an expression.
+    static func dockerfile(builtBy service: Service) -> String? {
+        guard let build = service.node["build"] else { return nil }
+        let buildContext = build.string ?? build["context"]?.string ?? "."
+        let dockerfile = build["dockerfile"]?.string ?? "Dockerfile"
+        guard !buildContext.contains("$"), !dockerfile.contains("$"), !buildContext.contains("://") else { return nil }
+        let base = RepositoryPath.join(service.folder, buildContext)
+        return RepositoryPath.normalise(dockerfile.hasPrefix("/") ? dockerfile : RepositoryPath.join(base, dockerfile))
+    }
+
+    /// The Dockerfiles the services of the Compose file at `path` build; nil when the file is
+    /// not in the snapshot.
+    static func dockerfiles(builtBy path: String, _ context: RuleContext) throws -> [String]? {
+        guard let entry = context.snapshot.entries.first(where: { $0.path == path }),
+              let services = try services(of: entry, context) else { return nil }
+        return services.compactMap(dockerfile(builtBy:))
     }
 
     /// Paths of the Dockerfiles a Compose service builds (`build: ./api`,
@@ -40,12 +64,8 @@ enum ComposeFiles {
             var paths: Set<String> = []
             for service in try services(context) {
                 guard let health = service.node["healthcheck"], health["disable"]?.string != "true",
-                      let build = service.node["build"] else { continue }
-                let buildContext = build.string ?? build["context"]?.string ?? "."
-                let dockerfile = build["dockerfile"]?.string ?? "Dockerfile"
-                guard !buildContext.contains("$"), !dockerfile.contains("$"), !buildContext.contains("://") else { continue }
-                let base = RepositoryPath.join(service.folder, buildContext)
-                paths.insert(RepositoryPath.normalise(dockerfile.hasPrefix("/") ? dockerfile : RepositoryPath.join(base, dockerfile)))
+                      let dockerfile = dockerfile(builtBy: service) else { continue }
+                paths.insert(dockerfile)
             }
             return paths
         }

@@ -21,6 +21,9 @@ allow:
           "**/conftest.py",
           # Templates and examples: their values are there to be replaced.
           "**/.env.example", "**/.env.sample", "**/.env.template", "**/.env.*.example", "**/*.example", "**/examples/**",
+          # Prose documentation: its passwords and keys illustrate a step ("Good passwords:
+          # MySecure…", a test plan's curl call); a real token there still has its shape.
+          "**/*.md", "**/*.mdx", "**/*.rst",
           # Evaluation harnesses: the test suites of AI products, run against local benchmark
           # environments whose tokens are published with the benchmark.
           "**/evaluation/**", "**/evals/**",
@@ -43,6 +46,8 @@ allow:
     - '[(),;\[\]].*[(),;\[\]]'
     # Word-like identifiers and references: snake_case, CONSTANT_CASE, kebab-case, camelCase,
     # dotted names, paths and URLs.
+    # A JSON pointer: an OpenAPI schema's reference (#/components/schemas/CredentialParameter).
+    - '^#/'
     # With `#` or `.` first: a selector of the input that holds the key (#api_key_claude).
     - '^[#.]?_*[A-Za-z][a-z]+[0-9]*(?:[_.-][A-Za-z][a-z]+[0-9]*)+_*$'
     # A word and a number: a person's stand-in (localdev123), not a generated value.
@@ -115,6 +120,7 @@ rules:
         - '    secret_signing_key: str = "{{base64url:44}}"'
       no_match:
         - 'API_KEY = "your_api_key_here"'
+        - '            "credential": "#/components/schemas/CredentialParameterYaml"'
         - 'token = "aaaaaaaaaaaaaaaaaaaaaaaa"'
         - 'secret_name: "production-database-credentials"'
         - 'apiKey: process.env.OPENAI_API_KEY'

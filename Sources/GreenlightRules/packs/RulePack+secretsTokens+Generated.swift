@@ -302,8 +302,9 @@ rules:
     entropy: 3.0
     allow:
       stopwords: [password, passwd, postgres, mysql, root, admin, secret, localhost]
-      # Tests build URLs with the credentials they check.
-      paths: *tests
+      # Tests build URLs with the credentials they check; an env template's URL is the
+      # default it documents (its copies elsewhere are too: secrets.leak compares values).
+      paths: [*tests, "**/.env.example", "**/.env.sample", "**/.env.template", "**/.env.*.example", "**/*.example.env", "**/sample.env"]
       regexes: ['^\$\{?[A-Za-z_]', '^%[A-Za-z_]+%$', '^\{\{', '^<']
     samples:
       match: ['DATABASE_URL=postgres://app:{{alnum:24}}@db.internal:5432/app']

@@ -51,9 +51,11 @@ public struct EnvExampleDriftRule: Rule {
             schema's `.default()` or `.optional()` counts) or cope without it; the others, and \
             the reads nothing shows to be needed, are `secrets.env-example-optional`'s. A read \
             whose name differs from a listed one by one abbreviated word (`…_MINUTES` read, \
-            `…_MINS` listed), or has one word more inside it than a listed name the code never \
-            reads (`OLLAMA_EMBEDDING_API_MODEL` read, `OLLAMA_EMBEDDING_MODEL` listed), is \
-            reported whatever its default: the documented setting is ignored. \
+            `…_MINS` listed), has one word more inside it than a listed name the code never \
+            reads or quotes (`OLLAMA_EMBEDDING_API_MODEL` read, `OLLAMA_EMBEDDING_MODEL` listed), \
+            or is a listed name behind a framework's public prefix (`NEXT_PUBLIC_SUPABASE_URL` \
+            read, `SUPABASE_URL` listed and never read), is reported whatever its default: the \
+            documented setting is ignored. \
             Each code file is held to the templates in its folder and above it (the nearest \
             names the finding); files with no template above them, tests and tool \
             configuration \
@@ -86,7 +88,9 @@ public struct EnvExampleDriftRule: Rule {
             Param(os.environ.get("X", None))`, `def __init__(self, key=os.getenv("X"))`: the \
             caller may set it) — \
             those are `secrets.env-example-optional`'s. Names a Compose service's `environment:` \
-            sets are the deployment's to give. A value only shown in a log line (`logging.info`, \
+            sets are the deployment's to give, and a configuration example's `${NAME}` \
+            (`config.example.yaml`) documents it; retired code (`legacy/`, `deprecated/`, \
+            `archive/`) is not read. A value only shown in a log line (`logging.info`, \
             `console.log`, `print`) is not read, and neither is a Python function at the left \
             margin, or a `@property` whose attribute nothing reads, that nothing in the \
             repository names (dead code). One finding per missing \
@@ -149,9 +153,10 @@ public struct EnvExampleDriftRule: Rule {
             // the deployment stage is no feature flag; a display of presence does not hide the
             // read that fails without it.
             RuleExample([
-                ".env.example": "OLLAMA_EMBEDDING_MODEL=\nDATABASE_URL=\n",
+                ".env.example": "OLLAMA_EMBEDDING_MODEL=\nDATABASE_URL=\nSUPABASE_URL=\n",
                 "server/embeddings.ts": "const model = process.env.↓OLLAMA_EMBEDDING_API_MODEL\n",
-                "lib/supabase.ts": "export const db = createClient(process.env.↓SUPABASE_URL!)\n",
+                "lib/client.ts": "const url = process.env.↓NEXT_PUBLIC_SUPABASE_URL\n",
+                "lib/supabase.ts": "export const db = createClient(process.env.↓SUPABASE_SERVICE_URL!)\n",
                 "src/billing.ts": "if (process.env.NODE_ENV === \"production\") {\n  stripe = new Stripe(process.env.↓STRIPE_SECRET_KEY)\n}\n",
                 "server/models/settings.js": "const shown = { bedrock: !!process.env.↓BEDROCK_LLM_TOKEN }\n",
                 "server/utils/bedrock.js": "if (!process.env.BEDROCK_LLM_TOKEN)\n  throw new Error(\"BEDROCK_LLM_TOKEN is required\");\n",
@@ -273,7 +278,7 @@ public struct EnvExampleDriftRule: Rule {
             // configuration key every use tests first; named by a Compose service's environment;
             // a presence test as a value; nothing shows it is needed (the optional rule's).
             RuleExample([
-                ".env.example": "DATABASE_URL=\n",
+                ".env.example": "DATABASE_URL=\nOPENAI_BASE_URL=\n",
                 "app/providers.tsx": "if (typeof window !== 'undefined' && process.env.ENABLE_POSTHOG) {\n  posthog.init(process.env.POSTHOG_KEY ?? '', {})\n}\n",
                 "lib/supabase.ts": "export const db = process.env.ENABLE_SUPABASE\n  ? createClient(\n      process.env.SUPABASE_URL!,\n      process.env.SUPABASE_ANON_KEY!,\n    )\n  : undefined\n",
                 "app/storage.py": "def client():\n    if os.getenv(\"USE_S3\"):\n        return boto3.client(secret=os.environ[\"S3_SECRET_KEY\"])\n",
@@ -288,6 +293,15 @@ public struct EnvExampleDriftRule: Rule {
                 // that goes on.
                 "app/settings.py": "class Config:\n    @property\n    def AZURE_OPENAI_KEY(self) -> str:\n        return os.getenv('AZURE_OPENAI_KEY', '')\n",
                 "app/groq.py": "class Groq:\n    def __init__(self):\n        env_api_key = os.getenv(\"GROQ_API_KEY\")\n        models = get_models(URL, env_api_key)\n        if env_api_key is None:\n            self.config[\"API Key\"] = InputConfig()\n",
+                // Retired code; a test runner's configuration; a presence test past a default and
+                // a call (`.strip()`); documented by a configuration example; quoted in a table
+                // of variables read by name (no near miss of OPENAI_BASE_URL).
+                "src/legacy/utils.py": "exa = Exa(api_key=os.environ[\"EXA_API_KEY\"])\n",
+                "playwright.config.preview.ts": "const url = process.env.PREVIEW_URL!\n",
+                "app/broker.py": "if os.environ.get(\"BROKER_TOKEN\", \"\").strip():\n    raise RuntimeError(\"not allowed in broker mode\")\n",
+                "config.example.yaml": "tools:\n  - use: brave\n    api_key: $BRAVE_SEARCH_API_KEY\n",
+                "app/brave.py": "key = os.environ[\"BRAVE_SEARCH_API_KEY\"]\n",
+                "app/providers.py": "URLS = {\"openai\": \"OPENAI_BASE_URL\"}\nurl = os.environ.get(\"OPENAI_COMPATIBLE_BASE_URL\")\n",
                 // Defaults a caller can override: a typed class attribute, a parameter.
                 "libs/loaders/azure.py": "class AzureLoader(BaseLoader):\n    endpoint: str = Param(os.environ.get(\"AZURE_DI_ENDPOINT\", None))\n    credential: str = Param(\n        os.environ.get(\"AZURE_DI_CREDENTIAL\", None),\n        help=\"Credential\",\n    )\n\n    def __init__(self, token=os.getenv(\"AZURE_DI_TOKEN\")):\n        self.token = token\n",
                 // No image ships this code: its developer-machine default is the development one.

@@ -20,11 +20,15 @@ public enum EnvFiles {
     }
 
     /// `.env.example`, `.env.sample`, `.env.template`, and with a qualifier before the suffix:
-    /// `.env.local.example`, `.env.k8s.template` …
+    /// `.env.local.example`, `.env.k8s.template` …; or the words the other way round:
+    /// `sample.env`, `backend.example.env`.
     public static func isTemplate(_ path: String) -> Bool {
-        let name = baseName(path)
-        guard name.hasPrefix(".env.") else { return false }
-        return name.dropFirst(5).lowercased().split(separator: ".").contains { templateSuffixes.contains(String($0)) }
+        let name = baseName(path).lowercased()
+        if name.hasPrefix(".env.") {
+            return name.dropFirst(5).split(separator: ".").contains { templateSuffixes.contains(String($0)) }
+        }
+        guard name.hasSuffix(".env"), name.count > 4 else { return false }
+        return name.dropLast(4).split(separator: ".").contains { templateSuffixes.contains(String($0)) }
     }
 
     /// Prefixes of variables that frameworks put in the browser bundle: public by design.
@@ -59,19 +63,7 @@ public enum EnvFiles {
     /// `NEXT_PUBLIC_SUPABASE_ANON_KEY`) — and any variable whose value is a URL with a password
     /// to a host other than the developer's own machine (`postgres://app:pw@db/app`).
     static func secretLikeNames(_ text: SourceText) -> [String] {
-        var assignments: [(name: String, value: String)] = []
-        for line in text.lines {
-            var rest = line.drop { $0 == " " || $0 == "\t" }
-            guard !rest.hasPrefix("#") else { continue }
-            if rest.hasPrefix("export ") { rest = rest.dropFirst(7).drop { $0 == " " } }
-            guard let equals = rest.firstIndex(of: "=") else { continue }
-            let name = rest[..<equals].trimmingCharacters(in: .whitespaces)
-            var value = rest[rest.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]) }
-            value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            guard !name.isEmpty, !value.isEmpty, !noValues.contains(value.lowercased()) else { continue }
-            assignments.append((name, value))
-        }
+        let assignments = assignments(text)
         let published = Set(assignments.filter { isPublic($0.name) }.map(\.value))
         var names: [String] = []
         for (name, value) in assignments where !published.contains(value) {
@@ -85,6 +77,48 @@ public enum EnvFiles {
             names.append(name)
         }
         return names
+    }
+
+    static let templateValuesKey = SharedKey<Set<String>>("secrets.env-template-values")
+
+    /// Values the repository's env templates hold (8 characters or more): the defaults it
+    /// documents for anyone to use (`DATABASE_URL=mysql://app:ragwebui@db/app`). A copy of one
+    /// in a configuration file is that default, not a leak; the template itself is judged as is.
+    static func templateValues(_ context: RuleContext) throws -> Set<String> {
+        try context.shared(templateValuesKey) {
+            var values: Set<String> = []
+            for entry in context.snapshot.entries where isTemplate(entry.path) {
+                guard let text = try context.snapshot.text(at: entry.path) else { continue }
+                for (_, value) in assignments(text) where value.count >= 8 {
+                    values.insert(value)
+                    // A URL's password: what a password pattern finds inside it.
+                    if let at = value.range(of: "@"), let scheme = value.range(of: "://"), scheme.upperBound < at.lowerBound,
+                       let colon = value[scheme.upperBound..<at.lowerBound].firstIndex(of: ":") {
+                        values.insert(String(value[value.index(after: colon)..<at.lowerBound]))
+                    }
+                }
+            }
+            return values
+        }
+    }
+
+    /// The `NAME=value` lines of an env file with a value (`export` dropped, quotes and a
+    /// trailing comment removed; not `null`, `none`, `true` …).
+    static func assignments(_ text: SourceText) -> [(name: String, value: String)] {
+        var assignments: [(name: String, value: String)] = []
+        for line in text.lines {
+            var rest = line.drop { $0 == " " || $0 == "\t" }
+            guard !rest.hasPrefix("#") else { continue }
+            if rest.hasPrefix("export ") { rest = rest.dropFirst(7).drop { $0 == " " } }
+            guard let equals = rest.firstIndex(of: "=") else { continue }
+            let name = rest[..<equals].trimmingCharacters(in: .whitespaces)
+            var value = rest[rest.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]) }
+            value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            guard !name.isEmpty, !value.isEmpty, !noValues.contains(value.lowercased()) else { continue }
+            assignments.append((name, value))
+        }
+        return assignments
     }
 
     /// Lower-case words joined by `-` or `_`, digits allowed after the first
@@ -202,12 +236,42 @@ public enum EnvFiles {
     }
 
     /// Tool configuration run in a developer's or a builder's shell (`vite.config.ts`,
-    /// `next.config.mjs`, `playwright.config.ts`): its variables are switches given on the
-    /// command line (`ANALYZE=true next build`), not settings of the deployed application.
+    /// `next.config.mjs`, `playwright.config.ts`, `playwright.config.preview.ts`): its variables
+    /// are switches given on the command line (`ANALYZE=true next build`), not settings of the
+    /// deployed application.
     static func isToolConfiguration(_ path: String) -> Bool {
         let ext = extensionOf(path)
         guard codeExtensions[ext] == "javascript" else { return false }
-        return baseName(path).dropLast(ext.count + 1).hasSuffix(".config")
+        return baseName(path).dropLast(ext.count + 1).split(separator: ".").dropFirst().contains("config")
+    }
+
+    /// Folders of code kept but no longer run: `legacy/`, `deprecated/`, `archive/`.
+    static let retiredFolders: Set<String> = ["legacy", "deprecated", "archive", "archived"]
+
+    static func isRetired(_ path: String) -> Bool {
+        path.split(separator: "/").dropLast().contains { retiredFolders.contains($0.lowercased()) }
+    }
+
+    /// Configuration examples other than env templates (`config.example.yaml`,
+    /// `settings.sample.toml`): the `$NAME` / `${NAME}` they reference are documented there.
+    static func isConfigurationExample(_ path: String) -> Bool {
+        let name = baseName(path).lowercased()
+        guard ["yaml", "yml", "toml", "json", "ini", "conf"].contains(extensionOf(name)) else { return false }
+        return name.split(separator: ".").dropLast().contains { templateSuffixes.contains(String($0)) }
+    }
+
+    private static let referencedName = try! NSRegularExpression(pattern: #"\$\{?([A-Z][A-Z0-9_]{2,})"#)
+
+    /// The variables `$NAME` or `${NAME}` in `text`.
+    static func referencedNames(_ text: SourceText) -> Set<String> {
+        var names: Set<String> = []
+        for line in text.lines where line.contains("$") {
+            let string = String(line)
+            for match in referencedName.matches(in: string, range: NSRange(string.startIndex..., in: string)) {
+                if let range = Range(match.range(at: 1), in: string) { names.insert(String(string[range])) }
+            }
+        }
+        return names
     }
 }
 

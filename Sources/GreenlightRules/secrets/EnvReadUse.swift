@@ -128,7 +128,8 @@ enum EnvReadUse {
     static func isPresenceTest(_ site: Site) -> Bool {
         let before = site.text[..<site.start].trimmingCharacters(in: .whitespaces)
         if before.hasSuffix("!") || before.hasSuffix(" not") || before.hasSuffix("(not") { return false }
-        let rest = site.text[site.end...].drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
+        // Past a default argument and argument-less calls: `os.environ.get("X", "").strip():`.
+        let rest = EnvReads.afterValue(site.text[site.end...], commaDefaults: true)
         return rest.isEmpty || ["{", ":", "&&", "||", "and ", "or ", "is not None", "!= null", "!== undefined"].contains { rest.hasPrefix($0) }
     }
 

@@ -198,6 +198,20 @@ enum EnvReads {
         return rest.hasPrefix("??") || rest.hasPrefix("||") || rest.hasPrefix("or ") || rest.hasPrefix("or(")
     }
 
+    private static let quotedName = try! NSRegularExpression(pattern: #"["']([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)["']"#)
+
+    /// CONSTANT_CASE names quoted in `text`, with an underscore (`"OPENAI_API_KEY"`).
+    static func quotedNames(in text: SourceText) -> Set<String> {
+        var names: Set<String> = []
+        for line in text.lines where line.contains("_") {
+            let string = String(line)
+            for match in quotedName.matches(in: string, range: NSRange(string.startIndex..., in: string)) {
+                if let range = Range(match.range(at: 1), in: string) { names.insert(String(string[range])) }
+            }
+        }
+        return names
+    }
+
     /// Names set in an environment built for a child process from the program's own:
     /// `{...process.env, X: "1"}` (JavaScript, TypeScript), `{**os.environ, "X": "1"}` (Python).
     static func childEnvironment(in text: SourceText) -> Set<String> {

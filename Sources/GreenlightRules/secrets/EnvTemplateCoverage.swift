@@ -43,6 +43,8 @@ struct EnvTemplateCoverage {
     private let supplied: Set<String>
     /// Python functions holding a read that nothing in the repository names: dead code.
     private let unreferenced: Set<String>
+    /// Names code quotes (`"openai": "OPENAI_API_KEY"`, a table of variables it reads by name).
+    private let mentioned: Set<String>
     /// Configuration-object keys holding a read that every use tests for presence first.
     private let presenceTested: Set<String>
 
@@ -81,16 +83,23 @@ struct EnvTemplateCoverage {
         // Env files a Compose service loads (`env_file: docker/env/app.env`) are how that
         // deployment is configured: the names they list are documented there.
         var files: [FileReads] = []
+        var mentioned: Set<String> = []
         if !declared.isEmpty {
             for path in try ComposeFiles.envFiles(context) {
                 if let file = try snapshot.text(at: path) { supplied.formUnion(EnvFiles.declaredNames(file)) }
             }
             supplied.formUnion(try ComposeFiles.environmentNames(context))
+            // `${BRAVE_SEARCH_API_KEY}` in a committed `config.example.yaml` documents it there.
+            for entry in snapshot.entries where EnvFiles.isConfigurationExample(entry.path) {
+                if let text = try snapshot.text(of: entry, containingAny: ["$"]) { supplied.formUnion(EnvFiles.referencedNames(text)) }
+            }
             for entry in snapshot.entries where EnvFiles.isCode(entry.path) && !VendoredCode.contains(entry.path) {
                 guard let text = try snapshot.text(of: entry, containingAny: EnvReads.keywords) else { continue }
                 supplied.formUnion(EnvReads.childEnvironment(in: text))
+                mentioned.formUnion(EnvReads.quotedNames(in: text))
                 guard !EnvFiles.isTest(entry.path), !ExampleCode.contains(entry.path),
                       !EnvFiles.isToolConfiguration(entry.path), !EnvFiles.isOperatorScript(entry.path),
+                      !EnvFiles.isRetired(entry.path),
                       let template = Self.governing(entry.path, declared, containerised) else { continue }
                 files.append(FileReads(path: entry.path, template: template, reads: EnvReads.reads(in: text),
                                        isMigration: EnvFiles.isMigration(entry.path),
@@ -99,6 +108,7 @@ struct EnvTemplateCoverage {
         }
         self.files = files
         self.supplied = supplied
+        self.mentioned = mentioned
         // Only the functions of reads a template misses are looked up.
         let candidates = Set(files.flatMap { file in
             file.reads.filter { read in !file.template.names.contains(read.name) && !supplied.contains(read.name) }.compactMap(\.function)
@@ -120,6 +130,7 @@ struct EnvTemplateCoverage {
         var needs: [String: EnvReads.Need] = [:]
         var readUnder: [String: Set<String>] = [:]
         for file in files { readUnder[file.template.path, default: []].formUnion(file.reads.map(\.name)) }
+        for key in readUnder.keys { readUnder[key]?.formUnion(mentioned) }
         for file in files {
             // A group of fallbacks is covered when one of its variables is, and so is every other
             // read of a fallback in the file (`elif getenv("B"): use(getenv("B"))`).
@@ -160,7 +171,14 @@ struct EnvTemplateCoverage {
     /// Or the read name is a declared one with one word added inside it that the code never
     /// reads as declared (`OLLAMA_EMBEDDING_API_MODEL` read, `OLLAMA_EMBEDDING_MODEL` listed);
     /// a word added at the end names another setting (`DB_PASSWORD_FILE`).
+    /// Or the read name is a listed one behind a framework's public prefix that the code never
+    /// reads unprefixed (`NEXT_PUBLIC_SUPABASE_URL` read, `SUPABASE_URL` listed): the browser
+    /// bundle only sees prefixed names.
     static func nearMiss(of name: String, in declared: Set<String>, read: Set<String> = []) -> String? {
+        if let prefix = EnvFiles.publicPrefixes.first(where: { name.hasPrefix($0) }) {
+            let bare = String(name.dropFirst(prefix.count))
+            if declared.contains(bare) && !read.contains(bare) { return bare }
+        }
         let words = name.split(separator: "_")
         guard words.count >= 3 else { return nil }
         return declared.sorted().first { candidate in

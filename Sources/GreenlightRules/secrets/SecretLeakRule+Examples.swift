@@ -84,6 +84,8 @@ enum SecretLeakExamples {
         RuleExample(["tests/test_client.py": "GH = \"↓\(githubToken)\"\n"]),
         RuleExample(["server/supabase.ts": "const admin = createClient(url, '↓\(supabaseJWT(role: "service_role"))')\n"]),
         RuleExample(["deploy/supabase/docker-compose.yml": selfHostingCompose]),
+        // The same URL password with no template that documents it.
+        RuleExample(["backend/alembic.ini": "sqlalchemy.url = mysql+pymysql://ragapp:↓\(password)@db/ragapp\n"]),
         // The same token before its `exp`.
         RuleExample(["docs/server/zhipu.md": "Output example:\n\n    ↓\(expiredJWT)\n"], now: "2020-12-06T00:00:00Z"),
         // ... and in a UI component.
@@ -129,6 +131,14 @@ enum SecretLeakExamples {
         RuleExample([
             "supabase/seed.sql": "insert into keys values ('\(demoJWT)');\n",
             "deploy/k8s/secrets.yaml": "data:\n  JWT_SECRET_KEY: \(base64url("change-me-in-production-2024"))\n  POSTGRES_PASSWORD: \(base64url("docsgpt"))\n",
+        ]),
+        // An OpenAPI schema reference; a password a documentation page shows; a URL password
+        // the repository's env template documents as its default.
+        RuleExample([
+            "docs/api-reference/openapi.json": "{\"credential\": \"#/components/schemas/CredentialParameter\"}\n",
+            "docs/configuration/security.md": "Good passwords:\n\n```\nOPEN_NOTEBOOK_PASSWORD=\(password)\n```\n",
+            ".env.example": "DATABASE_URL=mysql+pymysql://ragapp:\(password)@db/ragapp\n",
+            "backend/alembic.ini": "sqlalchemy.url = mysql+pymysql://ragapp:\(password)@db/ragapp\n",
         ]),
         // A token whose `exp` has passed (an API reference's output example) authenticates nothing.
         RuleExample([

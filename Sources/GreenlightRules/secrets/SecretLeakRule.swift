@@ -38,8 +38,9 @@ public struct SecretLeakRule: FileVisitingRule {
         let scanner = try SecretScanner.configured(for: context)
         var findings: [Finding] = []
         var located: [String: Int] = [:]
+        let defaults = try EnvFiles.templateValues(context)
         for (entry, result) in try Self.visits(context).files {
-            for match in result.matches {
+            for match in result.matches where !defaults.contains(match.secret) || EnvFiles.isTemplate(entry.path) {
                 located[Self.key(match)] = findings.count
                 findings.append(finding(match, path: entry.path))
             }
@@ -47,7 +48,7 @@ public struct SecretLeakRule: FileVisitingRule {
         }
         guard context.scanHistory else { return findings }
         let history = try SecretHistoryScan.of(context)
-        for first in history.secrets {
+        for first in history.secrets where !defaults.contains(first.match.secret) || EnvFiles.isTemplate(first.blob.path) {
             let key = Self.key(first.match)
             let when = "\(first.blob.commit.prefix(12)) (\(Timestamp.format(first.blob.authorTime)))"
             if let index = located[key] {
