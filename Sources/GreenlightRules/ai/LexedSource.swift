@@ -60,6 +60,19 @@ struct LexedSource {
         return low
     }
 
+    /// The brackets that open before `offset` and close after it, innermost first, found among
+    /// the `scanning` brackets that open last before it (a bound by count, not by time).
+    func enclosing(_ offset: Int, scanning: Int) -> [Bracket] {
+        var found: [Bracket] = []
+        var index = firstBracket(openingAtOrAfter: offset) - 1
+        let last = max(0, index - scanning + 1)
+        while index >= last {
+            if brackets[index].open < offset && brackets[index].close > offset { found.append(brackets[index]) }
+            index -= 1
+        }
+        return found
+    }
+
     /// The bracket opening at `offset`, if any.
     func bracket(openingAt offset: Int) -> Bracket? {
         let index = firstBracket(openingAtOrAfter: offset)

@@ -30,13 +30,7 @@ enum EnvFeatureFlag {
     /// after `SWITCH ?` or `SWITCH &&`.
     private static func scriptGuards(_ name: String, at offset: Int, in lexed: LexedSource) -> Bool {
         if isTakenSide(name, startingAt: offset, in: lexed) { return true }
-        var index = lexed.firstBracket(openingAtOrAfter: offset) - 1
-        var levels = 0
-        while index >= 0 && levels < 8 && offset - lexed.brackets[index].open < 20_000 {
-            let bracket = lexed.brackets[index]
-            index -= 1
-            guard bracket.close > offset else { continue }
-            levels += 1
+        for bracket in lexed.enclosing(offset, scanning: 4096).prefix(8) where offset - bracket.open < 20_000 {
             if bracket.kind == UInt8(ascii: "{"), let condition = ifCondition(before: bracket.open, in: lexed) {
                 let text = String(decoding: lexed.code[condition], as: UTF8.self)
                 if flags(in: text, scriptCondition).contains(where: { $0 != name }) { return true }

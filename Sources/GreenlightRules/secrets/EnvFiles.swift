@@ -264,14 +264,19 @@ public enum EnvFiles {
 
     /// The variables `$NAME` or `${NAME}` in `text`.
     static func referencedNames(_ text: SourceText) -> Set<String> {
-        var names: Set<String> = []
-        for line in text.lines where line.contains("$") {
+        captures(of: referencedName, in: text, onLinesWith: "$")
+    }
+
+    /// What the first group of `pattern` captures on the lines of `text` holding `marker`.
+    static func captures(of pattern: NSRegularExpression, in text: SourceText, onLinesWith marker: String) -> Set<String> {
+        var found: Set<String> = []
+        for line in text.lines where line.contains(marker) {
             let string = String(line)
-            for match in referencedName.matches(in: string, range: NSRange(string.startIndex..., in: string)) {
-                if let range = Range(match.range(at: 1), in: string) { names.insert(String(string[range])) }
+            for match in pattern.matches(in: string, range: NSRange(string.startIndex..., in: string)) {
+                if let range = Range(match.range(at: 1), in: string) { found.insert(String(string[range])) }
             }
         }
-        return names
+        return found
     }
 }
 

@@ -49,10 +49,10 @@ enum EnvObjectProperty {
 
     /// The innermost `{ … }` around `offset` stands directly in a call's parentheses.
     private static func objectIsArgument(around offset: Int, in lexed: LexedSource) -> Bool {
-        guard let object = innermost(around: offset, in: lexed), lexed.brackets[object].kind == UInt8(ascii: "{") else {
+        guard let object = lexed.enclosing(offset, scanning: 4096).first, object.kind == UInt8(ascii: "{") else {
             return false
         }
-        let open = lexed.brackets[object].open
+        let open = object.open
         var before = open - 1
         while before >= 0 && (lexed.code[before] == 0x20 || lexed.code[before] == 0x0A || lexed.code[before] == 0x09) {
             before -= 1
@@ -60,27 +60,14 @@ enum EnvObjectProperty {
         guard before >= 0, lexed.code[before] == UInt8(ascii: "(") || lexed.code[before] == UInt8(ascii: ",") else {
             return false
         }
-        guard let call = innermost(around: open, in: lexed), lexed.brackets[call].kind == UInt8(ascii: "(") else {
+        guard let call = lexed.enclosing(open, scanning: 4096).first, call.kind == UInt8(ascii: "(") else {
             return false
         }
-        var end = lexed.brackets[call].open
+        var end = call.open
         while end > 0 && lexed.code[end - 1] == 0x20 { end -= 1 }
         guard end > 0, lexed.code[end - 1].isIdentifierByte || lexed.code[end - 1] == UInt8(ascii: ">") else { return false }
         var start = end
         while start > 0 && lexed.code[start - 1].isIdentifierByte { start -= 1 }
         return !notCallees.contains(String(decoding: lexed.code[start..<end], as: UTF8.self))
-    }
-
-    /// The index of the innermost bracket that opens before `offset` and closes after it.
-    private static func innermost(around offset: Int, in lexed: LexedSource) -> Int? {
-        var index = lexed.firstBracket(openingAtOrAfter: offset) - 1
-        // Bounded by count, not time: an object of a thousand keys is still read whole.
-        let last = max(0, index - 4096)
-        while index >= last {
-            let bracket = lexed.brackets[index]
-            if bracket.open < offset && bracket.close > offset { return index }
-            index -= 1
-        }
-        return nil
     }
 }

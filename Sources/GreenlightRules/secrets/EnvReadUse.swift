@@ -26,16 +26,9 @@ enum EnvReadUse {
     /// The read at byte `offset` of `lexed` is an argument of a log call (however deeply
     /// nested, within the call's brackets): its value is shown, not used.
     static func isLogged(at offset: Int, in lexed: LexedSource) -> Bool {
-        var index = lexed.firstBracket(openingAtOrAfter: offset) - 1
-        var looked = 0
-        while index >= 0 && looked < 64 {
-            let bracket = lexed.brackets[index]
-            index -= 1
-            looked += 1
-            guard bracket.close > offset, bracket.kind == UInt8(ascii: "(") else { continue }
-            if isLogCall(callee(before: bracket.open, in: lexed.code)) { return true }
+        lexed.enclosing(offset, scanning: 64).contains { bracket in
+            bracket.kind == UInt8(ascii: "(") && isLogCall(callee(before: bracket.open, in: lexed.code))
         }
-        return false
     }
 
     /// The dotted name just before byte `open` (`logging.info` of `logging.info(`).
@@ -68,14 +61,7 @@ enum EnvReadUse {
         guard lexed.language == .python else { return false }
         if lexed.outerFunction(around: offset) == nil {
             // The statement's first line: where the outermost bracket around the read opens.
-            var first = offset
-            var index = lexed.firstBracket(openingAtOrAfter: offset) - 1
-            var looked = 0
-            while index >= 0 && looked < 64 {
-                if lexed.brackets[index].close > offset { first = min(first, lexed.brackets[index].open) }
-                index -= 1
-                looked += 1
-            }
+            let first = lexed.enclosing(offset, scanning: 64).last?.open ?? offset
             let number = lexed.line(of: first) - 1
             let statement = number == site.line ? site.text : String(site.lines[number])
             if annotatedAttribute.firstMatch(in: statement, range: NSRange(statement.startIndex..., in: statement)) != nil {
@@ -83,19 +69,12 @@ enum EnvReadUse {
             }
         }
         // Inside the parentheses of `def name(`.
-        var index = lexed.firstBracket(openingAtOrAfter: offset) - 1
-        var looked = 0
-        while index >= 0 && looked < 64 {
-            let bracket = lexed.brackets[index]
-            index -= 1
-            looked += 1
-            guard bracket.close > offset, bracket.kind == UInt8(ascii: "(") else { continue }
-            let callee = callee(before: bracket.open, in: lexed.code)
-            var start = bracket.open - callee.utf8.count
-            while start > 0 && lexed.code[start - 1] == 0x20 { start -= 1 }
-            return start >= 3 && lexed.code[(start - 3)..<start].elementsEqual("def".utf8)
+        guard let bracket = lexed.enclosing(offset, scanning: 64).first(where: { $0.kind == UInt8(ascii: "(") }) else {
+            return false
         }
-        return false
+        var start = bracket.open - callee(before: bracket.open, in: lexed.code).utf8.count
+        while start > 0 && lexed.code[start - 1] == 0x20 { start -= 1 }
+        return start >= 3 && lexed.code[(start - 3)..<start].elementsEqual("def".utf8)
     }
 
     // MARK: Absence handled

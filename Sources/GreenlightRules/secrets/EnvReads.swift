@@ -202,14 +202,7 @@ enum EnvReads {
 
     /// CONSTANT_CASE names quoted in `text`, with an underscore (`"OPENAI_API_KEY"`).
     static func quotedNames(in text: SourceText) -> Set<String> {
-        var names: Set<String> = []
-        for line in text.lines where line.contains("_") {
-            let string = String(line)
-            for match in quotedName.matches(in: string, range: NSRange(string.startIndex..., in: string)) {
-                if let range = Range(match.range(at: 1), in: string) { names.insert(String(string[range])) }
-            }
-        }
-        return names
+        EnvFiles.captures(of: quotedName, in: text, onLinesWith: "_")
     }
 
     /// Names set in an environment built for a child process from the program's own:
