@@ -46,6 +46,9 @@ allow:
     - '[(),;\[\]].*[(),;\[\]]'
     # Word-like identifiers and references: snake_case, CONSTANT_CASE, kebab-case, camelCase,
     # dotted names, paths and URLs.
+    # Dotted scope names, digits allowed in a part (an editor theme's token:
+    # 'markup.heading.setext.1.markdown', 'support.constant.color.w3c-standard-color-name.css').
+    - '^[a-z0-9-]+(?:\.[a-z0-9-]+){2,}$'
     # A JSON pointer: an OpenAPI schema's reference (#/components/schemas/CredentialParameter).
     - '^#/'
     # With `#` or `.` first: a selector of the input that holds the key (#api_key_claude).
@@ -121,6 +124,7 @@ rules:
       no_match:
         - 'API_KEY = "your_api_key_here"'
         - '            "credential": "#/components/schemas/CredentialParameterYaml"'
+        - "      { token: 'support.constant.color.w3c-standard-color-name.css', foreground: 'c2185b' },"
         - 'token = "aaaaaaaaaaaaaaaaaaaaaaaa"'
         - 'secret_name: "production-database-credentials"'
         - 'apiKey: process.env.OPENAI_API_KEY'

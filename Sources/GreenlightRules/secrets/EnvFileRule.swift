@@ -42,6 +42,8 @@ public struct EnvFileRule: Rule {
             RuleExample([
                 "e2e/.env.backend": "SECRET_KEY=Qm9vdHN0cmFwLXNpZ25pbmcta2V5LWZvci1lMmUtc3RhY2s\n",
                 "apps/api/.env.development": "MINIO_ACCESS_KEY=minioadmin\nMINIO_SECRET_KEY=minioadmin\nRESEND_API_KEY=re_123\nJWT_SECRET=test\n",
+                // A Compose stack's database URL with a word for its password.
+                "backend/.env.docker": "DATABASE_URL=postgresql://user:password@db:5432/llama_app_db\n",
             ]),
         ]
     )

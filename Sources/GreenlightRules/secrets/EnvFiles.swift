@@ -151,7 +151,7 @@ public enum EnvFiles {
         let host = rest[rest.index(after: at)...].prefix { $0 != ":" && $0 != "/" && $0 != "?" }.lowercased()
         return !password.isEmpty && !password.hasPrefix("$") && !password.contains("/")
             && !placeholderWords.contains(where: { password.lowercased().contains($0) })
-            && !localHosts.contains(host)
+            && !isWordLike(String(password)) && !localHosts.contains(host)
     }
 
     /// Variable names a dotenv file declares: `NAME=…`, `export NAME=…`, and commented-out

@@ -140,6 +140,8 @@ enum SecretLeakExamples {
             ".env.example": "DATABASE_URL=mysql+pymysql://ragapp:\(password)@db/ragapp\n",
             "backend/alembic.ini": "sqlalchemy.url = mysql+pymysql://ragapp:\(password)@db/ragapp\n",
         ]),
+        // A token cut short by an ellipsis in a documentation page's format line.
+        RuleExample([".github/workflows/docs/README.md": "**Format**: `\(githubToken)...`\n"]),
         // A token whose `exp` has passed (an API reference's output example) authenticates nothing.
         RuleExample([
             "docs/server/zhipu.md": "Output example:\n\n    \(expiredJWT)\n",

@@ -156,6 +156,7 @@ public final class SecretScanner: Sendable {
                            SecretScanner.entropy(of: decoded.text) < floor { continue }
                     }
                     if SecretScanner.lineAllows(bytes, at: offset) { continue }
+                    if SecretScanner.isTruncated(bytes, after: offset + range.length) { continue }
                     if pattern.generic, let name = SecretScanner.assignedName(bytes, match: match.ranges[0], window: window, value: range) {
                         // The name says the value is a stand-in or public (`REDACTED_VALUE`,
                         // `publishableKey`), or the value names itself
@@ -268,6 +269,13 @@ public final class SecretScanner: Sendable {
         let needle = value.map(lower)
         let hay = name.map(lower)
         return hay.withUnsafeBytes { ByteSearch.contains($0, needle) }
+    }
+
+    /// An ellipsis (`...`, `…`) right after the value: a documentation example cut short, which
+    /// no service accepts.
+    static func isTruncated(_ bytes: [UInt8], after end: Int) -> Bool {
+        if end + 3 <= bytes.count, bytes[end] == 0x2E, bytes[end + 1] == 0x2E, bytes[end + 2] == 0x2E { return true }
+        return end + 3 <= bytes.count && bytes[end] == 0xE2 && bytes[end + 1] == 0x80 && bytes[end + 2] == 0xA6
     }
 
     /// Whether the line holding `offset` carries one of `lineMarkers`.
