@@ -302,6 +302,9 @@ public struct EnvExampleDriftRule: Rule {
                 "config.example.yaml": "tools:\n  - use: brave\n    api_key: $BRAVE_SEARCH_API_KEY\n",
                 "app/brave.py": "key = os.environ[\"BRAVE_SEARCH_API_KEY\"]\n",
                 "app/providers.py": "URLS = {\"openai\": \"OPENAI_BASE_URL\"}\nurl = os.environ.get(\"OPENAI_COMPATIBLE_BASE_URL\")\n",
+                // An absence branch that goes on; the failure after the branch is not its.
+                "app/cdp.py": "def port():\n    raw = os.environ.get(\"LOCAL_CDP_PORT\", \"\").strip()\n    if not raw:\n        return None\n    try:\n        return int(raw)\n    except ValueError:\n        return None\n",
+                "app/daemon.py": "try:\n    run()\nexcept BrokerError as exc:\n    if os.environ.get(\"BROKER_READY_FD\") is None:\n        console.print(str(exc))\n    raise Exit(code=1)\n",
                 // Defaults a caller can override: a typed class attribute, a parameter.
                 "libs/loaders/azure.py": "class AzureLoader(BaseLoader):\n    endpoint: str = Param(os.environ.get(\"AZURE_DI_ENDPOINT\", None))\n    credential: str = Param(\n        os.environ.get(\"AZURE_DI_CREDENTIAL\", None),\n        help=\"Credential\",\n    )\n\n    def __init__(self, token=os.getenv(\"AZURE_DI_TOKEN\")):\n        self.token = token\n",
                 // No image ships this code: its developer-machine default is the development one.

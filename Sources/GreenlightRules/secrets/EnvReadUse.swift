@@ -116,7 +116,7 @@ enum EnvReadUse {
     /// whose branch goes on without failing (`return null;`).
     static func isAbsenceTestGoingOn(_ site: Site) -> Bool {
         guard isAbsenceTest(site) else { return false }
-        let branch = [site.text[site.end...]] + site.lines[(site.line + 1)..<min(site.lines.count, site.line + 6)]
+        let branch = [site.text[site.end...]] + branchLines(after: site.line, in: site.lines)
         return !branch.contains { line in failureWords.contains { line.contains($0) } }
     }
 
@@ -238,11 +238,25 @@ enum EnvReadUse {
             // Or the branch for its absence goes on without failing (`this.client = null` after
             // a warning), where a needed setting would throw, exit or answer with an error.
             if handled { return .goesOn }
-            return lines[number..<min(lines.count, number + 6)].contains { line in
+            return ([lines[number]] + branchLines(after: number, in: lines)).contains { line in
                 failureWords.contains { line.contains($0) }
             } ? .fails : .goesOn
         }
         return .unknown
+    }
+
+    /// The lines of the branch an `if` on 0-based `line` opens: those after it indented deeper
+    /// (five at most), or the next line alone when the `if` ends in `{`/`:` with nothing
+    /// indented under it. Code after the branch (`raise` once the `if` is done) is not in it.
+    static func branchLines(after line: Int, in lines: [Substring]) -> [Substring] {
+        let indent = indentation(lines[line])
+        var branch: [Substring] = []
+        for next in lines.dropFirst(line + 1).prefix(5) {
+            if next.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            guard indentation(next) > indent else { break }
+            branch.append(next)
+        }
+        return branch
     }
 
     /// What a branch that cannot go on without the setting says.
