@@ -16,7 +16,7 @@ public enum FieldPrecision {
         "ci.masked-failure": FieldMeasurement(findings: 23, repositories: 10, truePositives: 1, falsePositives: 9, debatable: 9),
         "ci.secrets-preflight": FieldMeasurement(findings: 103, repositories: 33, truePositives: 8, falsePositives: 30, debatable: 3),
         "ci.step-order": FieldMeasurement(findings: 4, repositories: 3, truePositives: 0, falsePositives: 3, debatable: 0),
-        "claims.missing-evidence": FieldMeasurement(findings: 9, repositories: 3, truePositives: 0, falsePositives: 8, debatable: 0),
+        "claims.missing-evidence": FieldMeasurement(findings: 9, repositories: 3, truePositives: 0, falsePositives: 9, debatable: 0),
         "claims.no-evidence": FieldMeasurement(findings: 189, repositories: 5, truePositives: 11, falsePositives: 19, debatable: 10),
         "core.missing-object": FieldMeasurement(findings: 32, repositories: 32, truePositives: 18, falsePositives: 0, debatable: 2),
         "docker.base-user-unknown": FieldMeasurement(findings: 12, repositories: 10, truePositives: 3, falsePositives: 3, debatable: 2),

@@ -1,6 +1,7 @@
 import Foundation
 import GreenlightCommands
 import GreenlightCore
+import GreenlightRules
 import GreenlightTestSupport
 import Testing
 
@@ -95,11 +96,14 @@ final class Captured: @unchecked Sendable {
         #expect(captured.out.isEmpty)
     }
 
-    @Test func explainAndRules() {
+    @Test func explainAndRules() throws {
         let captured = Captured()
         #expect(RuleDocs.explain("claims.missing-evidence", console: captured.console(in: "/")) == 0)
         #expect(captured.out.contains("claims.missing-evidence (note, family claims)"))
-        #expect(captured.out.contains("Field precision: 0 % (0 true, 8 false, 0 debatable of 8 labelled; 8 findings in"))
+        // The figures come from the field corpus; the text must say them.
+        let field = try #require(FieldPrecision.measured["claims.missing-evidence"])
+        let labelled = field.truePositives + field.falsePositives + field.debatable
+        #expect(captured.out.contains("Field precision: 0 % (0 true, \(field.falsePositives) false, \(field.debatable) debatable of \(labelled) labelled; \(field.findings) findings in"))
         #expect(captured.out.contains("=> finding at docs/readiness.md:3:35"))
         let unknown = Captured()
         #expect(RuleDocs.explain("claims.missing-evidenc", console: unknown.console(in: "/")) == 2)

@@ -22,7 +22,9 @@ enum EnvReads {
         /// `os.getenv("X", "30")`, `X ? parseInt(X) : 10`, `X || path.join(home, ".app")`; not
         /// `""`, `None`, another variable or a URL on the developer's machine), a schema in the
         /// file gives it one (`.default()`, `.optional()`), or the code only compares it with a
-        /// switch's value (`=== "true"`, `!== "0"`).
+        /// switch's value (`=== "true"`, `!== "0"`) — or the code copes without it: `EnvReadUse`'s
+        /// tests, another variable's feature switch (`EnvFeatureFlag`), an option a call fills
+        /// (`EnvObjectProperty`), a default a caller can override.
         let isOptional: Bool
         /// A comment on its line or the line above calls it legacy, deprecated or kept for
         /// backward compatibility.
@@ -137,21 +139,21 @@ enum EnvReads {
                 if previousEnd == nil && opener == .first { chainGroup = readGroup }
                 let column = string.unicodeScalars.distance(from: string.startIndex, to: captured.lowerBound) + 1
                 let site = EnvReadUse.Site(lines: lines, line: offset, text: string, start: whole.lowerBound, end: whole.upperBound)
-                let property = lexed.flatMap { lexed in
-                    byteOffset(whole.lowerBound).flatMap { EnvObjectProperty.of(site, at: $0, in: lexed) }
-                }
+                // The read's byte in the lexed file, for the analyses that need the code's brackets.
+                let code = lexed.flatMap { lexed in byteOffset(whole.lowerBound).map { (lexed, $0) } }
+                let property = code.flatMap { EnvObjectProperty.of(site, at: $1, in: $0) }
                 let following = lines.dropFirst(offset + 1).prefix(2).map { $0.drop { $0 == " " || $0 == "\t" } }
+                let copes = isOptional(name, after: tail, following: following, commaDefaults: commaDefaults)
+                    || property.map { EnvObjectProperty.isDefaultedOption($0, name: name) } ?? false
+                    || EnvFeatureFlag.guards(name, site: site, at: code?.1, in: lexed)
+                    || code.map { EnvReadUse.isOverridableDefault(site, at: $1, in: $0) } ?? false
+                    || EnvReadUse.handlesAbsence(site, inCondition: opener != .none)
                 reads.append(Read(
                     name: name, line: offset + 1, column: column, group: readGroup,
                     fallsBack: joined || chained || hasFallback(after: tail, commaDefaults: commaDefaults),
-                    isOptional: schemaOptional.contains(name)
-                        || isOptional(name, after: tail, following: following, commaDefaults: commaDefaults)
-                        || property.map { EnvObjectProperty.isDefaultedOption($0, name: name) } ?? false
-                        || EnvFeatureFlag.guards(name, site: site, at: byteOffset(whole.lowerBound), in: lexed)
-                        || (lexed.flatMap { lexed in byteOffset(whole.lowerBound).map { EnvReadUse.isOverridableDefault(site, at: $0, in: lexed) } } ?? false)
-                        || EnvReadUse.handlesAbsence(site, inCondition: opener != .none),
+                    isOptional: schemaOptional.contains(name) || copes,
                     isLegacy: lexed.map { isLegacy(line: offset, in: $0) } ?? false,
-                    function: lexed.flatMap { lexed in byteOffset(whole.lowerBound).flatMap { plainFunction(around: $0, in: lexed) } },
+                    function: code.flatMap { plainFunction(around: $1, in: $0) },
                     property: property,
                     need: need(name, site: site, inCondition: opener != .none)))
                 previousEnd = whole.upperBound
