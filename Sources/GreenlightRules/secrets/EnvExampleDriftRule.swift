@@ -12,7 +12,7 @@ public struct EnvExampleDriftRule: Rule {
 
         static let defaultIgnore = [
             "NODE_ENV", "CI", "HOME", "PATH", "PWD", "USER", "SHELL", "TERM", "LANG", "TZ", "TMPDIR", "HOSTNAME",
-            "DEBUG", "GITHUB_*", "RUNNER_*", "npm_*", "VERCEL_*", "RAILWAY_*", "NEXT_RUNTIME",
+            "DEBUG", "RUNNER_*", "npm_*", "VERCEL_*", "RAILWAY_*", "NEXT_RUNTIME",
         ]
 
         public init() {}
@@ -98,13 +98,15 @@ public struct EnvExampleDriftRule: Rule {
             """,
         configKeys: [
             ConfigKey("ignore", "variable names never expected in a template (`*` suffix wildcard)",
-                      default: "NODE_ENV, CI, HOME, PATH, GITHUB_*, … (runtime-provided names)"),
+                      default: "NODE_ENV, CI, HOME, PATH, RUNNER_*, … (runtime-provided names)"),
         ],
         triggering: [
             RuleExample([
                 ".env.example": "DATABASE_URL=\nOPENAI_API_KEY=\n",
                 "src/server.ts": "const db = process.env.DATABASE_URL\nconst hook = process.env.STRIPE_WEBHOOK_SECRET\n",
                 "src/jobs.ts": "const first = process.env['↓STRIPE_WEBHOOK_SECRET']\n",
+                // An app's own GitHub credential; what Actions sets in every job is not asked for.
+                "src/auth.ts": "const secret = process.env.↓GITHUB_CLIENT_SECRET\nconst sha = process.env.GITHUB_SHA\n",
             ]),
             RuleExample([
                 ".env.sample": "export API_URL=https://api.internal\n",

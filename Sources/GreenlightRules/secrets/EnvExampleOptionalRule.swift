@@ -25,7 +25,7 @@ public struct EnvExampleOptionalRule: Rule {
             """,
         configKeys: [
             ConfigKey("ignore", "variable names never expected in a template (`*` suffix wildcard)",
-                      default: "NODE_ENV, CI, HOME, PATH, GITHUB_*, … (runtime-provided names)"),
+                      default: "NODE_ENV, CI, HOME, PATH, RUNNER_*, … (runtime-provided names)"),
         ],
         triggering: [
             RuleExample([

@@ -199,6 +199,17 @@ public enum EnvFiles {
                                         "PUBLIC_URL", "EDGE_CONFIG", "FORCE_COLOR", "NO_COLOR", "COLORTERM",
                                         "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "TMUX", "STY", "WT_SESSION",
                                         "WSL_DISTRO_NAME", "WSL_INTEROP", "SSH_CONNECTION", "SSH_TTY", "EDITOR", "VISUAL",
+                                        // What GitHub Actions sets in every job (an app's own
+                                        // GITHUB_CLIENT_SECRET or GITHUB_BUG_REPORT_TOKEN is not).
+                                        "GITHUB_ACTIONS", "GITHUB_ACTION", "GITHUB_ACTION_PATH", "GITHUB_ACTION_REPOSITORY",
+                                        "GITHUB_ACTOR", "GITHUB_ACTOR_ID", "GITHUB_API_URL", "GITHUB_BASE_REF", "GITHUB_ENV",
+                                        "GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH", "GITHUB_GRAPHQL_URL", "GITHUB_HEAD_REF",
+                                        "GITHUB_JOB", "GITHUB_OUTPUT", "GITHUB_PATH", "GITHUB_REF", "GITHUB_REF_NAME",
+                                        "GITHUB_REF_PROTECTED", "GITHUB_REF_TYPE", "GITHUB_REPOSITORY", "GITHUB_REPOSITORY_ID",
+                                        "GITHUB_REPOSITORY_OWNER", "GITHUB_REPOSITORY_OWNER_ID", "GITHUB_RETENTION_DAYS",
+                                        "GITHUB_RUN_ATTEMPT", "GITHUB_RUN_ID", "GITHUB_RUN_NUMBER", "GITHUB_SERVER_URL",
+                                        "GITHUB_SHA", "GITHUB_STATE", "GITHUB_STEP_SUMMARY", "GITHUB_TRIGGERING_ACTOR",
+                                        "GITHUB_WORKFLOW", "GITHUB_WORKFLOW_REF", "GITHUB_WORKFLOW_SHA", "GITHUB_WORKSPACE",
                                         // Google Cloud's runtimes (App Engine, Cloud Run, Functions).
                                         "GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT", "GCP_PROJECT", "K_SERVICE", "K_REVISION",
                                         "K_CONFIGURATION", "FUNCTION_TARGET",
@@ -209,7 +220,7 @@ public enum EnvFiles {
                                         "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME"]
     /// Platforms' and test runners' own prefixes; `CI_` is GitLab's and the name teams give a
     /// switch set only by their CI job.
-    static let builtInPrefixes = ["GITHUB_", "RUNNER_", "VERCEL_", "NETLIFY_", "npm_", "PLAYWRIGHT_", "CYPRESS_", "VITEST_",
+    static let builtInPrefixes = ["RUNNER_", "VERCEL_", "NETLIFY_", "npm_", "PLAYWRIGHT_", "CYPRESS_", "VITEST_",
                                   "CI_", "VSCODE_", "TERMINAL_", "XDG_", "LC_"]
 
     static func isBuiltIn(_ name: String) -> Bool {
