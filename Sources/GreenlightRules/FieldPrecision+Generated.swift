@@ -6,29 +6,29 @@ import GreenlightCore
 /// Each rule's precision as measured on the field corpus, by rule id.
 public enum FieldPrecision {
     /// Repositories in the corpus.
-    public static let corpusRepositories = 94
+    public static let corpusRepositories = 113
 
     public static let measured: [String: FieldMeasurement] = [
-        "ai.context-injection": FieldMeasurement(findings: 334, repositories: 53, truePositives: 1, falsePositives: 39, debatable: 2),
-        "ai.logging": FieldMeasurement(findings: 304, repositories: 54, truePositives: 4, falsePositives: 33, debatable: 11),
-        "ai.user-identity": FieldMeasurement(findings: 385, repositories: 53, truePositives: 10, falsePositives: 29, debatable: 8),
-        "ci.docker-build-missing": FieldMeasurement(findings: 44, repositories: 25, truePositives: 32, falsePositives: 1, debatable: 11),
-        "ci.masked-failure": FieldMeasurement(findings: 23, repositories: 10, truePositives: 1, falsePositives: 9, debatable: 9),
-        "ci.secrets-preflight": FieldMeasurement(findings: 103, repositories: 33, truePositives: 8, falsePositives: 30, debatable: 3),
+        "ai.context-injection": FieldMeasurement(findings: 431, repositories: 64, truePositives: 1, falsePositives: 39, debatable: 2),
+        "ai.logging": FieldMeasurement(findings: 406, repositories: 65, truePositives: 4, falsePositives: 33, debatable: 11),
+        "ai.user-identity": FieldMeasurement(findings: 485, repositories: 64, truePositives: 10, falsePositives: 29, debatable: 8),
+        "ci.docker-build-missing": FieldMeasurement(findings: 57, repositories: 32, truePositives: 40, falsePositives: 4, debatable: 13),
+        "ci.masked-failure": FieldMeasurement(findings: 39, repositories: 11, truePositives: 1, falsePositives: 9, debatable: 9),
+        "ci.secrets-preflight": FieldMeasurement(findings: 115, repositories: 38, truePositives: 8, falsePositives: 30, debatable: 3),
         "ci.step-order": FieldMeasurement(findings: 4, repositories: 3, truePositives: 0, falsePositives: 3, debatable: 0),
         "claims.missing-evidence": FieldMeasurement(findings: 9, repositories: 3, truePositives: 0, falsePositives: 9, debatable: 0),
         "claims.no-evidence": FieldMeasurement(findings: 189, repositories: 5, truePositives: 11, falsePositives: 19, debatable: 10),
-        "core.missing-object": FieldMeasurement(findings: 32, repositories: 32, truePositives: 18, falsePositives: 0, debatable: 2),
-        "docker.base-user-unknown": FieldMeasurement(findings: 12, repositories: 10, truePositives: 3, falsePositives: 3, debatable: 2),
-        "docker.healthcheck-missing": FieldMeasurement(findings: 111, repositories: 43, truePositives: 15, falsePositives: 9, debatable: 16),
+        "core.missing-object": FieldMeasurement(findings: 40, repositories: 40, truePositives: 18, falsePositives: 0, debatable: 2),
+        "docker.base-user-unknown": FieldMeasurement(findings: 14, repositories: 12, truePositives: 3, falsePositives: 3, debatable: 2),
+        "docker.healthcheck-missing": FieldMeasurement(findings: 128, repositories: 50, truePositives: 15, falsePositives: 9, debatable: 16),
         "docker.latest-tag": FieldMeasurement(findings: 4, repositories: 2, truePositives: 1, falsePositives: 0, debatable: 0),
-        "docker.masked-errors": FieldMeasurement(findings: 3, repositories: 2, truePositives: 1, falsePositives: 0, debatable: 0),
-        "docker.pipefail": FieldMeasurement(findings: 25, repositories: 17, truePositives: 19, falsePositives: 0, debatable: 6),
-        "docker.root-user": FieldMeasurement(findings: 86, repositories: 45, truePositives: 63, falsePositives: 4, debatable: 6),
-        "secrets.env-example-drift": FieldMeasurement(findings: 84, repositories: 21, truePositives: 43, falsePositives: 8, debatable: 31),
-        "secrets.env-example-optional": FieldMeasurement(findings: 569, repositories: 35, truePositives: 22, falsePositives: 7, debatable: 18),
+        "docker.masked-errors": FieldMeasurement(findings: 5, repositories: 3, truePositives: 1, falsePositives: 0, debatable: 0),
+        "docker.pipefail": FieldMeasurement(findings: 28, repositories: 20, truePositives: 21, falsePositives: 1, debatable: 6),
+        "docker.root-user": FieldMeasurement(findings: 110, repositories: 57, truePositives: 85, falsePositives: 6, debatable: 6),
+        "secrets.env-example-drift": FieldMeasurement(findings: 88, repositories: 23, truePositives: 43, falsePositives: 12, debatable: 31),
+        "secrets.env-example-optional": FieldMeasurement(findings: 622, repositories: 40, truePositives: 22, falsePositives: 7, debatable: 18),
         "secrets.env-file": FieldMeasurement(findings: 5, repositories: 5, truePositives: 5, falsePositives: 0, debatable: 0),
-        "secrets.leak": FieldMeasurement(findings: 20, repositories: 14, truePositives: 16, falsePositives: 0, debatable: 4),
-        "secrets.unscanned": FieldMeasurement(findings: 509, repositories: 78, truePositives: 40, falsePositives: 0, debatable: 0),
+        "secrets.leak": FieldMeasurement(findings: 24, repositories: 17, truePositives: 17, falsePositives: 1, debatable: 6),
+        "secrets.unscanned": FieldMeasurement(findings: 574, repositories: 94, truePositives: 40, falsePositives: 0, debatable: 0),
     ]
 }

@@ -126,6 +126,12 @@ public struct DockerBuildMissingRule: Rule {
                 "docker-compose.yml": "services:\n  backend:\n    build: ./backend\n",
                 ".github/workflows/test.yml": "on: [push, pull_request]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps: [{run: docker compose up -d}]\n",
             ]),
+            // docker/bake-action over a Compose file builds its services.
+            RuleExample([
+                "backend/Dockerfile": "FROM python:3.12\n",
+                "docker/docker-compose.build.yaml": "services:\n  backend:\n    build:\n      context: ..\n      dockerfile: backend/Dockerfile\n",
+                ".github/workflows/ci-test.yaml": "on: pull_request\njobs:\n  e2e:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/bake-action@v5\n        with:\n          files: ./docker/docker-compose.build.yaml\n",
+            ]),
             // A dot-folder's image is the developers' tooling (a local database for Compose).
             RuleExample([
                 ".docker/mongo/Dockerfile": "FROM mongo:7\nCOPY init.js /docker-entrypoint-initdb.d/\n",

@@ -33,6 +33,18 @@ enum DockerBuilds {
             if let file = with["file"] { return [target(file, in: ".")] }
             return [target(RepositoryPath.join(with["context"] ?? ".", "Dockerfile"), in: ".")]
         }
+        // `docker/bake-action` builds the targets of its files: a Compose file's services, or
+        // (an HCL or JSON bake file, not read) any Dockerfile.
+        if let uses = step.uses?.string?.lowercased(), uses.hasPrefix("docker/bake-action") {
+            let value = step.with.first { $0.key.string == "files" }?.value
+            let listed = value?.string.map { [$0] } ?? value?.sequence?.compactMap(\.string) ?? []
+            let files = listed.flatMap { $0.split(whereSeparator: { $0 == "\n" || $0 == "," }) }
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !files.isEmpty, files.allSatisfy({ ($0.hasSuffix(".yml") || $0.hasSuffix(".yaml")) && !$0.contains("$") }) else {
+                return [.any]
+            }
+            return [.compose(files.map { RepositoryPath.normalise(RepositoryPath.join(".", $0)) })]
+        }
         guard let run = step.run?.string else { return [] }
         // `run: ${{ matrix.runs.build }}`: the command comes from a computed matrix (bashbrew's
         // generated jobs) and may build any Dockerfile.

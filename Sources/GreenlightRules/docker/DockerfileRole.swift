@@ -9,7 +9,8 @@ public enum DockerfileRole {
     static let supportFolderWords = words([
         "test", "tests", "testing", "e2e", "fixture", "fixtures", "mock", "mocks", "devcontainer", "dev", "devops",
         "eval", "evals", "evaluation", "evaluations", "benchmark", "benchmarks", "template", "templates", "scripts",
-        "demo", "demos", "example", "examples", "sample", "samples", "playground", "testground",
+        "demo", "demos", "example", "examples", "sample", "samples", "playground", "testground", "usecase", "usecases",
+        "community",
     ])
     /// File-name words (the name split at `-`, `_`, `.`) of supporting variants:
     /// `Dockerfile.dev`, `dev.Dockerfile`, `Dockerfile.test`, `debug.Dockerfile`.

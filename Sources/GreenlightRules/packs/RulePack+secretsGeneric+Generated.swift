@@ -21,6 +21,9 @@ allow:
           "**/conftest.py",
           # Templates and examples: their values are there to be replaced.
           "**/.env.example", "**/.env.sample", "**/.env.template", "**/.env.*.example", "**/*.example", "**/examples/**",
+          "**/example/**", "**/sample.env", "**/*.sample.env", "**/*.example.env",
+          # A test script by its name alone (sdk/python/test.py).
+          "**/test.py",
           # Prose documentation: its passwords and keys illustrate a step ("Good passwords:
           # MySecure…", a test plan's curl call); a real token there still has its shape.
           "**/*.md", "**/*.mdx", "**/*.rst",
@@ -53,6 +56,9 @@ allow:
     - '^#/'
     # With `#` or `.` first: a selector of the input that holds the key (#api_key_claude).
     - '^[#.]?_*[A-Za-z][a-z]+[0-9]*(?:[_.-][A-Za-z][a-z]+[0-9]*)+_*$'
+    # Words with separators, short upper-case parts and numbers allowed (infini_rag_flow_OS_01):
+    # a person's default, not a generated value, whose parts mix cases and digits.
+    - '^(?:[a-z]{2,}|[A-Z]{1,4}|[0-9]{1,4})(?:[_.-](?:[a-z]{2,}|[A-Z]{1,4}|[0-9]{1,4})){2,}$'
     # A word and a number: a person's stand-in (localdev123), not a generated value.
     - '^[a-z]{4,}[0-9]{1,4}$'
     # PascalCase names, acronyms first: APIKeysWithRawResponse.

@@ -44,6 +44,8 @@ public struct EnvFileRule: Rule {
                 "apps/api/.env.development": "MINIO_ACCESS_KEY=minioadmin\nMINIO_SECRET_KEY=minioadmin\nRESEND_API_KEY=re_123\nJWT_SECRET=test\n",
                 // A Compose stack's database URL with a word for its password.
                 "backend/.env.docker": "DATABASE_URL=postgresql://user:password@db:5432/llama_app_db\n",
+                // A default made of words, shipped for a self-hosted stack.
+                "docker/.env": "OPENSEARCH_PASSWORD=infini_rag_flow_OS_01\n",
             ]),
         ]
     )

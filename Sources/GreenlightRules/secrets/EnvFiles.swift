@@ -123,11 +123,22 @@ public enum EnvFiles {
 
     /// Lower-case words joined by `-` or `_`, digits allowed after the first
     /// (`mobile-app-key-123`, `dev_secret`, `re_123`), one lower-case word (`minioadmin`, a
-    /// vendor's default login) or fewer than 8 characters: a development stand-in, as the
+    /// vendor's default login), words with short upper-case or numeric parts
+    /// (`infini_rag_flow_OS_01`) or fewer than 8 characters: a development stand-in, as the
     /// generic pack's kebab-case, snake_case and one-case allowlists hold too.
     static func isWordLike(_ value: String) -> Bool {
         // One lower-case word (`minioadmin`), or too short to be a generated secret (`test`).
         if value.count < 8 || value.allSatisfy({ $0.isASCII && $0.isLowercase }) { return true }
+        // Three or more parts that are each a lower-case word, a short upper-case word or a short
+        // number (`infini_rag_flow_OS_01`): a person's default, as the generic pack holds too.
+        let pieces = value.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "_" || $0 == "." }
+        if pieces.count >= 3, pieces.allSatisfy({ piece in
+            (piece.count >= 2 && piece.allSatisfy { $0.isASCII && $0.isLowercase })
+                || ((1...4).contains(piece.count) && piece.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+                    && (piece.allSatisfy(\.isNumber) || piece.allSatisfy(\.isUppercase)))
+        }) {
+            return true
+        }
         let parts = value.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "_" }
         guard parts.count >= 2, let first = parts.first, !first.isEmpty,
               first.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }

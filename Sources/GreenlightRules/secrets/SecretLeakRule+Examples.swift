@@ -140,6 +140,17 @@ enum SecretLeakExamples {
             ".env.example": "DATABASE_URL=mysql+pymysql://ragapp:\(password)@db/ragapp\n",
             "backend/alembic.ini": "sqlalchemy.url = mysql+pymysql://ragapp:\(password)@db/ragapp\n",
         ]),
+        // A default made of words and short parts; a sample env file; a test script by name.
+        RuleExample([
+            "conf/service_conf.yaml": "opensearch:\n  password: 'infini_rag_flow_OS_01'\n",
+            "docker/connector/sample.env": "MSSQL_LIMITED_PASSWORD=\(password)\n",
+            "sdk/python/test.py": "API_KEY = \"\(password)\"\n",
+        ]),
+        // A key sent to a server on the developer's machine; a URL ending in a credential word.
+        RuleExample([
+            "mcp/client/client.py": "# async with sse_client(\"http://localhost:9382/sse\", headers={\"api_key\": \"\(password)\"}):\n",
+            "internal/tokenizer/bpe_loader.go": "var expected = map[string]string{\n\t\"https://openaipublic.blob.core.windows.net/encodings/cl100k_base.tiktoken\": \"\(SecretSample.make("", "hex", 40, salt: "bpe"))\",\n}\n",
+        ]),
         // A token cut short by an ellipsis in a documentation page's format line.
         RuleExample([".github/workflows/docs/README.md": "**Format**: `\(githubToken)...`\n"]),
         // A token whose `exp` has passed (an API reference's output example) authenticates nothing.

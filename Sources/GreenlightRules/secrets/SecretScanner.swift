@@ -157,7 +157,10 @@ public final class SecretScanner: Sendable {
                     }
                     if SecretScanner.lineAllows(bytes, at: offset) { continue }
                     if SecretScanner.isTruncated(bytes, after: offset + range.length) { continue }
+                    if pattern.generic && SecretScanner.lineAddressesLoopback(bytes, at: offset) { continue }
                     if pattern.generic, let name = SecretScanner.assignedName(bytes, match: match.ranges[0], window: window, value: range) {
+                        // A credential word ending a path or URL names a file (`…/cl100k_base.tiktoken`).
+                        if name.bytes.startIndex > 0 && bytes[name.bytes.startIndex - 1] == UInt8(ascii: "/") { continue }
                         // The name says the value is a stand-in or public (`REDACTED_VALUE`,
                         // `publishableKey`), or the value names itself
                         // (`unstructuredApiKey: unstructuredApiKey`): a key name, passed on.
@@ -280,11 +283,24 @@ public final class SecretScanner: Sendable {
 
     /// Whether the line holding `offset` carries one of `lineMarkers`.
     static func lineAllows(_ bytes: [UInt8], at offset: Int) -> Bool {
+        line(of: offset, in: bytes).withUnsafeBytes { line in lineMarkers.contains { ByteSearch.contains(line, $0) } }
+    }
+
+    /// Addresses of the developer's own machine.
+    static let loopbackURLs: [[UInt8]] = ["://localhost", "://127.0.0.1", "://0.0.0.0", "://[::1]"].map { Array($0.utf8) }
+
+    /// Whether the line holding `offset` addresses a loopback host (`sse_client("http://localhost:9382",
+    /// headers={"api_key": …})`): a key sent to a server on the developer's machine.
+    static func lineAddressesLoopback(_ bytes: [UInt8], at offset: Int) -> Bool {
+        line(of: offset, in: bytes).withUnsafeBytes { line in loopbackURLs.contains { ByteSearch.contains(line, $0) } }
+    }
+
+    private static func line(of offset: Int, in bytes: [UInt8]) -> ArraySlice<UInt8> {
         var start = offset
         while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
         var end = offset
         while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-        return bytes[start..<end].withUnsafeBytes { line in lineMarkers.contains { ByteSearch.contains(line, $0) } }
+        return bytes[start..<end]
     }
 
     /// Bytes as Latin-1: one UTF-16 unit per byte, so regex offsets are byte offsets.
