@@ -35,7 +35,8 @@ public struct DockerBuildMissingRule: Rule {
             disappears, a copied path is renamed, a stage is duplicated. A workflow on push or \
             pull_request should build it — `docker build`, `docker buildx build`, \
             `docker/build-push-action`, or Compose (`docker compose build`, and `up`, `run` or \
-            `create`, which build a missing image). `-f`, the build context, \
+            `create`, which build a missing image), or a deploy command that builds remotely (`fly \
+            deploy`, `gcloud builds submit`, `tfy deploy` …). `-f`, the build context, \
             `working-directory` and the action's `file`/`context` decide which Dockerfile a step \
             builds; a path with an expression counts for every Dockerfile. Builds made by a \
             script or a Makefile a step runs, or by a local composite action, count; a \
@@ -131,6 +132,12 @@ public struct DockerBuildMissingRule: Rule {
                 "backend/Dockerfile": "FROM python:3.12\n",
                 "docker/docker-compose.build.yaml": "services:\n  backend:\n    build:\n      context: ..\n      dockerfile: backend/Dockerfile\n",
                 ".github/workflows/ci-test.yaml": "on: pull_request\njobs:\n  e2e:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/bake-action@v5\n        with:\n          files: ./docker/docker-compose.build.yaml\n",
+            ]),
+            // A deploy command that builds on a remote builder.
+            RuleExample([
+                "backend/Dockerfile": "FROM python:3.12\n",
+                "truefoundry.yaml": "components:\n  - name: backend\n    image:\n      type: build\n      build_spec:\n        dockerfile_path: backend/Dockerfile\n",
+                ".github/workflows/deploy.yaml": "on:\n  push:\n    branches: [main]\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps: [{run: tfy deploy --file truefoundry.yaml --no-wait}]\n",
             ]),
             // A dot-folder's image is the developers' tooling (a local database for Compose).
             RuleExample([

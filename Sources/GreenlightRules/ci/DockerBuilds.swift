@@ -55,6 +55,15 @@ enum DockerBuilds {
 
     static let composeBuildingCommands: Set<String> = ["build", "--build", "up", "run", "create"]
 
+    /// Deploy commands that build the images of their configuration on a remote builder
+    /// (`fly deploy`, `gcloud builds submit`, TrueFoundry's `tfy deploy`): which Dockerfiles they
+    /// build is in files Greenlight does not read, so they may build any.
+    static let remoteBuilders: [[String]] = [
+        ["fly", "deploy"], ["flyctl", "deploy"], ["gcloud", "builds", "submit"], ["gcloud", "run", "deploy"],
+        ["az", "acr", "build"], ["tfy", "deploy"], ["railway", "up"], ["heroku", "container:push"], ["pulumi", "up"],
+        ["copilot", "deploy"], ["copilot", "svc", "deploy"],
+    ]
+
     /// What a shell script builds (a step's `run`, a script file it runs, a Makefile's recipes),
     /// its relative paths read from `directory`.
     static func targets(inScript run: String, directory: String) -> [Target] {
@@ -63,6 +72,7 @@ enum DockerBuilds {
             var words = command.words.map(\.text)
             if words.first == "sudo" { words.removeFirst() }
             guard let tool = words.first else { continue }
+            if remoteBuilders.contains(where: { words.starts(with: $0) }) { return [.any] }
             var rest = Array(words.dropFirst())
             // Compose builds a service's image for `build`, and for `up`, `run` and `create` when
             // the image is missing — always, on a fresh CI runner.

@@ -38,8 +38,9 @@ allow:
           # construction, the default of a prop the embedder overrides.
           "**/*.{jsx,tsx,vue,svelte}"]
   # Words of the name a value is assigned to that say it is a stand-in (REDACTED_VALUE,
-  # dummyToken) or public by design (publishableKey, websiteToken, recaptcha siteKey).
-  names: [redacted, placeholder, dummy, fake, mock, sample, example, sentinel, public, pubkey, publishable, website, sitekey, site_key]
+  # dummyToken) or public by design (publishableKey, websiteToken, recaptcha siteKey), or names
+  # a model (default_credential_verification_provider_model_id: a model's published id).
+  names: [redacted, placeholder, dummy, fake, mock, sample, example, sentinel, public, pubkey, publishable, website, sitekey, site_key, model_id, model_name]
   stopwords: [example, dummy, xxxxx, sample, placeholder, your_, your-, <your, changeme, change-me, change_me, redacted, notreal, fake, test, mock, todo, replace, insert, "****", "....", "12345678", "00000000", abcdefgh]
   # Values vendors publish as the defaults of their self-hosting files, by SHA-256 digest:
   # Supabase's Realtime SECRET_KEY_BASE (docker/docker-compose.yml and .env.example).
@@ -130,6 +131,7 @@ rules:
       no_match:
         - 'API_KEY = "your_api_key_here"'
         - '            "credential": "#/components/schemas/CredentialParameterYaml"'
+        - '  default_credential_verification_provider_model_id: "anthropic.claude-3-haiku-20240307-v1:0"'
         - "      { token: 'support.constant.color.w3c-standard-color-name.css', foreground: 'c2185b' },"
         - 'token = "aaaaaaaaaaaaaaaaaaaaaaaa"'
         - 'secret_name: "production-database-credentials"'
