@@ -28,7 +28,7 @@ public enum FieldPrecision {
         "secrets.env-example-drift": FieldMeasurement(findings: 89, repositories: 24, truePositives: 43, falsePositives: 13, debatable: 31),
         "secrets.env-example-optional": FieldMeasurement(findings: 628, repositories: 43, truePositives: 22, falsePositives: 7, debatable: 18),
         "secrets.env-file": FieldMeasurement(findings: 5, repositories: 5, truePositives: 5, falsePositives: 0, debatable: 0),
-        "secrets.leak": FieldMeasurement(findings: 24, repositories: 17, truePositives: 17, falsePositives: 1, debatable: 6),
+        "secrets.leak": FieldMeasurement(findings: 29, repositories: 18, truePositives: 22, falsePositives: 1, debatable: 6),
         "secrets.unscanned": FieldMeasurement(findings: 595, repositories: 104, truePositives: 40, falsePositives: 0, debatable: 0),
     ]
 }

@@ -190,7 +190,7 @@ rules:
     title: secret in an environment or configuration line
     generic: true
     keywords: [key, secret, token, credential]
-    regex: '(?im)^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_.-]{0,40}?(?:api[_.-]?key|apikey|secret|token|credential|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)(?-i:(?![a-rt-z]|(?<=[A-Z])[A-RT-Z]))[A-Za-z0-9_.-]{0,40}[ \t]*[:=][ \t]*([A-Za-z0-9+/=_.~!@#%^&*-]{16,256})[ \t]*(?:#.*)?$'
+    regex: '(?im)^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?[A-Za-z0-9_.-]{0,40}?(?:api[_.-]?key|apikey|secret|token|credential|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key)(?-i:(?![a-rt-z]|(?<=[A-Z])[A-RT-Z]))[A-Za-z0-9_.-]{0,40}[ \t]*[:=][ \t]*([A-Za-z0-9+/=_.~!@#%^&*-]{16,256})[ \t]*(?:#.*)?$'
     entropy: 3.5
     hex_entropy: 3.0
     allow:
@@ -202,6 +202,7 @@ rules:
     samples:
       match:
         - 'SESSION_SECRET={{base64:48}}'
+        - '      - WALLET_PRIVATE_KEY={{hex:64}}'
         - '  webhook_token: {{hex:40}}'
         - 'export API_KEY={{alnum:32}}'
       no_match:
@@ -218,7 +219,7 @@ rules:
     title: password in an environment or configuration line
     generic: true
     keywords: [passw, pwd, passphrase]
-    regex: '(?im)^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_.-]{0,40}?(?:passw(?:or)?d|pwd|passphrase)[A-Za-z0-9_.-]{0,40}[ \t]*[:=][ \t]*([A-Za-z0-9+/=_.~!@#%^&*-]{8,128})[ \t]*(?:#.*)?$'
+    regex: '(?im)^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?[A-Za-z0-9_.-]{0,40}?(?:passw(?:or)?d|pwd|passphrase)[A-Za-z0-9_.-]{0,40}[ \t]*[:=][ \t]*([A-Za-z0-9+/=_.~!@#%^&*-]{8,128})[ \t]*(?:#.*)?$'
     entropy: 3.0
     allow:
       stopwords: [password, passw0rd, secret, admin, letmein, qwerty, "123456", hunter2]
