@@ -92,10 +92,7 @@ public enum EnvFiles {
                 for (_, value) in assignments(text) where value.count >= 8 {
                     values.insert(value)
                     // A URL's password: what a password pattern finds inside it.
-                    if let at = value.range(of: "@"), let scheme = value.range(of: "://"), scheme.upperBound < at.lowerBound,
-                       let colon = value[scheme.upperBound..<at.lowerBound].firstIndex(of: ":") {
-                        values.insert(String(value[value.index(after: colon)..<at.lowerBound]))
-                    }
+                    if let (password, _) = urlPassword(value) { values.insert(String(password)) }
                 }
             }
             return values
@@ -155,14 +152,25 @@ public enum EnvFiles {
     /// `scheme://user:password@host…` with a password that is not a reference, to a host that
     /// is not the developer's own machine.
     static func hasURLPassword(_ value: String) -> Bool {
-        guard let scheme = value.range(of: "://") else { return false }
-        let rest = value[scheme.upperBound...]
-        guard let at = rest.firstIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") else { return false }
-        let password = rest[rest.index(after: colon)..<at]
-        let host = rest[rest.index(after: at)...].prefix { $0 != ":" && $0 != "/" && $0 != "?" }.lowercased()
+        guard let (password, host) = urlPassword(value) else { return false }
         return !password.isEmpty && !password.hasPrefix("$") && !password.contains("/")
             && !placeholderWords.contains(where: { password.lowercased().contains($0) })
             && !isWordLike(String(password)) && !localHosts.contains(host)
+    }
+
+    /// The password of `scheme://user:password@host…` and its host, lower-cased.
+    static func urlPassword(_ value: String) -> (password: Substring, host: String)? {
+        guard let scheme = value.range(of: "://") else { return nil }
+        let rest = value[scheme.upperBound...]
+        guard let at = rest.firstIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") else { return nil }
+        let host = rest[rest.index(after: at)...].prefix { $0 != ":" && $0 != "/" && $0 != "?" }.lowercased()
+        return (rest[rest.index(after: colon)..<at], host)
+    }
+
+    /// `text` holds a URL on the developer's own machine (`http://localhost:8912`).
+    static func holdsLocalURL(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.contains("://") && localHosts.contains { lowered.contains("://" + $0) }
     }
 
     /// Variable names a dotenv file declares: `NAME=…`, `export NAME=…`, and commented-out

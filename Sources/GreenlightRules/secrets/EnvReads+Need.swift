@@ -59,8 +59,7 @@ extension EnvReads {
             guard let joint = ["??", "||", "or "].first(where: { rest.hasPrefix($0) }) else { return false }
             rest = rest.dropFirst(joint.count)
         }
-        guard let value = literal(rest)?.lowercased(), value.contains("://") else { return false }
-        return EnvFiles.localHosts.contains { value.contains("://" + $0) }
+        return literal(rest).map(EnvFiles.holdsLocalURL) ?? false
     }
 
     /// Last words of names whose value cannot be empty: a credential, an address, an identity.

@@ -331,9 +331,7 @@ enum EnvReads {
         }
         if first == "\"" || first == "'" || first == "`" {
             guard let value = literal(expression) else { return true }
-            let lowered = value.lowercased()
-            return !value.trimmingCharacters(in: .whitespaces).isEmpty
-                && !(lowered.contains("://") && EnvFiles.localHosts.contains { lowered.contains("://" + $0) })
+            return !value.trimmingCharacters(in: .whitespaces).isEmpty && !EnvFiles.holdsLocalURL(value)
         }
         return true
     }

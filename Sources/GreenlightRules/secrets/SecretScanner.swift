@@ -287,7 +287,7 @@ public final class SecretScanner: Sendable {
     }
 
     /// Addresses of the developer's own machine.
-    static let loopbackURLs: [[UInt8]] = ["://localhost", "://127.0.0.1", "://0.0.0.0", "://[::1]"].map { Array($0.utf8) }
+    static let loopbackURLs: [[UInt8]] = EnvFiles.localHosts.map { Array(("://" + $0).utf8) }
 
     /// Whether the line holding `offset` addresses a loopback host (`sse_client("http://localhost:9382",
     /// headers={"api_key": …})`): a key sent to a server on the developer's machine.
