@@ -6,29 +6,30 @@ import GreenlightCore
 /// Each rule's precision as measured on the field corpus, by rule id.
 public enum FieldPrecision {
     /// Repositories in the corpus.
-    public static let corpusRepositories = 125
+    public static let corpusRepositories = 149
 
     public static let measured: [String: FieldMeasurement] = [
-        "ai.context-injection": FieldMeasurement(findings: 453, repositories: 70, truePositives: 1, falsePositives: 39, debatable: 2),
-        "ai.logging": FieldMeasurement(findings: 428, repositories: 71, truePositives: 4, falsePositives: 33, debatable: 11),
-        "ai.user-identity": FieldMeasurement(findings: 507, repositories: 70, truePositives: 10, falsePositives: 29, debatable: 8),
-        "ci.docker-build-missing": FieldMeasurement(findings: 62, repositories: 36, truePositives: 45, falsePositives: 4, debatable: 13),
-        "ci.masked-failure": FieldMeasurement(findings: 41, repositories: 12, truePositives: 1, falsePositives: 9, debatable: 9),
-        "ci.secrets-preflight": FieldMeasurement(findings: 115, repositories: 38, truePositives: 8, falsePositives: 30, debatable: 3),
+        "ai.context-injection": FieldMeasurement(findings: 709, repositories: 87, truePositives: 1, falsePositives: 39, debatable: 2),
+        "ai.logging": FieldMeasurement(findings: 706, repositories: 88, truePositives: 4, falsePositives: 33, debatable: 11),
+        "ai.user-identity": FieldMeasurement(findings: 790, repositories: 86, truePositives: 10, falsePositives: 29, debatable: 8),
+        "ci.docker-build-missing": FieldMeasurement(findings: 94, repositories: 47, truePositives: 74, falsePositives: 6, debatable: 14),
+        "ci.masked-failure": FieldMeasurement(findings: 46, repositories: 15, truePositives: 1, falsePositives: 9, debatable: 9),
+        "ci.secrets-preflight": FieldMeasurement(findings: 157, repositories: 44, truePositives: 8, falsePositives: 30, debatable: 3),
         "ci.step-order": FieldMeasurement(findings: 4, repositories: 3, truePositives: 0, falsePositives: 3, debatable: 0),
         "claims.missing-evidence": FieldMeasurement(findings: 9, repositories: 3, truePositives: 0, falsePositives: 9, debatable: 0),
         "claims.no-evidence": FieldMeasurement(findings: 189, repositories: 5, truePositives: 11, falsePositives: 19, debatable: 10),
-        "core.missing-object": FieldMeasurement(findings: 43, repositories: 43, truePositives: 18, falsePositives: 0, debatable: 2),
-        "docker.base-user-unknown": FieldMeasurement(findings: 15, repositories: 13, truePositives: 3, falsePositives: 3, debatable: 2),
-        "docker.healthcheck-missing": FieldMeasurement(findings: 138, repositories: 56, truePositives: 15, falsePositives: 9, debatable: 16),
-        "docker.latest-tag": FieldMeasurement(findings: 4, repositories: 2, truePositives: 1, falsePositives: 0, debatable: 0),
-        "docker.masked-errors": FieldMeasurement(findings: 5, repositories: 3, truePositives: 1, falsePositives: 0, debatable: 0),
-        "docker.pipefail": FieldMeasurement(findings: 28, repositories: 20, truePositives: 21, falsePositives: 1, debatable: 6),
-        "docker.root-user": FieldMeasurement(findings: 119, repositories: 63, truePositives: 94, falsePositives: 6, debatable: 6),
-        "secrets.env-example-drift": FieldMeasurement(findings: 89, repositories: 24, truePositives: 43, falsePositives: 13, debatable: 31),
-        "secrets.env-example-optional": FieldMeasurement(findings: 628, repositories: 43, truePositives: 22, falsePositives: 7, debatable: 18),
+        "core.missing-object": FieldMeasurement(findings: 51, repositories: 51, truePositives: 18, falsePositives: 0, debatable: 2),
+        "docker.base-user-unknown": FieldMeasurement(findings: 19, repositories: 17, truePositives: 3, falsePositives: 3, debatable: 2),
+        "docker.healthcheck-missing": FieldMeasurement(findings: 179, repositories: 68, truePositives: 15, falsePositives: 9, debatable: 16),
+        "docker.latest-tag": FieldMeasurement(findings: 8, repositories: 5, truePositives: 1, falsePositives: 0, debatable: 0),
+        "docker.masked-errors": FieldMeasurement(findings: 47, repositories: 4, truePositives: 1, falsePositives: 0, debatable: 0),
+        "docker.pipefail": FieldMeasurement(findings: 60, repositories: 24, truePositives: 52, falsePositives: 1, debatable: 7),
+        "docker.port-mismatch": FieldMeasurement(findings: 1, repositories: 1, truePositives: 1, falsePositives: 0, debatable: 0),
+        "docker.root-user": FieldMeasurement(findings: 151, repositories: 78, truePositives: 126, falsePositives: 6, debatable: 6),
+        "secrets.env-example-drift": FieldMeasurement(findings: 111, repositories: 18, truePositives: 69, falsePositives: 14, debatable: 26),
+        "secrets.env-example-optional": FieldMeasurement(findings: 1422, repositories: 60, truePositives: 22, falsePositives: 7, debatable: 18),
         "secrets.env-file": FieldMeasurement(findings: 5, repositories: 5, truePositives: 5, falsePositives: 0, debatable: 0),
-        "secrets.leak": FieldMeasurement(findings: 29, repositories: 18, truePositives: 22, falsePositives: 1, debatable: 6),
-        "secrets.unscanned": FieldMeasurement(findings: 595, repositories: 104, truePositives: 40, falsePositives: 0, debatable: 0),
+        "secrets.leak": FieldMeasurement(findings: 30, repositories: 19, truePositives: 23, falsePositives: 1, debatable: 6),
+        "secrets.unscanned": FieldMeasurement(findings: 959, repositories: 124, truePositives: 40, falsePositives: 0, debatable: 0),
     ]
 }

@@ -118,9 +118,9 @@ rules:
     hex_entropy: 3.0
     allow:
       # Letters and separators only: names, words, key names and action types
-      # (anythingllm_authToken, some.setting-name, @canvas/SET_CREDENTIALS); a random value has
-      # digits, or no separator.
-      regexes: ['^@?[A-Za-z]+[_.:/-][A-Za-z_.:/-]*$']
+      # (anythingllm_authToken, some.setting-name, @canvas/SET_CREDENTIALS), also between marker
+      # hashes (###AGENT-RETRY-WITH-OUTPUT###); a random value has digits, or no separator.
+      regexes: ['^[@#]*[A-Za-z]+[_.:/-][A-Za-z_.:/-]*#*$']
     samples:
       match:
         - 'API_KEY = "{{alnum:32}}"'
@@ -138,6 +138,7 @@ rules:
         - 'apiKey: process.env.OPENAI_API_KEY'
         - 'token: "${{ secrets.DEPLOY_TOKEN }}"'
         - 'TOKEN_HEADER = "X-Auth-Token-Value"'
+        - 'RETRY_WITH_OUTPUT_TOKEN = "###AGENT-RETRY-WITH-OUTPUT###"'
         - 'auth_key = "config.auth.signing_key"'
         - 'api_key = "sk_test_{{alnum:24}}"'
         - 'PREFIXES = [("PYPI_TOKEN", "pypi-AgEIcHlwaS5vcmc")]'

@@ -20,8 +20,9 @@ public struct EnvExampleOptionalRule: Rule {
             fallbacks as `secrets.env-example-drift`, which reports the variables the code \
             shows it needs. A variable read with a working default anywhere under the template \
             is this rule's (its other reads are usually guarded: `X ? parseInt(X) : 10`), and so \
-            is one nothing shows to be needed (no failure without it, not a credential): its \
-            message says which.
+            is one nothing shows to be needed: a credential's name, or a default on the \
+            developer's machine in code an image ships, suggests a deployment sets it but \
+            proves no failure without it. The message says which.
             """,
         configKeys: [
             ConfigKey("ignore", "variable names never expected in a template (`*` suffix wildcard)",
@@ -44,6 +45,16 @@ public struct EnvExampleOptionalRule: Rule {
                 "app/limits.py": "limit = os.getenv(\"↓RATE_LIMIT\")\nif not limit:\n    limit = \"10\"\n",
                 "app/config.py": "effort = parse_effort(os.getenv(\"↓REASONING_EFFORT\"))\n\ndef parse_effort(effort):\n    if effort is None:\n        return \"medium\"\n    return effort\n",
             ]),
+            // A credential, or a default that only works on the developer's machine in code an
+            // image ships, suggests a deployment sets it; nothing shows the code fails without it.
+            RuleExample([
+                ".env.example": "DATABASE_URL=\n",
+                "src/search.ts": "const exa = new ExaClient(process.env.↓EXA_API_KEY || \"\");\n",
+                "src/xai.ts": "const apiKey = config.apiKey || process.env.↓XAI_API_KEY;\n",
+                "app/auth.py": "client_secret = os.environ.get(\"↓GOOGLE_CLIENT_SECRET\", None)\n",
+                "web/Dockerfile": "FROM node:20\n",
+                "web/src/api.ts": "const base = process.env.↓API_BASE_URL ?? \"http://localhost:8912\"\n",
+            ]),
             // Nothing shows the code needs it: no failure without it, not a credential.
             RuleExample([
                 ".env.example": "DATABASE_URL=\n",
@@ -52,14 +63,11 @@ public struct EnvExampleOptionalRule: Rule {
             ]),
         ],
         nonTriggering: [
-            // Listed (commented out counts); needed (the drift rule's); a default on the
-            // developer's machine only; tests.
+            // Listed (commented out counts); needed (the drift rule's); tests.
             RuleExample([
                 ".env.example": "# CACHE_TTL=300\n",
-                "app/cache.py": "ttl = int(os.getenv(\"CACHE_TTL\", \"300\"))\nkey = os.getenv(\"API_KEY\")\n",
-                "src/b.ts": "const key = process.env.SERVICE_KEY\n",
-                "web/Dockerfile": "FROM node:20\n",
-                "web/src/b.ts": "const u = process.env.API_URL ?? \"http://localhost:3000\"\n",
+                "app/cache.py": "ttl = int(os.getenv(\"CACHE_TTL\", \"300\"))\nkey = os.environ[\"API_KEY\"]\n",
+                "src/b.ts": "const key = process.env.SERVICE_KEY!\n",
                 "tests/test_cache.py": "ttl = os.getenv(\"TEST_TTL\", \"1\")\n",
             ]),
             RuleExample([
@@ -77,7 +85,9 @@ public struct EnvExampleOptionalRule: Rule {
                 rule: Self.description, path: gap.path, line: gap.read.line, column: gap.read.column,
                 message: gap.isOptional
                     ? "\(gap.read.name) is optional here (a default, or the code goes on without it) but missing from `\(gap.template)`"
-                    : "\(gap.read.name) is read here but missing from `\(gap.template)`; nothing shows the code needs it (no failure without it, not a credential)",
+                    : gap.need.map {
+                        "\(gap.read.name) is read here but missing from `\(gap.template)`; \($0.phrase), but nothing shows the code fails without it"
+                    } ?? "\(gap.read.name) is read here but missing from `\(gap.template)`; nothing shows the code needs it (no failure without it, not a credential)",
                 matched: gap.template + " " + gap.read.name,
                 fix: "document it in \(gap.template) as a comment (`# \(gap.read.name)=…`) with its default")
         }

