@@ -96,6 +96,11 @@ public struct DockerBuildMissingRule: Rule {
                 "compose.yaml": "services:\n  web:\n    build: .\n",
                 ".github/workflows/ci.yml": "on: pull_request\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps: [{run: docker compose build}]\n",
             ]),
+            // With no `Dockerfile` in the context, BuildKit builds the lower-case `dockerfile`.
+            RuleExample([
+                "dockerfile": "FROM node:20-alpine\n",
+                ".github/workflows/ci.yml": "on: push\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps: [{uses: docker/build-push-action@v6, with: {context: .}}]\n",
+            ]),
             // Through a script, a Makefile and a local action.
             RuleExample([
                 "api/Dockerfile": "FROM python:3.12\n",
@@ -185,6 +190,11 @@ public struct DockerBuildMissingRule: Rule {
                 message: "the repository has no CI workflow, so none of its \(dockerfiles.count) Dockerfile\(dockerfiles.count == 1 ? "" : "s") is built before a deploy",
                 matched: "no CI",
                 fix: "add a workflow on pull_request that builds each image (docker/build-push-action with push: false)")]
+        }
+        // With no `Dockerfile` in the context, BuildKit reads a lower-case `dockerfile`.
+        let present = Set(dockerfiles.map(\.path))
+        for path in built where (path == "Dockerfile" || path.hasSuffix("/Dockerfile")) && !present.contains(path) {
+            built.insert(RepositoryPath.join(RepositoryPath.folder(of: path), "dockerfile"))
         }
         for entry in dockerfiles where !built.contains(entry.path) {
             var position = SourcePosition(line: 0, column: 0)
