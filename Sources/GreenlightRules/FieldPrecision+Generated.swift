@@ -6,30 +6,31 @@ import GreenlightCore
 /// Each rule's precision as measured on the field corpus, by rule id.
 public enum FieldPrecision {
     /// Repositories in the corpus.
-    public static let corpusRepositories = 149
+    public static let corpusRepositories = 169
 
     public static let measured: [String: FieldMeasurement] = [
-        "ai.context-injection": FieldMeasurement(findings: 709, repositories: 87, truePositives: 1, falsePositives: 39, debatable: 2),
-        "ai.logging": FieldMeasurement(findings: 706, repositories: 88, truePositives: 4, falsePositives: 33, debatable: 11),
-        "ai.user-identity": FieldMeasurement(findings: 790, repositories: 86, truePositives: 10, falsePositives: 29, debatable: 8),
-        "ci.docker-build-missing": FieldMeasurement(findings: 94, repositories: 47, truePositives: 74, falsePositives: 6, debatable: 14),
-        "ci.masked-failure": FieldMeasurement(findings: 46, repositories: 15, truePositives: 1, falsePositives: 9, debatable: 9),
-        "ci.secrets-preflight": FieldMeasurement(findings: 157, repositories: 44, truePositives: 8, falsePositives: 30, debatable: 3),
-        "ci.step-order": FieldMeasurement(findings: 4, repositories: 3, truePositives: 0, falsePositives: 3, debatable: 0),
-        "claims.missing-evidence": FieldMeasurement(findings: 9, repositories: 3, truePositives: 0, falsePositives: 9, debatable: 0),
-        "claims.no-evidence": FieldMeasurement(findings: 189, repositories: 5, truePositives: 11, falsePositives: 19, debatable: 10),
-        "core.missing-object": FieldMeasurement(findings: 51, repositories: 51, truePositives: 18, falsePositives: 0, debatable: 2),
-        "docker.base-user-unknown": FieldMeasurement(findings: 19, repositories: 17, truePositives: 3, falsePositives: 3, debatable: 2),
-        "docker.healthcheck-missing": FieldMeasurement(findings: 179, repositories: 68, truePositives: 15, falsePositives: 9, debatable: 16),
-        "docker.latest-tag": FieldMeasurement(findings: 8, repositories: 5, truePositives: 1, falsePositives: 0, debatable: 0),
-        "docker.masked-errors": FieldMeasurement(findings: 47, repositories: 4, truePositives: 1, falsePositives: 0, debatable: 0),
-        "docker.pipefail": FieldMeasurement(findings: 60, repositories: 24, truePositives: 52, falsePositives: 1, debatable: 7),
+        "ai.context-injection": FieldMeasurement(findings: 937, repositories: 105, truePositives: 1, falsePositives: 39, debatable: 2),
+        "ai.logging": FieldMeasurement(findings: 937, repositories: 106, truePositives: 4, falsePositives: 33, debatable: 11),
+        "ai.user-identity": FieldMeasurement(findings: 1021, repositories: 105, truePositives: 10, falsePositives: 29, debatable: 8),
+        "ci.docker-build-missing": FieldMeasurement(findings: 119, repositories: 55, truePositives: 98, falsePositives: 7, debatable: 14),
+        "ci.masked-failure": FieldMeasurement(findings: 53, repositories: 17, truePositives: 1, falsePositives: 9, debatable: 9),
+        "ci.secrets-preflight": FieldMeasurement(findings: 220, repositories: 55, truePositives: 8, falsePositives: 30, debatable: 3),
+        "ci.step-order": FieldMeasurement(findings: 26, repositories: 6, truePositives: 0, falsePositives: 3, debatable: 0),
+        "claims.missing-evidence": FieldMeasurement(findings: 106, repositories: 4, truePositives: 0, falsePositives: 9, debatable: 0),
+        "claims.no-evidence": FieldMeasurement(findings: 540, repositories: 7, truePositives: 11, falsePositives: 19, debatable: 10),
+        "core.missing-object": FieldMeasurement(findings: 57, repositories: 57, truePositives: 18, falsePositives: 0, debatable: 2),
+        "docker.base-user-unknown": FieldMeasurement(findings: 40, repositories: 19, truePositives: 3, falsePositives: 3, debatable: 2),
+        "docker.healthcheck-missing": FieldMeasurement(findings: 216, repositories: 81, truePositives: 15, falsePositives: 9, debatable: 16),
+        "docker.latest-tag": FieldMeasurement(findings: 21, repositories: 7, truePositives: 1, falsePositives: 0, debatable: 0),
+        "docker.masked-errors": FieldMeasurement(findings: 51, repositories: 5, truePositives: 1, falsePositives: 0, debatable: 0),
+        "docker.pipefail": FieldMeasurement(findings: 64, repositories: 28, truePositives: 56, falsePositives: 1, debatable: 7),
         "docker.port-mismatch": FieldMeasurement(findings: 1, repositories: 1, truePositives: 1, falsePositives: 0, debatable: 0),
-        "docker.root-user": FieldMeasurement(findings: 151, repositories: 78, truePositives: 126, falsePositives: 6, debatable: 6),
-        "secrets.env-example-drift": FieldMeasurement(findings: 111, repositories: 18, truePositives: 69, falsePositives: 14, debatable: 26),
-        "secrets.env-example-optional": FieldMeasurement(findings: 1422, repositories: 60, truePositives: 22, falsePositives: 7, debatable: 18),
+        "docker.root-user": FieldMeasurement(findings: 185, repositories: 91, truePositives: 154, falsePositives: 9, debatable: 9),
+        "docker.untagged-base": FieldMeasurement(findings: 1, repositories: 1, truePositives: 0, falsePositives: 0, debatable: 0),
+        "secrets.env-example-drift": FieldMeasurement(findings: 121, repositories: 22, truePositives: 73, falsePositives: 20, debatable: 26),
+        "secrets.env-example-optional": FieldMeasurement(findings: 1883, repositories: 77, truePositives: 22, falsePositives: 7, debatable: 18),
         "secrets.env-file": FieldMeasurement(findings: 5, repositories: 5, truePositives: 5, falsePositives: 0, debatable: 0),
-        "secrets.leak": FieldMeasurement(findings: 30, repositories: 19, truePositives: 23, falsePositives: 1, debatable: 6),
-        "secrets.unscanned": FieldMeasurement(findings: 959, repositories: 124, truePositives: 40, falsePositives: 0, debatable: 0),
+        "secrets.leak": FieldMeasurement(findings: 73, repositories: 23, truePositives: 57, falsePositives: 9, debatable: 7),
+        "secrets.unscanned": FieldMeasurement(findings: 1050, repositories: 142, truePositives: 40, falsePositives: 0, debatable: 0),
     ]
 }

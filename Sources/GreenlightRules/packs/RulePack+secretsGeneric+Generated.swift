@@ -14,6 +14,8 @@ allow:
   # token shapes of secrets-tokens still apply).
   paths: ["**/*.min.js", "**/*.min.css", "**/*.map", "**/node_modules/**", "**/site-packages/**", "**/vendor/**",
           "**/package-lock.json", "**/yarn.lock", "**/pnpm-lock.yaml", "**/*.lock", "**/*.lock.json", "**/go.sum", "**/.secrets.baseline",
+          # Other secret scanners' configuration: what it names is what its owners allowed.
+          "**/.gitleaks.toml", "**/.gitleaksignore", "**/.talismanrc", "**/.trufflehog*",
           # Tests and fixtures: their credential-named values are dummies the tests need (a real
           # token there still has its shape, which secrets-tokens finds).
           "**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**",
@@ -40,8 +42,11 @@ allow:
   # Words of the name a value is assigned to that say it is a stand-in (REDACTED_VALUE,
   # dummyToken) or public by design (publishableKey, websiteToken, recaptcha siteKey), or names
   # a model (default_credential_verification_provider_model_id: a model's published id).
-  names: [redacted, placeholder, dummy, fake, mock, sample, example, sentinel, public, pubkey, publishable, website, sitekey, site_key, model_id, model_name]
-  stopwords: [example, dummy, xxxxx, sample, placeholder, your_, your-, <your, changeme, change-me, change_me, redacted, notreal, fake, test, mock, todo, replace, insert, "****", "....", "12345678", "00000000", abcdefgh]
+  names: [redacted, placeholder, dummy, fake, mock, sample, example, sentinel, public, pubkey, publishable, website, sitekey, site_key, model_id, model_name,
+          # An id names a record (credentialId: the stored credential's row), it opens nothing.
+          id]
+  # Patterned stand-ins (a1b2c3…, 00112233…) are typed, not generated.
+  stopwords: [example, dummy, xxxxx, sample, placeholder, your_, your-, <your, changeme, change-me, change_me, redacted, notreal, fake, test, mock, todo, replace, insert, "****", "....", "12345678", "00000000", abcdefgh, a1b2c3, abcd1234, "00112233", "0123456789"]
   # Values vendors publish as the defaults of their self-hosting files, by SHA-256 digest:
   # Supabase's Realtime SECRET_KEY_BASE (docker/docker-compose.yml and .env.example).
   published: ["52f004438faf780274c9c95f79d1cf39d2355fbcf035899fc0242b1437f30df3"]
@@ -61,19 +66,23 @@ allow:
     # a person's default, not a generated value, whose parts mix cases and digits.
     - '^(?:[a-z]{2,}|[A-Z]{1,4}|[0-9]{1,4})(?:[_.-](?:[a-z]{2,}|[A-Z]{1,4}|[0-9]{1,4})){2,}$'
     # A word and a number: a person's stand-in (localdev123), not a generated value.
-    - '^[a-z]{4,}[0-9]{1,4}$'
+    - '^[a-z]{4,}[0-9]{1,4}[!?.#*]?$'
     # PascalCase names, acronyms first: APIKeysWithRawResponse.
     - '^[A-Z]{1,5}[a-z]+(?:[A-Z][a-z]+)*[0-9]*!?$'
-    # Generated class names with numbers between their words: GetTrainingInfoResponse200Config.
-    - '^(?:[A-Z][a-z]+[0-9]*){3,}$'
+    # Generated class names with numbers between their words: GetTrainingInfoResponse200Config,
+    # DeleteGatewayV1RulesByIdResponse403Error — each capital opens a word, never two in a row.
+    - '^(?:[A-Z][a-z0-9]+){3,}$'
     # PascalCase names with acronyms anywhere (GraphQL and class names:
     # AzureOpenAIADTokenProviderInput): letters only, no lone lower-case letter between capitals.
     - '^(?![A-Za-z]*[A-Z][a-z](?:[A-Z]|$))[A-Z][A-Za-z]*[a-z]$'
-    - '^[A-Za-z][a-z]*(?:[_.-][A-Za-z][a-z]*){2,}$'
+    # Words joined by separators, a pipe too (a list of metric paths: costs|tokens.total).
+    - '^[A-Za-z][a-z]*(?:[_.|-][A-Za-z][a-z]*){2,}$'
     - '^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$'
-    # Sentinels in dunder CONSTANT_CASE: __BEDROCK_DEFAULT_CREDENTIALS__.
-    - '^_+[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_+$'
-    - '^[a-z]{2,}(?:[A-Z][a-z]+)+[0-9]*$'
+    # Sentinels in dunder or colon-wrapped CONSTANT_CASE: __BEDROCK_DEFAULT_CREDENTIALS__,
+    # :APP_INTERNAL_SECRET_STORAGE_V1:.
+    - '^[_:]+[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*[_:]+$'
+    # camelCase, also a private field's name (__resolvedSecretNames).
+    - '^_*[a-z]{2,}(?:[A-Z][a-z]+)+[0-9]*$'
     # One case of letters only: words run together (mysuperlongsecret); 16 random letters and
     # digits are all lower case once in a million.
     - '^[a-z]+$'
@@ -89,7 +98,7 @@ allow:
     # (f"token-{n}", "#{secret}").
     - '\{\{|\}\}|\{[^{}]*\}'
     # URNs, ARNs and other scheme-prefixed names: urn:ietf:params:oauth:token-type:jwt.
-    - '^[a-z][a-z0-9+.-]*:[^/]'
+    - '^#?[a-z][a-z0-9+.-]*:[^/]'
     # Natural language: letters beyond ASCII (translated UI strings) are not a generated value.
     - '[^\x00-\x7F]'
     # Placeholders and truncated examples: <your-api-key>, eyJhbGciOi...
@@ -101,6 +110,11 @@ allow:
     # camelCase names with digits (auth0ClientSecret) and negated expressions (!var.enabled).
     - '^[a-z]{2,}[0-9]+(?:[A-Z][a-z]{2,})+$'
     - '^!\s*[A-Za-z_][A-Za-z0-9_.]*$'
+    # Ids of a service's objects, typed by their prefix (a Stripe meter, price or customer, a
+    # stored credential's row): they name a record, they open nothing.
+    - '^(?:cred|mtr|prod|price|cus|sub|acct|evt|pi|pm|ch|txn|asst|thread|batch|req)_[A-Za-z0-9]{8,}$'
+    # OpenSSL's encrypted output ("Salted__" in base64): ciphertext, whose key is elsewhere.
+    - '^U2FsdGVkX1'
     # Keys that are public by design: PostHog project keys, Stripe publishable keys.
     - '^(?:phc_|pk_live_|pk_test_)'
     # A temporary AWS key id alone (see aws-access-key-id in secrets-tokens).
@@ -139,6 +153,11 @@ rules:
         - 'token: "${{ secrets.DEPLOY_TOKEN }}"'
         - 'TOKEN_HEADER = "X-Auth-Token-Value"'
         - 'RETRY_WITH_OUTPUT_TOKEN = "###AGENT-RETRY-WITH-OUTPUT###"'
+        - "export const RESOLVED_SECRET_NAMES = '__resolvedSecretNames'"
+        - '          "credential": "cred_{{alnum:20}}",'
+        - '  "runToken": "00112233445566778899aabbccddeeff00112233",'
+        - '  "credentialId": "{{alnum:32}}",'
+        - "const LEGACY_SECRET_STORAGE_NAME = ':APP_INTERNAL_ANONYMOUS_SECRET_PROVENANCE_V1:'"
         - 'auth_key = "config.auth.signing_key"'
         - 'api_key = "sk_test_{{alnum:24}}"'
         - 'PREFIXES = [("PYPI_TOKEN", "pypi-AgEIcHlwaS5vcmc")]'
@@ -271,6 +290,7 @@ rules:
         - 'commit = "{{hex:40}}"'
         - 'request_id = "{{hex:8}}-{{hex:4}}-{{hex:4}}-{{hex:4}}-{{hex:12}}"'
         - 'const MESSAGE = "{{lower:40}}"'
+        - 'T = TypeVar("T", bound="DeleteGatewayV1CacheRulesByIdResponse403ErrorMeta")'
         - 'imageData: "{{base64:120}}"'
         - 'greeting = "SGVsbG8sIHRoaXMgaXMgYSBwbGFpbiBzZW50ZW5jZSBlbmNvZGVkIGluIGJhc2U2NA=="'
 

@@ -11,9 +11,11 @@ extension RulePacks {
 pack: secrets-tokens
 description: Token shapes of cloud, code-hosting, AI, messaging, payment and package services, and private keys.
 allow:
-  stopwords: [example, dummy, xxxxx, sample, placeholder, your_, your-, <your, changeme, redacted, notreal, fake_, fake-, abcdefgh, abc123, "12345678", "00000000"]
-  # Third-party code vendored into the repository: its examples are its authors' to answer for.
-  paths: ["**/vendor/**", "**/node_modules/**", "**/third_party/**", "**/site-packages/**"]
+  stopwords: [example, dummy, xxxxx, sample, placeholder, your_, your-, <your, changeme, redacted, notreal, fake_, fake-, abcdefgh, abc123, a1b2c3, abcd1234, "12345678", "00000000", "00112233"]
+  # Third-party code vendored into the repository: its examples are its authors' to answer for;
+  # other secret scanners' configuration: what it names is what its owners allowed.
+  paths: ["**/vendor/**", "**/node_modules/**", "**/third_party/**", "**/site-packages/**",
+          "**/.gitleaks.toml", "**/.gitleaksignore", "**/.talismanrc", "**/.trufflehog*"]
 rules:
   # Long-term key ids only: an ASIA id belongs to temporary credentials, useless without their
   # secret and session token (which aws-secret-access-key finds) and expired within hours.
@@ -305,12 +307,15 @@ rules:
       # Tests build URLs with the credentials they check; an env template's URL is the
       # default it documents (its copies elsewhere are too: secrets.leak compares values).
       paths: [*tests, "**/.env.example", "**/.env.sample", "**/.env.template", "**/.env.*.example", "**/*.example.env", "**/sample.env"]
-      regexes: ['^\$\{?[A-Za-z_]', '^%[A-Za-z_]+%$', '^\{\{', '^<']
+      # References and placeholders; a word and a number, typed by a person for a local stack
+      # (postgres://app:appname1234!@db:5432): no generated secret.
+      regexes: ['^\$\{?[A-Za-z_]', '^%[A-Za-z_]+%$', '^\{\{', '^<', '^[a-z]{4,}[0-9]{1,4}[!?.#*]?$']
     samples:
       match: ['DATABASE_URL=postgres://app:{{alnum:24}}@db.internal:5432/app']
       no_match:
         - 'DATABASE_URL=postgres://postgres:postgres@localhost:5432/app'
         - 'DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app'
+        - 'SVIX_DB_DSN: "postgresql://app:appname1234!@postgres:5432/svix"'
         - '"sqlserver": "mssql+pyodbc://sa:{{alnum:16}}@127.0.0.1:1434/msdb"'
         - 'see https://docs.example.com:8443/path'
 

@@ -27,6 +27,8 @@ public struct EnvFileRule: Rule {
             // Templates with a qualifier, and env files that hold nothing to rotate: public
             // values, placeholders, URLs without a password.
             RuleExample([".env.local.example": "OPENAI_API_KEY=sk-...\n", ".vscode/.env.k8s.template": "DB_PASSWORD=replace-me\n"]),
+            // A setting of the authentication, not its secret.
+            RuleExample(["services/admin/.env": "AUTH0_SCOPE=\"openid profile email offline_access\"\n"]),
             RuleExample([
                 "web/.env.production": "NEXT_PUBLIC_API_HOST=https://api.example.org\nNEXT_PUBLIC_ENV=production\n",
                 ".env": "DATABASE_URL=sqlite:///tmp/schema.db\nGOOGLE_CLIENT_ID=1234.apps.googleusercontent.com\n",

@@ -50,11 +50,20 @@ public enum EnvFiles {
     static let credentialSuffixes = ["key", "secret", "token", "password"]
 
     static func isCredentialName(_ name: String) -> Bool {
-        SecretAllowlist.words(of: name).contains { word in
+        let words = SecretAllowlist.words(of: name)
+        // `AUTH0_SCOPE`, `AUTH_DOMAIN`: a setting of the authentication, not its secret.
+        if let last = words.last, settingWords.contains(last), !words.contains(where: credentialSuffixes.contains) {
+            return false
+        }
+        return words.contains { word in
             credentialWords.contains(word)
                 || credentialSuffixes.contains { word.count >= $0.count + 2 && word.hasSuffix($0) }
         }
     }
+
+    /// Last words of names that hold a setting beside a credential, not the credential.
+    static let settingWords: Set<String> = ["scope", "scopes", "domain", "audience", "issuer", "url", "uri", "endpoint",
+                                            "region", "enabled", "mode", "provider", "type", "algorithm", "callback"]
 
     /// The variables of a dotenv file that may hold a secret: a credential-named variable
     /// (`*_KEY`, `*_SECRET`, `*_TOKEN`, `*PASSWORD*` …) with a value that is not empty or

@@ -168,6 +168,8 @@ enum SecretLeakExamples {
         RuleExample([
             "src/legacy.py": "STRIPE = \"\(stripeKey)\"  # gitleaks:allow\nGH = \"\(githubToken)\"  # pragma: allowlist secret\n",
             "pkg/ruler.go": "const ruleShardToken = \"x7Kp2mQ9vL4rT8wZ\" //#nosec G101 -- reviewed: a label, not a credential\n",
+            // An author's own word for a stand-in, on the value's line.
+            ".github/workflows/build.yml": "env:\n  ENCRYPTION_KEY: '\(SecretSample.make("", "hex", 64, salt: "ci"))' # dummy key for CI only\n",
         ]),
         // Names, not values: a value that repeats its name, identifiers, words run together,
         // GraphQL types, a statement.

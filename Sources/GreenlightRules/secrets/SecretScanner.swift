@@ -247,9 +247,10 @@ public final class SecretScanner: Sendable {
 
     /// The allowlist comments of other scanners, on the secret's line: `gitleaks:allow`,
     /// `pragma: allowlist secret` (detect-secrets), `#nosec` (gosec, bandit: a reviewed
-    /// hard-coded credential).
-    static let lineMarkers = [Array("gitleaks:allow".utf8), Array("pragma: allowlist secret".utf8), Array("#nosec".utf8),
-                              Array("# nosec".utf8)]
+    /// hard-coded credential) — and an author's own word for a stand-in in a comment
+    /// (`# dummy key for CI only`, `// fake token`, `not a secret`).
+    static let lineMarkers = ["gitleaks:allow", "pragma: allowlist secret", "#nosec", "# nosec", "# dummy", "// dummy",
+                              "# fake", "// fake", "not a secret", "not a real"].map { Array($0.utf8) }
 
     /// What a generic match assigns its value to: from the start of the identifier holding the
     /// match's first byte (at most 64 bytes back) to the value.
