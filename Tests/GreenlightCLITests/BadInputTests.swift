@@ -88,7 +88,7 @@ struct BadInputTests {
         ConfigCase(
             name: "invalid glob in the claims section",
             yaml: "claims:\n  docs: [\"plan/{a,b\"]\n",
-            position: "2:10", fragments: ["invalid glob 'plan/{a,b'", "claims"]
+            position: "2:11", fragments: ["invalid glob 'plan/{a,b'", "claims"]
         ),
         ConfigCase(
             name: "wrong type in rule options",

@@ -28,11 +28,13 @@ struct ConfigEffectTests {
         ),
         ConfigEffect(
             name: "exclude docs/**", yaml: "exclude: [\"docs/**\"]\n", arguments: [], exit: 0,
-            summary: "GREEN: 0 errors, 0 warnings", listed: []
+            // No readiness document is left to read: a note says no claim was checked.
+            summary: "GREEN: 0 errors, 0 warnings, 1 note", listed: [".greenlight.yml: note: no readiness document found"]
         ),
         ConfigEffect(
             name: "include src/** only", yaml: "include:\n  - \"src/**\"\n", arguments: [], exit: 0,
-            summary: "GREEN: 0 errors, 0 warnings", listed: []
+            // No readiness document is left to read: a note says no claim was checked.
+            summary: "GREEN: 0 errors, 0 warnings, 1 note", listed: [".greenlight.yml: note: no readiness document found"]
         ),
         ConfigEffect(
             name: "severity warning", yaml: "rules: {claims.missing-evidence: warning}\n", arguments: [], exit: 0,
@@ -48,7 +50,9 @@ struct ConfigEffectTests {
         ),
         ConfigEffect(
             name: "claims.docs selects other documents", yaml: "claims:\n  docs: [\"plan/*.md\"]\n",
-            arguments: [], exit: 0, summary: "GREEN: 0 errors", listed: []
+            // The pattern selects no file: said at its position, never a quiet GREEN.
+            arguments: [], exit: 0, summary: "YELLOW: 0 errors, 1 warning",
+            listed: [".greenlight.yml:2:11: warning: claims.docs pattern `plan/*.md` selects no file"]
         ),
         ConfigEffect(
             name: "--skip claims", yaml: Docs.blocking, arguments: ["--skip", "claims"], exit: 0,

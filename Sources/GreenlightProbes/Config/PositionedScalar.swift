@@ -51,7 +51,7 @@ public struct PositionedScalar: Decodable, ScalarConstructible, Sendable, Equata
     }
 
     /// An error at `offset` within this scalar, positioned when the position is known.
-    func error(at offset: Int, _ message: String, codingPath: [CodingKey]) -> Error {
+    public func error(at offset: Int, _ message: String, codingPath: [CodingKey]) -> Error {
         if let at = position(at: offset) {
             return PositionedConfigError(line: at.line, column: at.column, message: message)
         }

@@ -37,10 +37,7 @@ final class ClaimsLedger {
     private init(context: RuleContext) throws {
         let settings = context.section(ClaimsSettings.self)
         let snapshot = context.snapshot
-        var basenames: Set<Substring> = []
-        for entry in snapshot.entries {
-            basenames.insert(entry.path.split(separator: "/").last ?? "")
-        }
+        let layout = PathLookup.Layout(snapshot)
         var routes: RouteIndex?
         var entries: [Entry] = []
         for text in try context.textFiles(where: settings.isDocument) {
@@ -53,7 +50,7 @@ final class ClaimsLedger {
                     checked.append(.noEvidence)
                     continue
                 }
-                checked.append(try ClaimsLedger.check(claim, in: document, snapshot: snapshot, basenames: basenames) { path in
+                checked.append(try ClaimsLedger.check(claim, in: document, snapshot: snapshot, layout: layout) { path in
                     if routes == nil {
                         routes = RouteIndex(texts: try context.textFiles { settings.isRouteSource($0) && !settings.isDocument($0) })
                     }
@@ -75,19 +72,24 @@ final class ClaimsLedger {
     }
 
     private static func check(
-        _ claim: Claim, in document: ClaimDocument, snapshot: RepositorySnapshot, basenames: Set<Substring>,
+        _ claim: Claim, in document: ClaimDocument, snapshot: RepositorySnapshot, layout: PathLookup.Layout,
         routeExists: (String) throws -> Bool
     ) throws -> Verdict {
         var missingPaths: [Citation] = []
         var missingRoutes: [Citation] = []
         var checkable = false
         var links = false
+        // An item that says it removed something expects its old path to be gone.
+        let removes = ClaimsLedger.saysRemoved(claim.title)
         for citation in claim.citations {
             switch citation.target {
             case .path(let path):
-                checkable = true
-                if !PathLookup.exists(path, citedFrom: document.path, in: snapshot, basenames: basenames) {
-                    missingPaths.append(citation)
+                switch PathLookup.lookup(path, citedFrom: document.path, in: snapshot, layout: layout) {
+                case .exists: checkable = true
+                case .missing:
+                    checkable = true
+                    if !removes { missingPaths.append(citation) }
+                case .notAPath: continue
                 }
             case .route(_, let path):
                 checkable = true
@@ -100,6 +102,17 @@ final class ClaimsLedger {
         if !missingRoutes.isEmpty { return .missingRoutes(missingRoutes) }
         if checkable { return .verified }
         return links ? .linksOnly : .noEvidence
+    }
+
+    /// Words of an item that reports a removal (`Removed the legacy circuit_breaker.py`) or a
+    /// file kept out of the repository (`.env in .gitignore`).
+    static let removalWords = ["remove", "removed", "removes", "delete", "deleted", "deletes", "drop ", "dropped",
+                               "retire", "retired", "no longer", "get rid of", "got rid of", "gitignore", "ignored",
+                               "excluded", "not committed", "untracked"]
+
+    static func saysRemoved(_ title: String) -> Bool {
+        let lowered = title.lowercased()
+        return removalWords.contains { lowered.contains($0) }
     }
 
     /// A done item that cites nothing is covered by the nearest enclosing item that cites
@@ -160,50 +173,5 @@ extension Citation {
         case .route(let method, let path): return "\(method) \(path)"
         case .url(let url): return url
         }
-    }
-}
-
-/// Whether a cited path exists: from the repository root, from the document's folder, or — for
-/// a bare file name — anywhere. Globs match any file; a trailing `/` names a folder.
-enum PathLookup {
-    static func exists(_ path: String, citedFrom document: String, in snapshot: RepositorySnapshot, basenames: Set<Substring>) -> Bool {
-        let isGlob = path.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }
-        let isBareName = !path.utf8.contains(UInt8(ascii: "/"))
-        if !isGlob {
-            if isBareName && basenames.contains(Substring(path)) { return true }
-            let plain = path.utf8.last == UInt8(ascii: "/") ? String(path.dropLast()) : path
-            if !plain.utf8.contains(UInt8(ascii: ".")) || !ByteSearch.contains("/" + plain, "/.") {
-                if snapshot.fileExists(plain) || snapshot.directoryExists(plain) { return true }
-            }
-        }
-        let folder = document.split(separator: "/").dropLast().joined(separator: "/")
-        let joined: String? = folder.isEmpty ? nil : folder + "/" + path
-        for candidate in [normalise(path), joined.flatMap(normalise)].compactMap({ $0 }) {
-            if isGlob {
-                if let glob = try? Glob(isBareName ? candidate : "/" + candidate),
-                   snapshot.entries.contains(where: { glob.matches($0.path) }) {
-                    return true
-                }
-                continue
-            }
-            let trimmed = candidate.hasSuffix("/") ? String(candidate.dropLast()) : candidate
-            if snapshot.fileExists(trimmed) || snapshot.directoryExists(trimmed) { return true }
-        }
-        return false
-    }
-
-    /// Resolves `.` and `..`; nil when `..` climbs above the root.
-    static func normalise(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(part)
-            }
-        }
-        return parts.joined(separator: "/") + (path.hasSuffix("/") ? "/" : "")
     }
 }

@@ -1,12 +1,19 @@
 import GreenlightCore
+import GreenlightProbes
 
 /// The `claims:` section of `.greenlight.yml`.
 public struct ClaimsSettings: ConfigSection {
     public static let key = "claims"
 
-    /// Globs selecting readiness documents; default: Markdown files whose name contains
-    /// readiness, roadmap, status, todo or checklist.
-    public var docs: [Glob] = []
+    /// Globs selecting readiness documents, matched case-insensitively (`docs/*readiness*.md`
+    /// selects `docs/PRODUCTION_READINESS.md`); default: the names `ReadinessDocument` knows.
+    public var docs: [Glob] = [] {
+        didSet { foldedDocs = Self.folded(docs) }
+    }
+    /// `docs` in lower case, matched against lower-cased paths.
+    private var foldedDocs: [Glob] = []
+    /// Where each of `docs` is written in the configuration, when read from a file.
+    public private(set) var docPositions: [SourcePosition?] = []
     /// Globs selecting the source files searched for routes; default: every text file that is
     /// not Markdown or plain text.
     public var routeSources: [Glob] = []
@@ -21,12 +28,31 @@ public struct ClaimsSettings: ConfigSection {
     public init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        docs = try container.decodeIfPresent([Glob].self, forKey: .docs) ?? []
+        let written = try container.decodeIfPresent([PositionedScalar].self, forKey: .docs) ?? []
+        docs = try written.enumerated().map { index, scalar in
+            do { return try Glob(scalar.text) } catch let error as Glob.SyntaxError {
+                throw scalar.error(at: 0, error.description, codingPath: decoder.codingPath + [CodingKeys.docs, IndexKey(index)])
+            }
+        }
+        docPositions = written.map { $0.position(at: 0) ?? $0.position }
+        foldedDocs = Self.folded(docs)
         routeSources = try container.decodeIfPresent([Glob].self, forKey: .routeSources) ?? []
     }
 
     public func isDocument(_ path: String) -> Bool {
-        docs.isEmpty ? ReadinessDocument.isReadinessDocument(path) : docs.contains { $0.matches(path) }
+        if docs.isEmpty { return ReadinessDocument.isReadinessDocument(path) }
+        let lowered = path.lowercased()
+        return foldedDocs.contains { $0.matches(lowered) }
+    }
+
+    /// The configured patterns that select none of `paths`.
+    public func unmatchedDocs(among paths: [String]) -> [Glob] {
+        let lowered = paths.map { $0.lowercased() }
+        return zip(docs, foldedDocs).filter { _, folded in !lowered.contains(where: folded.matches) }.map(\.0)
+    }
+
+    private static func folded(_ globs: [Glob]) -> [Glob] {
+        globs.map { (try? Glob($0.pattern.lowercased())) ?? $0 }
     }
 
     public func isRouteSource(_ path: String) -> Bool {
@@ -34,4 +60,13 @@ public struct ClaimsSettings: ConfigSection {
         let lower = path.lowercased()
         return ![".md", ".markdown", ".mdx", ".txt", ".rst", ".lock", ".svg"].contains { lower.hasSuffix($0) }
     }
+}
+
+/// A list index in a coding path.
+private struct IndexKey: CodingKey {
+    let intValue: Int?
+    var stringValue: String { String(intValue ?? 0) }
+    init(_ index: Int) { intValue = index }
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { self.intValue = intValue }
 }

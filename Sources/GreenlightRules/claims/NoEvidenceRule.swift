@@ -98,8 +98,10 @@ public struct NoEvidenceRule: Rule {
 
 extension ClaimsLedger {
     /// A claim title short enough for a one-line message.
+    /// The title for a message, at most 60 characters. A secret in it is redacted before it is
+    /// cut: a token cut short no longer has the shape the output's redaction recognises.
     static func shorten(_ title: String) -> String {
-        let plain = title.filter { $0 != "*" && $0 != "`" }
+        let plain = SecretRedactor.builtin.redact(title.filter { $0 != "*" && $0 != "`" })
         return plain.count > 60 ? String(plain.prefix(57)) + "..." : plain
     }
 }

@@ -10,9 +10,16 @@ enum StatusMarkers {
     static let openWords: Set<String> = ["PENDING", "TODO", "WIP", "BLOCKED", "FAIL", "FAILED", "FAILING", "QUEUED", "NOT", "RED"]
 
     /// A heading is done when marked ✅ / DONE / COMPLETE, open when marked ⏳ / PENDING / TODO.
+    /// A heading about what is left ("Next steps to complete", "Remaining", "To do") is no
+    /// claim, whatever word it holds.
     static func state(ofHeading text: Substring) -> Claim.State? {
-        state(of: text, doneWords: headingDoneWords)
+        let lowered = text.lowercased()
+        if leftoverHeadings.contains(where: lowered.contains) { return nil }
+        return state(of: text, doneWords: headingDoneWords)
     }
+
+    /// Phrases of headings over what is still to do.
+    static let leftoverHeadings = ["next step", "remaining", "to complete", "to do", "still needed", "not yet"]
 
     /// A table row is done when a cell says ✅ / PASS / READY / DONE and none says otherwise.
     static func state(ofRow cells: [Substring]) -> Claim.State? {

@@ -1,6 +1,6 @@
 import GreenlightCore
 
-/// A Markdown task-list item (`- [x] …`, `* [ ] …`, `+ [X] …`) with its position.
+/// A Markdown task-list item (`- [x] …`, `* [ ] …`, `+ [X] …`, `2. [x] …`) with its position.
 public struct TaskItem: Sendable, Equatable {
     public let line: Int
     /// Column of the list marker.
@@ -33,7 +33,17 @@ public enum TaskListParser {
             index = line.index(after: index)
         }
         let markerIndex = index
-        guard index < line.endIndex, "-*+".contains(line[index]) else { return nil }
+        // A bullet (`-`, `*`, `+`) or a number (`2.`, `2)`): teams number their checklists.
+        var digits = 0
+        while index < line.endIndex, line[index].isASCII, line[index].isNumber, digits < 4 {
+            digits += 1
+            index = line.index(after: index)
+        }
+        if digits > 0 {
+            guard index < line.endIndex, line[index] == "." || line[index] == ")" else { return nil }
+        } else {
+            guard index < line.endIndex, "-*+".contains(line[index]) else { return nil }
+        }
         index = line.index(after: index)
         guard index < line.endIndex, line[index] == " " else { return nil }
         while index < line.endIndex, line[index] == " " { index = line.index(after: index) }

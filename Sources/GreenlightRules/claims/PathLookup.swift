@@ -1,0 +1,104 @@
+import GreenlightCore
+
+/// Whether a cited path exists: from the repository root, from the document's folder, below a
+/// package or sub-project root (`settings/index.tsx` for `web/oss/src/settings/index.tsx`), or —
+/// for a bare file name — anywhere. Globs match any file (a route segment's brackets,
+/// `chat/[id].tsx`, are also read as written); a trailing `/` names a folder. A bare name's
+/// wildcard (`gen_ai.*`) names attributes, not files. A
+/// cited name with folders but no file name (`tools/call`, `resources/read`: a protocol's method)
+/// that exists nowhere is a path only when its first folder is one of the repository's, at its
+/// root or beside the document.
+enum PathLookup {
+    enum Outcome: Equatable {
+        case exists
+        case missing
+        /// Not a path of this repository: a method or event name written with slashes.
+        case notAPath
+    }
+
+    /// What the lookups need of the snapshot, built once per run.
+    struct Layout {
+        /// Every file and folder path, by its last segment.
+        let byName: [Substring: [String]]
+
+        init(_ snapshot: RepositorySnapshot) {
+            var byName: [Substring: [String]] = [:]
+            var folders: Set<Substring> = []
+            for entry in snapshot.entries {
+                let path = entry.path
+                byName[path.split(separator: "/").last ?? "", default: []].append(path)
+                var end = path.endIndex
+                while let slash = path[..<end].lastIndex(of: "/") {
+                    let folder = path[..<slash]
+                    guard folders.insert(folder).inserted else { break }
+                    byName[folder.split(separator: "/").last ?? "", default: []].append(String(folder))
+                    end = slash
+                }
+            }
+            self.byName = byName
+        }
+
+        /// A file or folder whose path is `path` or ends with `/path`.
+        func holds(suffix path: String) -> Bool {
+            guard let name = path.split(separator: "/").last, let candidates = byName[name] else { return false }
+            return candidates.contains { $0 == path || $0.hasSuffix("/" + path) }
+        }
+
+        func holds(name: Substring) -> Bool { byName[name] != nil }
+    }
+
+    static func lookup(_ path: String, citedFrom document: String, in snapshot: RepositorySnapshot, layout: Layout) -> Outcome {
+        let isGlob = path.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }
+        let isBareName = !path.utf8.contains(UInt8(ascii: "/"))
+        let plain = path.utf8.last == UInt8(ascii: "/") ? String(path.dropLast()) : path
+        // A name's wildcard (`gen_ai.*`, `tokens.incremental.*`: span attributes, events).
+        if isGlob && isBareName && path.hasSuffix(".*") { return .notAPath }
+        // Brackets of a route segment, not a class: `app/chat/[id].tsx`.
+        if isGlob && path.contains("[") && (snapshot.fileExists(plain) || (!isBareName && layout.holds(suffix: plain))) {
+            return .exists
+        }
+        if !isGlob {
+            if isBareName && layout.holds(name: Substring(path)) { return .exists }
+            if !plain.utf8.contains(UInt8(ascii: ".")) || !ByteSearch.contains("/" + plain, "/.") {
+                if snapshot.fileExists(plain) || snapshot.directoryExists(plain) { return .exists }
+            }
+        }
+        let folder = document.split(separator: "/").dropLast().joined(separator: "/")
+        let joined: String? = folder.isEmpty ? nil : folder + "/" + path
+        for candidate in [normalise(path), joined.flatMap(normalise)].compactMap({ $0 }) {
+            if isGlob {
+                if let glob = try? Glob(isBareName ? candidate : "/" + candidate),
+                   snapshot.entries.contains(where: { glob.matches($0.path) }) {
+                    return .exists
+                }
+                continue
+            }
+            let trimmed = candidate.hasSuffix("/") ? String(candidate.dropLast()) : candidate
+            if snapshot.fileExists(trimmed) || snapshot.directoryExists(trimmed) { return .exists }
+        }
+        if isGlob || isBareName { return .missing }
+        if !plain.hasPrefix("../"), let relative = normalise(plain), layout.holds(suffix: relative) { return .exists }
+        // Folders and no file name, anchored nowhere: not a path of this repository.
+        let last = plain.split(separator: "/").last ?? ""
+        if !path.hasSuffix("/") && !PathShape.looksLikeFileName(last), let head = plain.split(separator: "/").first {
+            let anchored = snapshot.directoryExists(String(head)) || (!folder.isEmpty && snapshot.directoryExists(folder + "/" + head))
+            if !anchored { return .notAPath }
+        }
+        return .missing
+    }
+
+    /// Resolves `.` and `..`; nil when `..` climbs above the root.
+    static func normalise(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/") + (path.hasSuffix("/") ? "/" : "")
+    }
+}
