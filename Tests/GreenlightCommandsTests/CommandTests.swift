@@ -103,7 +103,7 @@ final class Captured: @unchecked Sendable {
         // The figures come from the field corpus; the text must say them.
         let field = try #require(FieldPrecision.measured["claims.missing-evidence"])
         let labelled = field.truePositives + field.falsePositives + field.debatable
-        #expect(captured.out.contains("Field precision: 0 % (0 true, \(field.falsePositives) false, \(field.debatable) debatable of \(labelled) labelled; \(field.findings) findings in"))
+        #expect(captured.out.contains("(\(field.truePositives) true, \(field.falsePositives) false, \(field.debatable) debatable of \(labelled) labelled; \(field.findings) findings in"))
         #expect(captured.out.contains("=> finding at docs/readiness.md:3:35"))
         let unknown = Captured()
         #expect(RuleDocs.explain("claims.missing-evidenc", console: unknown.console(in: "/")) == 2)

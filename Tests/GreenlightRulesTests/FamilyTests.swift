@@ -40,7 +40,7 @@ import Testing
 
     @Test func aFamilyWhoseRulesAreAllOffSaysItCheckedNothing() throws {
         let off = "rules: {claims.missing-evidence: off, claims.no-evidence: off, claims.route-not-found: off, claims.open-children: off, "
-            + "claims.docs-unmatched: off, claims.no-documents: off}\n"
+            + "claims.docs-unmatched: off, claims.no-documents: off, claims.symbol-not-found: off}\n"
         let result = try run(off, only: ["claims", "core"])
         #expect(result.facts.claims == nil)
         #expect(result.facts.familiesOff == ["claims"])

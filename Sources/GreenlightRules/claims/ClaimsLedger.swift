@@ -104,15 +104,17 @@ final class ClaimsLedger {
         return links ? .linksOnly : .noEvidence
     }
 
-    /// Words of an item that reports a removal (`Removed the legacy circuit_breaker.py`) or a
-    /// file kept out of the repository (`.env in .gitignore`).
+    /// Words of an item that reports a removal (`Removed the legacy circuit_breaker.py`), a
+    /// rename or a move (renamed `application_refs` to `references`: the old name is gone), or a file kept
+    /// out of the repository (`.env in .gitignore`).
     static let removalWords = ["remove", "removed", "removes", "delete", "deleted", "deletes", "drop ", "dropped",
                                "retire", "retired", "no longer", "get rid of", "got rid of", "gitignore", "ignored",
-                               "excluded", "not committed", "untracked"]
+                               "excluded", "not committed", "untracked", "rename", "renamed", "instead of",
+                               "replace", "replaced", "moved", "migrated from"]
 
     static func saysRemoved(_ title: String) -> Bool {
         let lowered = title.lowercased()
-        return removalWords.contains { lowered.contains($0) }
+        return removalWords.contains { ByteSearch.contains(lowered, $0) }
     }
 
     /// A done item that cites nothing is covered by the nearest enclosing item that cites

@@ -14,7 +14,7 @@ enum StatusMarkers {
     /// claim, whatever word it holds.
     static func state(ofHeading text: Substring) -> Claim.State? {
         let lowered = text.lowercased()
-        if leftoverHeadings.contains(where: lowered.contains) { return nil }
+        if leftoverHeadings.contains(where: { ByteSearch.contains(lowered, $0) }) { return nil }
         return state(of: text, doneWords: headingDoneWords)
     }
 

@@ -1,0 +1,171 @@
+import GreenlightCore
+
+/// The code a done item names (`get_unclustered_feedback()`, `isLLMAllowed()`, `useChat`,
+/// `ChatSiliconFlow`) and where it is defined or used in code — not in a comment or a string.
+enum ClaimSymbols {
+    /// The identifiers a title's code spans name: a call (`name()`, `store.add_item()`: the
+    /// last name), a camelCase or snake_case name, a PascalCase name of three words or more.
+    /// Not a word, a file name, a path, a command, a flag, a dotted key or an environment
+    /// variable (`CONSTANT_CASE` is a setting's name as often as a constant's).
+    static func named(in title: String) -> [String] {
+        var names: [String] = []
+        for span in TaskListParser.codeSpans(in: Substring(title), number: 0) {
+            if let name = identifier(span.text), !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+
+    static func identifier(_ text: String) -> String? {
+        var body = Substring(text)
+        let call = body.hasSuffix("()")
+        if call { body = body.dropLast(2) }
+        guard body.count >= 3, let first = body.first, first.isLetter || first == "_",
+              body.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }) else { return nil }
+        if body.contains(".") && !call { return nil }
+        guard let name = body.split(separator: ".").last, name.count >= 3, name.first.map({ $0.isLetter || $0 == "_" }) ?? false
+        else { return nil }
+        let hasLower = name.contains { $0.isLowercase }
+        guard hasLower else { return nil }
+        let camel = zip(name, name.dropFirst()).contains { $0.isLowercase && $1.isUppercase }
+        let snake = name.dropFirst().dropLast().contains("_") && name.first!.isLowercase
+        let humps = name.filter(\.isUppercase).count
+        let pascal = name.first!.isUppercase && humps >= 3 && camel
+        guard call || (camel && name.first!.isLowercase) || snake || pascal else { return nil }
+        return String(name)
+    }
+
+    /// Identifiers in code, by file, read once each: in code proper (not a comment), in a string
+    /// literal (a table's name in a migration, a status value), and the names of files and
+    /// folders (`deploy_manager` for `deploy_manager.py`).
+    final class Index {
+        private let context: RuleContext
+        private var everywhere: Set<Substring>?
+
+        init(_ context: RuleContext) { self.context = context }
+
+        /// Whether `name` is in the code of the file at `path` (a folder: of a file below it).
+        func holds(_ name: String, in path: String) throws -> Bool {
+            let snapshot = context.snapshot
+            if let entry = snapshot.entry(at: path) { return try contains(name, entry) }
+            let prefix = path.hasSuffix("/") ? path : path + "/"
+            for entry in snapshot.entries where entry.path.hasPrefix(prefix) && Self.isCode(entry.path) {
+                if try contains(name, entry) { return true }
+            }
+            return false
+        }
+
+        /// Whether `name` is in the code of any file of the snapshot, or names one of its files
+        /// or folders.
+        func holdsAnywhere(_ name: String) throws -> Bool {
+            if everywhere == nil {
+                var all: Set<Substring> = []
+                for entry in context.snapshot.entries {
+                    var parts = entry.path.split(separator: "/")
+                    if let file = parts.popLast() { all.insert(file.split(separator: ".").first ?? file) }
+                    all.formUnion(parts)
+                    if Self.isCode(entry.path) { all.formUnion(try read(entry).code) }
+                }
+                everywhere = all
+            }
+            if everywhere!.contains(Substring(name)) { return true }
+            // In a string literal: read only when the code does not hold it.
+            for entry in context.snapshot.entries where Self.isCode(entry.path) {
+                if try read(entry).quoted().contains(Substring(name)) { return true }
+            }
+            return false
+        }
+
+        private func contains(_ name: String, _ entry: SnapshotEntry) throws -> Bool {
+            let file = try read(entry)
+            return file.code.contains(Substring(name)) || file.quoted().contains(Substring(name))
+        }
+
+        /// A file's identifiers in code, and the words of its string literals on demand.
+        private final class FileWords {
+            let code: Set<Substring>
+            private let text: SourceText?
+            private var strings: Set<Substring>?
+
+            init(code: Set<Substring>, text: SourceText?) {
+                self.code = code
+                self.text = text
+            }
+
+            func quoted() -> Set<Substring> {
+                if strings == nil { strings = text.map(Index.quotedWords) ?? [] }
+                return strings!
+            }
+        }
+
+        private var files: [String: FileWords] = [:]
+
+        private func read(_ entry: SnapshotEntry) throws -> FileWords {
+            if let known = files[entry.path] { return known }
+            var words = FileWords(code: [], text: nil)
+            if case .text(let text) = try context.snapshot.content(of: entry) {
+                // Code only where the lexer knows the language; elsewhere (SQL, YAML) the text.
+                let code = SourceLanguage.of(path: entry.path).map { CodeLexer.lex(text, language: $0).code }
+                    ?? Array(text.text.utf8)
+                words = FileWords(code: Self.words(code), text: text)
+            }
+            files[entry.path] = words
+            return words
+        }
+
+        /// Words inside quotes on lines that are not comments: `op.create_table("trigger_deliveries")`.
+        static func quotedWords(_ text: SourceText) -> Set<Substring> {
+            var found: Set<Substring> = []
+            for line in text.lines {
+                let bytes = Array(line.utf8)
+                guard bytes.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 == 0x60 }) else { continue }
+                let trimmed = line.drop { $0 == " " || $0 == "\t" }
+                if ["#", "//", "*", "/*", "--"].contains(where: { trimmed.hasPrefix($0) }) { continue }
+                var quote: UInt8?
+                var start = 0
+                for (index, byte) in bytes.enumerated() {
+                    if let open = quote {
+                        if byte == open {
+                            found.formUnion(words(Array(bytes[start..<index])))
+                            quote = nil
+                        }
+                    } else if byte == 0x22 || byte == 0x27 || byte == 0x60 {
+                        quote = byte
+                        start = index + 1
+                    }
+                }
+            }
+            return found
+        }
+
+        /// Runs of letters, digits and `_` that start with a letter or `_`.
+        static func words(_ bytes: [UInt8]) -> Set<Substring> {
+            var words: Set<Substring> = []
+            var start: Int?
+            func isWord(_ byte: UInt8) -> Bool {
+                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+            }
+            for index in 0...bytes.count {
+                if index < bytes.count && isWord(bytes[index]) {
+                    if start == nil && !(bytes[index] >= 0x30 && bytes[index] <= 0x39) { start = index }
+                    continue
+                }
+                if let begin = start, index - begin >= 3 {
+                    words.insert(Substring(String(decoding: bytes[begin..<index], as: UTF8.self)))
+                }
+                start = nil
+            }
+            return words
+        }
+
+        /// Files whose names the code of a repository is written in.
+        static func isCode(_ path: String) -> Bool {
+            if SourceLanguage.of(path: path) != nil { return true }
+            guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+            return codeExtensions.contains(path[path.index(after: dot)...].lowercased())
+        }
+
+        static let codeExtensions: Set<String> = ["rb", "java", "kt", "kts", "rs", "cs", "php", "scala", "c", "h", "cc",
+                                                  "cpp", "hpp", "m", "sql", "prisma", "graphql", "gql", "vue", "svelte",
+                                                  "sh", "bash", "ex", "exs", "dart", "lua"]
+    }
+}
