@@ -18,7 +18,7 @@ public enum FieldPrecision {
         "ci.step-order": FieldMeasurement(findings: 26, repositories: 6, truePositives: 0, falsePositives: 3, debatable: 0),
         "claims.missing-evidence": FieldMeasurement(findings: 77, repositories: 2, truePositives: 24, falsePositives: 13, debatable: 2),
         "claims.no-documents": FieldMeasurement(findings: 135, repositories: 135, truePositives: 0, falsePositives: 0, debatable: 0),
-        "claims.no-evidence": FieldMeasurement(findings: 1229, repositories: 10, truePositives: 37, falsePositives: 30, debatable: 13),
+        "claims.no-evidence": FieldMeasurement(findings: 1113, repositories: 10, truePositives: 35, falsePositives: 19, debatable: 12),
         "claims.symbol-not-found": FieldMeasurement(findings: 11, repositories: 2, truePositives: 4, falsePositives: 6, debatable: 0),
         "core.missing-object": FieldMeasurement(findings: 57, repositories: 57, truePositives: 18, falsePositives: 0, debatable: 2),
         "docker.base-user-unknown": FieldMeasurement(findings: 40, repositories: 19, truePositives: 3, falsePositives: 3, debatable: 2),

@@ -63,7 +63,13 @@ final class ClaimsLedger {
                     verdicts.append(nil)
                     continue
                 }
-                let own = checked[index]
+                var own = checked[index]
+                // A file named without backticks ("Dockerfile created", "(app/api/admin.py)") is
+                // evidence when it exists; one that does not is prose, never a missing citation.
+                if own == .noEvidence,
+                   PathLookup.namesExistingFile(claim.title, citedFrom: document.path, in: snapshot, layout: layout) {
+                    own = .verified
+                }
                 verdicts.append(own == .noEvidence ? ClaimsLedger.inherited(claim, checked: checked, claims: document.claims) : own)
             }
             entries.append(Entry(document: document, verdicts: verdicts))

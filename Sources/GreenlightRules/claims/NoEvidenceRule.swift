@@ -29,7 +29,9 @@ public struct NoEvidenceRule: Rule {
             route that proves it — a backticked path, an `Evidence:` line under the item, or a \
             `**File**:` line under a heading — so that Greenlight can keep checking it. Sub-items \
             of an item that cites a file are covered by it; a claim citing only links is counted \
-            as unverified but not reported.
+            as unverified but not reported. A file named without backticks ("Dockerfile \
+            created", "(app/api/admin.py)") is evidence when it exists; one that does not is \
+            read as prose.
             """,
         configKeys: [
             ConfigKey("exempt", "title fragments (case-insensitive) of done items that need no evidence", default: "[]"),
@@ -55,6 +57,17 @@ public struct NoEvidenceRule: Rule {
             ]),
         ],
         nonTriggering: [
+            // Files named without backticks that exist are evidence.
+            RuleExample([
+                "docs/STATUS.md": """
+                    - [x] Dockerfile created
+                    - [x] Admin routes wired (app/api/admin.py)
+                    - [x] README documentation updated
+                    """,
+                "Dockerfile": "FROM python:3.12\n",
+                "app/api/admin.py": "x = 1\n",
+                "README.md": "# App\n",
+            ]),
             RuleExample([
                 "docs/readiness.md": """
                     - [x] **File: `backend/store.py`**

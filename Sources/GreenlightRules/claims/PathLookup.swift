@@ -87,6 +87,28 @@ enum PathLookup {
         return .missing
     }
 
+    /// Whether prose names, outside backticks, a file of the repository: a word with a file's
+    /// shape (`store.py`, `app/api/admin.py`, `Dockerfile`) that exists as cited paths are looked
+    /// for, or a README-like name that is a file's stem (`README` for `README.md`).
+    static func namesExistingFile(_ text: String, citedFrom document: String, in snapshot: RepositorySnapshot,
+                                  layout: Layout) -> Bool {
+        let words = text.split { $0 == " " || $0 == "\t" || "()[]{},;:\"'`*<>!?".contains($0) }
+        for raw in words {
+            let word = raw.hasSuffix(".") ? raw.dropLast() : raw
+            guard word.count >= 4, word.count <= 200, let last = word.split(separator: "/").last else { continue }
+            let fileLike = PathShape.looksLikeFileName(last)
+            if fileLike, let path = PathShape.relativePath(String(word)),
+               lookup(path, citedFrom: document, in: snapshot, layout: layout) == .exists {
+                return true
+            }
+            if !word.contains("/"), PathShape.extensionlessNames.contains(String(word)),
+               snapshot.entries.contains(where: { $0.path == word || $0.path.hasPrefix(word + ".") || $0.path.hasSuffix("/" + word) }) {
+                return true
+            }
+        }
+        return false
+    }
+
     /// Resolves `.` and `..`; nil when `..` climbs above the root.
     static func normalise(_ path: String) -> String? {
         var parts: [Substring] = []
