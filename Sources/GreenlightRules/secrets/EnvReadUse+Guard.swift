@@ -22,9 +22,20 @@ extension EnvReadUse {
 
     /// `condition` names the variable and tests it as set: not `not`, `!`, `is None`.
     private static func testsPresence(of name: String, in condition: Substring) -> Bool {
-        guard condition.contains("\"\(name)\"") || condition.contains("'\(name)'") || condition.contains("env.\(name)")
+        guard condition.contains("\"\(name)\"") || condition.contains("'\(name)'") || namesProperty(name, in: condition)
         else { return false }
         return !["not ", "!", "is None", "=== undefined", "== null", "=== null", "== None"].contains { condition.contains($0) }
             || condition.contains("!= None") || condition.contains("is not None")
+    }
+
+    /// `env.NAME` as a whole name: `process.env.API_URL_V2` does not test `API_URL`.
+    private static func namesProperty(_ name: String, in condition: Substring) -> Bool {
+        var rest = condition[...]
+        while let found = rest.range(of: "env." + name) {
+            let next = rest[found.upperBound...].first
+            if !(next.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false) { return true }
+            rest = rest[found.upperBound...]
+        }
+        return false
     }
 }
