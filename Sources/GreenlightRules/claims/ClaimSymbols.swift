@@ -157,15 +157,14 @@ enum ClaimSymbols {
             return words
         }
 
-        /// Files whose names the code of a repository is written in.
+        /// Files whose names the code of a repository is written in: the languages whose
+        /// environment reads are known (`EnvFiles.isCode`) and the other common ones.
         static func isCode(_ path: String) -> Bool {
-            if SourceLanguage.of(path: path) != nil { return true }
-            guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
-            return codeExtensions.contains(path[path.index(after: dot)...].lowercased())
+            EnvFiles.isCode(path) || otherCodeExtensions.contains(EnvFiles.extensionOf(path))
         }
 
-        static let codeExtensions: Set<String> = ["rb", "java", "kt", "kts", "rs", "cs", "php", "scala", "c", "h", "cc",
-                                                  "cpp", "hpp", "m", "sql", "prisma", "graphql", "gql", "vue", "svelte",
-                                                  "sh", "bash", "ex", "exs", "dart", "lua"]
+        static let otherCodeExtensions: Set<String> = ["java", "kt", "kts", "rs", "cs", "php", "scala", "c", "h", "cc",
+                                                       "cpp", "hpp", "m", "sql", "prisma", "graphql", "gql", "sh", "bash",
+                                                       "ex", "exs", "dart", "lua", "pyi"]
     }
 }

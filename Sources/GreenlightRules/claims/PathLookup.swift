@@ -102,7 +102,7 @@ enum PathLookup {
                 return true
             }
             if !word.contains("/"), PathShape.extensionlessNames.contains(String(word)),
-               snapshot.entries.contains(where: { $0.path == word || $0.path.hasPrefix(word + ".") || $0.path.hasSuffix("/" + word) }) {
+               ["", ".md", ".txt", ".rst"].contains(where: { layout.holds(name: Substring(word + $0)) }) {
                 return true
             }
         }
