@@ -1,14 +1,13 @@
 #!/usr/bin/env python3
-"""Embed the rule packs in the binary.
+"""Embed the ai rule packs in the binary.
 
-  checks/*.yml     -> Sources/GreenlightRules/RulePacks+Generated.swift     (secrets packs: an index,
-                      and one Sources/GreenlightRules/packs/RulePack+NAME+Generated.swift per pack)
   checks/ai/*.yml  -> Sources/GreenlightRules/ai/AIPacks+Generated.swift    (ai call-site packs)
 
-Each generated file holds every pack's YAML as a raw string literal, so that the packs ship
+The generated file holds every pack's YAML as a raw string literal, so that the packs ship
 inside the `greenlight` executable (no resource bundle to lose when the binary is copied). Run
 it after changing a pack; tests fail while a generated file is stale. Python 3 standard library
-only.
+only. (The secrets packs, `checks/secrets*.yml`, ship as Swift values that a test writes:
+`GREENLIGHT_UPDATE_GOLDEN=1 swift test --filter SecretPackSource`.)
 
 Usage: scripts/generate-rule-packs.py [--check]
   --check   exit 1 (writing nothing) if a generated file is not up to date
@@ -22,45 +21,13 @@ HEADER = [
     "// pack and run the script; a freshness test fails while this file is stale.",
     "",
 ]
-def identifier(name):
-    """`secrets-tokens.yml` -> `secretsTokens`."""
-    words = name[:-len(".yml")].replace("_", "-").split("-")
-    return words[0] + "".join(w[:1].upper() + w[1:] for w in words[1:])
 
 
-# Each output: an index file, plus (when `per_pack`) one file per pack so that no generated
-# file grows past a few hundred lines as packs grow.
 OUTPUTS = [
-    {
-        "folder": os.path.join(ROOT, "checks"),
-        "source": "checks/*.yml",
-        "target": os.path.join(ROOT, "Sources", "GreenlightRules", "RulePacks+Generated.swift"),
-        "per_pack": os.path.join(ROOT, "Sources", "GreenlightRules", "packs"),
-        "prologue": [
-            "/// One rule pack of `checks/`, built into the binary.",
-            "public struct RulePackFile: Sendable {",
-            "    /// The file name in `checks/`.",
-            "    public let name: String",
-            "    public let yaml: String",
-            "}",
-            "",
-            "/// The rule packs of `checks/`, in file-name order.",
-            "public enum RulePacks {",
-            "    public static let files: [RulePackFile] = [",
-        ],
-        "entry": lambda name, text: "        %s," % identifier(name),
-        "pack": lambda name, text: [
-            "extension RulePacks {",
-            "    static let %s = RulePackFile(name: \"%s\", yaml: %s)" % (identifier(name), name, literal(text)),
-            "}",
-            "",
-        ],
-    },
     {
         "folder": os.path.join(ROOT, "checks", "ai"),
         "source": "checks/ai/*.yml",
         "target": os.path.join(ROOT, "Sources", "GreenlightRules", "ai", "AIPacks+Generated.swift"),
-        "per_pack": None,
         "prologue": [
             "/// The ai rule packs of `checks/ai/`, built into the binary, in file-name order.",
             "enum AIBuiltinPacks {",
@@ -92,10 +59,6 @@ def render(output):
     out = [line.format(source=output["source"]) for line in HEADER] + output["prologue"]
     for name, text in packs(output):
         out.append(output["entry"](name, text))
-        if output["per_pack"]:
-            path = os.path.join(output["per_pack"], "RulePack+%s+Generated.swift" % identifier(name))
-            header = [line.format(source="checks/" + name) for line in HEADER]
-            files[path] = "\n".join(header + output["pack"](name, text))
     out += ["    ]", "}", ""]
     files[output["target"]] = "\n".join(out)
     return files
@@ -106,17 +69,6 @@ def main():
     stale = False
     for output in OUTPUTS:
         files = render(output)
-        if output["per_pack"]:
-            os.makedirs(output["per_pack"], exist_ok=True)
-            for old in os.listdir(output["per_pack"]):
-                path = os.path.join(output["per_pack"], old)
-                if old.endswith("+Generated.swift") and path not in files:
-                    if check:
-                        print("stale: %s (run scripts/generate-rule-packs.py)" % os.path.relpath(path, ROOT), file=sys.stderr)
-                        stale = True
-                    else:
-                        os.remove(path)
-                        print("removed %s" % os.path.relpath(path, ROOT))
         for target, text in sorted(files.items()):
             current = None
             if os.path.exists(target):

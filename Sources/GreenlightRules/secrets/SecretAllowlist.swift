@@ -26,6 +26,13 @@ public struct SecretAllowlist: Sendable {
         self.published = Set(published.map { $0.lowercased() })
     }
 
+    /// A built-in pack's allowlist, as generated from the pack (validated when it was).
+    static func builtin(paths: [String] = [], regexes: [String] = [], stopwords: [String] = [], names: [String] = [],
+                        published: [String] = []) -> SecretAllowlist {
+        SecretAllowlist(paths: paths.compactMap { try? Glob($0) }, regexes: regexes.map(BoundedRegex.builtin),
+                        stopwords: stopwords, names: names, published: Set(published))
+    }
+
     public var isEmpty: Bool { paths.isEmpty && regexes.isEmpty && stopwords.isEmpty && names.isEmpty && published.isEmpty }
 
     public func allowsPath(_ path: String) -> Bool {

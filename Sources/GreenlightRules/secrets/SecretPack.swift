@@ -57,16 +57,10 @@ public struct SecretPack: Sendable {
     public let allow: SecretAllowlist
     public let patterns: [SecretPattern]
 
-    /// The packs built into the binary: `checks/secrets*.yml`, decoded once per process (the
+    /// The packs built into the binary: `checks/secrets*.yml`, generated as Swift values (the
     /// redactor and the secrets family both use them).
     public static func builtin() throws -> [SecretPack] {
-        try decodedBuiltin.get()
-    }
-
-    private static let decodedBuiltin = Result {
-        try RulePacks.files
-            .filter { $0.name.hasPrefix("secrets") }
-            .map { try load(yaml: $0.yaml, file: "checks/" + $0.name) }
+        generated
     }
 
     public static func load(yaml: String, file: String) throws -> SecretPack {
