@@ -47,9 +47,13 @@ public struct RuleDescription: Sendable {
     /// Option keys this rule accepts under `rules: {ID: {…}}`, with a short meaning each.
     public let configKeys: [ConfigKey]
     /// Snippets that must trigger the rule at their `↓` markers.
-    public let triggering: [RuleExample]
+    public var triggering: [RuleExample] { makeTriggering() }
     /// Snippets that must not trigger it.
-    public let nonTriggering: [RuleExample]
+    public var nonTriggering: [RuleExample] { makeNonTriggering() }
+    // Built when asked (by tests, `explain`), not with the rule's identity: every run reads
+    // every rule's description, and examples that generate samples cost more than a short run.
+    private let makeTriggering: @Sendable () -> [RuleExample]
+    private let makeNonTriggering: @Sendable () -> [RuleExample]
 
     public init(
         id: String,
@@ -57,16 +61,16 @@ public struct RuleDescription: Sendable {
         summary: String,
         rationale: String,
         configKeys: [ConfigKey] = [],
-        triggering: [RuleExample],
-        nonTriggering: [RuleExample]
+        triggering: @autoclosure @escaping @Sendable () -> [RuleExample],
+        nonTriggering: @autoclosure @escaping @Sendable () -> [RuleExample]
     ) {
         self.id = id
         self.severity = severity
         self.summary = summary
         self.rationale = rationale
         self.configKeys = configKeys
-        self.triggering = triggering
-        self.nonTriggering = nonTriggering
+        makeTriggering = triggering
+        makeNonTriggering = nonTriggering
     }
 
     /// The part of the id before the first dot.
