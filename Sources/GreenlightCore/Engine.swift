@@ -135,7 +135,7 @@ public struct Engine {
                 let context = contexts[index].held
                 // What the family built for the run (its ledgers, its pass results) goes with it.
                 defer { contexts[index].context = nil }
-                let (findings, ran) = try self.check(parts[index].rules, context: context, config: config, families: families)
+                let (findings, ran) = try self.check(parts[index], context: context, config: config, families: families)
                 if ran, let unit = parts[index].unit { try unit.reportFacts(context) }
                 return FamilyOutcome(findings: findings, ran: ran, facts: context.facts)
             }
@@ -161,6 +161,7 @@ public struct Engine {
                 findings[index].baselined = true
             }
         }
+        parses.releaseAside()
         return Result(findings: findings, facts: facts)
     }
 
@@ -186,23 +187,24 @@ public struct Engine {
         return config.rules[description.id]?.level != .off
     }
 
-    /// The rules of one part, in order, with the configured severities.
+    /// The rules of one part with the configured severities, their findings in rule order
+    /// (the rules run at once when the family allows it and the snapshot can be read so).
     private func check(
-        _ rules: [any Rule.Type], context: RuleContext, config: Config, families: Set<String>?
+        _ part: (rules: [any Rule.Type], unit: (any Family.Type)?), context: RuleContext, config: Config,
+        families: Set<String>?
     ) throws -> (findings: [Finding], ran: Bool) {
-        var findings: [Finding] = []
-        var ran = false
-        for rule in rules {
-            guard willRun(rule, config: config, families: families) else { continue }
-            let setting = config.rules[rule.description.id]
+        let running = part.rules.filter { willRun($0, config: config, families: families) }
+        guard !running.isEmpty else { return ([], false) }
+        part.unit?.prepare(context)
+        let concurrently = part.unit?.checksRulesConcurrently == true && context.snapshot.readsConcurrently
+        let produced = try OrderedParallelMap.map(running, concurrently: concurrently) { rule in
             var produced = try check(rule, context: context, config: config)
-            if let severity = setting?.level?.severity {
+            if let severity = config.rules[rule.description.id]?.level?.severity {
                 for index in produced.indices { produced[index].severity = severity }
             }
-            findings += produced
-            ran = true
+            return produced
         }
-        return (findings, ran)
+        return (Array(produced.joined()), true)
     }
 
     /// The config file's path relative to the repository root when inside it.

@@ -15,11 +15,20 @@ public protocol Family: Sendable {
     /// Whether it reads every file of the snapshot (not only files of one kind): such families
     /// are started first when a run checks families in parallel, so the longest work overlaps.
     static var readsEveryFile: Bool { get }
+    /// Whether its rules may run at once, on several threads (pure rules that share values
+    /// only through the context): their findings are joined in rule order all the same.
+    static var checksRulesConcurrently: Bool { get }
+    /// Work its rules will share, done before they run and spread over the cores (parsing
+    /// every file of its kind). Only a warm-up: it throws nothing, and a file it could not read
+    /// is left for the rules to report. Called when at least one of its rules will run.
+    static func prepare(_ context: RuleContext)
 }
 
 extension Family {
     public static var section: (any ConfigSection.Type)? { nil }
     public static var readsEveryFile: Bool { false }
+    public static var checksRulesConcurrently: Bool { false }
+    public static func prepare(_ context: RuleContext) {}
     public static func reportFacts(_ context: RuleContext) throws {}
 }
 

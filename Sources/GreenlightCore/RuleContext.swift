@@ -16,8 +16,9 @@ public final class RuleContext {
     /// `check --scan-history`: rules that can (secrets) also look at every blob in history.
     public let scanHistory: Bool
 
-    /// Values by key name; each key's type fixes what it holds, so the casts below never fail.
-    private var values: [String: Any] = [:]
+    /// Values by key name; each key's type fixes what it holds, so the casts never fail.
+    /// Locked: a family's rules may run on several threads.
+    private let values = OnceCache()
     private let sections: [String: any ConfigSection]
     private let parses: ParseCache
 
@@ -53,16 +54,18 @@ public final class RuleContext {
         try parses.value(key.name + "\u{0}" + text.path) { try parse(text) }
     }
 
-    /// A value built once per run and shared by the rules of a family (an index, a ledger).
-    public func shared<T>(_ key: SharedKey<T>, build: () throws -> T) rethrows -> T {
-        try value(key.name, build: build)
+    /// Parses `entries` ahead of the rules that will ask for them, spread over the cores (a
+    /// family's `prepare`). A file that cannot be read is skipped: the rules report it.
+    public func parseAhead<T>(_ entries: [SnapshotEntry], _ key: ParserKey<T>, parse: (SourceText) -> T) {
+        _ = try? OrderedParallelMap.map(entries, concurrently: snapshot.readsConcurrently, chunk: 8) { entry in
+            guard case .text(let text) = try snapshot.content(of: entry) else { return }
+            _ = parsed(key, text, parse: parse)
+        }
     }
 
-    private func value<T>(_ name: String, build: () throws -> T) rethrows -> T {
-        if let hit = values[name] as? T { return hit }
-        let value = try build()
-        values[name] = value
-        return value
+    /// A value built once per run and shared by the rules of a family (an index, a ledger).
+    public func shared<T>(_ key: SharedKey<T>, build: () throws -> T) rethrows -> T {
+        try values.value(key.name, build: build)
     }
 
     /// Text files of the snapshot whose path satisfies `include`, in path order.
@@ -76,21 +79,63 @@ public final class RuleContext {
 }
 
 /// Parses of a run's files, by parser and path, shared by the families' contexts (which may
-/// run on several threads). A parse is a pure function of the text, so when two families race
-/// for the same file both results are equal and the first one stored is kept.
-public final class ParseCache: @unchecked Sendable {
-    private var values: [String: Any] = [:]
-    private let lock = NSLock()
+/// run on several threads): each file is parsed once, by the first thread that asks.
+public final class ParseCache: Sendable {
+    private let values = OnceCache()
 
     public init() {}
 
     func value<T>(_ name: String, build: () throws -> T) rethrows -> T {
-        if let hit = lock.withLock({ values[name] }) as? T { return hit }
+        try values.value(name, build: build)
+    }
+
+    /// Empties the cache and frees what it held on a thread of its own: a run's parse trees
+    /// take longer to free than the report takes to write.
+    func releaseAside() {
+        let held = Held(values.removeAll())
+        Thread { held.value = nil }.start()
+    }
+
+    private final class Held: @unchecked Sendable {
+        // Touched only by the releasing thread once handed over.
+        var value: Any?
+        init(_ value: Any) { self.value = value }
+    }
+}
+
+/// Values by name, each built once by whichever thread asks first; a thread asking for a value
+/// being built waits for it, so no work is done twice. A build that throws leaves nothing, and
+/// the next asker builds again. A build must not ask for its own name.
+final class OnceCache: @unchecked Sendable {
+    // `cells` is guarded by `lock`; each cell's value by the cell's own lock.
+    private final class Cell {
+        let lock = NSLock()
+        var value: Any?
+    }
+
+    private var cells: [String: Cell] = [:]
+    private let lock = NSLock()
+
+    func value<T>(_ name: String, build: () throws -> T) rethrows -> T {
+        let cell = lock.withLock {
+            if let cell = cells[name] { return cell }
+            let cell = Cell()
+            cells[name] = cell
+            return cell
+        }
+        cell.lock.lock()
+        defer { cell.lock.unlock() }
+        if let hit = cell.value as? T { return hit }
         let built = try build()
-        return lock.withLock {
-            if let stored = values[name] as? T { return stored }
-            values[name] = built
-            return built
+        cell.value = built
+        return built
+    }
+
+    /// Every value, taken out.
+    func removeAll() -> Any {
+        lock.withLock {
+            defer { cells = [:] }
+            return cells
         }
     }
 }

@@ -14,6 +14,9 @@ public final class MemoryRepository {
     public let commitTime: Date
     /// Paths whose blobs the object database does not have, as a partial clone would leave them.
     public let missingObjects: Set<String>
+    /// Whether its snapshots say several threads may read them (the engine then checks
+    /// families, and the rules of families that allow it, in parallel).
+    public var readsConcurrently = false
 
     public init(bytes files: [String: [UInt8]], commitTime: Date, missingObjects: [String] = []) {
         self.files = files
@@ -72,6 +75,9 @@ final class MemoryBlobReader: BlobReading {
     func hasObject(for entry: SnapshotEntry) -> Bool {
         !repository.missingObjects.contains(entry.path)
     }
+
+    // The files never change, so any number of threads may read them.
+    var readsConcurrently: Bool { repository.readsConcurrently }
 }
 
 /// The history of one root commit: it changed every path it has and added every line.

@@ -8,4 +8,10 @@ public enum CIFamily: Family {
         MaskedFailureRule.self, DockerBuildMissingRule.self, StepOrderRule.self, SecretsPreflightRule.self,
         GateMissingRule.self,
     ]
+    public static let checksRulesConcurrently = true
+
+    /// Every workflow parsed before the rules ask, on every core.
+    public static func prepare(_ context: RuleContext) {
+        context.parseAhead(WorkflowParser.entries(context), WorkflowParser.parserKey, parse: WorkflowParser.parse)
+    }
 }

@@ -110,12 +110,16 @@ public enum WorkflowParser {
 
     /// Every readable workflow of the snapshot, parsed once per run.
     public static func workflows(_ context: RuleContext) throws -> [Workflow] {
-        let entries = context.shared(entriesKey) {
-            context.snapshot.entries.filter { isWorkflowPath($0.path) }
-        }
-        return try entries.compactMap { entry in
+        try entries(context).compactMap { entry in
             guard case .text(let text) = try context.snapshot.content(of: entry) else { return nil }
             return context.parsed(parserKey, text, parse: parse)
+        }
+    }
+
+    /// The snapshot's workflow entries, in path order.
+    public static func entries(_ context: RuleContext) -> [SnapshotEntry] {
+        context.shared(entriesKey) {
+            context.snapshot.entries.filter { isWorkflowPath($0.path) }
         }
     }
 

@@ -9,4 +9,10 @@ public enum DockerFamily: Family {
         PortMismatchRule.self, RootUserRule.self, BaseUserUnknownRule.self, MultipleCmdRule.self,
     ]
     public static let section: (any ConfigSection.Type)? = DockerSection.self
+    public static let checksRulesConcurrently = true
+
+    /// Every Dockerfile parsed before the rules ask, on every core.
+    public static func prepare(_ context: RuleContext) {
+        context.parseAhead(DockerfileFiles.entries(context), DockerfileFiles.parserKey, parse: DockerfileParser.parse)
+    }
 }
