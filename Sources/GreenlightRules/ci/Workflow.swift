@@ -100,6 +100,7 @@ public struct WorkflowStep: Sendable {
 public enum WorkflowParser {
     static let parserKey = ParserKey<Workflow>("ci.workflow")
     static let entriesKey = SharedKey<[SnapshotEntry]>("ci.entries")
+    static let workflowsKey = SharedKey<[Workflow]>("ci.workflows")
 
     /// `.github/workflows/*.yml` and `*.yaml` (GitHub reads no sub-folders).
     public static func isWorkflowPath(_ path: String) -> Bool {
@@ -110,9 +111,11 @@ public enum WorkflowParser {
 
     /// Every readable workflow of the snapshot, parsed once per run.
     public static func workflows(_ context: RuleContext) throws -> [Workflow] {
-        try entries(context).compactMap { entry in
-            guard case .text(let text) = try context.snapshot.content(of: entry) else { return nil }
-            return context.parsed(parserKey, text, parse: parse)
+        try context.shared(workflowsKey) {
+            try entries(context).compactMap { entry in
+                guard case .text(let text) = try context.snapshot.content(of: entry) else { return nil }
+                return context.parsed(parserKey, text, parse: parse)
+            }
         }
     }
 

@@ -33,6 +33,7 @@ public struct DockerSection: ConfigSection {
 public enum DockerfileFiles {
     static let parserKey = ParserKey<Dockerfile>("docker.dockerfile")
     static let entriesKey = SharedKey<[SnapshotEntry]>("docker.entries")
+    static let parsedKey = SharedKey<[Dockerfile]>("docker.parsed")
     /// Suffixes after `Dockerfile.` that mean a template, a document or source code, not a
     /// Dockerfile.
     private static let notDockerfiles: Set<String> = [
@@ -81,9 +82,11 @@ public enum DockerfileFiles {
 
     /// Every readable Dockerfile, parsed once per run.
     public static func parsed(_ context: RuleContext) throws -> [Dockerfile] {
-        try entries(context).compactMap { entry in
-            guard case .text(let text) = try context.snapshot.content(of: entry) else { return nil }
-            return context.parsed(parserKey, text, parse: DockerfileParser.parse)
+        try context.shared(parsedKey) {
+            try entries(context).compactMap { entry in
+                guard case .text(let text) = try context.snapshot.content(of: entry) else { return nil }
+                return context.parsed(parserKey, text, parse: DockerfileParser.parse)
+            }
         }
     }
 }
