@@ -32,7 +32,7 @@ public enum FieldPrecision {
         "secrets.env-example-drift": FieldMeasurement(findings: 121, repositories: 22, truePositives: 73, falsePositives: 20, debatable: 26),
         "secrets.env-example-optional": FieldMeasurement(findings: 1883, repositories: 77, truePositives: 22, falsePositives: 7, debatable: 18),
         "secrets.env-file": FieldMeasurement(findings: 5, repositories: 5, truePositives: 5, falsePositives: 0, debatable: 0),
-        "secrets.leak": FieldMeasurement(findings: 73, repositories: 23, truePositives: 57, falsePositives: 9, debatable: 7),
+        "secrets.leak": FieldMeasurement(findings: 66, repositories: 23, truePositives: 57, falsePositives: 2, debatable: 7),
         "secrets.unscanned": FieldMeasurement(findings: 1050, repositories: 142, truePositives: 40, falsePositives: 0, debatable: 0),
     ]
 }

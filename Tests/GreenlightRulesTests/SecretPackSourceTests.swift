@@ -104,6 +104,7 @@ enum SecretPackSource {
         if !a.regexes.isEmpty { parts.append("regexes: \(list(a.regexes.map(\.pattern)))") }
         if !a.stopwords.isEmpty { parts.append("stopwords: \(list(a.stopwords))") }
         if !a.names.isEmpty { parts.append("names: \(list(a.names))") }
+        if !a.heads.isEmpty { parts.append("heads: \(list(a.heads))") }
         if !a.published.isEmpty { parts.append("published: \(list(a.published.sorted()))") }
         return ".builtin(\n" + parts.map { pad + $0 }.joined(separator: ",\n") + ")"
     }

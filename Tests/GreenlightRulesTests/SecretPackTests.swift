@@ -102,6 +102,8 @@ import Testing
              fragments: ["p.yml:3:11", "invalid glob", "pack acme"]),
         Case(name: "bad allow regex in a rule", yaml: "pack: acme\nrules:\n\(rule)    regex: 'acme_x'\n    allow:\n      regexes: ['(']\n",
              fragments: ["p.yml:8:17", "invalid regular expression", "rule acme-key"]),
+        Case(name: "short head word", yaml: "pack: acme\nallow:\n  heads: [segment, id]\nrules: []\n",
+             fragments: ["p.yml:3:20", "name word 'id' is shorter than 3 characters", "pack acme"]),
         Case(name: "duplicate rule id", yaml: "pack: acme\nrules:\n\(rule)    regex: 'acme_x'\n\(rule)    regex: 'acme_y'\n",
              fragments: ["p.yml:7:5", "duplicate rule id 'acme-key'", "first at p.yml:3:5"]),
         Case(name: "invalid YAML", yaml: "pack: acme\nrules: [\n", fragments: ["p.yml:", "invalid YAML"]),

@@ -58,6 +58,15 @@ import Testing
         #expect(!allow.allowsName("validSecret"))
     }
 
+    /// A head word counts only as the name's last word: the noun the other words qualify.
+    @Test func headWordsAreTheLastWordOfTheName() {
+        let allow = SecretAllowlist(heads: ["segment", "header"])
+        #expect(allow.allowsName("PASSWORD_METHOD_ROUTE_SEGMENT"))
+        #expect(allow.allowsName("apiKeyHeader"))
+        #expect(!allow.allowsName("SEGMENT_WRITE_KEY"))
+        #expect(!allow.allowsName("headerSecret"))
+    }
+
     @Test func specificPatternWinsOverGenericOnTheSameValue() throws {
         let result = try scanner().scan(Array("GITHUB_TOKEN = \"\(Self.token)\"\n".utf8), path: "a.py")
         #expect(result.matches.map(\.pattern.id) == ["github-pat"])

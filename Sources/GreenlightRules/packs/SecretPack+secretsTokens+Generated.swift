@@ -305,7 +305,7 @@ extension SecretPack {
                 entropy: nil, hexEntropy: nil, generic: false,
                 linesBefore: 0, linesAfter: 120,
                 allow: .builtin(
-                    paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py", "**/*.{md,mdx,rst,adoc}"]),
+                    paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/__bench__/**", "**/__fixtures__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py", "**/*.{md,mdx,rst,adoc}"]),
                 samples: [
                     .init(text: "-----BEGIN RSA PRIVATE KEY-----\nMIIEow{{base64:58}}\n{{base64:64}}\n{{base64:64}}\n-----END RSA PRIVATE KEY-----\n", shouldMatch: true, location: "checks/secrets-tokens.yml:257:11"),
                     .init(text: "const key = \"-----BEGIN PRIVATE KEY-----\\nMIIEvQ{{base64:120}}\\n-----END PRIVATE KEY-----\\n\"", shouldMatch: true, location: "checks/secrets-tokens.yml:263:11"),
@@ -320,7 +320,7 @@ extension SecretPack {
                 entropy: 4.0, hexEntropy: nil, generic: false,
                 linesBefore: 0, linesAfter: 0,
                 allow: .builtin(
-                    paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py"],
+                    paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/__bench__/**", "**/__fixtures__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py"],
                     regexes: ["eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwi"],
                     stopwords: ["demo", "test", "example", "fake", "\"role\":\"anon\""]),
                 samples: [
@@ -336,16 +336,16 @@ extension SecretPack {
                 entropy: 3.0, hexEntropy: nil, generic: false,
                 linesBefore: 0, linesAfter: 0,
                 allow: .builtin(
-                    paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py", "**/.env.example", "**/.env.sample", "**/.env.template", "**/.env.*.example", "**/*.example.env", "**/sample.env"],
+                    paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/__bench__/**", "**/__fixtures__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py", "**/.env.{example,sample,template,dist,defaults,tpl}", "**/.env.*.{example,sample,template,dist,defaults,tpl}", "**/.env.{example,sample,template,dist,defaults,tpl}.*", "**/{example,sample,template,dist,defaults,tpl}.env", "**/*.{example,sample,template,dist,defaults,tpl}.env"],
                     regexes: ["^\\$\\{?[A-Za-z_]", "^%[A-Za-z_]+%$", "^\\{\\{", "^<", "^[a-z]{4,}[0-9]{1,4}[!?.#*]?$"],
                     stopwords: ["password", "passwd", "postgres", "mysql", "root", "admin", "secret", "localhost"]),
                 samples: [
-                    .init(text: "DATABASE_URL=postgres://app:{{alnum:24}}@db.internal:5432/app", shouldMatch: true, location: "checks/secrets-tokens.yml:309:15"),
-                    .init(text: "DATABASE_URL=postgres://postgres:postgres@localhost:5432/app", shouldMatch: false, location: "checks/secrets-tokens.yml:311:11"),
-                    .init(text: "DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app", shouldMatch: false, location: "checks/secrets-tokens.yml:312:11"),
-                    .init(text: "SVIX_DB_DSN: \"postgresql://app:appname1234!@postgres:5432/svix\"", shouldMatch: false, location: "checks/secrets-tokens.yml:313:11"),
-                    .init(text: "\"sqlserver\": \"mssql+pyodbc://sa:{{alnum:16}}@127.0.0.1:1434/msdb\"", shouldMatch: false, location: "checks/secrets-tokens.yml:314:11"),
-                    .init(text: "see https://docs.example.com:8443/path", shouldMatch: false, location: "checks/secrets-tokens.yml:315:11"),
+                    .init(text: "DATABASE_URL=postgres://app:{{alnum:24}}@db.internal:5432/app", shouldMatch: true, location: "checks/secrets-tokens.yml:311:15"),
+                    .init(text: "DATABASE_URL=postgres://postgres:postgres@localhost:5432/app", shouldMatch: false, location: "checks/secrets-tokens.yml:313:11"),
+                    .init(text: "DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app", shouldMatch: false, location: "checks/secrets-tokens.yml:314:11"),
+                    .init(text: "SVIX_DB_DSN: \"postgresql://app:appname1234!@postgres:5432/svix\"", shouldMatch: false, location: "checks/secrets-tokens.yml:315:11"),
+                    .init(text: "\"sqlserver\": \"mssql+pyodbc://sa:{{alnum:16}}@127.0.0.1:1434/msdb\"", shouldMatch: false, location: "checks/secrets-tokens.yml:316:11"),
+                    .init(text: "see https://docs.example.com:8443/path", shouldMatch: false, location: "checks/secrets-tokens.yml:317:11"),
                 ],
                 location: "checks/secrets-tokens.yml:294:5"),
         ])

@@ -4,7 +4,9 @@ import GreenlightCore
 /// What is not a secret even when a pattern matches: paths (globs), values matching a regex,
 /// values containing a stopword (`example`, `dummy`, `xxxx`, `<your-key>` …, case-insensitive),
 /// and values whose name says they are not a live secret (`REDACTED_VALUE`, `publishableKey`:
-/// a word of `names` in the identifier the value is assigned to), and values a vendor publishes
+/// a word of `names` in the identifier the value is assigned to; `heads`: the identifier's last
+/// word, the noun that says what the value is — `PASSWORD_RESET_ROUTE_SEGMENT` holds a route
+/// segment, whatever it qualifies), and values a vendor publishes
 /// as the default of its self-hosting files (`published`: their SHA-256 digests, so that the
 /// list names no value). Packs, their rules and the `secrets.allow` config each add to it.
 public struct SecretAllowlist: Sendable {
@@ -14,26 +16,31 @@ public struct SecretAllowlist: Sendable {
     public var stopwords: [String]
     /// Lowercased words of a credential's name that say its value is a stand-in or public.
     public var names: [String]
+    /// Lowercased last words of a name whose value is not a secret.
+    public var heads: [String]
     /// Lowercased hex SHA-256 digests of published default values.
     public var published: Set<String>
 
     public init(paths: [Glob] = [], regexes: [BoundedRegex] = [], stopwords: [String] = [], names: [String] = [],
-                published: Set<String> = []) {
+                published: Set<String> = [], heads: [String] = []) {
         self.paths = paths
         self.regexes = regexes
         self.stopwords = stopwords.map { $0.lowercased() }
         self.names = names.map { $0.lowercased() }
+        self.heads = heads.map { $0.lowercased() }
         self.published = Set(published.map { $0.lowercased() })
     }
 
     /// A built-in pack's allowlist, as generated from the pack (validated when it was).
     static func builtin(paths: [String] = [], regexes: [String] = [], stopwords: [String] = [], names: [String] = [],
-                        published: [String] = []) -> SecretAllowlist {
+                        heads: [String] = [], published: [String] = []) -> SecretAllowlist {
         SecretAllowlist(paths: paths.compactMap { try? Glob($0) }, regexes: regexes.map(BoundedRegex.builtin),
-                        stopwords: stopwords, names: names, published: Set(published))
+                        stopwords: stopwords, names: names, published: Set(published), heads: heads)
     }
 
-    public var isEmpty: Bool { paths.isEmpty && regexes.isEmpty && stopwords.isEmpty && names.isEmpty && published.isEmpty }
+    public var isEmpty: Bool {
+        paths.isEmpty && regexes.isEmpty && stopwords.isEmpty && names.isEmpty && heads.isEmpty && published.isEmpty
+    }
 
     public func allowsPath(_ path: String) -> Bool {
         paths.contains { $0.matches(path) }
@@ -57,8 +64,9 @@ public struct SecretAllowlist: Sendable {
     /// together (`site_key` holds in `siteKey`, `SITE_KEY`; `id` in `tool_call_id`, `requestId`,
     /// not in `provider`).
     public func allowsName(_ name: String) -> Bool {
-        guard !names.isEmpty, !name.isEmpty else { return false }
+        guard !name.isEmpty, !names.isEmpty || !heads.isEmpty else { return false }
         let words = Self.words(of: name)
+        if let head = words.last, heads.contains(head) { return true }
         let wanted = Set(names.map { $0.filter { $0.isLetter || $0.isNumber } })
         for start in words.indices {
             var joined = ""
@@ -105,6 +113,7 @@ public struct SecretAllowlist: Sendable {
         sum.regexes += rhs.regexes
         sum.stopwords += rhs.stopwords
         sum.names += rhs.names
+        sum.heads += rhs.heads
         sum.published.formUnion(rhs.published)
         return sum
     }
@@ -130,10 +139,11 @@ struct AllowlistShape: Decodable {
     var regexes: [String] = []
     var stopwords: [String] = []
     var names: [String] = []
+    var heads: [String] = []
     var published: [String] = []
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case paths, regexes, stopwords, names, published
+        case paths, regexes, stopwords, names, heads, published
     }
 
     init() {}
@@ -146,6 +156,7 @@ struct AllowlistShape: Decodable {
         regexes = try container.decodeIfPresent([String].self, forKey: .regexes) ?? []
         stopwords = try container.decodeIfPresent([String].self, forKey: .stopwords) ?? []
         names = try container.decodeIfPresent([String].self, forKey: .names) ?? []
+        heads = try container.decodeIfPresent([String].self, forKey: .heads) ?? []
         published = try container.decodeIfPresent([String].self, forKey: .published) ?? []
         for (index, digest) in published.enumerated()
         where digest.count != 64 || !digest.allSatisfy({ $0.isHexDigit }) {
@@ -172,11 +183,11 @@ struct AllowlistShape: Decodable {
             }
         }
         // A stopword is looked for anywhere in a value; a name word only as a word of the name.
-        for (key, words, least) in [(CodingKeys.stopwords, stopwords, 3), (.names, names, 2)] {
+        for (key, words, least) in [(CodingKeys.stopwords, stopwords, 3), (.names, names, 2), (.heads, heads, 3)] {
             for (index, word) in words.enumerated() where word.count < least {
                 throw DecodingError.dataCorrupted(DecodingError.Context(
                     codingPath: container.codingPath + [key, AnyCodingKey(intValue: index)],
-                    debugDescription: "\(key == .names ? "name word" : "stopword") '\(word)' is shorter than \(least) characters and would allow almost anything"))
+                    debugDescription: "\(key == .stopwords ? "stopword" : "name word") '\(word)' is shorter than \(least) characters and would allow almost anything"))
             }
         }
     }
@@ -186,6 +197,6 @@ struct AllowlistShape: Decodable {
         SecretAllowlist(
             paths: paths.compactMap { try? Glob($0) },
             regexes: regexes.compactMap { try? BoundedRegex($0) },
-            stopwords: stopwords, names: names, published: Set(published))
+            stopwords: stopwords, names: names, published: Set(published), heads: heads)
     }
 }

@@ -144,6 +144,8 @@ enum SecretLeakExamples {
         RuleExample([
             "conf/service_conf.yaml": "opensearch:\n  password: 'infini_rag_flow_OS_01'\n",
             "docker/connector/sample.env": "MSSQL_LIMITED_PASSWORD=\(password)\n",
+            "application/example.env": "SECRET_KEY=\"\(password)\"\n",
+            "deploy/.env.dist": "API_TOKEN=\(password)\n",
             "sdk/python/test.py": "API_KEY = \"\(password)\"\n",
         ]),
         // A key sent to a server on the developer's machine; a URL ending in a credential word.

@@ -8,7 +8,7 @@ import GreenlightCore
 public struct SecretLeakRule: FileVisitingRule {
     public static let description = RuleDescription(
         id: "secrets.leak",
-        severity: .warning,
+        severity: .error,
         summary: "A secret (API key, token, private key, password) is committed",
         rationale: """
             A secret in git is readable by everyone with the repository, in every clone and \
