@@ -6,33 +6,34 @@ import GreenlightCore
 /// Each rule's precision as measured on the field corpus, by rule id.
 public enum FieldPrecision {
     /// Repositories in the corpus.
-    public static let corpusRepositories = 169
+    public static let corpusRepositories = 189
 
     public static let measured: [String: FieldMeasurement] = [
-        "ai.context-injection": FieldMeasurement(findings: 937, repositories: 105, truePositives: 1, falsePositives: 39, debatable: 2),
-        "ai.logging": FieldMeasurement(findings: 937, repositories: 106, truePositives: 4, falsePositives: 33, debatable: 11),
-        "ai.user-identity": FieldMeasurement(findings: 1021, repositories: 105, truePositives: 10, falsePositives: 29, debatable: 8),
-        "ci.docker-build-missing": FieldMeasurement(findings: 119, repositories: 55, truePositives: 98, falsePositives: 7, debatable: 14),
-        "ci.masked-failure": FieldMeasurement(findings: 53, repositories: 17, truePositives: 1, falsePositives: 9, debatable: 9),
-        "ci.secrets-preflight": FieldMeasurement(findings: 220, repositories: 55, truePositives: 8, falsePositives: 30, debatable: 3),
+        "ai.context-injection": FieldMeasurement(findings: 1014, repositories: 120, truePositives: 1, falsePositives: 39, debatable: 2),
+        "ai.logging": FieldMeasurement(findings: 1014, repositories: 121, truePositives: 4, falsePositives: 33, debatable: 11),
+        "ai.user-identity": FieldMeasurement(findings: 1109, repositories: 120, truePositives: 10, falsePositives: 29, debatable: 8),
+        "ci.docker-build-missing": FieldMeasurement(findings: 128, repositories: 61, truePositives: 104, falsePositives: 7, debatable: 17),
+        "ci.masked-failure": FieldMeasurement(findings: 54, repositories: 18, truePositives: 1, falsePositives: 9, debatable: 9),
+        "ci.parse-error": FieldMeasurement(findings: 1, repositories: 1, truePositives: 1, falsePositives: 0, debatable: 0),
+        "ci.secrets-preflight": FieldMeasurement(findings: 243, repositories: 61, truePositives: 8, falsePositives: 30, debatable: 3),
         "ci.step-order": FieldMeasurement(findings: 26, repositories: 6, truePositives: 0, falsePositives: 3, debatable: 0),
         "claims.missing-evidence": FieldMeasurement(findings: 77, repositories: 2, truePositives: 24, falsePositives: 13, debatable: 2),
-        "claims.no-documents": FieldMeasurement(findings: 135, repositories: 135, truePositives: 0, falsePositives: 0, debatable: 0),
-        "claims.no-evidence": FieldMeasurement(findings: 1113, repositories: 10, truePositives: 35, falsePositives: 19, debatable: 12),
+        "claims.no-documents": FieldMeasurement(findings: 152, repositories: 152, truePositives: 0, falsePositives: 0, debatable: 0),
+        "claims.no-evidence": FieldMeasurement(findings: 1118, repositories: 11, truePositives: 35, falsePositives: 19, debatable: 12),
         "claims.symbol-not-found": FieldMeasurement(findings: 11, repositories: 2, truePositives: 4, falsePositives: 6, debatable: 0),
-        "core.missing-object": FieldMeasurement(findings: 57, repositories: 57, truePositives: 18, falsePositives: 0, debatable: 2),
-        "docker.base-user-unknown": FieldMeasurement(findings: 40, repositories: 19, truePositives: 3, falsePositives: 3, debatable: 2),
-        "docker.healthcheck-missing": FieldMeasurement(findings: 216, repositories: 81, truePositives: 15, falsePositives: 9, debatable: 16),
+        "core.missing-object": FieldMeasurement(findings: 65, repositories: 65, truePositives: 18, falsePositives: 0, debatable: 2),
+        "docker.base-user-unknown": FieldMeasurement(findings: 44, repositories: 22, truePositives: 3, falsePositives: 3, debatable: 2),
+        "docker.healthcheck-missing": FieldMeasurement(findings: 224, repositories: 87, truePositives: 15, falsePositives: 9, debatable: 16),
         "docker.latest-tag": FieldMeasurement(findings: 21, repositories: 7, truePositives: 1, falsePositives: 0, debatable: 0),
         "docker.masked-errors": FieldMeasurement(findings: 51, repositories: 5, truePositives: 1, falsePositives: 0, debatable: 0),
-        "docker.pipefail": FieldMeasurement(findings: 64, repositories: 28, truePositives: 56, falsePositives: 1, debatable: 7),
+        "docker.pipefail": FieldMeasurement(findings: 67, repositories: 31, truePositives: 59, falsePositives: 1, debatable: 7),
         "docker.port-mismatch": FieldMeasurement(findings: 1, repositories: 1, truePositives: 1, falsePositives: 0, debatable: 0),
-        "docker.root-user": FieldMeasurement(findings: 185, repositories: 91, truePositives: 154, falsePositives: 9, debatable: 9),
+        "docker.root-user": FieldMeasurement(findings: 195, repositories: 98, truePositives: 161, falsePositives: 11, debatable: 10),
         "docker.untagged-base": FieldMeasurement(findings: 1, repositories: 1, truePositives: 0, falsePositives: 0, debatable: 0),
-        "secrets.env-example-drift": FieldMeasurement(findings: 121, repositories: 22, truePositives: 73, falsePositives: 20, debatable: 26),
-        "secrets.env-example-optional": FieldMeasurement(findings: 1883, repositories: 77, truePositives: 22, falsePositives: 7, debatable: 18),
+        "secrets.env-example-drift": FieldMeasurement(findings: 125, repositories: 24, truePositives: 75, falsePositives: 21, debatable: 27),
+        "secrets.env-example-optional": FieldMeasurement(findings: 1947, repositories: 89, truePositives: 22, falsePositives: 7, debatable: 18),
         "secrets.env-file": FieldMeasurement(findings: 5, repositories: 5, truePositives: 5, falsePositives: 0, debatable: 0),
         "secrets.leak": FieldMeasurement(findings: 66, repositories: 23, truePositives: 57, falsePositives: 2, debatable: 7),
-        "secrets.unscanned": FieldMeasurement(findings: 1050, repositories: 142, truePositives: 40, falsePositives: 0, debatable: 0),
+        "secrets.unscanned": FieldMeasurement(findings: 1126, repositories: 161, truePositives: 40, falsePositives: 0, debatable: 0),
     ]
 }

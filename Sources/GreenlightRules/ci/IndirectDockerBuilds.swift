@@ -5,8 +5,6 @@ import GreenlightCore
 /// `make -C docker build`), a local composite action (`uses: ./.github/actions/image`) — and
 /// builds by another CI system the repository configures (Jenkins, GitLab, CircleCI …).
 enum IndirectDockerBuilds {
-    /// Interpreters whose first argument is the script they run.
-    static let interpreters: Set<String> = ["bash", "sh", "zsh", "source", "."]
     /// Configuration files of other CI systems.
     static let otherCI = ["Jenkinsfile", ".gitlab-ci.yml", ".circleci/config.yml", "azure-pipelines.yml", ".drone.yml",
                           "bitbucket-pipelines.yml", ".travis.yml", ".buildkite/pipeline.yml", "cloudbuild.yaml",
@@ -35,11 +33,9 @@ enum IndirectDockerBuilds {
                 }
                 continue
             }
-            let script = interpreters.contains(program) ? words.dropFirst().first { !$0.hasPrefix("-") } : program
-            guard let script, script.contains("/") || script.hasSuffix(".sh"), !script.contains("$") else { continue }
-            if let text = try snapshot.text(at: RepositoryPath.normalise(RepositoryPath.join(directory, script))) {
-                targets += DockerBuilds.targets(inScript: text.text, directory: directory)
-            }
+        }
+        for path in StepScripts.paths(of: step, job: job, interpreters: StepScripts.shells, snapshot) {
+            if let text = try snapshot.text(at: path) { targets += DockerBuilds.targets(inScript: text.text, directory: directory) }
         }
         return targets
     }

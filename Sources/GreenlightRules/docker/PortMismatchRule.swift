@@ -34,6 +34,13 @@ public struct PortMismatchRule: Rule {
                 HEALTHCHECK --interval=30s CMD curl -fsS http://127.0.0.1:3000/api/health || exit 1
                 """]),
             RuleExample(["Dockerfile": "FROM nginx:1.27\nEXPOSE 8000-8010\nHEALTHCHECK CMD curl -f http://localhost:8005/\n"]),
+            // Two servers started by one script; the check probes the internal API.
+            RuleExample(["Dockerfile": """
+                FROM python:3.12-slim
+                EXPOSE 3000
+                HEALTHCHECK CMD curl -fsS http://127.0.0.1:8000/api/health || exit 1
+                CMD ["/app/start.sh"]
+                """]),
         ]
     )
 
@@ -108,7 +115,8 @@ public struct PortMismatchRule: Rule {
                     findings.append(Finding(
                         Self.description, file, position, "the HEALTHCHECK probes port \(probe) but PORT=\(port)",
                         matched: check.text, fix: "probe the port the app listens on"))
-                } else if port == nil, !exposed.isEmpty, !exposed.contains(where: { $0.ports.contains(probe) }) {
+                } else if port == nil, !exposed.isEmpty, !exposed.contains(where: { $0.ports.contains(probe) }),
+                          !Self.startsSeveralProcesses(final, in: file) {
                     findings.append(Finding(
                         Self.description, file, position,
                         "the HEALTHCHECK probes port \(probe) but EXPOSE declares \(describe(exposed))",
@@ -117,6 +125,19 @@ public struct PortMismatchRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Process managers and start scripts: an image that starts several servers (an API beside
+    /// the web front it exposes) may check an internal one that nothing outside reaches.
+    private static let severalProcesses = [".sh", "supervisord", "concurrently", "pm2", "honcho", "s6", " & "]
+
+    /// Whether the final stage starts through a script or a process manager rather than one
+    /// server command.
+    static func startsSeveralProcesses(_ final: DockerStage, in file: Dockerfile) -> Bool {
+        guard let start = file.inheritedInstructions(of: final).last(where: { $0.keyword == "CMD" || $0.keyword == "ENTRYPOINT" })
+        else { return false }
+        let command = start.commandText + " "
+        return severalProcesses.contains { command.contains($0 == ".sh" ? ".sh " : $0) }
     }
 
     private func describe(_ exposed: [Exposed]) -> String {

@@ -184,6 +184,21 @@ public struct EnvExampleDriftRule: Rule {
                 "src/obs.py": "dsn = os.getenv('SENTRY_DSN')\n",
             ]),
             RuleExample(["src/app.ts": "const a = process.env.ANYTHING\n"]),
+            // A tool only a workflow runs, configured by that workflow's `env:`.
+            RuleExample([
+                ".env.example": "OPENAI_API_KEY=\n",
+                "tools/notify_failure.py": "host = os.environ[\"SMTP_HOST\"]\nsender = os.environ[\"ALERT_SENDER\"]\n",
+                ".github/workflows/nightly.yml": """
+                    on: {schedule: [{cron: "0 3 * * *"}]}
+                    env: {SMTP_HOST: smtp.example.com}
+                    jobs:
+                      alert:
+                        runs-on: ubuntu-latest
+                        steps:
+                          - run: uv run python tools/notify_failure.py --since 1d
+                            env: {ALERT_SENDER: "${{ secrets.ALERT_SENDER }}"}
+                    """,
+            ]),
             // Read only once known to be set; an opt-in gate (a switch, no value used).
             RuleExample([
                 ".env.example": "OPENAI_API_KEY=\n",

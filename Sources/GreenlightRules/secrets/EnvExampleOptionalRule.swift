@@ -43,6 +43,7 @@ public struct EnvExampleOptionalRule: Rule {
                 ".env.example": "DATABASE_URL=\n",
                 "server/boot/timeouts.js": "const envTimeout = process.env.↓APP_FETCH_TIMEOUT;\nif (envTimeout) {\n  timeoutMs = parseInt(envTimeout, 10);\n}\n",
                 "app/limits.py": "limit = os.getenv(\"↓RATE_LIMIT\")\nif not limit:\n    limit = \"10\"\n",
+                "app/images.py": "try:\n    self.save_path = os.environ[\"↓IMAGE_SAVE_PATH\"]\n    self.custom = True\nexcept Exception:\n    self.save_path = \"images\"\n    self.custom = False\n",
                 "app/config.py": "effort = parse_effort(os.getenv(\"↓REASONING_EFFORT\"))\n\ndef parse_effort(effort):\n    if effort is None:\n        return \"medium\"\n    return effort\n",
             ]),
             // A credential, or a default that only works on the developer's machine in code an

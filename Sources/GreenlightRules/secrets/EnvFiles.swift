@@ -260,10 +260,11 @@ public enum EnvFiles {
         TestCode.contains(path)
     }
 
-    /// Operator scripts (`scripts/reset_admin_password.py`), run by hand or by a CI job with
-    /// their inputs on the command line: not the deployed application's settings.
+    /// Operator scripts (`scripts/reset_admin_password.py`, `deploy/sandbox.py`), run by hand or
+    /// by a CI job with their inputs on the command line: not the deployed application's settings.
     static func isOperatorScript(_ path: String) -> Bool {
-        ("/" + path).contains("/scripts/")
+        let framed = "/" + path
+        return ["/scripts/", "/deploy/", "/deployment/"].contains { framed.contains($0) }
     }
 
     /// Data migrations (Alembic, Django, Rails, Knex …): each runs once, at an upgrade.

@@ -146,15 +146,32 @@ enum EnvReadUse {
         return rest.hasPrefix("?") && !rest.hasPrefix("??")
     }
 
-    /// The read stands alone in a `try:` whose `except` gives the same name a working default
-    /// (`try: url = os.environ["X"]` / `except KeyError: url = "https://…"`).
+    /// The read is in a `try:` whose `except` gives the same name a working default
+    /// (`try: url = os.environ["X"]` … `except KeyError: url = "https://…"`), however many
+    /// statements the `try` and the `except` hold around it.
     static func isCaughtWithDefault(_ site: Site) -> Bool {
-        guard site.line > 0, site.lines[site.line - 1].trimmingCharacters(in: .whitespaces) == "try:",
-              let (name, _) = matchAssignment(site.text) else { return false }
-        let after = site.lines.dropFirst(site.line + 1).prefix(2).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard after.count == 2, after[0].hasPrefix("except"),
-              after[1].hasPrefix(name + " = ") || after[1].hasPrefix(name + "=") else { return false }
-        return EnvReads.isWorkingDefault(after[1].drop { $0 != "=" }.dropFirst()[...])
+        guard let (name, _) = matchAssignment(site.text) else { return false }
+        let lines = site.lines
+        let indent = indentation(lines[site.line])
+        func blank(_ line: Substring) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" } }
+        // The `try:` above: the first line at a smaller indentation, past the try's statements.
+        var above = site.line - 1
+        while above >= 0, site.line - above <= 8, blank(lines[above]) || indentation(lines[above]) >= indent { above -= 1 }
+        guard above >= 0, lines[above].trimmingCharacters(in: .whitespaces) == "try:" else { return false }
+        let tryIndent = indentation(lines[above])
+        // Its handler: the first line below at the try's indentation.
+        var below = site.line + 1
+        while below < lines.count, below - site.line <= 8, blank(lines[below]) || indentation(lines[below]) > tryIndent { below += 1 }
+        guard below < lines.count, indentation(lines[below]) == tryIndent,
+              lines[below].drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("except") else { return false }
+        for line in lines.dropFirst(below + 1).prefix(4) where !blank(line) {
+            guard indentation(line) > tryIndent else { break }
+            let statement = line.trimmingCharacters(in: .whitespaces)
+            if statement.hasPrefix(name + " = ") || statement.hasPrefix(name + "=") {
+                return EnvReads.isWorkingDefault(statement.drop { $0 != "=" }.dropFirst()[...])
+            }
+        }
+        return false
     }
 
     private static let assignment = try! NSRegularExpression(

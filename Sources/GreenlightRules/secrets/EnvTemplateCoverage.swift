@@ -34,6 +34,9 @@ struct EnvTemplateCoverage {
         /// A Dockerfile stands in the file's folder or above it: the code ships in an image,
         /// where `localhost` is the container itself.
         let isContainerised: Bool
+        /// Names the workflows that run this file set for it (`env:` of the workflow, the job,
+        /// the step): a tool only CI runs is configured there, not by the app's template.
+        let supplied: Set<String>
     }
 
     private let files: [FileReads]
@@ -57,12 +60,17 @@ struct EnvTemplateCoverage {
     private init(_ context: RuleContext) throws {
         let snapshot = context.snapshot
         var declared: [String: (path: String, names: Set<String>)] = [:]
+        var counts: [String: Int] = [:]
         for entry in snapshot.entries where EnvFiles.isTemplate(entry.path) {
             guard let text = try snapshot.text(at: entry.path) else { continue }
             let folder = RepositoryPath.folder(of: entry.path)
-            var names = declared[folder]?.names ?? []
-            names.formUnion(EnvFiles.declaredNames(text))
-            declared[folder] = (declared[folder]?.path ?? entry.path, names)
+            // A folder's templates together declare its names; messages name the fullest one
+            // (`.env.template` beside a stub `.env.example`).
+            let own = EnvFiles.declaredNames(text)
+            let earlier = declared[folder]
+            let path = earlier.map { own.count > counts[$0.path, default: 0] ? entry.path : $0.path } ?? entry.path
+            counts[entry.path] = own.count
+            declared[folder] = (path, (earlier?.names ?? []).union(own))
         }
         // Folders holding a container build at or below them: deployed on their own. The
         // variables an image sets (`ENV`) are the image's to supply.
@@ -84,6 +92,7 @@ struct EnvTemplateCoverage {
         // deployment is configured: the names they list are documented there.
         var files: [FileReads] = []
         var mentioned: Set<String> = []
+        let byWorkflows = declared.isEmpty ? [:] : try Self.workflowSupplied(context)
         if !declared.isEmpty {
             for path in try ComposeFiles.envFiles(context) {
                 if let file = try snapshot.text(at: path) { supplied.formUnion(EnvFiles.declaredNames(file)) }
@@ -103,7 +112,8 @@ struct EnvTemplateCoverage {
                       let template = Self.governing(entry.path, declared, containerised) else { continue }
                 files.append(FileReads(path: entry.path, template: template, reads: EnvReads.reads(in: text),
                                        isMigration: EnvFiles.isMigration(entry.path),
-                                       isContainerised: Self.isAtOrBelow(entry.path, anyOf: imageFolders)))
+                                       isContainerised: Self.isAtOrBelow(entry.path, anyOf: imageFolders),
+                                       supplied: byWorkflows[entry.path] ?? []))
             }
         }
         self.files = files
@@ -134,7 +144,9 @@ struct EnvTemplateCoverage {
         for file in files {
             // A group of fallbacks is covered when one of its variables is, and so is every other
             // read of a fallback in the file (`elif getenv("B"): use(getenv("B"))`).
-            let covered = Set(file.reads.filter { isCovered($0.name, file.template.names, ignores) }.map(\.group))
+            let covered = Set(file.reads.filter {
+                isCovered($0.name, file.template.names, ignores) || file.supplied.contains($0.name)
+            }.map(\.group))
             let fallbacks = Set(file.reads.filter { covered.contains($0.group) }.map(\.name))
             // A chain none of whose variables is listed (`getenv("A") or getenv("B")`, then a
             // failure) needs one of them: the evidence goes to the first, the others are its
@@ -220,6 +232,25 @@ struct EnvTemplateCoverage {
             folder = RepositoryPath.folder(of: folder)
         }
         return true
+    }
+
+    /// The files workflow steps run (`python tools/notify.py`), with the names each one's
+    /// workflow, job and step set in `env:`.
+    private static func workflowSupplied(_ context: RuleContext) throws -> [String: Set<String>] {
+        var supplied: [String: Set<String>] = [:]
+        func names(_ pairs: [YAMLPair]) -> Set<String> { Set(pairs.compactMap { $0.key.string }) }
+        for workflow in try WorkflowParser.workflows(context) {
+            for job in workflow.jobs {
+                let shared = names(workflow.env).union(names(job.env))
+                for step in job.steps {
+                    let interpreters = StepScripts.shells.union(StepScripts.runtimes)
+                    for path in StepScripts.paths(of: step, job: job, interpreters: interpreters, context.snapshot) {
+                        supplied[path, default: []].formUnion(shared.union(names(step.env)))
+                    }
+                }
+            }
+        }
+        return supplied
     }
 
     /// The template in the file's folder or the nearest one above it, holding the names of
