@@ -161,7 +161,6 @@ public struct Engine {
                 findings[index].baselined = true
             }
         }
-        parses.releaseAside()
         return Result(findings: findings, facts: facts)
     }
 

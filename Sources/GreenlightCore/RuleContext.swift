@@ -88,19 +88,6 @@ public final class ParseCache: Sendable {
     func value<T>(_ name: String, build: () throws -> T) rethrows -> T {
         try values.value(name, build: build)
     }
-
-    /// Empties the cache and frees what it held on a thread of its own: a run's parse trees
-    /// take longer to free than the report takes to write.
-    func releaseAside() {
-        let held = Held(values.removeAll())
-        Thread { held.value = nil }.start()
-    }
-
-    private final class Held: @unchecked Sendable {
-        // Touched only by the releasing thread once handed over.
-        var value: Any?
-        init(_ value: Any) { self.value = value }
-    }
 }
 
 /// Values by name, each built once by whichever thread asks first; a thread asking for a value
@@ -129,13 +116,5 @@ final class OnceCache: @unchecked Sendable {
         let built = try build()
         cell.value = built
         return built
-    }
-
-    /// Every value, taken out.
-    func removeAll() -> Any {
-        lock.withLock {
-            defer { cells = [:] }
-            return cells
-        }
     }
 }

@@ -151,7 +151,7 @@ public struct SecretsPreflightRule: Rule {
         }
         // One finding per job, at the earliest use of a secret it does not check.
         let placed = unchecked.map { ($0, ScalarText.located($0.use.node, in: workflow).position(at: $0.use.offset)) }
-        guard let (lead, position) = placed.min(by: { $0.1 < $1.1 }) else { return [] }
+        guard let (_, position) = placed.min(by: { $0.1 < $1.1 }) else { return [] }
         let listed = unchecked.prefix(3).map { "secrets.\($0.secret)" }.joined(separator: ", ")
             + (unchecked.count > 3 ? " and \(unchecked.count - 3) more" : "")
         let required = unchecked.map { $0.aliases.sorted().first ?? $0.secret }.joined(separator: ",")
