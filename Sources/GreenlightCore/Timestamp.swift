@@ -8,6 +8,12 @@ public enum Timestamp {
         // The common shapes by arithmetic: a formatter's first use loads ICU's calendar data,
         // which costs a short run more than its rules.
         if let instant = CivilTime(text) { return Date(timeIntervalSince1970: TimeInterval(instant.seconds)) }
+        return formatterParse(text)
+    }
+
+    /// The same, by Foundation's formatter: the shapes arithmetic leaves (fractions, years
+    /// before 1600), and the reference a test holds the arithmetic to.
+    static func formatterParse(_ text: String) -> Date? {
         let full = ISO8601DateFormatter()
         if let date = full.date(from: text) { return date }
         full.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
