@@ -127,9 +127,28 @@ public enum ClaimDocumentParser {
             }
             guard let state = StatusMarkers.state(ofRow: cells), let first = cells.first else { return }
             let title = first.filter { $0 != "*" }.trimmingWhitespace
+            let citations = CitationScanner.citations(in: line, number: number).filter { !namesGitReference(line, $0.column) }
             claims.append(Claim(kind: .tableRow, state: state, line: number, column: indentation(line) + 1,
-                                title: title, citations: CitationScanner.citations(in: line, number: number), parent: nil))
+                                title: title, citations: citations, parent: nil))
             heading?.holdsClaims = true
+        }
+
+        /// Column headers whose cells name git references, not files (`docs/agent-skills-config`
+        /// in a Branch column is a branch).
+        private static let referenceHeaders: Set<String> = [
+            "branch", "branches", "git branch", "pr", "prs", "pull request", "pull requests", "commit", "commits", "sha", "tag", "ref",
+        ]
+
+        /// Whether the 1-based scalar `column` of the row `line` lies in a cell under a header
+        /// that names git references.
+        private func namesGitReference(_ line: Substring, _ column: Int) -> Bool {
+            guard let header = tableHeader else { return false }
+            let pipes = line.unicodeScalars.enumerated().filter { $0.element == "|" }.map { $0.offset + 1 }
+            let opensWithPipe = line.trimmingWhitespace.hasPrefix("|")
+            let boundaries = opensWithPipe ? pipes : [0] + pipes
+            guard let cell = boundaries.lastIndex(where: { $0 < column }), cell < header.count else { return false }
+            let name = header[cell].filter { $0 != "*" && $0 != "_" && $0 != "`" }.trimmingWhitespace.lowercased()
+            return Self.referenceHeaders.contains(name)
         }
 
         mutating func endTable() {

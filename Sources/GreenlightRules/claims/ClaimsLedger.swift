@@ -37,7 +37,7 @@ final class ClaimsLedger {
     private init(context: RuleContext) throws {
         let settings = context.section(ClaimsSettings.self)
         let snapshot = context.snapshot
-        let layout = PathLookup.Layout(snapshot)
+        let layout = try PathLookup.Layout(snapshot)
         var routes: RouteIndex?
         var entries: [Entry] = []
         for text in try context.textFiles(where: settings.isDocument) {
@@ -92,6 +92,9 @@ final class ClaimsLedger {
             case .path(let path):
                 switch PathLookup.lookup(path, citedFrom: document.path, in: snapshot, layout: layout) {
                 case .exists: checkable = true
+                // A path the repository ignores (a local `.venv313`, a build's `dist/`) is never
+                // committed: citing it claims nothing about the commit.
+                case .missing where layout.ignored.ignores(RepositoryPath.normalise(path)): continue
                 case .missing:
                     checkable = true
                     if !removes { missingPaths.append(citation) }

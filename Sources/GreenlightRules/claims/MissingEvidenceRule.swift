@@ -32,6 +32,12 @@ public struct MissingEvidenceRule: Rule {
             RuleExample([
                 "ROADMAP.md": "* [X] Retry budget in `↓src/retry.ts` and `↓src/backoff.ts:12`\n",
             ]),
+            // An elided path is no dotfile, whatever `.gitignore` says of dotfiles.
+            RuleExample([
+                "docs/rbac/checklist.md": "- [x] `↓ee/.../permissions/controls.py` → re-export from OSS\n",
+                ".gitignore": ".*\n!.gitignore\n",
+                "ee/src/permissions/__init__.py": "\n",
+            ]),
             RuleExample([
                 "plan/launch.md": "  - [x] Smoke script `↓scripts/smoke.sh`\n",
             ], config: "claims:\n  docs: [\"plan/*.md\"]"),
@@ -63,6 +69,21 @@ public struct MissingEvidenceRule: Rule {
                 "web/oss/src/pages/settings/index.tsx": "export default () => null\n",
                 "mobile/src/app/(app)/chat/[id].tsx": "export default () => null\n",
                 ".gitignore": ".env\n",
+            ]),
+            // Paths the repository ignores (a local virtualenv, a package's build output), and
+            // branch names in a status table's Branch column.
+            RuleExample([
+                "docs/progress/PROGRESS.md": """
+                    - [x] Tests pass in `.venv313` on Python 3.13
+                    - [x] Client rebuilt: `web/packages/client/dist/`
+                    """,
+                ".gitignore": ".venv*/\n",
+                "web/packages/client/.gitignore": "dist/\n",
+                "docs/branches/status.md": """
+                    | Work | Branch | Status |
+                    |---|---|---|
+                    | Skills config | `docs/agent-skills-config` | ✅ Done |
+                    """,
             ]),
             RuleExample([
                 "docs/readiness.md": """

@@ -20,8 +20,11 @@ enum PathLookup {
     struct Layout {
         /// Every file and folder path, by its last segment.
         let byName: [Substring: [String]]
+        /// What the repository's `.gitignore` files keep out.
+        let ignored: IgnoredPaths
 
-        init(_ snapshot: RepositorySnapshot) {
+        init(_ snapshot: RepositorySnapshot) throws {
+            ignored = try IgnoredPaths(snapshot)
             var byName: [Substring: [String]] = [:]
             var folders: Set<Substring> = []
             for entry in snapshot.entries {
