@@ -17,7 +17,7 @@ public enum FieldPrecision {
         "ci.parse-error": FieldMeasurement(findings: 1, repositories: 1, truePositives: 1, falsePositives: 0, debatable: 0),
         "ci.secrets-preflight": FieldMeasurement(findings: 243, repositories: 61, truePositives: 8, falsePositives: 30, debatable: 3),
         "ci.step-order": FieldMeasurement(findings: 26, repositories: 6, truePositives: 0, falsePositives: 3, debatable: 0),
-        "claims.missing-evidence": FieldMeasurement(findings: 65, repositories: 1, truePositives: 23, falsePositives: 7, debatable: 2),
+        "claims.missing-evidence": FieldMeasurement(findings: 65, repositories: 1, truePositives: 25, falsePositives: 12, debatable: 3),
         "claims.no-documents": FieldMeasurement(findings: 152, repositories: 152, truePositives: 0, falsePositives: 0, debatable: 0),
         "claims.no-evidence": FieldMeasurement(findings: 1122, repositories: 11, truePositives: 35, falsePositives: 19, debatable: 12),
         "claims.symbol-not-found": FieldMeasurement(findings: 11, repositories: 2, truePositives: 4, falsePositives: 6, debatable: 0),
