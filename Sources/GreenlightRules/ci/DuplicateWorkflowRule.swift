@@ -69,16 +69,17 @@ public struct DuplicateWorkflowRule: Rule {
 
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
         let workflows = try WorkflowParser.workflows(context)
-        var earlier: [String: [(Workflow, WorkflowJob)]] = [:]
+        var earlier: [String: [(Workflow, WorkflowJob, Triggers)]] = [:]
         var findings: [Finding] = []
         for workflow in workflows where !workflow.isGenerated {
+            let triggers = Triggers(workflow)
             var mine: [String: WorkflowJob] = [:]
             for job in workflow.jobs {
                 let steps = Self.signature(of: job)
                 guard steps.count >= 2, steps.contains(where: { !$0.hasPrefix("uses:") }) else { continue }
                 let signature = steps.joined(separator: "\u{0}")
-                if let (other, otherJob) = earlier[signature]?.first(where: { Self.overlap($0.0, workflow) != nil }) {
-                    let event = Self.overlap(other, workflow) ?? ""
+                if let (other, otherJob, event) = earlier[signature]?.lazy
+                    .compactMap({ entry in entry.2.overlap(triggers).map { (entry.0, entry.1, $0) } }).first {
                     findings.append(Finding(
                         Self.description, workflow, job.position,
                         "job '\(job.id)' runs the same \(steps.count) steps as job '\(otherJob.id)' in \(other.path) (line \(otherJob.position.line)), and both run on \(event)",
@@ -87,7 +88,7 @@ public struct DuplicateWorkflowRule: Rule {
                 }
                 mine[signature] = job
             }
-            for (signature, job) in mine { earlier[signature, default: []].append((workflow, job)) }
+            for (signature, job) in mine { earlier[signature, default: []].append((workflow, job, triggers)) }
         }
         return findings
     }
@@ -133,26 +134,47 @@ public struct DuplicateWorkflowRule: Rule {
 
     /// The first event both run on, if any. Push and pull_request need meeting branch lists (and
     /// path lists); a push of tags only is not a push of branches; schedules need a common cron.
-    static func overlap(_ a: Workflow, _ b: Workflow) -> String? {
-        for trigger in a.triggers where !["workflow_dispatch", "workflow_call", "repository_dispatch"].contains(trigger.name) {
-            guard let other = b.trigger(trigger.name) else { continue }
-            if trigger.name == "schedule" {
-                if crons(trigger).isDisjoint(with: crons(other)) { continue }
+    /// A workflow's triggers as the overlap test reads them, worked out once per workflow.
+    struct Triggers {
+        struct Trigger {
+            let name: String
+            let crons: Set<String>
+            let tagsOnly: Bool
+            let branches: [Filter]?
+            let paths: [Filter]?
+        }
+
+        let all: [Trigger]
+
+        init(_ workflow: Workflow) {
+            all = workflow.triggers.map { trigger in
+                Trigger(name: trigger.name, crons: DuplicateWorkflowRule.crons(trigger),
+                        tagsOnly: DuplicateWorkflowRule.tagsOnly(trigger),
+                        branches: DuplicateWorkflowRule.filters(trigger, "branches"),
+                        paths: DuplicateWorkflowRule.filters(trigger, "paths"))
+            }
+        }
+
+        /// The first event both run on (in this workflow's order), if any.
+        func overlap(_ other: Triggers) -> String? {
+            for trigger in all where !["workflow_dispatch", "workflow_call", "repository_dispatch"].contains(trigger.name) {
+                guard let match = other.all.first(where: { $0.name == trigger.name }) else { continue }
+                if trigger.name == "schedule" {
+                    if trigger.crons.isDisjoint(with: match.crons) { continue }
+                    return trigger.name
+                }
+                if trigger.name == "push" && trigger.tagsOnly != match.tagsOnly { continue }
+                if !DuplicateWorkflowRule.meet(trigger.branches, match.branches)
+                    || !DuplicateWorkflowRule.meet(trigger.paths, match.paths) {
+                    continue
+                }
                 return trigger.name
             }
-            if trigger.name == "push" && tagsOnly(trigger) != tagsOnly(other) { continue }
-            if !meet(filters(trigger, "branches"), filters(other, "branches"))
-                || !meet(filters(trigger, "paths"), filters(other, "paths")) {
-                continue
-            }
-            return trigger.name
+            return nil
         }
-        return nil
     }
 
-    /// One entry of a `branches` or `paths` list: the text before its first glob character, and
-    /// whether anything follows it (`release-[0-9]+.x` is `release-`, a pattern).
-    private struct Filter {
+    struct Filter {
         let stem: Substring
         let isPattern: Bool
 
@@ -167,7 +189,7 @@ public struct DuplicateWorkflowRule: Rule {
     }
 
     /// The entries under `key`; nil when any name may match (no list, or a negation).
-    private static func filters(_ trigger: WorkflowTrigger, _ key: String) -> [Filter]? {
+    fileprivate static func filters(_ trigger: WorkflowTrigger, _ key: String) -> [Filter]? {
         guard let names = trigger.config?[key]?.strings.compactMap(\.string), !names.isEmpty,
               !names.contains(where: { $0.hasPrefix("!") }) else { return nil }
         return names.map { name in
@@ -177,18 +199,18 @@ public struct DuplicateWorkflowRule: Rule {
     }
 
     /// Two lists can both match some name (a missing list matches every name).
-    private static func meet(_ left: [Filter]?, _ right: [Filter]?) -> Bool {
+    fileprivate static func meet(_ left: [Filter]?, _ right: [Filter]?) -> Bool {
         guard let left, let right else { return true }
         return left.contains { l in right.contains { l.meets($0) } }
     }
 
     /// A push filtered to tags with no branches: a release, not a branch build.
-    private static func tagsOnly(_ trigger: WorkflowTrigger) -> Bool {
+    fileprivate static func tagsOnly(_ trigger: WorkflowTrigger) -> Bool {
         guard let config = trigger.config else { return false }
         return (config["tags"] != nil || config["tags-ignore"] != nil) && config["branches"] == nil && config["branches-ignore"] == nil
     }
 
-    private static func crons(_ trigger: WorkflowTrigger) -> Set<String> {
+    fileprivate static func crons(_ trigger: WorkflowTrigger) -> Set<String> {
         Set((trigger.config?.sequence ?? []).compactMap { $0["cron"]?.string.map(collapse) })
     }
 }
