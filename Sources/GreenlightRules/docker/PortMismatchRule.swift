@@ -129,7 +129,7 @@ public struct PortMismatchRule: Rule {
 
     /// Process managers and start scripts: an image that starts several servers (an API beside
     /// the web front it exposes) may check an internal one that nothing outside reaches.
-    private static let severalProcesses = [".sh", "supervisord", "concurrently", "pm2", "honcho", "s6", " & "]
+    private static let severalProcesses = [".sh ", "supervisord", "concurrently", "pm2", "honcho", "s6", " & "]
 
     /// Whether the final stage starts through a script or a process manager rather than one
     /// server command.
@@ -137,7 +137,7 @@ public struct PortMismatchRule: Rule {
         guard let start = file.inheritedInstructions(of: final).last(where: { $0.keyword == "CMD" || $0.keyword == "ENTRYPOINT" })
         else { return false }
         let command = start.commandText + " "
-        return severalProcesses.contains { command.contains($0 == ".sh" ? ".sh " : $0) }
+        return severalProcesses.contains { command.contains($0) }
     }
 
     private func describe(_ exposed: [Exposed]) -> String {

@@ -59,8 +59,8 @@ struct EnvTemplateCoverage {
 
     private init(_ context: RuleContext) throws {
         let snapshot = context.snapshot
-        var declared: [String: (path: String, names: Set<String>)] = [:]
-        var counts: [String: Int] = [:]
+        // Per folder: the fullest template's path and its own count of names, and every name.
+        var declared: [String: (path: String, size: Int, names: Set<String>)] = [:]
         for entry in snapshot.entries where EnvFiles.isTemplate(entry.path) {
             guard let text = try snapshot.text(at: entry.path) else { continue }
             let folder = RepositoryPath.folder(of: entry.path)
@@ -68,9 +68,8 @@ struct EnvTemplateCoverage {
             // (`.env.template` beside a stub `.env.example`).
             let own = EnvFiles.declaredNames(text)
             let earlier = declared[folder]
-            let path = earlier.map { own.count > counts[$0.path, default: 0] ? entry.path : $0.path } ?? entry.path
-            counts[entry.path] = own.count
-            declared[folder] = (path, (earlier?.names ?? []).union(own))
+            let fullest = earlier.map { own.count > $0.size ? (entry.path, own.count) : ($0.path, $0.size) } ?? (entry.path, own.count)
+            declared[folder] = (fullest.0, fullest.1, (earlier?.names ?? []).union(own))
         }
         // Folders holding a container build at or below them: deployed on their own. The
         // variables an image sets (`ENV`) are the image's to supply.
@@ -239,11 +238,11 @@ struct EnvTemplateCoverage {
     private static func workflowSupplied(_ context: RuleContext) throws -> [String: Set<String>] {
         var supplied: [String: Set<String>] = [:]
         func names(_ pairs: [YAMLPair]) -> Set<String> { Set(pairs.compactMap { $0.key.string }) }
+        let interpreters = StepScripts.shells.union(StepScripts.runtimes)
         for workflow in try WorkflowParser.workflows(context) {
             for job in workflow.jobs {
                 let shared = names(workflow.env).union(names(job.env))
                 for step in job.steps {
-                    let interpreters = StepScripts.shells.union(StepScripts.runtimes)
                     for path in StepScripts.paths(of: step, job: job, interpreters: interpreters, context.snapshot) {
                         supplied[path, default: []].formUnion(shared.union(names(step.env)))
                     }
@@ -258,7 +257,7 @@ struct EnvTemplateCoverage {
     /// repository's root template the ones every part shares. A folder with a container build
     /// of its own (a `Dockerfile` at or below it) is deployed on its own: its template alone
     /// governs it.
-    private static func governing(_ path: String, _ declared: [String: (path: String, names: Set<String>)],
+    private static func governing(_ path: String, _ declared: [String: (path: String, size: Int, names: Set<String>)],
                                   _ containerised: Set<String>) -> Template? {
         var folder = RepositoryPath.folder(of: path)
         var nearest: String?
