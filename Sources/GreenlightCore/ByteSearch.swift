@@ -18,18 +18,27 @@ public enum ByteSearch {
 
     /// Whether `needle` occurs in `hay` (true for an empty needle).
     public static func contains(_ hay: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard let base = hay.baseAddress, hay.count >= needle.count else { return false }
+        needle.isEmpty || firstIndex(of: needle, in: hay, from: 0) != nil
+    }
+
+    /// The offset of the first `needle` in `haystack` at or after `from`.
+    public static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        haystack.withUnsafeBytes { firstIndex(of: needle, in: $0, from: from) }
+    }
+
+    public static func firstIndex(of needle: [UInt8], in hay: UnsafeRawBufferPointer, from: Int) -> Int? {
+        guard let first = needle.first, from >= 0 else { return nil }
+        guard let base = hay.baseAddress, hay.count >= needle.count else { return nil }
         let last = hay.count - needle.count
-        var offset = 0
+        var offset = from
         return needle.withUnsafeBytes { pin in
             while offset <= last {
-                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
                 let start = base.distance(to: UnsafeRawPointer(hit))
-                if memcmp(base + start, pin.baseAddress!, needle.count) == 0 { return true }
+                if memcmp(base + start, pin.baseAddress!, needle.count) == 0 { return start }
                 offset = start + 1
             }
-            return false
+            return nil
         }
     }
 }

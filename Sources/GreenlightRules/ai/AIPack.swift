@@ -41,6 +41,10 @@ struct CallSitePattern {
     /// Requirement rules that do not apply to this SDK's calls (`ai.user-identity` for a model
     /// server on the user's own machine).
     let notRequired: Set<String>
+    /// A match is no call of the SDK when its receiver is assigned, in the file, from what this
+    /// finds: `graph = workflow.compile()` makes `graph.invoke(…)` a LangGraph run, not a chat
+    /// model's call.
+    let unlessAssigned: CodeRegex?
 }
 
 /// What one rule requires of a call site, where.

@@ -100,6 +100,7 @@ enum AIPackLoader {
             guard let patternText = item.pattern else { throw failure(path, "call site needs a pattern") }
             let pattern = try regex(patternText, at: path + ["pattern"])
             let arguments = try item.arguments.map { try regex($0, at: path + ["arguments"]) }
+            let unlessAssigned = try item.unlessAssigned.map { try regex($0, at: path + ["unless_assigned"]) }
             var languages: [SourceLanguage] = []
             for (index, text) in (item.languages ?? SourceLanguage.allCases.map(\.rawValue)).enumerated() {
                 guard let language = SourceLanguage(rawValue: text) else {
@@ -127,7 +128,7 @@ enum AIPackLoader {
             let site = CallSitePattern(
                 id: item.id, sdk: item.sdk ?? item.id, pattern: pattern, arguments: arguments,
                 keywords: keywords.map { Array(KeywordAnchor.needle($0).utf8) }, languages: Set(languages),
-                requiredImport: item.requiresImport, notRequired: Set(item.notRequired ?? []))
+                requiredImport: item.requiresImport, notRequired: Set(item.notRequired ?? []), unlessAssigned: unlessAssigned)
             try check(item.samples, of: site, language: languages[0], at: path + ["samples"])
             return site
         }
@@ -235,11 +236,13 @@ struct CallSiteShape: Decodable {
     let samples: AISamplesShape?
     let requiresImport: String?
     let notRequired: [String]?
+    let unlessAssigned: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, sdk, pattern, arguments, keywords, languages, enabled, samples
         case requiresImport = "requires_import"
         case notRequired = "not_required"
+        case unlessAssigned = "unless_assigned"
     }
 
     init(from decoder: Decoder) throws {
@@ -254,6 +257,7 @@ struct CallSiteShape: Decodable {
         enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled)
         requiresImport = try container.decodeIfPresent(String.self, forKey: .requiresImport)
         notRequired = try container.decodeIfPresent([String].self, forKey: .notRequired)
+        unlessAssigned = try container.decodeIfPresent(String.self, forKey: .unlessAssigned)
         samples = try container.decodeIfPresent(AISamplesShape.self, forKey: .samples)
     }
 }

@@ -21,6 +21,9 @@ enum AIBuiltinPacks {
 #   match to count — for callee names a project may also give its own helpers.
 # not_required (on a call site): requirement rules that do not apply to its calls (identity for
 #   a local model server).
+# unless_assigned (on a call site): a regular expression over code; a match is not this SDK's
+#   call when its receiver is assigned in the file from a value it finds (`graph =
+#   workflow.compile()` makes `graph.invoke(…)` a LangGraph run, not a chat model's call).
 # imports: for each SDK, the modules it is imported from per language (`javascript` covers
 #   TypeScript too; a JavaScript module ending in `/` is a scope prefix): a file that imports
 #   one uses the SDK. `greenlight init` tunes its draft to them.
@@ -120,9 +123,11 @@ call_sites:
     sdk: LangChain chat model
     pattern: '\b(llm|chat|model|chatModel|chat_model|chain)\s*\.\s*a?invoke\s*\('
     languages: [typescript, javascript, python]
+    # A compiled LangGraph graph runs a workflow; its model calls are inside its nodes.
+    unless_assigned: '\.\s*compile\s*\('
     samples:
       match: ['answer = await chain.ainvoke({"question": q})']
-      no_match: ['handler.invoke(event)']
+      no_match: ['handler.invoke(event)', "chain = workflow.compile()\nresult = await chain.ainvoke({\"task\": t})"]
 
   - id: mistral.chat
     sdk: Mistral

@@ -28,6 +28,7 @@ enum CallLocator {
                 for match in pattern.pattern.ranges(in: view) {
                     guard let call = locate(match, pattern: pattern, in: lexed), !isDefinition(call, in: lexed) else { continue }
                     if let arguments = pattern.arguments, !arguments.matches(lexed.textWithStrings(call.arguments)) { continue }
+                    if let unless = pattern.unlessAssigned, isAssigned(receiverOf: call, from: unless, in: lexed, view: view) { continue }
                     if seen.insert(call.open >= 0 ? call.open : -1 - call.calleeStart).inserted { calls.append(call) }
                 }
             }
@@ -120,6 +121,30 @@ enum CallLocator {
         case .python, .swift:
             return false
         }
+    }
+
+    /// Whether the call's receiver (`graph` in `self.graph.ainvoke(`) is assigned somewhere in
+    /// the file (`graph = …`, `self.graph: T = …`) from a value `expression` finds on that line.
+    static func isAssigned(receiverOf call: LocatedCall, from expression: CodeRegex, in lexed: LexedSource, view: CodeView) -> Bool {
+        let code = lexed.code
+        let callee = call.open >= 0 ? call.calleeStart..<call.open : call.calleeStart..<call.end
+        let segments = code[callee].split { !$0.isIdentifierByte }.map(Array.init)
+        guard segments.count >= 2 else { return false }
+        let receiver = segments[segments.count - 2]
+        var offset = 0
+        while let found = ByteSearch.firstIndex(of: receiver, in: code, from: offset) {
+            offset = found + receiver.count
+            guard found == 0 || !code[found - 1].isIdentifierByte, offset < code.count, !code[offset].isIdentifierByte else { continue }
+            // Over a type annotation to `=` on the same line, not `==` or `=>`.
+            var equals = offset
+            while equals < code.count, code[equals] != 0x0A, code[equals] != UInt8(ascii: "="), equals - offset < 128 { equals += 1 }
+            guard equals + 1 < code.count, code[equals] == UInt8(ascii: "="), code[equals + 1] != UInt8(ascii: "="),
+                  code[equals + 1] != UInt8(ascii: ">"), !"!<>".utf8.contains(code[equals - 1]) else { continue }
+            var end = equals + 1
+            while end < code.count, code[end] != 0x0A { end += 1 }
+            if expression.matches(in: view, range: (equals + 1)..<end) { return true }
+        }
+        return false
     }
 
     static func nextSignificant(after offset: Int, in code: [UInt8], newlines: Bool) -> Int? {

@@ -30,6 +30,15 @@ extension GenerationLoggingRule {
                 """,
             "app/chat/bot.py": "class Bot:\n    def run(self, text):\n        return self.engine.generate_reply(text)\n",
         ]),
+        // A route the framework calls with the conversation is judged where it stands.
+        RuleExample([
+            "app/api.py": """
+                @app.post("/chat")
+                async def chat(user_id: str, messages: list[dict]):
+                    msgs = [{"role": m["role"], "content": m["text"]} for m in messages]
+                    return await ↓client.chat.completions.create(model=MODEL, messages=msgs, user=user_id)
+                """,
+        ]),
         RuleExample([
             "src/draft.ts": """
                 import { generateText } from "ai";
@@ -169,5 +178,23 @@ extension GenerationLoggingRule {
             ],
             config: "ai:\n  compliant_wrappers: [send_message_to_model]"
         ),
+        // An adapter that reshapes the conversation it receives (a loop over `messages`) hands
+        // on its caller's request all the same; a compiled LangGraph graph's `ainvoke` runs a
+        // workflow, not a chat model.
+        RuleExample([
+            "core/llm_client/groq_client.py": """
+                class GroqClient(LLMClient):
+                    async def _generate_response(self, messages: list[Message], max_tokens: int = 1024):
+                        msgs: list[dict] = []
+                        for m in messages:
+                            msgs.append({"role": m.role, "content": m.content})
+                        return await self.client.chat.completions.create(model=self.model, messages=msgs)
+                """,
+            "agents/orchestrator.py": """
+                async def run_research_task(self, task):
+                    chain = self.research_team.compile()
+                    return await chain.ainvoke({"task": task})
+                """,
+        ]),
     ]
 }

@@ -32,6 +32,25 @@ enum TransportWrappers {
         return payloadNames.contains { lower.hasSuffix($0) }
     }
 
+    /// Endings of parameter names that carry a conversation the caller assembled (`messages`,
+    /// `chatHistory`, `contents`): a function that receives one and reads it to build its
+    /// request sends what its caller gave, however it reshapes it (`for m in messages:
+    /// msgs.append(…)`). A `prompt` or a `message` may be the user's own words, which the
+    /// function itself turns into a conversation: it is a wrapper only when it hands it on.
+    static let messageNames = ["messages", "msgs", "history", "conversation", "contents"]
+
+    static func isMessageName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return messageNames.contains { lower.hasSuffix($0) }
+    }
+
+    /// Decorators and names of functions a framework calls with the user's request: an HTTP
+    /// route, a tool an agent invokes. Nothing in the repository calls them, so they are judged
+    /// where they stand, never as wrappers.
+    static let routeDecorators = [".get(", ".post(", ".put(", ".patch(", ".delete(", ".route(", ".websocket(",
+                                  ".api_route(", "@tool", ".command(", ".message(", ".event("]
+    static let handlerNames: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "handler", "handle"]
+
     /// The function `call` passes a payload parameter through in — with whether it also
     /// receives the end user — or nil when the call builds what it sends (or is not in a named
     /// function).
@@ -40,12 +59,27 @@ enum TransportWrappers {
               let list = lexed.parameterList(of: function) else { return nil }
         let names = lexed.parameterNames(in: list).filter { !receivers.contains($0) }
         var payload = Set(names.filter(isPayloadName))
-        guard !payload.isEmpty else { return nil }
+        guard !payload.isEmpty, !isHandler(function, name: name, parameters: list, lexed: lexed) else { return nil }
+        // The messages or the prompt received and read before or in the call.
+        let messages = payload.filter(isMessageName)
+        let builds = !messages.isEmpty
+            && lexed.identifiers(in: list.upperBound..<min(call.end, lexed.count)).contains(where: messages.contains)
         // Locals computed from a payload parameter before the call carry it on
         // (`openai_messages = await self._map_messages(messages)`).
         payload.formUnion(lexed.derivedLocals(from: payload, in: list.upperBound..<call.calleeStart))
-        guard lexed.passedIdentifiers(in: call).contains(where: payload.contains) else { return nil }
+        guard builds || lexed.passedIdentifiers(in: call).contains(where: payload.contains) else { return nil }
         return Transport(function: name, receivesUser: names.contains(where: isIdentityName))
+    }
+
+    /// An HTTP route or an agent's tool (`@app.post(…)`, `@router.get`, `@tool`, Next.js
+    /// `export async function POST(req)`): the framework calls it with the user's request.
+    static func isHandler(_ function: LexedSource.Function, name: String, parameters: Range<Int>, lexed: LexedSource) -> Bool {
+        if handlerNames.contains(name) { return true }
+        guard lexed.language.syntax == .python, function.start < parameters.lowerBound else { return false }
+        let head = lexed.code[function.start..<parameters.lowerBound]
+        guard head.contains(UInt8(ascii: "@")) else { return false }
+        let text = String(decoding: head, as: UTF8.self)
+        return routeDecorators.contains { text.contains($0) }
     }
 }
 
