@@ -24,6 +24,22 @@ public struct Finding: Codable, Sendable, Equatable {
     /// For findings about a git object rather than the snapshot (history scans, staleness):
     /// the commit id.
     public var commit: String?
+    /// What several findings at one place are about (an LLM call site, by its callee): the
+    /// message opens with it, and the text and Markdown output write it once over the
+    /// findings of different rules that share it.
+    public var subject: String?
+
+    /// The message after its subject: what this rule says of it.
+    public var detail: String {
+        guard let subject, message.hasPrefix(subject) else { return message }
+        let rest = message.dropFirst(subject.count).drop { $0 == " " || $0 == ":" }
+        return rest.isEmpty ? message : String(rest)
+    }
+
+    /// Whether `other` is a finding about the same subject at the same place.
+    public func sharesSubject(with other: Finding) -> Bool {
+        subject != nil && subject == other.subject && path == other.path && line == other.line && column == other.column
+    }
 
     public init(
         rule: RuleDescription,

@@ -18,9 +18,18 @@ public struct MarkdownReporter: Reporter {
             out += "\nNo findings.\n"
         } else {
             out += "\n## Findings\n\n| severity | location | rule | message |\n|---|---|---|---|\n"
-            for finding in live {
-                let location = finding.line > 0 ? "\(finding.path):\(finding.line):\(finding.column)" : finding.path
-                out += "| \(finding.severity.rawValue) | \(MarkdownCell.code(location)) | `\(finding.rule)` | \(MarkdownCell.text(finding.message)) |\n"
+            // One row per subject (an LLM call site): its rules and what each says, line by line.
+            for group in FindingGroups.bySubject(live) {
+                let first = group[0]
+                let location = first.line > 0 ? "\(first.path):\(first.line):\(first.column)" : first.path
+                guard group.count > 1, let subject = first.subject else {
+                    out += "| \(first.severity.rawValue) | \(MarkdownCell.code(location)) | `\(first.rule)` | \(MarkdownCell.text(first.message)) |\n"
+                    continue
+                }
+                let severity = group.map(\.severity).min() ?? first.severity  // errors sort first
+                let rules = group.map { "`\($0.rule)`" }.joined(separator: "<br>")
+                let details = group.map { MarkdownCell.text($0.detail) }.joined(separator: "<br>")
+                out += "| \(severity.rawValue) | \(MarkdownCell.code(location)) | \(rules) | \(MarkdownCell.text(subject)):<br>\(details) |\n"
             }
         }
         if let claims = report.claims, !claims.isEmpty { out += claimsSection(claims) }

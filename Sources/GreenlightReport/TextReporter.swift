@@ -1,6 +1,8 @@
 import GreenlightCore
 
 /// `path:line:col: severity: message [rule]`, grouped by file, then one summary line.
+/// Findings of several rules about one subject at one place (an LLM call site) are written
+/// under one heading line, `path:line:col: subject`, each `  severity: detail [rule]`.
 /// Suppressed and baselined findings are counted, not listed. Colour only when asked.
 public struct TextReporter: Reporter {
     public let colour: Bool
@@ -12,12 +14,20 @@ public struct TextReporter: Reporter {
     public func render(_ report: CheckReport) throws -> String {
         var out = ""
         var currentPath: String?
-        for finding in report.findings where finding.isLive {
-            if let currentPath, currentPath != finding.path { out += "\n" }
-            currentPath = finding.path
-            let location = finding.line > 0 ? "\(finding.path):\(finding.line):\(finding.column)" : finding.path
-            out += "\(paint(location, .bold)): \(paint(finding.severity.rawValue, tint(finding.severity))): "
-            out += "\(finding.message) \(paint("[\(finding.rule)]", .dim))\n"
+        for group in FindingGroups.bySubject(report.findings.filter(\.isLive)) {
+            let first = group[0]
+            if let currentPath, currentPath != first.path { out += "\n" }
+            currentPath = first.path
+            let location = first.line > 0 ? "\(first.path):\(first.line):\(first.column)" : first.path
+            if group.count == 1 {
+                out += "\(paint(location, .bold)): \(paint(first.severity.rawValue, tint(first.severity))): "
+                out += "\(first.message) \(paint("[\(first.rule)]", .dim))\n"
+                continue
+            }
+            out += "\(paint(location, .bold)): \(first.subject ?? "")\n"
+            for finding in group {
+                out += "  \(paint(finding.severity.rawValue, tint(finding.severity))): \(finding.detail) \(paint("[\(finding.rule)]", .dim))\n"
+            }
         }
         if currentPath != nil { out += "\n" }
         let summary = report.summary

@@ -20,6 +20,15 @@ import Testing
                                  message: "done item cites `a.ts`, which does not exist in commit 0123456789ab", matched: "a.ts")
         suppressed.suppressed = true
         suppressed.suppressionReason = "moved to v2"
+        // Two rules' findings about one LLM call site: written under one heading.
+        let call = "`openai.chat.completions.create` (OpenAI chat completions, call site openai.chat-completions)"
+        let callFindings = [("ai.logging", "is not logged: looked for a generation logger"),
+                            ("ai.user-identity", "carries no user identity: looked for a user key")].map { id, text in
+            var finding = Finding(rule: RuleDescription(id: id, severity: .note, summary: "s", rationale: "r", triggering: [], nonTriggering: []),
+                                  path: "src/chat.ts", line: 3, column: 23, message: "\(call) \(text)", matched: "create in chat")
+            finding.subject = call
+            return finding
+        }
         let findings = [
             Finding(rule: rule, path: "docs/PRODUCTION_READINESS.md", line: 9, column: 47,
                     message: "done item cites `src/middleware/rateLimit.ts`, which does not exist in commit 0123456789ab",
@@ -28,7 +37,7 @@ import Testing
                     message: "a | pipe in a message", matched: "x"),
             suppressed,
             warning,
-        ]
+        ] + callFindings
         return CheckReport(root: "/repo", commit: "0123456789abcdef0123456789abcdef01234567", source: .rev,
                            now: Timestamp.parse("2026-11-21T09:00:00Z")!, findings: findings)
     }

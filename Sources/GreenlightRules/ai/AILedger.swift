@@ -25,15 +25,18 @@ final class AILedger {
     func findings(_ description: RuleDescription, fails: String, fix: String) -> [Finding] {
         sites.compactMap { site in
             guard let unmet = site.unmet[description.id] else { return nil }
-            return Finding(
+            let subject = "`\(site.callee)` (\(site.sdk), call site \(site.patternID))"
+            var finding = Finding(
                 rule: description,
                 path: site.path,
                 line: site.line,
                 column: site.column,
-                message: "`\(site.callee)` (\(site.sdk), call site \(site.patternID)) \(fails): \(unmet)",
+                message: "\(subject) \(fails): \(unmet)",
                 matched: "\(site.callee) in \(site.scopeKey)",
                 fix: fix
             )
+            finding.subject = subject
+            return finding
         }
     }
 }

@@ -36,7 +36,9 @@ extension GenerationLoggingRule {
                 @app.post("/chat")
                 async def chat(user_id: str, messages: list[dict]):
                     msgs = [{"role": m["role"], "content": m["text"]} for m in messages]
-                    return await ↓client.chat.completions.create(model=MODEL, messages=msgs, user=user_id)
+                    reply = await ↓client.chat.completions.create(model=MODEL, messages=msgs, user=user_id)
+                    #✓ log_generation(user_id, msgs, reply)
+                    return reply
                 """,
         ]),
         RuleExample([
