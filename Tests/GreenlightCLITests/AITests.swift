@@ -30,7 +30,7 @@ struct AITests {
             == ["src/chat.ts:3:23: `openai.chat.completions.create` (OpenAI chat completions, call site openai.chat-completions)"], "\(result)")
         let lines = heading.map { Array(result.stdoutLines.dropFirst($0 + 1).prefix(2)) } ?? []
         #expect(lines.allSatisfy { $0.hasPrefix("  error: ") }, "\(result)")
-        #expect(lines.contains { $0.hasPrefix("  error: carries no user identity") && $0.hasSuffix("in the call's arguments [ai.user-identity]") }, "\(result)")
+        #expect(lines.contains { $0.hasPrefix("  error: carries no user identity") && $0.contains("in the call's arguments, or the user's own API key") && $0.hasSuffix("[ai.user-identity]") }, "\(result)")
         #expect(lines.contains { $0.hasPrefix("  error: is not logged") && $0.contains("in the enclosing function `chat`") && $0.hasSuffix("[ai.logging]") }, "\(result)")
         #expect(result.summaryLine.hasPrefix("RED: 2 errors"), "\(result)")
     }

@@ -167,7 +167,7 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
         let ids = checks.callSites.map(\.id)
         #expect(ids.contains("acme.llm") && !ids.contains("langchain.invoke"))
         #expect(checks.callSites.first { $0.id == "vercel-ai" }?.pattern.source == "\\bai\\.generate\\(")
-        #expect(checks.requirements.filter { $0.rule == "ai.logging" }.map(\.scope) == [.function, .function, .file, .lines(2)])
+        #expect(checks.requirements.filter { $0.rule == "ai.logging" }.map(\.scope) == [.function, .function, .call, .file, .lines(2)])
         #expect(checks.keywords(for: .go).contains(KeywordAnchor.needle("acme.complete(")))
     }
 
@@ -179,7 +179,7 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
         #expect(logging.count == 1)
         #expect(logging.first?.scope == .function)
         #expect(logging.first?.describe == "loggers (\\brecordGeneration\\()")
-        #expect(checks.requirements.filter { $0.rule == "ai.user-identity" }.count == 1)
+        #expect(checks.requirements.filter { $0.rule == "ai.user-identity" }.map(\.scope) == [.call, .function])
     }
 
     @Test func requiredLiteralsOfRegexes() {

@@ -67,6 +67,7 @@ public struct AIFileJudge: FileVisitor {
         let lexed = CodeLexer.lex(text, language: language)
         let view = CodeView(lexed)
         var calls = CallLocator.calls(in: lexed, view: view, patterns: checks.callSites(for: language))
+        calls.removeAll { ReachabilityProbes.isProbe(lexed.outerFunction(around: $0.calleeStart)?.name) }
         if calls.contains(where: { $0.pattern.requiredImport != nil }) {
             let imported = checks.imports.sdks(in: text, language: language)
             calls.removeAll { call in call.pattern.requiredImport.map { !imported.contains($0) } ?? false }

@@ -188,13 +188,18 @@ call_sites:
   - id: http.llm-host
     sdk: HTTP call to an LLM API
     pattern: '\b(fetch|axios(\s*\.\s*post)?|got\s*\.\s*post|ky\s*\.\s*post|requests\s*\.\s*post|httpx\s*\.\s*post|session\s*\.\s*post|client\s*\.\s*post|http\s*\.\s*(Post|NewRequest(WithContext)?)|URLRequest)\s*\('
-    arguments: '//(api\.openai\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com)\b'
+    # Listing the models or downloading a stored file generates nothing.
+    arguments: '//(api\.openai\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com)\b(?!/v1(beta)?/models\b(?!/)|/v1/files\b)'
     keywords: [api.openai.com, api.anthropic.com, generativelanguage.googleapis.com]
     samples:
-      match: ['const r = await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body })']
+      match:
+        - 'const r = await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body })'
+        - 'const r = await fetch(`https://generativelanguage.googleapis.com/v1beta/models/${m}:generateContent`, init)'
       no_match:
         - 'const page = await fetch("https://example.com/docs/api.openai.com")'
         - '// fetch("https://api.openai.com/v1/responses")'
+        - 'const models = await fetch("https://api.anthropic.com/v1/models?limit=100", { headers })'
+        - 'const file = await fetch(`https://api.openai.com/v1/files/${id}/content`, { method: "GET" })'
 
 requirements:
   - rule: ai.context-injection
@@ -212,6 +217,12 @@ requirements:
     describe: a user, userId, user_id, userID or safety_identifier key or argument
     any_of:
       - '\b([uU]ser(_?[iI][dD])?|safety_?[iI]dentifier|safetyIdentifier)\b'
+  # The user's own API key: the provider attributes and watches the user's own account.
+  - rule: ai.user-identity
+    within: function
+    describe: "the user's own API key (apiKey: profile.…)"
+    any_of:
+      - '\b(apiKey|api_key)\s*[:=]\s*[\w.?]*([pP]rofile|[uU]ser)'
 
   - rule: ai.logging
     within: function
@@ -223,6 +234,8 @@ requirements:
       - '\blangfuse\w*\s*\.\s*(trace|generation|span|start_generation|start_span)\s*\('
       - '\.\s*generation\s*\('
       - '@observe\b'
+      # Tracing decorators of LangSmith, Braintrust and Weave.
+      - '@(traceable|traced|weave\s*\.\s*op)\b'
 
   - rule: ai.logging
     within: function
@@ -231,7 +244,7 @@ requirements:
       - '\b\w*(generation|llm|completion)_?span\s*\('
       - '\b(start_as_current_span|startActiveSpan|start_span|startSpan)\s*\('
       - '\brecord_llm_response\s*\('
-      - '\b(log|record|track)_?(token_?)?[uU]sage\w*\s*\('
+      - '\b(log|record|track|update|add)_?(token_?)?[uU]sage\w*\s*\('
       - '\b\w*[tT]oken_?[tT]racker\s*\.\s*(record|add|track)\w*\s*\('
       - '\bLLMCall\w*Event\s*\('
       - '\b_?emit_\w*(call|llm|generation)\w*_event\s*\('
@@ -239,11 +252,20 @@ requirements:
       - '\b(self|this)\s*\.\s*history\s*\.\s*(append|push)\s*\('
 
   - rule: ai.logging
+    within: call
+    describe: the call's telemetry option (experimental_telemetry)
+    any_of:
+      - '\b(experimental_)?telemetry\s*:'
+
+  - rule: ai.logging
     within: file
-    describe: Langfuse instrumentation of the client (observeOpenAI, langfuse.openai)
+    describe: "instrumented clients or runs (observeOpenAI, wrap_openai, callbacks: [langfuse_handler])"
     any_of:
       - '\bobserveOpenAI\s*\('
       - '\blangfuse\s*\.\s*openai\b'
+      - '\b(wrap_openai|wrapOpenAI|wrap_anthropic|wrapAnthropic|wrapAISDKModel)\s*\('
+      # A tracing callback handed to a LangChain or LangGraph run traces the calls inside it.
+      - '\bcallbacks[''"]?\s*[:=]\s*\[[^\]\n]*([lL]angfuse|[tT]racer|[oO]pik|[lL]ang[sS]mith|[hH]andler)'
 
 imports:
   - sdk: openai

@@ -17,7 +17,8 @@ public struct AISettings: ConfigSection {
 
     /// Tests and evaluation harnesses, examples, scripts and benchmarks (run by a developer, not
     /// by the product), vendored and generated code.
-    public static let defaultExemptPatterns = TestCode.globPatterns + ExampleCode.globPatterns + ["scripts/", "benchmarks/"]
+    public static let defaultExemptPatterns = TestCode.globPatterns + ExampleCode.globPatterns
+        + ["scripts/", "benchmarks/", "devtools/", "dev_tools/", "dev-tools/"]
         + VendoredCode.globPatterns
     // The defaults are constant and valid; a failure here is a programming error caught by tests.
     public static let defaultExempt: [Glob] = defaultExemptPatterns.compactMap { try? Glob($0) }

@@ -46,7 +46,7 @@ extension GenerationLoggingRule {
                 import { generateText } from "ai";
                 export async function draft(userId: string, topic: string) {
                   const context = await buildPromptContext(userId);
-                  const { text } = await ↓generateText({ model, system: context, prompt: topic, experimental_telemetry: { metadata: { userId } } });
+                  const { text } = await ↓generateText({ model, system: context, prompt: topic, providerOptions: { openai: { user: userId } } });
                   /*✓ await logGeneration({ userId, promptVersion: "draft-v3", text }); */
                   return text;
                 }
@@ -180,6 +180,40 @@ extension GenerationLoggingRule {
             ],
             config: "ai:\n  compliant_wrappers: [send_message_to_model]"
         ),
+        // Traced where the call stands: the AI SDK's telemetry option, a tracing decorator, a
+        // tracing callback handed to the chain run in the file. A probe that only checks the
+        // model answers, and listing the models, generate nothing.
+        RuleExample([
+            "src/llm/classify.ts": """
+                import { generateObject } from "ai";
+                export async function classify(userId: string, text: string) {
+                  const context = await buildPromptContext(userId);
+                  return generateObject({ model, schema, prompt: context + text, telemetry: { isEnabled: true, tracer } });
+                }
+                """,
+            "app/answer.py": """
+                @traceable(name="answer")
+                def answer(user_id, question):
+                    context = build_context(user_id)
+                    return llm.invoke(context + question)
+                """,
+            "app/rag.py": """
+                def rewrite(state):
+                    return model.ainvoke(state["question"])
+
+                async def run(graph_input):
+                    return await graph.ainvoke(graph_input, config={"callbacks": [langfuse_handler]})
+                """,
+            "app/llms/bedrock.py": """
+                def validate_model_access(self):
+                    self.client.converse(modelId=self.model, messages=[{"role": "user", "content": [{"text": "test"}]}])
+                """,
+            "src/models.ts": """
+                export async function listModels(apiKey: string) {
+                  return fetch("https://api.anthropic.com/v1/models?limit=100", { headers: { "x-api-key": apiKey } });
+                }
+                """,
+        ]),
         // An adapter that reshapes the conversation it receives (a loop over `messages`) hands
         // on its caller's request all the same; a compiled LangGraph graph's `ainvoke` runs a
         // workflow, not a chat model.

@@ -33,11 +33,12 @@ enum TransportWrappers {
     }
 
     /// Endings of parameter names that carry a conversation the caller assembled (`messages`,
-    /// `chatHistory`, `contents`): a function that receives one and reads it to build its
+    /// `chat_messages`, `contents`): a function that receives one and reads it to build its
     /// request sends what its caller gave, however it reshapes it (`for m in messages:
-    /// msgs.append(…)`). A `prompt` or a `message` may be the user's own words, which the
-    /// function itself turns into a conversation: it is a wrapper only when it hands it on.
-    static let messageNames = ["messages", "msgs", "history", "conversation", "contents"]
+    /// msgs.append(…)`). A `prompt`, a `message` or a `history` may be the user's own words or
+    /// the context the function itself writes into its prompt: it is a wrapper only when it
+    /// hands it on.
+    static let messageNames = ["messages", "msgs", "contents"]
 
     static func isMessageName(_ name: String) -> Bool {
         let lower = name.lowercased()

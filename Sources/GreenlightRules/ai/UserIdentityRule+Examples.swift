@@ -71,6 +71,18 @@ extension UserIdentityRule {
     static let nonTriggeringExamples = [
         // A local model server: no provider to tell the user to.
         RuleExample(["app/local.py": "import ollama\n\ndef reply(question):\n    return ollama.chat(model=\"llama3.2\", messages=[{\"role\": \"user\", \"content\": question}])\n"]),
+        // The user's own API key: the provider's account is the user's.
+        RuleExample([
+            "app/api/chat/openai/route.ts": """
+                export async function POST(request: Request) {
+                  const { messages } = await request.json()
+                  const profile = await getServerProfile()
+                  const openai = new OpenAI({ apiKey: profile.openai_api_key || "" })
+                  const response = await openai.chat.completions.create({ model: "gpt-4o", messages, stream: true })
+                  return new StreamingTextResponse(OpenAIStream(response))
+                }
+                """,
+        ]),
         RuleExample([
             "src/chat.ts": """
                 const reply = await openai.chat.completions.create({

@@ -14,7 +14,9 @@ public struct UserIdentityRule: AIRequirementRule {
             `userID` or `safety_identifier` key or argument — `user: id`, `user=uid`, \
             `metadata={"user_id": uid}` (a string counts when it is a mapping key), \
             `User: openai.String(id)`. A `role: "user"` value is not an identity, and an \
-            identity in a comment does not count. Tune with `ai.identity_args`; a call to a \
+            identity in a comment does not count. A call in a function that hands the client \
+            the user's own API key (`apiKey: profile.openai_api_key`) needs none: the \
+            provider's account is the user's. Tune with `ai.identity_args`; a call to a \
             wrapper in `ai.compliant_wrappers` is compliant. A local model server has no \
             provider to tell: its call sites need no identity (the built-in Ollama one; give \
             your own pack's call site `not_required: [ai.user-identity]`), and a single-user \
