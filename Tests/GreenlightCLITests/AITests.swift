@@ -35,6 +35,18 @@ struct AITests {
         #expect(result.summaryLine.hasPrefix("RED: 2 errors"), "\(result)")
     }
 
+    @Test("code that never names a user is not asked for identity, unless the team says how it passes one")
+    func identityWhereUsersAreKnown() throws {
+        let single = "def answer(question):\n    return client.chat.completions.create(model=M, messages=[{\"role\": \"user\", \"content\": question}])\n"
+        let fixture = try GitFixture(files: ["tool/answer.py": single, ".greenlight.yml": Self.blocking])
+        let result = try CLI.greenlight("check", "--repo", fixture.root, "--only", "ai")
+        #expect(!result.stdout.contains("[ai.user-identity]") && result.stdout.contains("[ai.logging]"), "\(result)")
+        try fixture.write(".greenlight.yml", Self.blocking + "ai:\n  identity_args: ['\\bcustomer\\b']\n")
+        try fixture.commitAll("declared")
+        let declared = try CLI.greenlight("check", "--repo", fixture.root, "--only", "ai")
+        #expect(declared.stdout.contains("looked for identity_args (\\bcustomer\\b) in the call's arguments [ai.user-identity]"), "\(declared)")
+    }
+
     @Test("same inputs and --now: byte-identical JSON")
     func deterministic() throws {
         let fixture = try GitFixture(files: ["src/chat.ts": Self.chat, ".greenlight.yml": Self.blocking])

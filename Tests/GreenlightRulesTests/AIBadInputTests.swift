@@ -23,12 +23,15 @@ import Testing
     }
 
     static let all3 = ["ai.context-injection", "ai.logging", "ai.user-identity"]
+    /// Code that knows its users: identity is asked of its calls (`EndUsers`).
+    static let users = "export const userId = session.user.id\n"
 
     func atAllRules(_ position: String) -> [String] { Self.all3.map { "\(position) \($0)" } }
 
     @Test func unterminatedStringsEndAtTheirLineOrSwallowTheRest() throws {
         // A one-line literal ends at its line: the call below it is a call.
-        #expect(try findings(["src/a.ts": "const s = 'oops\nawait openai.chat.completions.create({ model })\n"])
+        #expect(try findings(["src/a.ts": "const s = 'oops\nawait openai.chat.completions.create({ model })\n",
+                              "src/session.ts": Self.users])
                 == atAllRules("src/a.ts:2:7"))
         // A template literal, a block comment, a triple-quoted or raw string that never ends
         // holds everything after it: no call.
@@ -68,7 +71,7 @@ import Testing
         var line = ""
         for _ in 0..<2_000 { line += filler + call }
         #expect(line.utf8.count > 5_000_000)
-        let found = try findings(["public/app.js": line + "\n"], config: "max_file_size: 16MiB\n")
+        let found = try findings(["public/app.js": line + "\n", "src/session.ts": Self.users], config: "max_file_size: 16MiB\n")
         #expect(found.count == 6_000)
         let column = filler.count + "function g(){return ".count + 1
         #expect(found.first == "public/app.js:1:\(column) ai.context-injection")

@@ -13,7 +13,14 @@ final class AILedger {
             let judge = try AIFileJudge(context)
             let sites = try context.visits { judge }.files.flatMap(\.value)
             let resolution = CallerResolution(snapshot: context.snapshot, checks: judge.checks, exempt: judge.exempt)
-            return AILedger(sites: try resolution.resolve(sites))
+            var resolved = try resolution.resolve(sites)
+            // Identity is asked where the code knows its users, or where the team says how it passes them.
+            let identity = UserIdentityRule.description.id
+            if resolved.contains(where: { $0.unmet[identity] != nil }), judge.checks.settings.replaced[identity] == nil,
+               try !EndUsers.known(in: context.snapshot, exempt: judge.exempt) {
+                resolved = resolved.map { $0.failing(only: Set($0.unmet.keys).subtracting([identity])) }
+            }
+            return AILedger(sites: resolved)
         }
     }
 

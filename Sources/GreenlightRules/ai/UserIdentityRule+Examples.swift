@@ -71,6 +71,15 @@ extension UserIdentityRule {
     static let nonTriggeringExamples = [
         // A local model server: no provider to tell the user to.
         RuleExample(["app/local.py": "import ollama\n\ndef reply(question):\n    return ollama.chat(model=\"llama3.2\", messages=[{\"role\": \"user\", \"content\": question}])\n"]),
+        // Code that never names a user (a single-user tool, a library): no identity to pass.
+        RuleExample([
+            "src/llm/groq_client.py": """
+                class Groq:
+                    def inference(self, model_id, prompt):
+                        return self.client.chat.completions.create(model=model_id, messages=[{"role": "user", "content": prompt}])
+                """,
+            "src/agents/planner.py": "def plan(task):\n    return LLM().inference(MODEL, PLAN_PROMPT.format(task=task))\n",
+        ]),
         // The user's own API key: the provider's account is the user's.
         RuleExample([
             "app/api/chat/openai/route.ts": """

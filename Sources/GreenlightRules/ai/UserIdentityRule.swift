@@ -14,7 +14,11 @@ public struct UserIdentityRule: AIRequirementRule {
             `userID` or `safety_identifier` key or argument — `user: id`, `user=uid`, \
             `metadata={"user_id": uid}` (a string counts when it is a mapping key), \
             `User: openai.String(id)`. A `role: "user"` value is not an identity, and an \
-            identity in a comment does not count. A call in a function that hands the client \
+            identity in a comment does not count. Code that never names a user's identity \
+            (no `user_id`, `userId`, `uid`, `current_user`, `request.user`, `session.user`, \
+            account, tenant or customer id outside tests and examples: a single-user tool, a \
+            script, a library whose callers pass it) is not asked; a team that declares \
+            `ai.identity_args` is asked everywhere. A call in a function that hands the client \
             the user's own API key (`apiKey: profile.openai_api_key`) needs none: the \
             provider's account is the user's. Tune with `ai.identity_args`; a call to a \
             wrapper in `ai.compliant_wrappers` is compliant. A local model server has no \
