@@ -74,7 +74,11 @@ public struct AIFileJudge: FileVisitor {
         let lexed = CodeLexer.lex(text, language: language)
         let view = CodeView(lexed)
         var calls = CallLocator.calls(in: lexed, view: view, patterns: checks.callSites(for: language))
-        calls.removeAll { ReachabilityProbes.isProbe(lexed.outerFunction(around: $0.calleeStart)?.name) }
+        let entryBlocks = ScriptEntryBlocks.ranges(in: lexed)
+        calls.removeAll { call in
+            ReachabilityProbes.isProbe(lexed.outerFunction(around: call.calleeStart)?.name)
+                || entryBlocks.contains { $0.contains(call.calleeStart) }
+        }
         if calls.contains(where: { $0.pattern.requiredImport != nil }) {
             let imported = checks.imports.sdks(in: text, language: language)
             calls.removeAll { call in call.pattern.requiredImport.map { !imported.contains($0) } ?? false }

@@ -212,6 +212,18 @@ requirements:
       - '[cC]ontext(?<!WithContext|QueryContext|QueryRowContext|ExecContext|DialContext|PrepareContext|PingContext|\buseContext|\bcreateContext|\bgetContext|\bcopy_context|\bcreate_default_context|\bgetcontext|\blocalcontext)\w*\s*\('
       - '([fF]ew_?[sS]hot|[pP]references?)\w*\s*\('
 
+  - rule: ai.context-injection
+    within: function
+    describe: "a prompt built from data (build_prompt(…), PROMPT.format(…)), retrieved documents, the chat history, or the messages the client sent ({ messages } = await req.json())"
+    any_of:
+      - '\b\w*(build|make|create|format|render|compose|assemble)_?\w*[pP]rompt\w*\s*\('
+      - '\b\w*([pP]rompt|PROMPT|[tT]emplate|TEMPLATE)\w*\s*\.\s*(format|render|format_messages|format_prompt|partial|substitute)\s*\('
+      - '\b(similarity_search\w*|a?get_relevant_documents|retrieve\w*)\s*\('
+      - '\b[rR]etriever\s*\.\s*a?invoke\s*\('
+      - '\b(chat|conversation|message)_?[hH]istory\b'
+      # The messages the client assembled: `const { messages } = await req.json()`.
+      - '\{[^}\n]*\bmessages\b[^}\n]*\}\s*=\s*(await\s+)?(json|body|(request|req)\s*\.\s*(json\s*\(|body))'
+
   - rule: ai.user-identity
     within: call
     describe: a user, userId, user_id, userID or safety_identifier key or argument

@@ -73,6 +73,51 @@ extension ContextInjectionRule {
     ]
 
     static let nonTriggeringExamples = [
+        // What real code injects: a prompt built from data, a template filled in, retrieved
+        // documents, the chat history, the messages the client assembled.
+        RuleExample([
+            "backend/agents/conflicts.py": """
+                def detect(self, project, spec):
+                    prompt = self.build_conflict_detection_prompt(project.specs, spec)
+                    return self.client.messages.create(model=MODEL, max_tokens=800, messages=[{"role": "user", "content": prompt}])
+                """,
+            "backend/rag/rewrite.py": """
+                async def rewrite(self, state):
+                    prompt = CONDENSE_TASK_PROMPT.format(question=state["question"])
+                    return await llm.ainvoke(prompt)
+                """,
+            "backend/rag/answer.py": """
+                def answer(question):
+                    docs = store.similarity_search(question, k=4)
+                    return client.chat.completions.create(model=M, messages=to_messages(docs, question))
+                """,
+            "src/app/api/chat/custom/route.ts": """
+                export async function POST(request: Request) {
+                  const json = await request.json()
+                  const { chatSettings, messages } = json as { chatSettings: ChatSettings; messages: any[] }
+                  const response = await custom.chat.completions.create({ model: chatSettings.model, messages, stream: true })
+                  return new StreamingTextResponse(OpenAIStream(response))
+                }
+                """,
+        ]),
+        // A thin client (the call is its only statement) hands its prompt on: its callers build
+        // it. Code under `if __name__ == "__main__":` is a module's manual run, not the product.
+        RuleExample([
+            "src/llm/claude_client.py": """
+                class Claude:
+                    def inference(self, model_id: str, prompt: str) -> str:
+                        message = self.client.messages.create(max_tokens=4096, messages=[{"role": "user", "content": prompt.strip()}], model=model_id)
+                        return message.content[0].text
+                """,
+            "tools/custom_tool.py": """
+                def run(self, args):
+                    return self.call(args)
+
+                if __name__ == "__main__":
+                    client = OpenAI()
+                    print(client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}]))
+                """,
+        ]),
         // A call inside a closure is judged by the function that holds the closure.
         RuleExample([
             "src/answer.ts": """

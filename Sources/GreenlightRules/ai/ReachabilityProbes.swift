@@ -5,7 +5,7 @@ enum ReachabilityProbes {
     /// Verbs a probe's name opens with, and the objects one of its other words must name.
     static let verbs: Set<String> = ["validate", "verify", "check", "test", "probe", "ensure"]
     static let objects: Set<String> = ["access", "connection", "connectivity", "credential", "credentials", "key",
-                                       "apikey", "availability", "available", "reachable", "reachability", "health", "auth"]
+                                       "apikey", "availability", "available", "reachable", "reachability", "health", "auth", "llm"]
     /// Words that make any name a probe (`health` alone may be an app's subject: `health_check`
     /// and `check_health` are probes, `health_advice` is not).
     static let probes: Set<String> = ["ping", "healthcheck", "healthz"]

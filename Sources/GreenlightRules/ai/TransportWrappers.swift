@@ -65,10 +65,15 @@ enum TransportWrappers {
         let messages = payload.filter(isMessageName)
         let builds = !messages.isEmpty
             && lexed.identifiers(in: list.upperBound..<min(call.end, lexed.count)).contains(where: messages.contains)
+        // A function whose only statement is the call, with a payload parameter in its
+        // arguments, adds nothing of its own (`def inference(self, prompt): return
+        // client.chat.completions.create(messages=[{"role": "user", "content": prompt}])`).
+        let thin = !builds && lexed.identifiers(in: call.arguments).contains(where: payload.contains)
+            && lexed.isOnlyStatement(call, afterHeader: list.upperBound)
         // Locals computed from a payload parameter before the call carry it on
         // (`openai_messages = await self._map_messages(messages)`).
         payload.formUnion(lexed.derivedLocals(from: payload, in: list.upperBound..<call.calleeStart))
-        guard builds || lexed.passedIdentifiers(in: call).contains(where: payload.contains) else { return nil }
+        guard builds || thin || lexed.passedIdentifiers(in: call).contains(where: payload.contains) else { return nil }
         return Transport(function: name, receivesUser: names.contains(where: isIdentityName))
     }
 
@@ -85,6 +90,19 @@ enum TransportWrappers {
 }
 
 extension LexedSource {
+    /// Whether nothing but blank lines, comments and a docstring stand between the line that
+    /// ends a function's header (its parameter list closes at `header`) and the line of `call`
+    /// — so the call, assigned, awaited or returned, is the function's first statement.
+    func isOnlyStatement(_ call: LocatedCall, afterHeader header: Int) -> Bool {
+        var start = header
+        while start < count, code[start] != 0x0A { start += 1 }
+        let callLine = offset(ofLine: line(of: call.calleeStart))
+        guard start <= callLine else { return true }
+        return code[start..<callLine].allSatisfy { byte in
+            byte.isBlank || byte == 0x0A || byte == LexedSource.stringByte || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        }
+    }
+
     /// The bracket that closes at `offset`, if any.
     func bracket(closingAt offset: Int) -> Bracket? {
         var index = firstBracket(openingAtOrAfter: offset) - 1
