@@ -19,28 +19,33 @@ struct CallerResolution {
     func resolve(_ sites: [AICallSite]) throws -> [AICallSite] {
         var resolved: [AICallSite] = []
         var frontier: [(site: AICallSite, delegated: Set<String>)] = []
+        // At a wrapper with the end user in hand, identity is judged where it stands; the rest
+        // goes on to its callers.
+        func delegate(_ site: AICallSite, _ unmet: Set<String>) {
+            let kept: Set<String> = site.transport?.receivesUser == true ? unmet.intersection([UserIdentityRule.description.id]) : []
+            if !kept.isEmpty { resolved.append(site.failing(only: kept)) }
+            let delegated = unmet.subtracting(kept)
+            if !delegated.isEmpty { frontier.append((site, delegated)) }
+        }
         for site in sites {
-            guard let transport = site.transport else {
+            guard site.transport != nil else {
                 resolved.append(site)
                 continue
             }
-            let kept: Set<String> = transport.receivesUser ? Set(site.unmet.keys).intersection([UserIdentityRule.description.id]) : []
-            if !kept.isEmpty { resolved.append(site.failing(only: kept)) }
-            let delegated = Set(site.unmet.keys).subtracting(kept)
-            if !delegated.isEmpty { frontier.append((site, delegated)) }
+            delegate(site, Set(site.unmet.keys))
         }
         var followed: Set<Wanted> = []
         for _ in 0..<Self.maxLevels where !frontier.isEmpty {
-            var next: [(site: AICallSite, delegated: Set<String>)] = []
-            for (caller, delegated) in try callers(of: frontier, followed: &followed) {
+            let wanted = frontier
+            frontier = []
+            for (caller, delegated) in try callers(of: wanted, followed: &followed) {
                 if caller.transport != nil {
                     let still = delegated.intersection(caller.unmet.keys)
-                    if !still.isEmpty { next.append((caller, still)) }
+                    if !still.isEmpty { delegate(caller, still) }
                 } else {
                     resolved.append(caller.failing(only: delegated))
                 }
             }
-            frontier = next
         }
         // A caller reached through several wrappers of one name is one site failing the union.
         var order: [String] = []
