@@ -36,7 +36,8 @@ public enum TestCode {
 /// Code that shows how to use the product rather than runs in it: examples, demos, quickstarts,
 /// samples and code kept with the documentation.
 public enum ExampleCode {
-    public static let globPatterns = ["examples/", "example/", "demo/", "demos/", "quickstart/", "samples/", "docs/"]
+    public static let globPatterns = ["examples/", "example/", "demo/", "demos/", "quickstart/", "samples/", "docs/", "cookbook/",
+                                             "cookbooks/"]
     static let patterns = ComponentPatterns(globPatterns)
 
     public static func contains(_ path: String) -> Bool {

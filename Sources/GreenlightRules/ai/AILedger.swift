@@ -58,8 +58,10 @@ public struct AIFileJudge: FileVisitor {
 
     init(_ context: RuleContext) throws {
         let settings = context.section(AISettings.self)
-        checks = try AIChecks.load(settings: settings, snapshot: context.snapshot)
+        var checks = try AIChecks.load(settings: settings, snapshot: context.snapshot)
         exempt = ExemptPaths(settings.exempt)
+        checks.foundInRepository = try RepositoryInstrumentation.found(checks, exempt: exempt, context: context)
+        self.checks = checks
     }
 
     public func wants(_ entry: SnapshotEntry) -> Bool {
@@ -74,11 +76,7 @@ public struct AIFileJudge: FileVisitor {
         let lexed = CodeLexer.lex(text, language: language)
         let view = CodeView(lexed)
         var calls = CallLocator.calls(in: lexed, view: view, patterns: checks.callSites(for: language))
-        let entryBlocks = ScriptEntryBlocks.ranges(in: lexed)
-        calls.removeAll { call in
-            ReachabilityProbes.isProbe(lexed.outerFunction(around: call.calleeStart)?.name)
-                || entryBlocks.contains { $0.contains(call.calleeStart) }
-        }
+        calls = ScriptEntryBlocks.productCalls(calls, in: lexed)
         if calls.contains(where: { $0.pattern.requiredImport != nil }) {
             let imported = checks.imports.sdks(in: text, language: language)
             calls.removeAll { call in call.pattern.requiredImport.map { !imported.contains($0) } ?? false }

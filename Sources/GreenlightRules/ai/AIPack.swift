@@ -7,6 +7,9 @@ enum RequirementScope: Equatable, Sendable {
     /// The enclosing function, widened through the closures and functions around it.
     case function
     case file
+    /// Anywhere in the repository's production code: a process-wide instrumentation
+    /// (`OpenAIInstrumentor().instrument()`, `Traceloop.init()`) covers every call.
+    case repository
     /// From N lines above the call to N lines below its end.
     case lines(Int)
 
@@ -16,6 +19,7 @@ enum RequirementScope: Equatable, Sendable {
         case "call": self = .call
         case "function": self = .function
         case "file": self = .file
+        case "repository": self = .repository
         default:
             guard trimmed.hasPrefix("lines:"), let count = Int(trimmed.dropFirst(6).trimmingWhitespace),
                   (0...1000).contains(count) else { return nil }
@@ -80,6 +84,9 @@ struct AIChecks {
     let settings: AISettings
     /// Every pack's `imports:`, for the call sites that require one.
     let imports: SDKImports
+    /// The patterns of `repository` requirements that match somewhere in the repository's
+    /// production code (`RepositoryInstrumentation`).
+    var foundInRepository: Set<String> = []
     private let byLanguage: [SourceLanguage: [CallSitePattern]]
     private let keywordsByLanguage: [SourceLanguage: [String]]
 

@@ -161,7 +161,7 @@ enum AIPackLoader {
                 throw failure(path + ["rule"], "unknown rule '\(item.rule)' (expected \(known))")
             }
             guard let scope = RequirementScope(item.within) else {
-                throw failure(path + ["within"], "unknown scope '\(item.within)' (expected call, function, file or lines:N)")
+                throw failure(path + ["within"], "unknown scope '\(item.within)' (expected call, function, file, repository or lines:N)")
             }
             guard !item.anyOf.isEmpty else { throw failure(path + ["any_of"], "a requirement needs at least one pattern in any_of") }
             let patterns = try item.anyOf.enumerated().map { try regex($1, at: path + ["any_of", String($0)]) }

@@ -14,7 +14,8 @@ enum AIBuiltinPacks {
 #   files without any are never read; derived from the pattern when omitted). Samples are lexed
 #   as the first language and must (not) be found as a call site of this pattern.
 # requirements: for a rule, where to look (`call`: the argument list; `function`: the
-#   enclosing function, closures included; `file`; `lines:N`: N lines around the call) and
+#   enclosing function, closures included; `file`; `repository`: any production code file,
+#   for process-wide instrumentation; `lines:N`: N lines around the call) and
 #   what counts (any_of: regular expressions over code; a string counts only as a mapping key).
 #   Several requirements for one rule are alternatives.
 # requires_import (on a call site): the SDK, by its imports: name, a file must import for a
@@ -279,6 +280,18 @@ requirements:
       - '\b(wrap_openai|wrapOpenAI|wrap_anthropic|wrapAnthropic|wrapAISDKModel)\s*\('
       # A tracing callback handed to a LangChain or LangGraph run traces the calls inside it.
       - '\bcallbacks[''"]?\s*[:=]\s*\[[^\]\n]*([lL]angfuse|[tT]racer|[oO]pik|[lL]ang[sS]mith|[hH]andler)'
+
+  - rule: ai.logging
+    within: repository
+    describe: "process-wide instrumentation of the LLM clients (OpenAIInstrumentor().instrument(), Traceloop.init(), openlit.init(), logfire.instrument_openai())"
+    any_of:
+      - '\b\w+Instrumentor\s*\(\s*\)\s*\.\s*instrument\s*\('
+      - '\bregister\s*\([^)\n]*\bauto_instrument\s*=\s*True'
+      - '\bTraceloop\s*\.\s*init\s*\('
+      - '\bopenlit\s*\.\s*init\s*\('
+      - '\blogfire\s*\.\s*instrument_\w+\s*\('
+      - '\bagentops\s*\.\s*init\s*\('
+      - '\bweave\s*\.\s*init\s*\('
 
 imports:
   - sdk: openai

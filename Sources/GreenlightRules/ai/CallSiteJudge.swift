@@ -84,7 +84,10 @@ struct CallSiteJudge {
                     var met = false
                     for requirement in requirements {
                         let scope = self.scope(requirement.scope, of: call, function: function)
-                        if requirement.patterns.contains(where: { found($0, in: scope) }) {
+                        let meets = requirement.scope == .repository
+                            ? requirement.patterns.contains { checks.foundInRepository.contains($0.source) }
+                            : requirement.patterns.contains { found($0, in: scope) }
+                        if meets {
                             met = true
                             break
                         }
@@ -110,7 +113,7 @@ struct CallSiteJudge {
             return call.arguments
         case .function:
             return function.map { $0.start..<$0.end } ?? 0..<lexed.count
-        case .file:
+        case .file, .repository:
             return 0..<lexed.count
         case .lines(let count):
             let first = lexed.line(of: call.calleeStart) - count
@@ -124,6 +127,7 @@ struct CallSiteJudge {
         case .call: return "in the call's arguments"
         case .function: return function.map { "in the enclosing \(label($0))" } ?? "in the file (the call is at top level)"
         case .file: return "in the file"
+        case .repository: return "in the repository"
         case .lines(let count): return "within \(count) line\(count == 1 ? "" : "s") of the call"
         }
     }

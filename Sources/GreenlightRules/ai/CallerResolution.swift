@@ -116,7 +116,7 @@ struct CallerResolution {
             var judge = CallSiteJudge(lexed: lexed, view: view, checks: checks)
             for key in here {
                 guard let wrapper = wanted[key] else { continue }
-                let calls = Self.calls(of: key.name, in: lexed, pattern: wrapper.pattern)
+                let calls = ScriptEntryBlocks.productCalls(Self.calls(of: key.name, in: lexed, pattern: wrapper.pattern), in: lexed)
                 found += judge.judge(calls, path: entry.path, via: wrapper.at).map { ($0, wrapper.delegated) }
             }
         }

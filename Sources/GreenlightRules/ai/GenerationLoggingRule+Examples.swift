@@ -204,6 +204,16 @@ extension GenerationLoggingRule {
                 async def run(graph_input):
                     return await graph.ainvoke(graph_input, config={"callbacks": [langfuse_handler]})
                 """,
+            "app/telemetry.py": "from openinference.instrumentation.anthropic import AnthropicInstrumentor\n\nAnthropicInstrumentor().instrument(tracer_provider=provider)\n",
+            "app/agents/tagger.py": """
+                def tag(user_id, text):
+                    context = build_context(user_id)
+                    return client.messages.create(model=MODEL, max_tokens=256, messages=[{"role": "user", "content": context + text}])
+                """,
+            "app/health.py": """
+                def test_connection(self):
+                    return self.complete("What is the capital of France?")
+                """,
             "app/llms/bedrock.py": """
                 def validate_model_access(self):
                     self.client.converse(modelId=self.model, messages=[{"role": "user", "content": [{"text": "test"}]}])

@@ -3,6 +3,16 @@ import GreenlightCore
 /// Python's `if __name__ == "__main__":` blocks: demo and manual-run code of a module, run by a
 /// developer, never by the product. LLM calls in them are not the product's call sites.
 enum ScriptEntryBlocks {
+    /// The calls that are the product's generations: not in a module's manual-run block, not
+    /// in a reachability probe (`ReachabilityProbes`).
+    static func productCalls(_ calls: [LocatedCall], in lexed: LexedSource) -> [LocatedCall] {
+        let blocks = ranges(in: lexed)
+        return calls.filter { call in
+            !blocks.contains { $0.contains(call.calleeStart) }
+                && !ReachabilityProbes.isProbe(lexed.outerFunction(around: call.calleeStart)?.name)
+        }
+    }
+
     /// The byte ranges of the file's top-level entry blocks, from the `if` to the next line that
     /// starts at column 0 with code.
     static func ranges(in lexed: LexedSource) -> [Range<Int>] {
