@@ -98,28 +98,38 @@ struct CallerResolution {
                                   delegated: delegated, module: Self.moduleNames(of: site.path))
         }
         guard !wanted.isEmpty else { return [] }
-        let names = Array(Set(wanted.keys.map(\.name)))
+        let index = WordIndex(Set(wanted.keys.map(\.name)))
+        // Wrappers followed in their own file only need no pass over the others.
+        let searchesEverywhere = wanted.keys.contains { $0.home == nil }
+        let homes = Set(wanted.keys.compactMap(\.home))
         let order = wanted.keys.sorted { ($0.name, $0.home ?? "") < ($1.name, $1.home ?? "") }
-        var found: [(AICallSite, Set<String>)] = []
-        for entry in snapshot.entries where !exempt.contains(entry.path) {
-            guard let language = SourceLanguage.of(path: entry.path),
-                  let text = try snapshot.text(of: entry, containingAny: names) else { continue }
+        let candidates = snapshot.entries.filter { entry in
+            !exempt.contains(entry.path) && (searchesEverywhere || homes.contains(entry.path)) && SourceLanguage.of(path: entry.path) != nil
+        }
+        // Every core reads and searches its share of the files; the calls come back in file order.
+        let perFile = try OrderedParallelMap.map(candidates, concurrently: true, chunk: 64) { entry -> [(AICallSite, Set<String>)] in
+            // Bytes first, not cached: most files call no wrapper.
+            guard let language = SourceLanguage.of(path: entry.path), let bytes = try snapshot.textBytes(of: entry) else { return [] }
+            let present = index.words(in: bytes)
+            guard !present.isEmpty else { return [] }
             let here = order.filter { key in
                 guard let wrapper = wanted[key] else { return false }
                 return key.syntax == language.syntax && (key.home == nil || key.home == entry.path)
-                    && text.text.contains(key.name)
-                    && (entry.path == wrapper.path || wrapper.module.contains { text.text.contains($0) })
+                    && present.contains(key.name)
+                    && (entry.path == wrapper.path || wrapper.module.contains { ByteSearch.contains(bytes, $0) })
             }
-            guard !here.isEmpty else { continue }
-            let lexed = CodeLexer.lex(text, language: language)
-            let view = CodeView(lexed)
-            var judge = CallSiteJudge(lexed: lexed, view: view, checks: checks)
+            guard !here.isEmpty else { return [] }
+            let lexed = CodeLexer.lex(SourceText(path: entry.path, bytes: bytes), language: language)
+            var judge = CallSiteJudge(lexed: lexed, view: CodeView(lexed), checks: checks)
+            var found: [(AICallSite, Set<String>)] = []
             for key in here {
                 guard let wrapper = wanted[key] else { continue }
                 let calls = ScriptEntryBlocks.productCalls(Self.calls(of: key.name, in: lexed, pattern: wrapper.pattern), in: lexed)
                 found += judge.judge(calls, path: entry.path, via: wrapper.at).map { ($0, wrapper.delegated) }
             }
+            return found
         }
+        let found = perFile.flatMap { $0 }
         return found.sorted { ($0.0.path, $0.0.line, $0.0.column) < ($1.0.path, $1.0.line, $1.0.column) }
     }
 

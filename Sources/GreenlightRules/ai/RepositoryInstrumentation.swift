@@ -22,16 +22,16 @@ enum RepositoryInstrumentation {
                 }
                 literals += needed.map { String(decoding: $0, as: UTF8.self) }
             }
-            for entry in context.snapshot.entries where found.count < patterns.count && !exempt.contains(entry.path) {
-                guard let language = SourceLanguage.of(path: entry.path),
-                      let text = try literals.isEmpty ? context.snapshot.text(at: entry.path)
-                        : context.snapshot.text(of: entry, containingAny: literals) else { continue }
-                let lexed = CodeLexer.lex(text, language: language)
+            let candidates = context.snapshot.entries.filter { SourceLanguage.of(path: $0.path) != nil && !exempt.contains($0.path) }
+            // Every core searches its share of the files, bytes first, nothing cached.
+            let perFile = try OrderedParallelMap.map(candidates, concurrently: true, chunk: 64) { entry -> Set<String> in
+                guard let language = SourceLanguage.of(path: entry.path), let bytes = try context.snapshot.textBytes(of: entry),
+                      literals.isEmpty || literals.contains(where: { ByteSearch.contains(bytes, $0) }) else { return [] }
+                let lexed = CodeLexer.lex(SourceText(path: entry.path, bytes: bytes), language: language)
                 let view = CodeView(lexed)
-                for pattern in patterns where !found.contains(pattern.source) {
-                    if pattern.matches(in: view, range: 0..<lexed.count) { found.insert(pattern.source) }
-                }
+                return Set(patterns.filter { $0.matches(in: view, range: 0..<lexed.count) }.map(\.source))
             }
+            found = perFile.reduce(into: found) { $0.formUnion($1) }
             return found
         }
     }
