@@ -256,6 +256,8 @@ requirements:
     any_of:
       - '\b\w*(generation|llm|completion)_?span\s*\('
       - '\b(start_as_current_span|startActiveSpan|start_span|startSpan)\s*\('
+      # Braintrust: a traced block or function.
+      - '\b(traced|wrapTraced)\s*\('
       - '\brecord_llm_response\s*\('
       - '\b_?(log|record|track|update|add)_?(token_?)?[uU]sage\w*\s*\('
       - '\b\w*_usage_metrics\s*\('

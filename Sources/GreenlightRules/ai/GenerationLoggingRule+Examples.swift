@@ -218,6 +218,17 @@ extension GenerationLoggingRule {
                 def validate_model_access(self):
                     self.client.converse(modelId=self.model, messages=[{"role": "user", "content": [{"text": "test"}]}])
                 """,
+            "app/api/title/route.ts": """
+                import { generateText } from "ai";
+                export async function POST(req: Request) {
+                  const { messages } = await req.json();
+                  return logger.traced(async (span) => {
+                    const { text } = await generateText({ model, system: TITLE_PROMPT, messages });
+                    span.log({ input: messages, output: text });
+                    return Response.json({ title: text });
+                  });
+                }
+                """,
             "src/models.ts": """
                 export async function listModels(apiKey: string) {
                   return fetch("https://api.anthropic.com/v1/models?limit=100", { headers: { "x-api-key": apiKey } });
