@@ -101,6 +101,14 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
             yaml: "pack: team\ncall_sites:\n  - id: acme\n    pattern: 'acme\\.complete\\('\n    samples:\n      match: ['// acme.complete(x)']\n",
             position: "6:15", fragments: ["sample is not found", "call site 'acme'"]),
         BadPackCase(
+            name: "a match_in sample in a language of another call site",
+            yaml: "pack: team\ncall_sites:\n  - id: acme\n    pattern: 'acme\\.complete\\('\n    languages: [python]\n    samples:\n      match_in:\n        go: ['acme.complete(x)']\n",
+            position: "8:13", fragments: ["'go' is not one of the call site's languages", "call site 'acme'"]),
+        BadPackCase(
+            name: "a match_in sample that is not found",
+            yaml: "pack: team\ncall_sites:\n  - id: acme\n    pattern: 'acme\\.complete\\('\n    languages: [python, go]\n    samples:\n      match_in:\n        go: ['// acme.complete(x)']\n",
+            position: "8:14", fragments: ["not found as a go call site", "call site 'acme'"]),
+        BadPackCase(
             name: "a no_match sample that is found",
             yaml: "pack: team\ncall_sites:\n  - id: acme\n    pattern: 'acme\\.complete\\('\n    samples:\n      no_match: ['acme.complete(x)']\n",
             position: "6:18", fragments: ["must not be", "call site 'acme'"]),
@@ -180,6 +188,24 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
         #expect(logging.first?.scope == .function)
         #expect(logging.first?.describe == "loggers (\\brecordGeneration\\()")
         #expect(checks.requirements.filter { $0.rule == "ai.user-identity" }.map(\.scope) == [.call, .function])
+    }
+
+    /// Recall of the built-in call sites: each shows a call in every language it applies to, and
+    /// in TypeScript the generic form (`create<T>(…)`) where its pattern takes type arguments —
+    /// the loader checks that each sample is found.
+    @Test func everyBuiltInCallSiteHasASamplePerLanguage() throws {
+        for (name, yaml) in AIBuiltinPacks.files {
+            let shape = try AIPackLoader.shape(yaml: yaml, file: name).shape
+            for site in shape.callSites {
+                let declared = site.languages ?? SourceLanguage.allCases.map(\.rawValue)
+                let covered = site.samples?.languages(first: declared[0]) ?? []
+                #expect(covered == Set(declared), "\(site.id): samples in \(covered.sorted()), languages \(declared)")
+                guard declared.contains("typescript"), let pattern = site.pattern, pattern.contains("(<[^()]*>") else { continue }
+                let typescript = (declared[0] == "typescript" ? site.samples?.match ?? [] : []) + (site.samples?.matchIn?["typescript"] ?? [])
+                #expect(typescript.contains { $0.range(of: #"\w<[^()]*>\s*\("#, options: .regularExpression) != nil },
+                        "\(site.id): no TypeScript sample with type arguments")
+            }
+        }
     }
 
     @Test func requiredLiteralsOfRegexes() {

@@ -146,6 +146,15 @@ enum AIPackLoader {
                     throw failure(path + ["match", String(index)], "sample holds none of the keywords, so files like it would never be read")
                 }
             }
+            for (name, list) in (samples.matchIn ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard let other = SourceLanguage(rawValue: name), site.languages.contains(other) else {
+                    throw failure(path + ["match_in", name], "'\(name)' is not one of the call site's languages")
+                }
+                for (index, sample) in list.enumerated()
+                where CallLocator.calls(in: CodeLexer.lex(Array(sample.utf8), language: other), patterns: [site]).isEmpty {
+                    throw failure(path + ["match_in", name, String(index)], "sample is not found as a \(name) call site of this pattern")
+                }
+            }
             for (index, sample) in (samples.noMatch ?? []).enumerated() {
                 let found = CallLocator.calls(in: CodeLexer.lex(Array(sample.utf8), language: language), patterns: [site])
                 if !found.isEmpty {
@@ -265,10 +274,13 @@ struct CallSiteShape: Decodable {
 struct AISamplesShape: Decodable {
     let match: [String]?
     let noMatch: [String]?
+    /// Calls as written in each of the call site's other languages (`python: [...]`).
+    let matchIn: [String: [String]]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case match
         case noMatch = "no_match"
+        case matchIn = "match_in"
     }
 
     init(from decoder: Decoder) throws {
@@ -276,6 +288,13 @@ struct AISamplesShape: Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         match = try container.decodeIfPresent([String].self, forKey: .match)
         noMatch = try container.decodeIfPresent([String].self, forKey: .noMatch)
+        matchIn = try container.decodeIfPresent([String: [String]].self, forKey: .matchIn)
+    }
+
+    /// The languages the samples show a call in: the first language for `match`, each key of
+    /// `match_in`.
+    func languages(first: String) -> Set<String> {
+        Set((match ?? []).isEmpty ? [] : [first]).union((matchIn ?? [:]).filter { !$0.value.isEmpty }.keys)
     }
 }
 

@@ -12,7 +12,9 @@ enum AIBuiltinPacks {
 #   it applies to, optional `arguments` (a regular expression over the call's argument list
 #   with its string literals, e.g. a URL) and `keywords` (literal text every match contains:
 #   files without any are never read; derived from the pattern when omitted). Samples are lexed
-#   as the first language and must (not) be found as a call site of this pattern.
+#   as the first language and must (not) be found as a call site of this pattern; `match_in`
+#   gives calls as written in each of the other languages (a test holds every built-in call
+#   site to one per language, and a TypeScript generic form where the pattern takes one).
 # requirements: for a rule, where to look (`call`: the argument list; `function`: the
 #   enclosing function, closures included; `file`; `repository`: any production code file,
 #   for process-wide instrumentation; `lines:N`: N lines around the call) and
@@ -49,14 +51,26 @@ call_sites:
         - '// openai.chat.completions.create({ model })'
         - 'const doc = "openai.chat.completions.create(x)"'
         - 'openai.chat.completions.list()'
+      match_in:
+        javascript:
+          - 'const r = await openai.chat.completions.create({ model, messages });'
+        python:
+          - 'completion = client.chat.completions.create(model=MODEL, messages=messages)'
 
   - id: openai.responses
     sdk: OpenAI responses
-    pattern: '\bresponses\s*\.\s*(create|stream)\s*\('
+    pattern: '\bresponses\s*\??\.\s*(create|stream|parse)\s*(<[^()]*>\s*)?\('
     languages: [typescript, javascript, python]
     samples:
       match: ['const r = await client.responses.create({ model, input })']
       no_match: ['responses.push(create(x))']
+      match_in:
+        javascript:
+          - 'const r = await client.responses.create({ model, input });'
+        python:
+          - 'response = client.responses.create(model=MODEL, input=question)'
+        typescript:
+          - 'const parsed = await client.responses.parse<Schema>({ model, input, text })'
 
   - id: openai.go
     sdk: OpenAI Go SDK
@@ -81,6 +95,13 @@ call_sites:
     samples:
       match: ['message = client.messages.create(model=MODEL, max_tokens=1024, messages=msgs)']
       no_match: ['client.beta.threads.messages.create(thread_id, role="user", content=text)']
+      match_in:
+        python:
+          - 'message = client.messages.create(model=MODEL, max_tokens=1024, messages=messages)'
+        typescript:
+          - 'const msg = await anthropic.messages.create<Params>({ model, max_tokens: 1024, messages })'
+        javascript:
+          - 'const msg = await anthropic.messages.create({ model, max_tokens: 1024, messages });'
 
   - id: anthropic.go
     sdk: Anthropic Go SDK
@@ -92,13 +113,22 @@ call_sites:
 
   - id: gemini.generate-content
     sdk: Google Gemini
-    pattern: '\b[gG]enerateContent(Stream)?\s*\('
+    pattern: '\b[gG]enerateContent(Stream)?\s*(<[^()]*>\s*)?\('
     languages: [typescript, javascript, go, swift]
     # A provider's own `this.#generateContent(…)` helper is not Gemini's.
     requires_import: gemini
     samples:
       match: ['const result = await model.generateContent(prompt)']
       no_match: ['function generateContentFor(x) { return x }']
+      match_in:
+        javascript:
+          - 'const result = await model.generateContent(prompt);'
+        typescript:
+          - 'const result = await model.generateContent<Result>(request)'
+        go:
+          - 'resp, err := client.Models.GenerateContent(ctx, "gemini-2.0-flash", genai.Text(q), nil)'
+        swift:
+          - 'let response = try await model.generateContent(prompt)'
 
   - id: gemini.python
     sdk: Google Gemini
@@ -119,29 +149,44 @@ call_sites:
         - 'const { text } = await generateText({ model: openai("gpt-4o"), prompt })'
         - 'const result = await generateText<typeof tools>({ model, tools, prompt })'
       no_match: ['import { generateText } from "ai"']
+      match_in:
+        javascript:
+          - 'const { text } = await generateText({ model, prompt });'
 
   - id: langchain.invoke
     sdk: LangChain chat model
-    pattern: '\b(llm|chat|model|chatModel|chat_model|chain)\s*\.\s*a?invoke\s*\('
+    pattern: '\b(llm|chat|model|chatModel|chat_model|chain)\s*\??\.\s*a?invoke\s*(<[^()]*>\s*)?\('
     languages: [typescript, javascript, python]
     # A compiled LangGraph graph runs a workflow; its model calls are inside its nodes.
     unless_assigned: '\.\s*compile\s*\('
     samples:
       match: ['answer = await chain.ainvoke({"question": q})']
       no_match: ['handler.invoke(event)', "chain = workflow.compile()\nresult = await chain.ainvoke({\"task\": t})"]
+      match_in:
+        python:
+          - 'answer = llm.invoke(messages)'
+        typescript:
+          - 'const answer = await chain.invoke<Answer>({ question })'
+        javascript:
+          - 'const answer = await model.invoke(messages);'
 
   - id: mistral.chat
     sdk: Mistral
-    pattern: '\bchat\s*\.\s*(complete|stream)(_async)?\s*\('
+    pattern: '\bchat\s*\??\.\s*(complete|stream)(_async)?\s*(<[^()]*>\s*)?\('
     languages: [python, typescript, javascript]
     requires_import: mistral
     samples:
       match: ['res = client.chat.complete(model="mistral-large-latest", messages=messages)']
       no_match: ['# client.chat.complete(model=m)']
+      match_in:
+        typescript:
+          - 'const res = await client.chat.complete<Params>({ model: "mistral-large-latest", messages })'
+        javascript:
+          - 'const res = await client.chat.complete({ model: "mistral-large-latest", messages });'
 
   - id: ollama.chat
     sdk: Ollama
-    pattern: '\b(ollama|client)\s*\.\s*(chat|generate)\s*\('
+    pattern: '\b(ollama|client)\s*\??\.\s*(chat|generate)\s*(<[^()]*>\s*)?\('
     languages: [python, typescript, javascript]
     requires_import: ollama
     # A model server on the user's own machine: there is no provider to tell the user to.
@@ -149,15 +194,25 @@ call_sites:
     samples:
       match: ['response = ollama.chat(model="llama3.2", messages=messages)']
       no_match: ['response = session.chat(model)']
+      match_in:
+        typescript:
+          - 'const response = await ollama.chat<Options>({ model: "llama3.2", messages })'
+        javascript:
+          - 'const response = await ollama.chat({ model: "llama3.2", messages });'
 
   - id: cohere.chat
     sdk: Cohere
-    pattern: '\b(co|cohere|client)\s*\.\s*chat(_stream)?\s*\('
+    pattern: '\b(co|cohere|client)\s*\??\.\s*chat(_stream)?\s*(<[^()]*>\s*)?\('
     languages: [python, typescript, javascript]
     requires_import: cohere
     samples:
       match: ['response = co.chat(model="command-r-plus", messages=messages)']
       no_match: ['response = bot.chat(text)']
+      match_in:
+        typescript:
+          - 'const response = await cohere.chat<Request>({ model: "command-r-plus", messages })'
+        javascript:
+          - 'const response = await cohere.chat({ model: "command-r-plus", messages });'
 
   - id: bedrock.python
     sdk: AWS Bedrock
@@ -176,6 +231,9 @@ call_sites:
     samples:
       match: ['const response = await client.send(new ConverseCommand({ modelId, messages }))']
       no_match: ['const c = new ListFoundationModelsCommand({})']
+      match_in:
+        javascript:
+          - 'const response = await client.send(new InvokeModelCommand({ modelId, body }));'
 
   - id: litellm.completion
     sdk: LiteLLM
@@ -201,6 +259,15 @@ call_sites:
         - '// fetch("https://api.openai.com/v1/responses")'
         - 'const models = await fetch("https://api.anthropic.com/v1/models?limit=100", { headers })'
         - 'const file = await fetch(`https://api.openai.com/v1/files/${id}/content`, { method: "GET" })'
+      match_in:
+        python:
+          - 'r = requests.post("https://api.anthropic.com/v1/messages", json=body, headers=headers)'
+        go:
+          - 'req, err := http.NewRequest("POST", "https://api.openai.com/v1/chat/completions", body)'
+        swift:
+          - 'var request = URLRequest(url: URL(string: "https://api.openai.com/v1/chat/completions")!)'
+        javascript:
+          - 'const r = await axios.post("https://api.openai.com/v1/chat/completions", body);'
 
 requirements:
   - rule: ai.context-injection
