@@ -175,7 +175,7 @@ struct BadPackCase: Sendable, CustomTestStringConvertible {
         let ids = checks.callSites.map(\.id)
         #expect(ids.contains("acme.llm") && !ids.contains("langchain.invoke"))
         #expect(checks.callSites.first { $0.id == "vercel-ai" }?.pattern.source == "\\bai\\.generate\\(")
-        #expect(checks.requirements.filter { $0.rule == "ai.logging" }.map(\.scope) == [.function, .function, .call, .file, .repository, .lines(2)])
+        #expect(checks.requirements.filter { $0.rule == "ai.logging" }.map(\.scope) == [.function, .function, .function, .file, .repository, .lines(2)])
         #expect(checks.keywords(for: .go).contains(KeywordAnchor.needle("acme.complete(")))
     }
 

@@ -11,15 +11,21 @@ final class AILedger {
     static func of(_ context: RuleContext) throws -> AILedger {
         try context.shared(key) {
             let judge = try AIFileJudge(context)
-            let sites = try context.visits { judge }.files.flatMap(\.value)
-            let resolution = CallerResolution(snapshot: context.snapshot, checks: judge.checks, exempt: judge.exempt)
-            var resolved = try resolution.resolve(sites)
+            let files = try context.visits { judge }.files.map(\.value)
+            let sites = files.flatMap(\.sites)
+            // Rules a repository-wide requirement meets (process-wide instrumentation) are met
+            // at every call; calls judged before the pass ended did not know it.
+            let instrumented = files.reduce(into: Set<String>()) { $0.formUnion($1.repositoryMatches) }
+            var metEverywhere = Set(judge.checks.requirements.filter { requirement in
+                requirement.scope == .repository && requirement.patterns.contains { instrumented.contains($0.source) }
+            }.map(\.rule))
             // Identity is asked where the code knows its users, or where the team says how it passes them.
             let identity = UserIdentityRule.description.id
-            if resolved.contains(where: { $0.unmet[identity] != nil }), judge.checks.settings.replaced[identity] == nil,
-               try !EndUsers.known(in: context.snapshot, exempt: judge.exempt) {
-                resolved = resolved.map { $0.failing(only: Set($0.unmet.keys).subtracting([identity])) }
-            }
+            if judge.checks.settings.replaced[identity] == nil, !files.contains(where: \.namesUsers) { metEverywhere.insert(identity) }
+            var checks = judge.checks
+            checks.foundInRepository = instrumented
+            let resolution = CallerResolution(snapshot: context.snapshot, checks: checks, exempt: judge.exempt)
+            let resolved = try resolution.resolve(sites.map { $0.failing(only: Set($0.unmet.keys).subtracting(metEverywhere), keepingTransport: true) })
             return AILedger(sites: resolved)
         }
     }
@@ -52,16 +58,16 @@ final class AILedger {
 /// whose extension is a known language and whose bytes hold a call-site keyword, found and
 /// judged; each such file is lexed once.
 public struct AIFileJudge: FileVisitor {
-    public static let key = SharedKey<FileVisits<[AICallSite]>>("ai.call-sites")
+    public static let key = SharedKey<FileVisits<AIFileFacts>>("ai.call-sites")
     let checks: AIChecks
     let exempt: ExemptPaths
+    let instrumentation: RepositoryInstrumentation
 
     init(_ context: RuleContext) throws {
         let settings = context.section(AISettings.self)
-        var checks = try AIChecks.load(settings: settings, snapshot: context.snapshot)
+        checks = try AIChecks.load(settings: settings, snapshot: context.snapshot)
         exempt = ExemptPaths(settings.exempt)
-        checks.foundInRepository = try RepositoryInstrumentation.found(checks, exempt: exempt, context: context)
-        self.checks = checks
+        instrumentation = RepositoryInstrumentation(checks)
     }
 
     public func wants(_ entry: SnapshotEntry) -> Bool {
@@ -69,10 +75,14 @@ public struct AIFileJudge: FileVisitor {
         return !exempt.contains(entry.path)
     }
 
-    public func visit(_ entry: SnapshotEntry, bytes: [UInt8]) throws -> [AICallSite]? {
-        guard let language = SourceLanguage.of(path: entry.path),
-              checks.keywords(for: language).contains(where: { ByteSearch.contains(bytes, $0) }) else { return nil }
+    public func visit(_ entry: SnapshotEntry, bytes: [UInt8]) throws -> AIFileFacts? {
+        guard let language = SourceLanguage.of(path: entry.path) else { return nil }
+        let namesUsers = EndUsers.named(in: bytes)
         let text = SourceText(path: entry.path, bytes: bytes)
+        let repositoryMatches = instrumentation.matches(in: text, language: language)
+        guard checks.keywords(for: language).contains(where: { ByteSearch.contains(bytes, $0) }) else {
+            return namesUsers || !repositoryMatches.isEmpty ? AIFileFacts(sites: [], namesUsers: namesUsers, repositoryMatches: repositoryMatches) : nil
+        }
         let lexed = CodeLexer.lex(text, language: language)
         let view = CodeView(lexed)
         var calls = CallLocator.calls(in: lexed, view: view, patterns: checks.callSites(for: language))
@@ -83,6 +93,16 @@ public struct AIFileJudge: FileVisitor {
         }
         var judge = CallSiteJudge(lexed: lexed, view: view, checks: checks)
         let sites = judge.judge(calls, path: entry.path)
-        return sites.isEmpty ? nil : sites
+        guard !sites.isEmpty || namesUsers || !repositoryMatches.isEmpty else { return nil }
+        return AIFileFacts(sites: sites, namesUsers: namesUsers, repositoryMatches: repositoryMatches)
     }
+}
+
+/// What the ai family keeps of one file: its call sites, judged, and the repository-wide facts
+/// it holds — whether it names an end user's identity (`EndUsers`), and which repository-scope
+/// requirement patterns it matches (`RepositoryInstrumentation`).
+public struct AIFileFacts: Sendable {
+    let sites: [AICallSite]
+    let namesUsers: Bool
+    let repositoryMatches: Set<String>
 }

@@ -323,8 +323,8 @@ requirements:
     any_of:
       - '\b\w*(generation|llm|completion)_?span\s*\('
       - '\b(start_as_current_span|startActiveSpan|start_span|startSpan)\s*\('
-      # Braintrust: a traced block or function.
-      - '\b(traced|wrapTraced)\s*\('
+      # Braintrust's traced block, a project's traced_* helper.
+      - '\b(traced\w*|wrapTraced)\s*\('
       - '\brecord_llm_response\s*\('
       - '\b_?(log|record|track|update|add)_?(token_?)?[uU]sage\w*\s*\('
       - '\b\w*_usage_metrics\s*\('
@@ -335,8 +335,8 @@ requirements:
       - '\b(self|this)\s*\.\s*history\s*\.\s*(append|push)\s*\('
 
   - rule: ai.logging
-    within: call
-    describe: the call's telemetry option (experimental_telemetry)
+    within: function
+    describe: a telemetry option (experimental_telemetry)
     any_of:
       - '\b(experimental_)?telemetry\s*:'
 

@@ -32,11 +32,11 @@ extension AICallSite {
                    transport: transport, pattern: pattern)
     }
 
-    /// The same site, failing only `rules`, and no longer a wrapper to follow.
-    func failing(only rules: Set<String>) -> AICallSite {
+    /// The same site, failing only `rules`, and no longer a wrapper to follow (unless kept).
+    func failing(only rules: Set<String>, keepingTransport: Bool = false) -> AICallSite {
         AICallSite(path: path, line: line, column: column, callee: callee, sdk: sdk, patternID: patternID,
                    enclosing: enclosing, scopeKey: scopeKey, wrapper: wrapper, unmet: unmet.filter { rules.contains($0.key) },
-                   transport: nil, pattern: pattern)
+                   transport: keepingTransport ? transport : nil, pattern: pattern)
     }
 }
 

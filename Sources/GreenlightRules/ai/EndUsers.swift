@@ -2,7 +2,7 @@ import GreenlightCore
 
 /// Whether the repository's code knows end users: names a user's identity (`user_id`,
 /// `userId`, `uid`, `current_user`, `request.user`, `session.user`, an account, tenant or
-/// customer id) in at least `minimumFiles` production files. A single-user tool, a script or a
+/// customer id) in a production file. A single-user tool, a script or a
 /// library that never names a user has no identity to pass: `ai.user-identity` judges nothing
 /// there (a library's caller passes it; `rules: {ai.user-identity: error}` with a declared
 /// `ai.identity_args` still asks it of every call).
@@ -10,18 +10,9 @@ enum EndUsers {
     static let names = ["user_id", "userId", "userID", "uid", "current_user", "currentUser", "request.user", "req.user",
                         "session.user", "ctx.user", "account_id", "accountId", "tenant_id", "tenantId", "customer_id",
                         "customerId", "owner_id", "ownerId"]
-    static let minimumFiles = 1
-
-    static func known(in snapshot: RepositorySnapshot, exempt: ExemptPaths) throws -> Bool {
-        var files = 0
-        for entry in snapshot.entries where SourceLanguage.of(path: entry.path) != nil && !exempt.contains(entry.path) {
-            guard let text = try snapshot.text(of: entry, containingAny: names) else { continue }
-            let bytes = Array(text.text.utf8)
-            guard names.contains(where: { occurs($0, asWordIn: bytes) }) else { continue }
-            files += 1
-            if files >= minimumFiles { return true }
-        }
-        return false
+    /// Whether a file's bytes name one of them.
+    static func named(in bytes: [UInt8]) -> Bool {
+        names.contains { occurs($0, asWordIn: bytes) }
     }
 
     /// `name` at identifier boundaries on both sides (`uid`, not `uuid` or `uidl`).

@@ -61,7 +61,7 @@ enum TransportWrappers {
         let names = lexed.parameterNames(in: list).filter { !receivers.contains($0) }
         var payload = Set(names.filter(isPayloadName))
         guard !payload.isEmpty, !isHandler(function, name: name, parameters: list, lexed: lexed) else { return nil }
-        // The messages or the prompt received and read before or in the call.
+        // A conversation received (`messages`) and read before or in the call.
         let messages = payload.filter(isMessageName)
         let builds = !messages.isEmpty
             && lexed.identifiers(in: list.upperBound..<min(call.end, lexed.count)).contains(where: messages.contains)
