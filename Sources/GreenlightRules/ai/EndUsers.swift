@@ -10,9 +10,12 @@ enum EndUsers {
     static let names = ["user_id", "userId", "userID", "uid", "current_user", "currentUser", "request.user", "req.user",
                         "session.user", "ctx.user", "account_id", "accountId", "tenant_id", "tenantId", "customer_id",
                         "customerId", "owner_id", "ownerId"]
+    /// The plain identifiers among them, looked up in one pass over a file.
+    static let identifiers = WordIndex(Set(names.filter { !$0.contains(".") }))
+
     /// Whether a file's bytes name one of them.
     static func named(in bytes: [UInt8]) -> Bool {
-        names.contains { occurs($0, asWordIn: bytes) }
+        !identifiers.words(in: bytes).isEmpty || names.contains { $0.contains(".") && occurs($0, asWordIn: bytes) }
     }
 
     /// `name` at identifier boundaries on both sides (`uid`, not `uuid` or `uidl`).
