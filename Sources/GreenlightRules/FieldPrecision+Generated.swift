@@ -9,9 +9,9 @@ public enum FieldPrecision {
     public static let corpusRepositories = 189
 
     public static let measured: [String: FieldMeasurement] = [
-        "ai.context-injection": FieldMeasurement(findings: 1014, repositories: 120, truePositives: 1, falsePositives: 39, debatable: 2),
-        "ai.logging": FieldMeasurement(findings: 1014, repositories: 121, truePositives: 4, falsePositives: 33, debatable: 11),
-        "ai.user-identity": FieldMeasurement(findings: 1109, repositories: 120, truePositives: 10, falsePositives: 29, debatable: 8),
+        "ai.context-injection": FieldMeasurement(findings: 765, repositories: 100, truePositives: 1, falsePositives: 57, debatable: 2),
+        "ai.logging": FieldMeasurement(findings: 788, repositories: 106, truePositives: 8, falsePositives: 31, debatable: 13),
+        "ai.user-identity": FieldMeasurement(findings: 925, repositories: 86, truePositives: 20, falsePositives: 32, debatable: 9),
         "ci.docker-build-missing": FieldMeasurement(findings: 128, repositories: 61, truePositives: 104, falsePositives: 7, debatable: 17),
         "ci.masked-failure": FieldMeasurement(findings: 54, repositories: 18, truePositives: 1, falsePositives: 9, debatable: 9),
         "ci.parse-error": FieldMeasurement(findings: 1, repositories: 1, truePositives: 1, falsePositives: 0, debatable: 0),
