@@ -49,6 +49,9 @@ struct CallSitePattern {
     /// finds: `graph = workflow.compile()` makes `graph.invoke(…)` a LangGraph run, not a chat
     /// model's call.
     let unlessAssigned: CodeRegex?
+    /// Environment variables that make the SDK trace every call (`LANGSMITH_TRACING`): when a
+    /// committed env template switches one on, `ai.logging` is met at its calls.
+    let tracedWhenSet: [String]
 }
 
 /// What one rule requires of a call site, where.
@@ -87,6 +90,14 @@ struct AIChecks {
     /// The patterns of `repository` requirements that match somewhere in the repository's
     /// production code (`RepositoryInstrumentation`).
     var foundInRepository: Set<String> = []
+    /// The names the repository's env templates switch on (`EnvFiles.switchedOn`).
+    var switchedOn: Set<String> = []
+
+    /// The requirement rules that do not apply to a call of `pattern` in this repository.
+    func notRequired(for pattern: CallSitePattern) -> Set<String> {
+        pattern.tracedWhenSet.contains(where: switchedOn.contains)
+            ? pattern.notRequired.union([GenerationLoggingRule.description.id]) : pattern.notRequired
+    }
     private let byLanguage: [SourceLanguage: [CallSitePattern]]
     private let keywordsByLanguage: [SourceLanguage: [String]]
 

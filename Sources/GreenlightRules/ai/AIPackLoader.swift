@@ -128,7 +128,8 @@ enum AIPackLoader {
             let site = CallSitePattern(
                 id: item.id, sdk: item.sdk ?? item.id, pattern: pattern, arguments: arguments,
                 keywords: keywords.map { Array(KeywordAnchor.needle($0).utf8) }, languages: Set(languages),
-                requiredImport: item.requiresImport, notRequired: Set(item.notRequired ?? []), unlessAssigned: unlessAssigned)
+                requiredImport: item.requiresImport, notRequired: Set(item.notRequired ?? []), unlessAssigned: unlessAssigned,
+                tracedWhenSet: item.tracedWhenSet ?? [])
             try check(item.samples, of: site, language: languages[0], at: path + ["samples"])
             return site
         }
@@ -246,12 +247,14 @@ struct CallSiteShape: Decodable {
     let requiresImport: String?
     let notRequired: [String]?
     let unlessAssigned: String?
+    let tracedWhenSet: [String]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, sdk, pattern, arguments, keywords, languages, enabled, samples
         case requiresImport = "requires_import"
         case notRequired = "not_required"
         case unlessAssigned = "unless_assigned"
+        case tracedWhenSet = "traced_when_set"
     }
 
     init(from decoder: Decoder) throws {
@@ -267,6 +270,7 @@ struct CallSiteShape: Decodable {
         requiresImport = try container.decodeIfPresent(String.self, forKey: .requiresImport)
         notRequired = try container.decodeIfPresent([String].self, forKey: .notRequired)
         unlessAssigned = try container.decodeIfPresent(String.self, forKey: .unlessAssigned)
+        tracedWhenSet = try container.decodeIfPresent([String].self, forKey: .tracedWhenSet)
         samples = try container.decodeIfPresent(AISamplesShape.self, forKey: .samples)
     }
 }

@@ -24,6 +24,8 @@ enum AIBuiltinPacks {
 #   match to count — for callee names a project may also give its own helpers.
 # not_required (on a call site): requirement rules that do not apply to its calls (identity for
 #   a local model server).
+# traced_when_set (on a call site): environment variables that make the SDK trace every call;
+#   when a committed env template (.env.example …) sets one to true, ai.logging is met.
 # unless_assigned (on a call site): a regular expression over code; a match is not this SDK's
 #   call when its receiver is assigned in the file from a value it finds (`graph =
 #   workflow.compile()` makes `graph.invoke(…)` a LangGraph run, not a chat model's call).
@@ -159,6 +161,8 @@ call_sites:
     languages: [typescript, javascript, python]
     # A compiled LangGraph graph runs a workflow; its model calls are inside its nodes.
     unless_assigned: '\.\s*compile\s*\('
+    # LangSmith traces every LangChain run when the deployment switches tracing on.
+    traced_when_set: [LANGSMITH_TRACING, LANGCHAIN_TRACING_V2]
     samples:
       match: ['answer = await chain.ainvoke({"question": q})']
       no_match: ['handler.invoke(event)', "chain = workflow.compile()\nresult = await chain.ainvoke({\"task\": t})"]

@@ -77,7 +77,8 @@ struct CallSiteJudge {
                 ?? wrappers.first { $0.open == call.open && call.open >= 0 || ($0.open < call.calleeStart && call.calleeStart < $0.end) }
             var unmet: [String: String] = [:]
             if wrapper == nil {
-                for rule in AIFamily.requirementIDs where !call.pattern.notRequired.contains(rule) {
+                let notRequired = checks.notRequired(for: call.pattern)
+                for rule in AIFamily.requirementIDs where !notRequired.contains(rule) {
                     let requirements = checks.requirements.filter { $0.rule == rule }
                     guard !requirements.isEmpty else { continue }
                     var lookedFor: [String] = []

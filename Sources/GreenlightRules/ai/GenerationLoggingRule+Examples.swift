@@ -235,6 +235,16 @@ extension GenerationLoggingRule {
                 }
                 """,
         ]),
+        // LangSmith traces every LangChain run where the deployment switches tracing on.
+        RuleExample([
+            ".env.example": "LANGSMITH_API_KEY=\nLANGSMITH_TRACING=true\n",
+            "src/agent/reflect.ts": """
+                export async function reflect(state: State, userId: string) {
+                  const context = await buildPromptContext(userId);
+                  return model.invoke([...context, ...state.messages]);
+                }
+                """,
+        ]),
         // An adapter that reshapes the conversation it receives (a loop over `messages`) hands
         // on its caller's request all the same; a compiled LangGraph graph's `ainvoke` runs a
         // workflow, not a chat model.

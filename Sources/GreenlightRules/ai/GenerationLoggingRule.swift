@@ -13,10 +13,15 @@ public struct GenerationLoggingRule: AIRequirementRule {
             loop. Every LLM call site must log its generation in its enclosing function — \
             `logGeneration(…)`, `log_generation(…)`, an insert into `ai_generations` (Drizzle \
             `insert(aiGenerations)`, Prisma `aiGeneration.create`, an `AIGeneration(…)` row), a \
-            Langfuse trace or generation, a Langfuse `@observe` decorator — or the file must \
-            instrument its client with Langfuse (`observeOpenAI(…)`, `langfuse.openai`). A logger \
-            mentioned only in a comment or a string does not count. Tune with `ai.loggers`; a \
-            call to a wrapper in `ai.compliant_wrappers` is compliant.
+            Langfuse trace or generation, a tracing span or usage record around the call, a \
+            telemetry option (`experimental_telemetry`), a tracing decorator (`@observe`, \
+            `@traceable`, `@traced`, `@weave.op`) — or the file must instrument its client or \
+            chain run (`observeOpenAI(…)`, `langfuse.openai`, `wrap_openai(…)`, `callbacks: \
+            [langfuse_handler]`), or the repository its LLM clients process-wide \
+            (`OpenAIInstrumentor().instrument()`, `Traceloop.init()`, `logfire.instrument_openai()`), \
+            or a committed env template switch on the SDK's own tracing (`LANGSMITH_TRACING=true` \
+            for LangChain). A logger mentioned only in a comment or a string does not count. Tune \
+            with `ai.loggers`; a call to a wrapper in `ai.compliant_wrappers` is compliant.
             """,
         configKeys: AIConfigKeys.all,
         triggering: GenerationLoggingRule.triggeringExamples,

@@ -111,7 +111,17 @@ public enum EnvFiles {
     /// The `NAME=value` lines of an env file with a value (`export` dropped, quotes and a
     /// trailing comment removed; not `null`, `none`, `true` …).
     static func assignments(_ text: SourceText) -> [(name: String, value: String)] {
-        var assignments: [(name: String, value: String)] = []
+        settings(text).filter { !noValues.contains($0.value.lowercased()) }
+    }
+
+    /// The names an env file switches on (`LANGSMITH_TRACING=true`, `=1`, `=yes`, `=on`).
+    static func switchedOn(_ text: SourceText) -> Set<String> {
+        Set(settings(text).filter { ["true", "1", "yes", "on"].contains($0.value.lowercased()) }.map(\.name))
+    }
+
+    /// Every `NAME=value` line with a value, as `assignments` reads it.
+    private static func settings(_ text: SourceText) -> [(name: String, value: String)] {
+        var settings: [(name: String, value: String)] = []
         for line in text.lines {
             var rest = line.drop { $0 == " " || $0 == "\t" }
             guard !rest.hasPrefix("#") else { continue }
@@ -121,10 +131,10 @@ public enum EnvFiles {
             var value = rest[rest.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]) }
             value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            guard !name.isEmpty, !value.isEmpty, !noValues.contains(value.lowercased()) else { continue }
-            assignments.append((name, value))
+            guard !name.isEmpty, !value.isEmpty else { continue }
+            settings.append((name, value))
         }
-        return assignments
+        return settings
     }
 
     /// Lower-case words joined by `-` or `_`, digits allowed after the first
