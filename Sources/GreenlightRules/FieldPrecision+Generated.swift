@@ -10,7 +10,7 @@ public enum FieldPrecision {
 
     public static let measured: [String: FieldMeasurement] = [
         "ai.context-injection": FieldMeasurement(findings: 765, repositories: 100, truePositives: 1, falsePositives: 57, debatable: 2),
-        "ai.logging": FieldMeasurement(findings: 788, repositories: 106, truePositives: 8, falsePositives: 31, debatable: 13),
+        "ai.logging": FieldMeasurement(findings: 758, repositories: 104, truePositives: 8, falsePositives: 30, debatable: 13),
         "ai.user-identity": FieldMeasurement(findings: 925, repositories: 86, truePositives: 20, falsePositives: 32, debatable: 9),
         "ci.docker-build-missing": FieldMeasurement(findings: 128, repositories: 61, truePositives: 104, falsePositives: 7, debatable: 17),
         "ci.masked-failure": FieldMeasurement(findings: 54, repositories: 18, truePositives: 1, falsePositives: 9, debatable: 9),
