@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Embed the ai rule packs in the binary.
 
-  checks/ai/*.yml  -> Sources/GreenlightRules/ai/AIPacks+Generated.swift    (ai call-site packs)
+  checks/ai/*.yml  -> Sources/GreenlightRules/ai/AIPacks+Generated.swift    (the list of ai packs)
+                      Sources/GreenlightRules/ai/AIPack+<Name>+Generated.swift (one per pack)
 
-The generated file holds every pack's YAML as a raw string literal, so that the packs ship
+The generated files hold every pack's YAML as a raw string literal, so that the packs ship
 inside the `greenlight` executable (no resource bundle to lose when the binary is copied). Run
 it after changing a pack; tests fail while a generated file is stale. Python 3 standard library
 only. (The secrets packs, `checks/secrets*.yml`, ship as Swift values that a test writes:
@@ -28,14 +29,23 @@ OUTPUTS = [
         "folder": os.path.join(ROOT, "checks", "ai"),
         "source": "checks/ai/*.yml",
         "target": os.path.join(ROOT, "Sources", "GreenlightRules", "ai", "AIPacks+Generated.swift"),
+        # Each pack's text in a file of its own, so that no generated file grows with them all.
+        "pack_target": os.path.join(ROOT, "Sources", "GreenlightRules", "ai", "AIPack+%s+Generated.swift"),
         "prologue": [
-            "/// The ai rule packs of `checks/ai/`, built into the binary, in file-name order.",
+            "/// The ai rule packs of `checks/ai/`, built into the binary, in file-name order (each",
+            "/// pack's text in `AIPack+<name>+Generated.swift`).",
             "enum AIBuiltinPacks {",
             "    static let files: [(name: String, yaml: String)] = [",
         ],
-        "entry": lambda name, text: '        ("%s", %s),' % (name, literal(text)),
+        "entry": lambda name, constant: '        ("%s", %s),' % (name, constant),
     },
 ]
+
+
+def constant(name):
+    """`call-sites.yml` -> `callSites`."""
+    words = name[: -len(".yml")].replace("_", "-").split("-")
+    return words[0] + "".join(word[:1].upper() + word[1:] for word in words[1:])
 
 
 def literal(text):
@@ -56,9 +66,16 @@ def packs(output):
 def render(output):
     """Every file this output generates: {path: text}."""
     files = {}
-    out = [line.format(source=output["source"]) for line in HEADER] + output["prologue"]
+    source = output["source"]
+    out = [line.format(source=source) for line in HEADER] + output["prologue"]
     for name, text in packs(output):
-        out.append(output["entry"](name, text))
+        name_constant = constant(name)
+        out.append(output["entry"](name, name_constant))
+        pack_source = "checks/ai/" + name
+        files[output["pack_target"] % (name_constant[:1].upper() + name_constant[1:])] = "\n".join(
+            [line.format(source=pack_source) for line in HEADER]
+            + ["extension AIBuiltinPacks {", "    static let %s = %s" % (name_constant, literal(text)), "}", ""]
+        )
     out += ["    ]", "}", ""]
     files[output["target"]] = "\n".join(out)
     return files
