@@ -10,7 +10,7 @@ final class AILedger {
 
     static func of(_ context: RuleContext) throws -> AILedger {
         try context.shared(key) {
-            let judge = try AIFileJudge(context)
+            let judge = try AIFileJudge.of(context)
             let files = try context.visits { judge }.files.map(\.value)
             let sites = files.flatMap(\.sites)
             // Rules a repository-wide requirement meets (process-wide instrumentation) are met
@@ -63,7 +63,15 @@ public struct AIFileJudge: FileVisitor {
     let exempt: ExemptPaths
     let instrumentation: RepositoryInstrumentation
 
-    init(_ context: RuleContext) throws {
+    /// The run's judge, built once: its packs are loaded and its env templates read once for the
+    /// three rules and the ledger.
+    static let judgeKey = SharedKey<AIFileJudge>("ai.file-judge")
+
+    static func of(_ context: RuleContext) throws -> AIFileJudge {
+        try context.shared(judgeKey) { try AIFileJudge(context) }
+    }
+
+    private init(_ context: RuleContext) throws {
         let settings = context.section(AISettings.self)
         var checks = try AIChecks.load(settings: settings, snapshot: context.snapshot)
         // What the deployment's env templates switch on (an SDK's tracing).
@@ -83,13 +91,15 @@ public struct AIFileJudge: FileVisitor {
     public func visit(_ entry: SnapshotEntry, bytes: [UInt8]) throws -> AIFileFacts? {
         guard let language = SourceLanguage.of(path: entry.path) else { return nil }
         let namesUsers = EndUsers.named(in: bytes)
+        let hasCalls = checks.keywords(for: language).contains { ByteSearch.contains(bytes, $0) }
+        let instrumented = instrumentation.mayMatch(bytes)
+        guard hasCalls || instrumented else { return namesUsers ? AIFileFacts(sites: [], namesUsers: true, repositoryMatches: []) : nil }
+        // Lexed once, for the call sites and the instrumentation alike.
         let text = SourceText(path: entry.path, bytes: bytes)
-        let repositoryMatches = instrumentation.matches(in: text, language: language)
-        guard checks.keywords(for: language).contains(where: { ByteSearch.contains(bytes, $0) }) else {
-            return namesUsers || !repositoryMatches.isEmpty ? AIFileFacts(sites: [], namesUsers: namesUsers, repositoryMatches: repositoryMatches) : nil
-        }
         let lexed = CodeLexer.lex(text, language: language)
         let view = CodeView(lexed)
+        let repositoryMatches = instrumented ? instrumentation.matches(in: view, count: lexed.count) : []
+        guard hasCalls else { return AIFileFacts(sites: [], namesUsers: namesUsers, repositoryMatches: repositoryMatches) }
         var calls = CallLocator.calls(in: lexed, view: view, patterns: checks.callSites(for: language))
         calls = ScriptEntryBlocks.productCalls(calls, in: lexed)
         if calls.contains(where: { $0.pattern.requiredImport != nil }) {

@@ -19,7 +19,7 @@ extension AIRequirementRule {
     static var settingName: String { String(setting.name.dropFirst(AISettings.key.count + 1)) }
 
     public static func fileVisitor(_ context: RuleContext) throws -> AIFileJudge {
-        try AIFileJudge(context)
+        try AIFileJudge.of(context)
     }
 
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {

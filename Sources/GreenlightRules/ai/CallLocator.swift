@@ -132,9 +132,8 @@ enum CallLocator {
         guard segments.count >= 2 else { return false }
         let receiver = segments[segments.count - 2]
         var offset = 0
-        while let found = ByteSearch.firstIndex(of: receiver, in: code, from: offset) {
+        while let found = WordIndex.firstOffset(of: receiver, in: code, from: offset) {
             offset = found + receiver.count
-            guard found == 0 || !code[found - 1].isIdentifierByte, offset < code.count, !code[offset].isIdentifierByte else { continue }
             // Over a type annotation to `=` on the same line, not `==` or `=>`.
             var equals = offset
             while equals < code.count, code[equals] != 0x0A, code[equals] != UInt8(ascii: "="), equals - offset < 128 { equals += 1 }

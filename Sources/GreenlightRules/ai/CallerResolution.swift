@@ -173,16 +173,10 @@ struct CallerResolution {
         let code = lexed.code
         let needle = Array(name.utf8)
         var calls: [LocatedCall] = []
-        var offset = 0
-        while offset + needle.count <= code.count {
-            guard code[offset] == needle[0], code[offset..<(offset + needle.count)].elementsEqual(needle) else {
-                offset += 1
-                continue
-            }
+        var from = 0
+        while let offset = WordIndex.firstOffset(of: needle, in: code, from: from) {
             let end = offset + needle.count
-            defer { offset = end }
-            if offset > 0, code[offset - 1].isIdentifierByte { continue }
-            if end < code.count, code[end].isIdentifierByte { continue }
+            from = end
             guard let next = CallLocator.nextSignificant(after: end, in: code, newlines: false),
                   code[next] == UInt8(ascii: "("), let bracket = lexed.bracket(openingAt: next) else { continue }
             let start = CallLocator.calleeStart(from: offset > 0 && code[offset - 1] == UInt8(ascii: "#") ? offset - 1 : offset, in: code)

@@ -10,25 +10,12 @@ enum EndUsers {
     static let names = ["user_id", "userId", "userID", "uid", "current_user", "currentUser", "request.user", "req.user",
                         "session.user", "ctx.user", "account_id", "accountId", "tenant_id", "tenantId", "customer_id",
                         "customerId", "owner_id", "ownerId"]
-    /// The plain identifiers among them, looked up in one pass over a file.
+    /// The plain identifiers among them, looked up in one pass over a file; the dotted ones.
     static let identifiers = WordIndex(Set(names.filter { !$0.contains(".") }))
+    static let dotted = names.filter { $0.contains(".") }.map { Array($0.utf8) }
 
     /// Whether a file's bytes name one of them.
     static func named(in bytes: [UInt8]) -> Bool {
-        !identifiers.words(in: bytes).isEmpty || names.contains { $0.contains(".") && occurs($0, asWordIn: bytes) }
-    }
-
-    /// `name` at identifier boundaries on both sides (`uid`, not `uuid` or `uidl`).
-    static func occurs(_ name: String, asWordIn bytes: [UInt8]) -> Bool {
-        let needle = Array(name.utf8)
-        var offset = 0
-        while let found = ByteSearch.firstIndex(of: needle, in: bytes, from: offset) {
-            let end = found + needle.count
-            if (found == 0 || !bytes[found - 1].isIdentifierByte) && (end == bytes.count || !bytes[end].isIdentifierByte) {
-                return true
-            }
-            offset = found + 1
-        }
-        return false
+        !identifiers.words(in: bytes).isEmpty || dotted.contains { WordIndex.firstOffset(of: $0, in: bytes) != nil }
     }
 }

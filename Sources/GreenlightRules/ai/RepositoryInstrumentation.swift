@@ -15,16 +15,15 @@ struct RepositoryInstrumentation: Sendable {
         literals = patterns.contains { $0.literals == nil } ? nil : patterns.flatMap { $0.literals ?? [] }
     }
 
-    /// The sources of the patterns that match the file's code.
-    func matches(in text: SourceText, language: SourceLanguage) -> Set<String> {
-        guard !patterns.isEmpty else { return [] }
-        if let literals {
-            var bytes = text.text
-            let holds = bytes.withUTF8 { buffer in literals.contains { ByteSearch.contains(UnsafeRawBufferPointer(buffer), $0) } }
-            guard holds else { return [] }
-        }
-        let lexed = CodeLexer.lex(text, language: language)
-        let view = CodeView(lexed)
-        return Set(patterns.filter { $0.matches(in: view, range: 0..<lexed.count) }.map(\.source))
+    /// Whether the file's bytes hold a literal one of the patterns needs (true when unknown).
+    func mayMatch(_ bytes: [UInt8]) -> Bool {
+        guard !patterns.isEmpty else { return false }
+        guard let literals else { return true }
+        return bytes.withUnsafeBytes { raw in literals.contains { ByteSearch.contains(raw, $0) } }
+    }
+
+    /// The sources of the patterns that match a file's code view.
+    func matches(in view: CodeView, count: Int) -> Set<String> {
+        Set(patterns.filter { $0.matches(in: view, range: 0..<count) }.map(\.source))
     }
 }

@@ -1,3 +1,5 @@
+import GreenlightCore
+
 /// A set of identifiers looked up in one pass over a text: each identifier of the text is
 /// hashed as it is read and compared only with wanted words of the same hash — so the cost is
 /// the text's length, not the text's length times the number of words (hundreds of wrapper
@@ -43,5 +45,19 @@ struct WordIndex {
             hash = hash &* 0x100_0000_01b3
         }
         return hash
+    }
+
+    /// The offset of the first `word` in `bytes` at or after `from` that stands as a whole
+    /// identifier (no identifier byte on either side).
+    static func firstOffset(of word: [UInt8], in bytes: [UInt8], from: Int = 0) -> Int? {
+        var offset = from
+        while let found = ByteSearch.firstIndex(of: word, in: bytes, from: offset) {
+            let end = found + word.count
+            if (found == 0 || !bytes[found - 1].isIdentifierByte) && (end == bytes.count || !bytes[end].isIdentifierByte) {
+                return found
+            }
+            offset = found + 1
+        }
+        return nil
     }
 }
