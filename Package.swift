@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "GreenlightCLI",
             dependencies: [
-                "GreenlightCommands", "GreenlightCore", "GreenlightGit", "GreenlightReport", "GreenlightRules",
+                "GreenlightCommands", "GreenlightCore", "GreenlightGit", "GreenlightProbes", "GreenlightReport", "GreenlightRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

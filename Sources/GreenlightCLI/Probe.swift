@@ -1,12 +1,14 @@
 import ArgumentParser
 import GreenlightCommands
+import GreenlightProbes
 import GreenlightReport
 
 extension ProbeReportFormat: ExpressibleByArgument {}
 
 struct Probe: ConsoleCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the live endpoint probes of .greenlight.yml; exit 1 if any fails.")
+        abstract: "Run the live endpoint probes of .greenlight.yml; exit 1 if any fails.",
+        discussion: ConditionLanguage.summary)
 
     @Argument(help: "Probe names (default: every probe).")
     var names: [String] = []

@@ -114,11 +114,22 @@ struct ProbeCLITests {
         withExtendedLifetime(server) {}
     }
 
+    @Test func helpTellsTheConditionLanguage() throws {
+        let repo = try repository(Self.seedLike)
+        let result = try CLI.greenlight("help", "probe", in: repo.root)
+        #expect(result.status == 0)
+        let text = result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for part in ["[CONNECTED] means an HTTP response arrived", "Gatus's conditions are read as written",
+                     "Kept different on purpose", "len() of an object counts its keys"] {
+            #expect(text.contains(part), "\(part)")
+        }
+    }
+
     @Test func badConditionAndUnknownProbeAreUsageErrors() throws {
-        let repo = try repository("  - name: a\n    url: BASE/\n    expect: ['[BODY].mode == shadow']\n")
+        let repo = try repository("  - name: a\n    url: BASE/\n    expect: ['[STATUS] == shadow']\n")
         expectToolError(try CLI.greenlight("probe", in: repo.root), exit: 2,
-                        [".greenlight.yml:4:30: invalid condition: bare word 'shadow': quote strings"])
-        expectToolError(try CLI.greenlight("check", in: repo.root), exit: 2, [".greenlight.yml:4:30: invalid condition"])
+                        [".greenlight.yml:4:27: invalid condition: bare word 'shadow': [STATUS] is not text"])
+        expectToolError(try CLI.greenlight("check", in: repo.root), exit: 2, [".greenlight.yml:4:27: invalid condition"])
         let good = try repository(Self.seedLike)
         expectToolError(try CLI.greenlight("probe", "helth", in: good.root), exit: 2, ["unknown probe 'helth'", "health"])
         expectToolError(try CLI.greenlight("probe", "--format", "xml", in: good.root), exit: 2, ["xml"])

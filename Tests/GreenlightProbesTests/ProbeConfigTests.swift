@@ -70,7 +70,7 @@ func configError(_ yaml: String) -> String? {
     @Test(arguments: [
         // an invalid condition points at the column inside the quoted string
         ("  - name: a\n    url: http://h/\n    expect: [\"[STATUS] = 200\"]\n", "probes.yml:4:24: invalid condition: '=' is not an operator; use '=='"),
-        ("  - name: a\n    url: http://h/\n    expect:\n      - '[BODY].status == ok'\n", "probes.yml:5:27: invalid condition: bare word 'ok'"),
+        ("  - name: a\n    url: http://h/\n    expect:\n      - '[STATUS] == ok'\n", "probes.yml:5:22: invalid condition: bare word 'ok': [STATUS] is not text"),
         ("  - name: a\n    url: http://h/\n    expect:\n      - [STATUS] == 200\n", "probes.yml:5:18: invalid YAML"),
         ("  - name: a\n    url: ftp://h/file\n    expect: [\"[STATUS] == 200\"]\n", "probes.yml:3:10: unsupported URL scheme 'ftp'"),
         ("  - name: a\n    url: h/health\n    expect: [\"[STATUS] == 200\"]\n", "probes.yml:3:10: invalid URL 'h/health'"),

@@ -99,10 +99,15 @@ public enum ConditionEvaluator {
         let values = resolve(condition.subject, view: view)
         guard !values.isEmpty else { return ConditionVerdict(passed: false, actual: "no elements") }
         let labelled = condition.subject.description.contains("[*]")
+        var other: Resolved?
+        if case .subject(let right) = condition.expected {
+            other = resolve(right, view: view).first?.1 ?? .missing("missing")
+        }
         for (label, value) in values {
-            let passed = compare(value, condition.op, condition.expected)
+            let passed = Comparison.holds(value, condition.op, condition.expected, other: other)
             if !passed {
-                let shown = labelled ? label.map { "\($0) = \(value.summary)" } ?? value.summary : value.summary
+                var shown = labelled ? label.map { "\($0) = \(value.summary)" } ?? value.summary : value.summary
+                if let other, case .subject(let right) = condition.expected { shown += " (\(right.description) = \(other.summary))" }
                 return ConditionVerdict(passed: false, actual: shown)
             }
         }
@@ -120,47 +125,38 @@ public enum ConditionEvaluator {
         case .errorRate: value = .percent(stats.errorRate)
         default: value = .missing("not an aggregate")
         }
-        return ConditionVerdict(passed: compare(value, condition.op, condition.expected), actual: value.summary)
+        return ConditionVerdict(passed: Comparison.holds(value, condition.op, condition.expected, other: nil), actual: value.summary)
     }
 
     // MARK: - Resolution
-
-    /// A value a subject resolved to.
-    enum Resolved {
-        case json(JSONValue)
-        case duration(Double)
-        case percent(Double)
-        case missing(String)
-
-        var summary: String {
-            switch self {
-            case .json(let value): return value.summary
-            case .duration(let seconds): return DurationText.format(seconds)
-            case .percent(let fraction): return NumberText.format((fraction * 10000).rounded() / 100) + "%"
-            case .missing(let why): return why
-            }
-        }
-    }
 
     /// One value, or one per element under `[*]`, each with its concrete path for messages.
     static func resolve(_ subject: Subject, view: ResponseView) -> [(String?, Resolved)] {
         switch subject {
         case .length(let inner):
+            if case .placeholder(.body, let path) = inner, path.isEmpty, let response = view.response, !response.bodyExceededCap,
+               case .success(.array(let items)) = view.json {
+                return [(nil, .json(.number(Double(items.count))))]
+            }
             return resolve(inner, view: view).map { label, value in
                 switch value {
                 case .json(.string(let text)): return (label, .json(.number(Double(text.count))))
                 case .json(.array(let items)): return (label, .json(.number(Double(items.count))))
                 case .json(.object(let fields)): return (label, .json(.number(Double(fields.count))))
+                case .json(.null): return (label, .missing("len() of null"))
                 case .missing: return (label, value)
-                default: return (label, .missing("len() of \(value.summary)"))
+                default: return (label, .json(.number(Double(value.text.count))))
                 }
             }
         case .has(let inner):
             return resolve(inner, view: view).map { label, value in
-                if case .missing(let why) = value, why.hasPrefix("missing") || why.hasPrefix("no header") {
-                    return (label, .json(.bool(false)))
+                if case .missing(let why) = value {
+                    let absent = why.hasPrefix("missing") || why.hasPrefix("no header") || why.hasPrefix("no address")
+                    return (label, absent ? .json(.bool(false)) : value)
                 }
-                if case .missing = value { return (label, value) }
+                if case .placeholder(let placeholder, let path) = inner, path.isEmpty || placeholder != .body {
+                    return (label, .json(.bool(!value.text.isEmpty)))
+                }
                 return (label, .json(.bool(true)))
             }
         case .placeholder(let placeholder, let path):
@@ -170,10 +166,8 @@ public enum ConditionEvaluator {
 
     private static func resolve(_ placeholder: Placeholder, path: [PathStep], view: ResponseView) -> [(String?, Resolved)] {
         if placeholder == .connected {
-            switch view.outcome {
-            case .success: return [(nil, .json(.bool(true)))]
-            case .failure(let failure): return [(nil, .json(.bool(failure.connected)))]
-            }
+            // An HTTP response arrived, as Gatus means it: a connection that never answered is not one.
+            return [(nil, .json(.bool(view.response != nil)))]
         }
         guard let response = view.response else {
             if case .failure(let failure) = view.outcome { return [(nil, .missing("no response (\(failure.message))"))] }
@@ -182,6 +176,8 @@ public enum ConditionEvaluator {
         switch placeholder {
         case .status: return [(nil, .json(.number(Double(response.status))))]
         case .responseTime: return [(nil, .duration(response.elapsed))]
+        case .ip:
+            return [(nil, response.remoteAddress.map { .json(.string($0)) } ?? .missing("no address"))]
         case .certExpiry:
             guard let notAfter = response.certificateNotAfter else { return [(nil, .missing("no certificate"))] }
             return [(nil, .duration(notAfter.timeIntervalSince(view.now)))]
@@ -192,7 +188,10 @@ public enum ConditionEvaluator {
             if response.bodyExceededCap {
                 return [(nil, .missing("the body is larger than the \(ByteCount.format(view.bodyCap)) cap"))]
             }
-            if path.isEmpty { return [(nil, .json(.string(String(decoding: response.body, as: UTF8.self))))] }
+            if path.isEmpty {
+                let text = String(decoding: response.body, as: UTF8.self)
+                return [(nil, .json(.string(text.trimmingCharacters(in: .whitespacesAndNewlines))))]
+            }
             switch view.json {
             case .failure(let error): return [(nil, .missing(error.message))]
             case .success(let root): return walk(root, path[...], label: "[BODY]")
@@ -220,57 +219,6 @@ public enum ConditionEvaluator {
             return []
         default:
             return [(label, .missing("missing (\(label) is \(value.summary))"))]
-        }
-    }
-
-    // MARK: - Comparison
-
-    static func compare(_ value: Resolved, _ op: Operator, _ expected: Expected) -> Bool {
-        if case .missing = value { return false }
-        switch (op, expected) {
-        case (.in, .list(let items)), (.equal, .list(let items)):
-            return items.contains { equal(value, $0) }
-        case (.equal, .value(let literal)): return equal(value, literal)
-        case (.notEqual, .value(let literal)): return !equal(value, literal)
-        case (.contains, .value(let literal)):
-            switch value {
-            case .json(.string(let text)):
-                if case .string(let part) = literal { return text.contains(part) }
-                return false
-            case .json(.array(let items)): return items.contains { equal(.json($0), literal) }
-            default: return false
-            }
-        case (_, .value(let literal)) where op.isOrdering:
-            guard let (left, right) = numbers(value, literal) else { return false }
-            switch op {
-            case .less: return left < right
-            case .lessOrEqual: return left <= right
-            case .greater: return left > right
-            default: return left >= right
-            }
-        default:
-            return false
-        }
-    }
-
-    private static func equal(_ value: Resolved, _ literal: Literal) -> Bool {
-        switch (value, literal) {
-        case (.json(.number(let a)), .number(let b)): return a == b
-        case (.json(.string(let a)), .string(let b)): return a == b
-        case (.json(.bool(let a)), .bool(let b)): return a == b
-        case (.json(.null), .null): return true
-        case (.duration(let a), .duration(let b)): return a == b
-        case (.percent(let a), .percent(let b)): return abs(a - b) < 1e-12
-        default: return false
-        }
-    }
-
-    private static func numbers(_ value: Resolved, _ literal: Literal) -> (Double, Double)? {
-        switch (value, literal) {
-        case (.json(.number(let a)), .number(let b)): return (a, b)
-        case (.duration(let a), .duration(let b)): return (a, b)
-        case (.percent(let a), .percent(let b)): return (a, b)
-        default: return nil
         }
     }
 }

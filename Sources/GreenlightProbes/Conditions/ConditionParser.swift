@@ -11,17 +11,22 @@ public struct ConditionSyntaxError: Error, Sendable, Equatable, CustomStringConv
 
 /// A recursive-descent parser for the condition language:
 ///
-///     condition := subject operator expected
+///     condition := operand operator operand        (one side a placeholder)
+///     operand   := subject | literal | "any(" items ")" | "pat(" pattern ")"
 ///     subject   := placeholder path? | "len(" subject ")" | "has(" subject ")"
-///     operator  := == | != | < | <= | > | >= | contains | in
-///     expected  := literal | "(" literal ("," literal)* ")" | "any(" literal ("," literal)* ")"
-///     literal   := "string" | 'string' | number | number% | duration | true | false | null
+///     operator  := == | != | < | <= | > | >= | contains | in | not in
+///     in-list   := "(" items ")"
+///     literal   := "string" | 'string' | number | number% | duration | true | false | null | word
 ///
-/// Types are checked as it parses: `[RESPONSE_TIME]` compares with durations, `[ERROR_RATE]`
-/// with percentages, `[STATUS]` with numbers, and so on.
+/// Placeholder names are read in any case. A condition written value-first (`any(200, 429) ==
+/// [STATUS]`) is kept subject-first, its ordering operator mirrored. Gatus's spellings are read
+/// where they are unambiguous: an unquoted word is a string where the subject is text, a plain
+/// number is milliseconds where it is a duration. Types are checked as it parses
+/// (`TypeCheck`): `[RESPONSE_TIME]` compares with durations, `[ERROR_RATE]` with percentages,
+/// `[STATUS]` with numbers, and so on.
 public struct ConditionParser {
-    private let scalars: [Unicode.Scalar]
-    private var at = 0
+    let scalars: [Unicode.Scalar]
+    var at = 0
 
     public static func parse(_ text: String) throws(ConditionSyntaxError) -> Condition {
         var parser = ConditionParser(text)
@@ -41,26 +46,70 @@ public struct ConditionParser {
         scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-")
     }
 
+    /// One side of a condition, before the sides are put in order.
+    private enum Operand {
+        case subject(Subject)
+        case value(Expected)
+    }
+
     // MARK: - Grammar
 
     private mutating func condition(_ text: String) throws(ConditionSyntaxError) -> Condition {
         skipSpace()
         guard at < scalars.count else { throw fail("empty condition (expected e.g. [STATUS] == 200)") }
-        let subjectStart = at
-        let subject = try subject()
+        let leftAt = at
+        let left = try operand(isLeft: true)
         skipSpace()
         let operatorStart = at
         let op = try operatorToken()
         skipSpace()
-        let expectedStart = at
-        let expected = try expected(for: op)
+        let rightAt = at
+        let right = try operand(isLeft: false, after: op)
         skipSpace()
         if at < scalars.count {
             throw fail("unexpected '\(String(String.UnicodeScalarView(scalars[at...])))' after the condition")
         }
-        try TypeCheck(subject: subject, op: op, expected: expected,
-                      subjectAt: subjectStart, operatorAt: operatorStart, expectedAt: expectedStart).run()
-        return Condition(text: text, subject: subject, op: op, expected: expected)
+        let subject: Subject, expected: Expected, ordered: Operator, subjectAt: Int, expectedAt: Int
+        switch (left, right) {
+        case (.subject(let leftSubject), .subject(let rightSubject)):
+            (subject, expected, ordered, subjectAt, expectedAt) = (leftSubject, .subject(rightSubject), op, leftAt, rightAt)
+        case (.subject(let leftSubject), .value(let value)):
+            (subject, expected, ordered, subjectAt, expectedAt) = (leftSubject, value, op, leftAt, rightAt)
+        case (.value(let value), .subject(let rightSubject)):
+            guard ![.contains, .in, .notIn].contains(op) else {
+                throw ConditionSyntaxError(offset: leftAt, message: "put the placeholder on the left of '\(op.rawValue)'")
+            }
+            (subject, expected, ordered, subjectAt, expectedAt) = (rightSubject, value, op.mirrored, rightAt, leftAt)
+        case (.value, .value):
+            throw ConditionSyntaxError(offset: leftAt, message:
+                "compares two constants: one side must be a placeholder such as [STATUS], [BODY].field or [RESPONSE_TIME]")
+        }
+        let coerced = try Coercion(subject: subject, at: expectedAt).run(expected)
+        try TypeCheck(subject: subject, op: ordered, expected: coerced,
+                      subjectAt: subjectAt, operatorAt: operatorStart, expectedAt: expectedAt).run()
+        return Condition(text: text, subject: subject, op: ordered, expected: coerced)
+    }
+
+    private mutating func operand(isLeft: Bool, after op: Operator? = nil) throws(ConditionSyntaxError) -> Operand {
+        if peek == "[" || lookingAt("len(") || lookingAt("has(") { return .subject(try subject()) }
+        if op == .in || op == .notIn {
+            guard take("(") else { throw fail("expected a list after '\(op!.rawValue)', e.g. \(op!.rawValue) (401, 403)") }
+            return .value(.list(try list()))
+        }
+        if lookingAt("any(") {
+            if let op, op != .equal && op != .notEqual { throw fail("any(…) goes with '==' or '!='") }
+            at += 4
+            return .value(.list(try list()))
+        }
+        if lookingAt("pat(") {
+            if let op, op != .equal && op != .notEqual { throw fail("pat(…) goes with '==' or '!='") }
+            at += 4
+            return .value(.pattern(try pattern(isLeft: isLeft)))
+        }
+        guard at < scalars.count else {
+            throw fail(op.map { "expected a value after '\($0.rawValue)'" } ?? "expected a placeholder such as [STATUS]")
+        }
+        return .value(.value(try literal(until: isLeft ? .space : .end)))
     }
 
     private mutating func subject(depth: Int = 0) throws(ConditionSyntaxError) -> Subject {
@@ -74,9 +123,6 @@ public struct ConditionParser {
             return make(inner)
         }
         guard peek == "[" else {
-            if at < scalars.count, let _ = try? lookAheadLiteral() {
-                throw fail("the left side must be a placeholder such as [STATUS] or [BODY].field (put the value on the right)")
-            }
             throw fail("expected a placeholder such as [STATUS], [BODY], [HEADER].name or [RESPONSE_TIME]")
         }
         let start = at
@@ -87,7 +133,7 @@ public struct ConditionParser {
             at += 1
         }
         guard take("]") else { at = start; throw fail("unclosed '[' in placeholder") }
-        guard let placeholder = Placeholder(rawValue: name) ?? Placeholder.aliases[name] else {
+        guard let placeholder = Placeholder.named(name) else {
             at = start
             let known = Placeholder.allCases.map { "[\($0.rawValue)]" }.joined(separator: ", ")
             throw fail("unknown placeholder [\(name)] (expected one of \(known))")
@@ -125,7 +171,7 @@ public struct ConditionParser {
             if take("*") {
                 steps.append(.every)
             } else if peek == "\"" || peek == "'" {
-                guard case .string(let key) = try literal() else { throw fail("expected a quoted key") }
+                guard case .string(let key) = try quoted(peek!) else { throw fail("expected a quoted key") }
                 steps.append(.key(key))
             } else {
                 let digits = word { ("0"..."9").contains($0) }
@@ -145,135 +191,39 @@ public struct ConditionParser {
             at += symbol.unicodeScalars.count
             return Operator(rawValue: symbol)!
         }
-        for word in ["contains", "in"] where lookingAt(word) {
+        for word in ["contains", "not in", "in"] where lookingAt(word) {
             let after = at + word.unicodeScalars.count
             if after == scalars.count || !Self.isKeyScalar(scalars[after]) {
                 at = after
                 return Operator(rawValue: word)!
             }
         }
-        if at >= scalars.count { throw fail("expected an operator (==, !=, <, <=, >, >=, contains, in) after the placeholder") }
+        if at >= scalars.count { throw fail("expected an operator (==, !=, <, <=, >, >=, contains, in, not in) after the placeholder") }
         if peek == "=" { throw fail("'=' is not an operator; use '=='") }
-        throw fail("expected an operator (==, !=, <, <=, >, >=, contains, in)")
-    }
-
-    private mutating func expected(for op: Operator) throws(ConditionSyntaxError) -> Expected {
-        if op == .in {
-            guard take("(") else { throw fail("expected a list after 'in', e.g. in (401, 403)") }
-            return .list(try list())
-        }
-        if lookingAt("any(") {
-            guard op == .equal else { throw fail("any(…) goes with '==' only") }
-            at += 4
-            return .list(try list())
-        }
-        guard at < scalars.count else { throw fail("expected a value after '\(op.rawValue)'") }
-        return .value(try literal())
-    }
-
-    /// Literals up to the closing parenthesis (the opening one is consumed).
-    private mutating func list() throws(ConditionSyntaxError) -> [Literal] {
-        var items: [Literal] = []
-        for _ in 0..<1000 {
-            skipSpace()
-            items.append(try literal())
-            skipSpace()
-            if take(")") { return items }
-            guard take(",") else { throw fail("expected ',' or ')' in the list") }
-        }
-        throw fail("list too long")
-    }
-
-    private mutating func literal() throws(ConditionSyntaxError) -> Literal {
-        let start = at
-        guard let first = peek else { throw fail("expected a value") }
-        if first == "\"" || first == "'" { return try quoted(first) }
-        let token = word { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-%+".unicodeScalars.contains($0)) }
-        guard !token.isEmpty else {
-            throw fail("expected a value (a number, a duration like 300ms, a percentage like 1%, a quoted string, true, false or null)")
-        }
-        switch token {
-        case "true": return .bool(true)
-        case "false": return .bool(false)
-        case "null": return .null
-        default: break
-        }
-        if token.hasSuffix("%"), let number = Double(token.dropLast()), number.isFinite {
-            return .percent(number / 100)
-        }
-        if let number = Double(token), number.isFinite, token.first.map({ $0.isNumber || $0 == "-" || $0 == "+" }) == true {
-            return .number(number)
-        }
-        if token.first?.isNumber == true {
-            if let span = TimeSpan(token) { return .duration(span.seconds) }
-            at = start
-            throw fail("invalid number or duration '\(token)' (durations look like 300ms, 30s, 10m, 14d)")
-        }
-        at = start
-        throw fail("bare word '\(token)': quote strings, e.g. \"\(token)\"")
-    }
-
-    private mutating func quoted(_ quote: Unicode.Scalar) throws(ConditionSyntaxError) -> Literal {
-        let start = at
-        at += 1
-        var text = ""
-        while let scalar = peek {
-            at += 1
-            if scalar == quote { return .string(text) }
-            guard scalar == "\\" else {
-                text.unicodeScalars.append(scalar)
-                continue
-            }
-            guard let escaped = peek else { break }
-            at += 1
-            switch escaped {
-            case "n": text += "\n"
-            case "t": text += "\t"
-            case "r": text += "\r"
-            case "u":
-                let hex = String(String.UnicodeScalarView(scalars[at..<min(at + 4, scalars.count)]))
-                guard hex.count == 4, let value = UInt32(hex, radix: 16), let unicode = Unicode.Scalar(value) else {
-                    at -= 2
-                    throw fail("invalid \\u escape (expected four hex digits)")
-                }
-                at += 4
-                text.unicodeScalars.append(unicode)
-            case "\"", "'", "\\", "/": text.unicodeScalars.append(escaped)
-            default:
-                at -= 2
-                throw fail("unknown escape '\\\(escaped)'")
-            }
-        }
-        at = start
-        throw fail("unterminated string")
-    }
-
-    private func lookAheadLiteral() throws(ConditionSyntaxError) -> Literal {
-        var copy = self
-        return try copy.literal()
+        throw fail("expected an operator (==, !=, <, <=, >, >=, contains, in, not in)")
     }
 
     // MARK: - Scanning
 
-    private var peek: Unicode.Scalar? { at < scalars.count ? scalars[at] : nil }
+    var peek: Unicode.Scalar? { at < scalars.count ? scalars[at] : nil }
 
-    private func lookingAt(_ text: String) -> Bool {
+    func lookingAt(_ text: String) -> Bool {
         let wanted = Array(text.unicodeScalars)
         guard at + wanted.count <= scalars.count else { return false }
         return Array(scalars[at..<at + wanted.count]) == wanted
     }
 
-    private mutating func take(_ scalar: Unicode.Scalar) -> Bool {
+    mutating func take(_ scalar: Unicode.Scalar) -> Bool {
         guard peek == scalar else { return false }
         at += 1
         return true
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while let scalar = peek, scalar == " " || scalar == "\t" { at += 1 }
     }
 
-    private mutating func word(_ accepts: (Unicode.Scalar) -> Bool) -> String {
+    mutating func word(_ accepts: (Unicode.Scalar) -> Bool) -> String {
         var text = ""
         while let scalar = peek, accepts(scalar), text.unicodeScalars.count < 4096 {
             text.unicodeScalars.append(scalar)
@@ -282,7 +232,7 @@ public struct ConditionParser {
         return text
     }
 
-    private func fail(_ message: String) -> ConditionSyntaxError {
+    func fail(_ message: String) -> ConditionSyntaxError {
         ConditionSyntaxError(offset: min(at, scalars.count), message: message)
     }
 }

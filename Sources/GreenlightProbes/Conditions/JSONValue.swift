@@ -48,6 +48,47 @@ public indirect enum JSONValue: Sendable, Equatable, Decodable {
         }
     }
 
+    /// Minified JSON, keys sorted (so that the same value always has the same text): what
+    /// `pat(…)` matches and `len()` counts for a value that is neither text nor a container.
+    public var compactText: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let value): return value ? "true" : "false"
+        case .number(let value): return NumberText.format(value)
+        case .string(let text): return Self.quoted(text)
+        case .array(let items): return "[" + items.map(\.compactText).joined(separator: ",") + "]"
+        case .object(let fields):
+            return "{" + fields.keys.sorted().map { Self.quoted($0) + ":" + fields[$0]!.compactText }.joined(separator: ",") + "}"
+        }
+    }
+
+    /// The text a condition reads: a string as it is, anything else as `compactText`.
+    var text: String {
+        if case .string(let text) = self { return text }
+        return compactText
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
     static func cut(_ text: String, to limit: Int = 80) -> String {
         text.count > limit ? String(text.prefix(limit)) + "…" : text
     }

@@ -4,11 +4,13 @@ import GreenlightHTTP
 /// Turns one round's outcomes into a `ProbeResult`.
 ///
 /// Per-response conditions are decided on every response. A request that got no answer leaves
-/// them undecided (only `[CONNECTED]` can be decided on it) and counts as a failed request. A
-/// response that fails a condition, or a failed request, is an error for `[ERROR_RATE]`; when a
-/// probe has an `[ERROR_RATE]` condition, that condition alone judges them (a load test may
-/// tolerate a few). Aggregates (`[P50]`, `[P95]`, `[P99]`, `[ERROR_RATE]`) are decided once on
-/// the batch; latencies count the requests that got a response.
+/// them undecided (only `[CONNECTED]` can be decided on it, and is false) and counts as a failed
+/// request, unless the probe's only per-response conditions are `[CONNECTED]` ones, which then
+/// decide it. A response that fails a condition, a failed request, and a 5xx response of a probe
+/// with no `[STATUS]` condition are errors for `[ERROR_RATE]`; when a probe has an
+/// `[ERROR_RATE]` condition, that condition alone judges them (a load test may tolerate a few).
+/// Aggregates (`[P50]`, `[P95]`, `[P99]`, `[ERROR_RATE]`) are decided once on the batch;
+/// latencies count the requests that got a response.
 struct Evaluation {
     let spec: ProbeSpec
     let now: Date
@@ -31,7 +33,9 @@ struct Evaluation {
         let perResponse = spec.perResponse
         let aggregates = spec.aggregates
         let judgedByErrorRate = aggregates.contains { $0.condition.subject.placeholder == .errorRate }
-        let needsAnswer = perResponse.contains { $0.condition.subject.placeholder != .connected }
+        let onlyConnected = { (condition: Condition) in condition.placeholders.allSatisfy { $0 == .connected } }
+        let decidedByConnected = !perResponse.isEmpty && perResponse.allSatisfy { onlyConnected($0.condition) }
+        let statusDecides = perResponse.contains { $0.condition.placeholders.contains(.status) }
 
         var failures = Array(repeating: 0, count: perResponse.count)
         var firstFailure: [String?] = Array(repeating: nil, count: perResponse.count)
@@ -43,12 +47,13 @@ struct Evaluation {
             var bad = false
             var failure: HTTPFailure?
             if case .failure(let error) = view.outcome { failure = error }
-            if let failure, needsAnswer {
+            if let failure, !decidedByConnected {
                 unanswered.append(failure)
                 bad = true
             }
+            if let status = view.response?.status, status >= 500, !statusDecides { bad = true }
             for (number, expectation) in perResponse.enumerated() {
-                if failure != nil && expectation.condition.subject.placeholder != .connected { continue }
+                if failure != nil && !onlyConnected(expectation.condition) { continue }
                 evaluated[number] += 1
                 let verdict = ConditionEvaluator.evaluate(expectation.condition, on: view)
                 if verdict.passed {
