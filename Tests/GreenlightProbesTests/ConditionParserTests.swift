@@ -61,6 +61,7 @@ import Testing
         ("has([BODY]) == true", "has([BODY])", "==", "true"),
         ("has([IP]) == true", "has([IP])", "==", "true"),
         ("len([BODY]) == 3", "len([BODY])", "==", "3"),
+        ("[DOMAIN_EXPIRATION] > 720h", "[DOMAIN_EXPIRATION]", ">", "30d"),
     ])
     func parses(_ text: String, _ subject: String, _ op: String, _ expected: String) throws {
         let condition = try ConditionParser.parse(text)
@@ -114,7 +115,6 @@ import Testing
         ("[CONNECTED] < [STATUS]", 12, "[CONNECTED] is true or false and [STATUS] is a number"),
         ("len([P95]) > 1", 0, "len() and has() take a per-response placeholder, not [P95]"),
         ("[DNS_RCODE] == NOERROR", 0, "[DNS_RCODE] is the answer code of a DNS query"),
-        ("[DOMAIN_EXPIRATION] > 720h", 0, "[DOMAIN_EXPIRATION] needs a WHOIS lookup"),
         ("[ERROR_RATE] < 1", 15, "compare [ERROR_RATE] with a percentage such as 1%, not 1 (is it 1% or 100%?)"),
         ("[RESPONSE_TIME] < 3pc", 18, "invalid number or duration '3pc'"),
         ("[P95] contains 1s", 6, "'contains' does not apply to [P95]"),

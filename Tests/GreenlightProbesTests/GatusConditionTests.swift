@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightCore
 import GreenlightProbes
 import GreenlightTestSupport
 import Testing
@@ -113,6 +114,46 @@ import Testing
         #expect(!results[0].passed)
         #expect(results[0].conditions[0].actual == "false")
         #expect(results[1].passed, "a probe that expects the port closed decides on [CONNECTED] alone")
+    }
+
+    @Test func domainExpirationFromRDAP() throws {
+        let now = try #require(Timestamp.parse("2026-12-07T12:00:00Z"))
+        let rdap = try HTTPTestServer { request in
+            switch request.path {
+            case "/rdap/domain/example.localhost":
+                return .json(200, #"{"objectClassName":"domain","ldhName":"example.localhost","events":[{"eventAction":"registration","eventDate":"2001-01-01T00:00:00Z"},{"eventAction":"expiration","eventDate":"2027-02-05T12:00:00Z"}]}"#)
+            case "/rdap/domain/other.localhost": return .json(200, #"{"objectClassName":"domain","events":[]}"#)
+            default: return .json(404, #"{"errorCode":404}"#)
+            }
+        }
+        let port = try #require(URLComponents(string: server.baseURL)?.port)
+        let results = try runProbes("""
+            probes:
+              - name: registered
+                url: http://api.example.localhost:\(port)/user
+                rdap: \(rdap.baseURL)/rdap
+                expect: ["[STATUS] == 200", "[DOMAIN_EXPIRATION] > 720h", "[DOMAIN_EXPIRATION] <= 1440h"]
+              - name: expiring
+                url: http://api.example.localhost:\(port)/user
+                rdap: \(rdap.baseURL)/rdap/
+                expect: ["[DOMAIN_EXPIRATION] > 90d"]
+              - name: unknown
+                url: http://www.other.localhost:\(port)/user
+                rdap: \(rdap.baseURL)/rdap/
+                expect: ["[DOMAIN_EXPIRATION] > 720h"]
+              - name: address
+                url: BASE/user
+                rdap: \(rdap.baseURL)/rdap/
+                expect: ["[DOMAIN_EXPIRATION] > 720h"]
+            """, on: server, now: now)
+        #expect(results[0].passed, "\(results[0].problems.map(\.message))")
+        #expect(results[0].conditions[1].actual == "60d")
+        #expect(onlyProblem(results[1]).hasSuffix("[DOMAIN_EXPIRATION] > 90d failed: got 60d"))
+        #expect(onlyProblem(results[2]).contains("got no domain expiry in RDAP (other.localhost: no expiration event; www.other.localhost: not registered)"))
+        #expect(onlyProblem(results[3]).contains("got no domain: the URL's host 127.0.0.1 is an address or a single name"))
+        let asked = rdap.requests.map(\.path)
+        #expect(asked.filter { $0 == "/rdap/domain/example.localhost" }.count == 2, "one lookup per probe: \(asked)")
+        withExtendedLifetime(rdap) {}
     }
 
     @Test func differencesKeptOnPurpose() throws {

@@ -89,6 +89,7 @@ func configError(_ yaml: String) -> String? {
          "probes.yml:5:11: duplicate probe name 'a'"),
         ("  - name: a\n    url: http://h/\n    headers: {\"bad header\": x}\n    expect: [\"[STATUS] == 200\"]\n", "invalid header name 'bad header'"),
         ("  - name: a\n    url: http://h/\n    headers: {X-A: \"a\\r\\nInjected: 1\"}\n    expect: [\"[STATUS] == 200\"]\n", "a header value cannot contain a line break"),
+        ("  - name: a\n    url: http://h/\n    rdap: whois.example\n    expect: [\"[STATUS] == 200\"]\n", "probes.yml:4:11: invalid rdap URL 'whois.example'"),
         ("  - name: a\n    url: http://h/\n    max_body: 1GiB\n    expect: [\"[STATUS] == 200\"]\n", "max_body is at most 64MiB"),
     ])
     func positionedErrors(_ entry: String, _ expected: String) {

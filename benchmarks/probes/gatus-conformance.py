@@ -40,6 +40,9 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gatus_cases  # noqa: E402
 
+# The clock of the cases whose domain registration a loopback RDAP service answers for.
+RDAP_NOW = datetime.datetime(2026, 1, 5, 12, 0, tzinfo=datetime.timezone.utc)
+
 # Deliberate differences: (source, condition) → reason. A case listed here that agrees is
 # reported as agreeing; one that disagrees and is not listed is UNDOCUMENTED.
 DIFFERENCES = {
@@ -57,10 +60,6 @@ DIFFERENCES = {
         "no certificate fails [CERT_EXPIRY] rather than reading 0 (a plain-http URL is not a certificate that never expires)",
     ("evaluate", "len([BODY][0]) == 23"):
         "len() of an object counts its keys (Gatus counts the characters of its JSON)",
-    ("validate", "[DOMAIN_EXPIRATION] > 720h"):
-        "[DOMAIN_EXPIRATION] needs a WHOIS lookup; probes reach only the endpoint, so it is refused at load",
-    ("readme", "[DOMAIN_EXPIRATION] > 720h"):
-        "[DOMAIN_EXPIRATION] needs a WHOIS lookup; probes reach only the endpoint, so it is refused at load",
 }
 
 
@@ -110,10 +109,22 @@ class Served:
             protocol_version = "HTTP/1.1"
 
             def do_GET(self):
+                if self.path.startswith("/rdap/"):  # /rdap/N/domain/NAME: the registration of case N
+                    return self.rdap(served.responses[int(self.path.split("/")[2])])
                 response = served.responses[int(self.path.rsplit("/", 1)[1])]
                 time.sleep(response["delay_ms"] / 1000)
                 body = response["body"].encode()
                 self.send_response(response["status"])
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def rdap(self, response):
+                expires = RDAP_NOW + datetime.timedelta(milliseconds=response["domain_ms"])
+                body = json.dumps({"objectClassName": "domain", "events": [
+                    {"eventAction": "expiration", "eventDate": expires.strftime("%Y-%m-%dT%H:%M:%SZ")}]}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rdap+json")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -124,27 +135,29 @@ class Served:
         return Handler
 
     def url(self, number, response, condition):
-        """Where the case is served, the --now that sets its certificate's lifetime, or a reason
-        it cannot be served here."""
+        """Where the case is served, the --now that sets its certificate's lifetime, and the
+        RDAP base that answers for its domain — or a reason it cannot be served here."""
         if response is None:  # a validate case: only whether the condition loads matters
             response = {"status": 200, "body": "", "delay_ms": 0, "ip": "127.0.0.1", "connected": True,
                         "certificate_ms": None}
         threshold = re.search(r"\[RESPONSE_TIME\] [<>]=? (\d+)(ms)?$", condition)
         if threshold and response["delay_ms"] and abs(response["delay_ms"] - int(threshold.group(1))) <= 2:
-            return None, None, (f"a {response['delay_ms']} ms delay against {threshold.group(1)} ms: a live server cannot "
+            return None, None, None, (f"a {response['delay_ms']} ms delay against {threshold.group(1)} ms: a live server cannot "
                                 "place a response time on a whole-millisecond boundary (loopback adds 0.5-2 ms)")
         if not response["connected"]:
-            return f"http://127.0.0.1:{self.closed_port}/case/{number}", None, None
+            return f"http://127.0.0.1:{self.closed_port}/case/{number}", None, None, None
         if not ipaddress.ip_address(response["ip"]).is_loopback:
-            return None, None, f"the result's address {response['ip']} is not on the loopback interface"
-        if response.get("domain_ms") is not None:
-            return f"http://127.0.0.1:{self.http.server_address[1]}/case/{number}", None, None
+            return None, None, None, f"the result's address {response['ip']} is not on the loopback interface"
         self.responses[number] = response
+        if response.get("domain_ms") is not None:  # the registry is a loopback RDAP service too
+            port = self.http.server_address[1]
+            return (f"http://gatus.example.localhost:{port}/case/{number}", RDAP_NOW.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    None, f"http://127.0.0.1:{port}/rdap/{number}/")
         if response["certificate_ms"] is not None:
             now = self.not_after - datetime.timedelta(milliseconds=response["certificate_ms"])
             return (f"https://127.0.0.1:{self.https.server_address[1]}/case/{number}",
-                    now.strftime("%Y-%m-%dT%H:%M:%SZ"), None)
-        return f"http://127.0.0.1:{self.http.server_address[1]}/case/{number}", None, None
+                    now.strftime("%Y-%m-%dT%H:%M:%SZ"), None, None)
+        return f"http://127.0.0.1:{self.http.server_address[1]}/case/{number}", None, None, None
 
     def close(self):
         self.http.shutdown()
@@ -154,7 +167,7 @@ class Served:
             connection.close()
 
 
-def run_probe(binary, workdir, url, condition, now=None, timeout="10s"):
+def run_probe(binary, workdir, url, condition, now=None, timeout="10s", rdap=None):
     """(exit code, stderr's first line) of `greenlight probe` with one probe and one condition."""
     config = os.path.join(workdir, "probe.yml")
     with open(config, "w") as handle:
@@ -162,6 +175,8 @@ def run_probe(binary, workdir, url, condition, now=None, timeout="10s"):
         handle.write(f"    url: {json.dumps(url)}\n    timeout: {timeout}\n    connect_timeout: 2s\n")
         if url.startswith("https:"):
             handle.write("    insecure: true\n")
+        if rdap:
+            handle.write(f"    rdap: {json.dumps(rdap)}\n")
         handle.write(f"    expect: [{json.dumps(condition)}]\n")
     command = [binary, "probe", "--config", config, "--format", "json", "--repo", workdir]
     if now:
@@ -193,11 +208,12 @@ def main():
         try:
             accepted_conditions = []
             for number, case in enumerate(cases):
-                url, now, unservable = served.url(number, case["response"], case["condition"])
-                if unservable:
-                    rows.append((case, "not served", None, unservable))
+                served_at = served.url(number, case["response"], case["condition"])
+                if served_at[0] is None:
+                    rows.append((case, "not served", None, served_at[3]))
                     continue
-                code, error = run_probe(binary, workdir, url, case["condition"], now)
+                url, now, _, rdap = served_at
+                code, error = run_probe(binary, workdir, url, case["condition"], now, rdap=rdap)
                 got = verdict(code)
                 if case["expected"] in ("valid", "invalid"):
                     agrees = (got == "refused") == (case["expected"] == "invalid")

@@ -8,15 +8,19 @@ public final class ResponseView {
     /// For `[CERT_EXPIRY]`.
     public let now: Date
     public let bodyCap: Int
+    /// For `[DOMAIN_EXPIRATION]`: the registration's expiry, looked up once per probe.
+    public let domainExpiry: Result<Date, DomainLookupFailure>?
     private let cache: JSONCache?
     private var parsed: Result<JSONValue, JSONBodyError>?
 
     /// `cache` lets the responses of one batch share the parse of identical bodies.
-    public init(_ outcome: HTTPOutcome, now: Date, bodyCap: Int, cache: JSONCache? = nil) {
+    public init(_ outcome: HTTPOutcome, now: Date, bodyCap: Int, cache: JSONCache? = nil,
+                domainExpiry: Result<Date, DomainLookupFailure>? = nil) {
         self.outcome = outcome
         self.now = now
         self.bodyCap = bodyCap
         self.cache = cache
+        self.domainExpiry = domainExpiry
     }
 
     var response: HTTPResponse? { try? outcome.get() }
@@ -165,6 +169,13 @@ public enum ConditionEvaluator {
     }
 
     private static func resolve(_ placeholder: Placeholder, path: [PathStep], view: ResponseView) -> [(String?, Resolved)] {
+        if placeholder == .domainExpiry {
+            switch view.domainExpiry {
+            case .success(let date)?: return [(nil, .duration(date.timeIntervalSince(view.now)))]
+            case .failure(let failure)?: return [(nil, .missing(failure.message))]
+            case nil: return [(nil, .missing("no RDAP lookup was made"))]
+            }
+        }
         if placeholder == .connected {
             // An HTTP response arrived, as Gatus means it: a connection that never answered is not one.
             return [(nil, .json(.bool(view.response != nil)))]

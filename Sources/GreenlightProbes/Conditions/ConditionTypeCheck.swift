@@ -111,7 +111,6 @@ struct TypeCheck {
     /// Gatus's placeholders that need what an HTTP probe does not have, each with what to write.
     static let unavailable: [Placeholder: String] = [
         .dnsCode: "[DNS_RCODE] is the answer code of a DNS query, and Greenlight probes make HTTP requests; to require that the name resolves and the server answers, write [CONNECTED] == true",
-        .domainExpiry: "[DOMAIN_EXPIRATION] needs a WHOIS lookup, and Greenlight probes reach only the endpoint itself; watch its certificate with [CERT_EXPIRY] > 14d",
     ]
 
     private var literals: [Literal] {

@@ -35,6 +35,8 @@ public struct ProbeSpec: Sendable {
     public var followRedirects = RedirectPolicy.sameHost
     public var maxBody = 1 << 20
     public var authRequired = false
+    /// The RDAP service `[DOMAIN_EXPIRATION]` asks, ending in `/`.
+    public var rdap = "https://rdap.org/"
 
     static let limits = (requests: 10_000, concurrency: 100, retries: 10, threshold: 10, maxBody: 64 << 20)
 
@@ -46,6 +48,7 @@ public struct ProbeSpec: Sendable {
         case followRedirects = "follow_redirects"
         case maxBody = "max_body"
         case authRequired = "auth_required"
+        case rdap
     }
 
     /// Whether a header carries credentials: the standard ones, and any whose value comes from
@@ -141,6 +144,14 @@ extension ProbeSpec: Decodable {
                 throw DecodingError.dataCorrupted(.init(codingPath: path + [CodingKeys.maxBody], debugDescription: "max_body is at most 64MiB"))
             }
             maxBody = size.bytes
+        }
+        if let rdap = try container.decodeIfPresent(PositionedScalar.self, forKey: .rdap) {
+            let scheme = URLComponents(string: rdap.text)?.scheme?.lowercased()
+            guard scheme == "http" || scheme == "https", URLComponents(string: rdap.text)?.host?.isEmpty == false else {
+                throw rdap.error(at: 0, "invalid rdap URL '\(rdap.text)' (an http or https base, e.g. https://rdap.org/)",
+                                 codingPath: path + [CodingKeys.rdap])
+            }
+            self.rdap = rdap.text.hasSuffix("/") ? rdap.text : rdap.text + "/"
         }
         if concurrency > requests {
             throw DecodingError.dataCorrupted(.init(codingPath: path + [CodingKeys.concurrency],

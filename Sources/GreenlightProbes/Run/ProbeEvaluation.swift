@@ -15,6 +15,7 @@ struct Evaluation {
     let spec: ProbeSpec
     let now: Date
     let redact: Redactor
+    var domainExpiry: Result<Date, DomainLookupFailure>? = nil
 
     static func unsent(_ spec: ProbeSpec, problem: ProbeProblem) -> ProbeResult {
         ProbeResult(
@@ -29,7 +30,7 @@ struct Evaluation {
 
     func result(_ outcomes: [HTTPOutcome], auth: HTTPOutcome?, withheld: [String], attempts: Int) -> ProbeResult {
         let cache = JSONCache()
-        let views = outcomes.map { ResponseView($0, now: now, bodyCap: spec.maxBody, cache: cache) }
+        let views = outcomes.map { ResponseView($0, now: now, bodyCap: spec.maxBody, cache: cache, domainExpiry: domainExpiry) }
         let perResponse = spec.perResponse
         let aggregates = spec.aggregates
         let judgedByErrorRate = aggregates.contains { $0.condition.subject.placeholder == .errorRate }

@@ -37,6 +37,14 @@ public struct ProbeRunner {
             }
         }
 
+        var domains: [Int: Result<Date, DomainLookupFailure>] = [:]
+        for (index, ready) in prepared where specs[index].expect.contains(where: { $0.condition.placeholders.contains(.domainExpiry) }) {
+            let spec = specs[index]
+            let host = URLComponents(string: ready.requests[0].url)?.host ?? ""
+            domains[index] = DomainRegistration(base: spec.rdap, client: client, connectTimeout: spec.connectTimeout, timeout: spec.timeout)
+                .expiry(host: host)
+        }
+
         var pending = prepared.keys.sorted()
         var round = 0
         let maxRounds = specs.map(\.failureThreshold).max() ?? 1
@@ -64,7 +72,7 @@ public struct ProbeRunner {
             var again: [Int] = []
             for slot in slots {
                 let spec = specs[slot.index]
-                let evaluation = Evaluation(spec: spec, now: now, redact: redact)
+                let evaluation = Evaluation(spec: spec, now: now, redact: redact, domainExpiry: domains[slot.index])
                 let result = evaluation.result(outcomes[slot.main], auth: slot.auth.map { outcomes[$0][0] },
                                                withheld: prepared[slot.index]!.withheld, attempts: round)
                 results[slot.index] = result
