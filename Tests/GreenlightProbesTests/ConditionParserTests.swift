@@ -142,6 +142,14 @@ import Testing
         }
     }
 
+    @Test func quotedStringsReadBackAsWritten() throws {
+        for text in ["a\u{01}b", "tab\there", "quote \" and \\ slash", "naïve é", ""] {
+            let written = "[BODY].x == " + Literal.string(text).description
+            let condition = try ConditionParser.parse(written)
+            #expect(condition.expected == .value(.string(text)), "\(written)")
+        }
+    }
+
     @Test func unicodeColumnsCountScalars() {
         do {
             _ = try ConditionParser.parse("[BODY].naïve < \"é\"")

@@ -174,20 +174,7 @@ public enum Literal: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .number(let value): return NumberText.format(value)
-        case .string(let text):
-            var escaped = ""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": escaped += "\\\""
-                case "\\": escaped += "\\\\"
-                case "\n": escaped += "\\n"
-                case "\t": escaped += "\\t"
-                case "\r": escaped += "\\r"
-                default:
-                    if scalar.value < 0x20 { escaped += "\\u{\(String(scalar.value, radix: 16))}" } else { escaped.unicodeScalars.append(scalar) }
-                }
-            }
-            return "\"\(escaped)\""
+        case .string(let text): return JSONValue.quoted(text)  // as the parser reads it back
         case .word(let text): return text
         case .bool(let value): return value ? "true" : "false"
         case .null: return "null"

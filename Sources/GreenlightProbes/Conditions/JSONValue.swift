@@ -68,7 +68,8 @@ public indirect enum JSONValue: Sendable, Equatable, Decodable {
         return compactText
     }
 
-    private static func quoted(_ text: String) -> String {
+    /// A JSON string literal (also a condition's quoted string: the parser reads the same escapes).
+    static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
