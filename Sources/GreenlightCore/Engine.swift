@@ -201,7 +201,7 @@ public struct Engine {
             if let severity = config.rules[rule.description.id]?.level?.severity {
                 for index in produced.indices { produced[index].severity = severity }
             }
-            return produced
+            return FindingCap().apply(produced)
         }
         return (Array(produced.joined()), true)
     }

@@ -12,7 +12,7 @@ public struct Suppression: Sendable, Equatable {
     public let ruleIDs: [String]
     /// Nil when the comment gives none.
     public let reason: String?
-    /// The comment text from the keyword on, for fingerprints.
+    /// The comment text from the keyword on (at most 200 characters), for fingerprints.
     public let text: String
 
     public var isValid: Bool { reason != nil && !ruleIDs.isEmpty }
@@ -51,23 +51,30 @@ public enum SuppressionParser {
                 column: SourceText.column(of: range.lowerBound, in: line),
                 ruleIDs: ids,
                 reason: reason,
-                text: String(line[range.lowerBound...])
+                text: String(line[range.lowerBound...].prefix(200))
             ))
         }
         return found
     }
 
-    /// The first ` --` (or tab) that is not the start of an HTML comment closer `-->`.
+    /// The first ` --` (or tab) that is not the start of an HTML comment closer `-->`: one pass
+    /// over the bytes, however many `--` the line holds.
     private static func reasonSeparator(in text: Substring) -> Range<Substring.Index>? {
-        var search = text.startIndex
-        while let dashes = text[search...].range(of: "--") {
-            let afterDashes = text[dashes.upperBound...]
-            let precededBySpace = dashes.lowerBound > text.startIndex
-                && text[text.index(before: dashes.lowerBound)].isWhitespace
-            if precededBySpace && afterDashes.first != ">" {
-                return text.index(before: dashes.lowerBound)..<dashes.upperBound
+        let bytes = text.utf8
+        var previous: UInt8 = 0
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if (previous == 0x20 || previous == 0x09), byte == UInt8(ascii: "-"), next != bytes.endIndex,
+               bytes[next] == UInt8(ascii: "-") {
+                let after = bytes.index(after: next)
+                if after == bytes.endIndex || bytes[after] != UInt8(ascii: ">") {
+                    return bytes.index(before: index)..<after
+                }
             }
-            search = dashes.upperBound
+            previous = byte
+            index = next
         }
         return nil
     }

@@ -45,6 +45,17 @@ import Testing
         #expect(parse("no keyword here\n").isEmpty)
     }
 
+    @Test func aLineOfRepeatedKeywordsIsOneSuppression() {
+        // The hostile line: 4,000 repeats of an HTML comment opener and the keyword.
+        let line = String(repeating: "<!-- greenlight:ignore ", count: 4_000)
+        let found = parse(line + "\n")
+        #expect(found.count == 1)
+        #expect(found[0].reason == nil)
+        #expect(found[0].text.count == 200, "the fingerprint text is bounded")
+        let withReason = parse(String(repeating: "<!--", count: 2_000) + " greenlight:ignore a.b -- " + String(repeating: "x-->", count: 2_000) + "\n")
+        #expect(withReason.first?.reason?.hasPrefix("x-->x") == true)
+    }
+
     @Test func byteSearch() {
         #expect(ByteSearch.contains("abc greenlight:ignore", "greenlight:ignore"))
         #expect(!ByteSearch.contains("greenlight:ignor", "greenlight:ignore"))

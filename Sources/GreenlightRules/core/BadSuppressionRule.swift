@@ -70,8 +70,16 @@ public struct SuppressionCheck: FileVisitor {
         if suppression.ruleIDs.isEmpty {
             messages.append("suppression names no rule id")
         }
-        for id in suppression.ruleIDs where !known.contains(id) {
-            messages.append("suppression names unknown rule '\(id)'")
+        var unknown: [String] = []
+        for id in suppression.ruleIDs where !known.contains(id) && !unknown.contains(id) {
+            unknown.append(id)
+            if unknown.count > 5 { break }
+        }
+        if unknown.count == 1 {
+            messages.append("suppression names unknown rule '\(unknown[0])'")
+        } else if !unknown.isEmpty {
+            let shown = unknown.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+            messages.append("suppression names unknown rules \(shown)\(unknown.count > 5 ? " and more" : "")")
         }
         if suppression.reason == nil {
             messages.append("suppression gives no reason after ' -- ', so it suppresses nothing")
