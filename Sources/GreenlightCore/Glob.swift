@@ -36,7 +36,8 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
         let trimmed = pattern.trimmingWhitespace
         guard !trimmed.isEmpty else { throw SyntaxError(pattern: pattern, reason: "empty pattern") }
         var compiled: [[Segment]] = []
-        for expanded in try Glob.expandBraces(trimmed, original: pattern) {
+        var expansions = 0
+        for expanded in try Glob.expandBraces(trimmed, original: pattern, count: &expansions) {
             var body = expanded
             while body.hasSuffix("/") && body.count > 1 { body.removeLast() }
             let anchored = body.dropLast().contains("/") || body.hasPrefix("/")
@@ -54,60 +55,84 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether `path` (or one of its parent directories) matches.
     public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-        for segments in alternatives {
-            for end in stride(from: parts.count, through: 1, by: -1)
-            where Glob.match(segments[...], parts[..<end]) {
-                return true
-            }
-        }
-        return false
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0) }
+        return alternatives.contains { Glob.matchesPrefix($0, parts) }
     }
 
     public static func == (lhs: Glob, rhs: Glob) -> Bool { lhs.pattern == rhs.pattern }
 
     // MARK: - Matching
 
-    private static func match(_ segments: ArraySlice<Segment>, _ parts: ArraySlice<Substring>) -> Bool {
-        guard let first = segments.first else { return parts.isEmpty }
-        switch first {
-        case .anyDepth:
-            let rest = segments.dropFirst()
-            var tail = parts
-            while true {
-                if match(rest, tail) { return true }
-                guard !tail.isEmpty else { return false }
-                tail = tail.dropFirst()
-            }
-        case .match(let tokens):
-            guard let part = parts.first, matchSegment(tokens[...], Array(part)[...]) else { return false }
-            return match(segments.dropFirst(), parts.dropFirst())
-        }
-    }
-
-    private static func matchSegment(_ tokens: ArraySlice<Token>, _ chars: ArraySlice<Character>) -> Bool {
-        guard let token = tokens.first else { return chars.isEmpty }
-        switch token {
-        case .anyRun:
-            var tail = chars
-            while true {
-                if matchSegment(tokens.dropFirst(), tail) { return true }
-                guard !tail.isEmpty else { return false }
-                tail = tail.dropFirst()
-            }
-        case .anyOne:
-            return !chars.isEmpty && matchSegment(tokens.dropFirst(), chars.dropFirst())
-        case .literal(let expected):
-            return chars.first == expected && matchSegment(tokens.dropFirst(), chars.dropFirst())
-        case .set(let negated, let items):
-            guard let char = chars.first else { return false }
-            let inSet = items.contains { item in
-                switch item {
-                case .single(let single): return single == char
-                case .range(let low, let high): return low <= char && char <= high
+    /// Whether the segments match the first `end` parts for some `end` ≥ 1 (the path or one of
+    /// its parent directories). The positions a match can have reached are carried segment by
+    /// segment, so `**/a/**/a/…` against a deep path costs segments × parts, never a search
+    /// over every way of splitting the path.
+    private static func matchesPrefix(_ segments: [Segment], _ parts: [[Character]]) -> Bool {
+        var reached = [Bool](repeating: false, count: parts.count + 1)
+        reached[0] = true
+        for segment in segments {
+            var next = [Bool](repeating: false, count: parts.count + 1)
+            switch segment {
+            case .anyDepth:
+                var open = false
+                for index in reached.indices {
+                    open = open || reached[index]
+                    next[index] = open
+                }
+            case .match(let tokens):
+                for index in parts.indices where reached[index] && matchSegment(tokens, parts[index]) {
+                    next[index + 1] = true
                 }
             }
-            return inSet != negated && matchSegment(tokens.dropFirst(), chars.dropFirst())
+            reached = next
+            if !reached.contains(true) { return false }
+        }
+        return reached.dropFirst().contains(true)
+    }
+
+    /// One segment: `*` runs within it, matched by the classic two-pointer walk that goes back
+    /// only to the last `*` — at most tokens × characters steps.
+    private static func matchSegment(_ tokens: [Token], _ chars: [Character]) -> Bool {
+        var (t, c) = (0, 0)
+        var star: (token: Int, char: Int)?
+        while c < chars.count {
+            if t < tokens.count {
+                switch tokens[t] {
+                case .anyRun:
+                    star = (t, c)
+                    t += 1
+                    continue
+                case .anyOne:
+                    t += 1
+                    c += 1
+                    continue
+                case .literal(let expected) where expected == chars[c]:
+                    t += 1
+                    c += 1
+                    continue
+                case .set(let negated, let items) where contains(items, chars[c]) != negated:
+                    t += 1
+                    c += 1
+                    continue
+                default:
+                    break
+                }
+            }
+            guard let last = star else { return false }
+            star = (last.token, last.char + 1)
+            t = last.token + 1
+            c = last.char + 1
+        }
+        while t < tokens.count, tokens[t] == .anyRun { t += 1 }
+        return t == tokens.count
+    }
+
+    private static func contains(_ items: [ClassItem], _ char: Character) -> Bool {
+        items.contains { item in
+            switch item {
+            case .single(let single): return single == char
+            case .range(let low, let high): return low <= char && char <= high
+            }
         }
     }
 
@@ -163,8 +188,11 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
         throw SyntaxError(pattern: original, reason: "unclosed '['")
     }
 
+    /// Brace alternatives a pattern may expand to (`{a,b}{c,d}` is four).
+    static let maxAlternatives = 256
+
     /// `a{b,c}d` becomes `abd`, `acd`; nested braces are allowed.
-    private static func expandBraces(_ text: String, original: String) throws -> [String] {
+    private static func expandBraces(_ text: String, original: String, count: inout Int) throws -> [String] {
         let chars = Array(text)
         var depth = 0
         var open: Int?
@@ -194,13 +222,17 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
                     options.append(current)
                     var results: [String] = []
                     for option in options {
-                        results += try expandBraces(prefix + option + suffix, original: original)
+                        results += try expandBraces(prefix + option + suffix, original: original, count: &count)
                     }
                     return results
                 }
             }
         }
         guard depth == 0 else { throw SyntaxError(pattern: original, reason: "unclosed '{'") }
+        count += 1
+        guard count <= maxAlternatives else {
+            throw SyntaxError(pattern: original, reason: "its braces expand to more than \(maxAlternatives) patterns")
+        }
         return [text]
     }
 }

@@ -26,12 +26,25 @@ import Testing
         ("services/*/Dockerfile", "services/api/Dockerfile", true),
         ("services/*/Dockerfile", "services/api/v2/Dockerfile", false),
         ("*", "anything/at/all", true),
+        ("**/a/**/b", "x/a/y/z/b/c.md", true),
+        ("**/a/**/b", "x/a/y/z/c.md", false),
+        ("src/**", "src/a/b.ts", true),
+        ("src/**", "lib/a.ts", false),
+        ("**", "a", true),
+        ("a*b*c", "axxbyyc", true),
+        ("a*b*c", "axxbyy", false),
+        ("*a*b", "aaaaab", true),
+        ("*.test.*", "x.test.ts", true),
+        // hostile: 150 '**/a/' against a path 60 deep, and '*a' runs within a segment
+        (String(repeating: "**/a/", count: 150) + "**/*.md", String(repeating: "a/", count: 60) + "b.md", false),
+        (String(repeating: "**/a/", count: 30) + "**/*.md", String(repeating: "a/", count: 60) + "b.md", true),
+        (String(repeating: "*a", count: 200) + "b", String(repeating: "a", count: 400), false),
     ])
     func matching(pattern: String, path: String, expected: Bool) throws {
         #expect(try Glob(pattern).matches(path) == expected, "\(pattern) vs \(path)")
     }
 
-    @Test(arguments: ["", "src/[a.ts", "a{b,c", "a}b", "x]", "trailing\\", "[z-a]"])
+    @Test(arguments: ["", "src/[a.ts", "a{b,c", "a}b", "x]", "trailing\\", "[z-a]", String(repeating: "{a,b}", count: 30)])
     func invalidPatterns(pattern: String) {
         #expect(throws: Glob.SyntaxError.self) { try Glob(pattern) }
     }
