@@ -47,7 +47,8 @@ struct LoopSession {
     /// answer from the API might have echoed them, become `${NAME}`.
     var redact: Redactor {
         let api = settings.api
-        return Redactor(variables: [api.urlVariable, api.keyVariable, api.adminKeyVariable], environment: console.environment)
+        return Redactor(variables: [api.urlVariable, api.keyVariable, api.adminKeyVariable], environment: console.environment,
+                        secrets: [api.keyVariable, api.adminKeyVariable])
     }
     var startedAt: String { Timestamp.format(now) }
 

@@ -44,7 +44,8 @@ public struct LoopsAPIClient {
         self.redactor = Redactor(
             variables: [settings.urlVariable, settings.keyVariable, settings.adminKeyVariable],
             environment: [settings.urlVariable: credentials.baseURL, settings.keyVariable: credentials.key,
-                          settings.adminKeyVariable: credentials.adminKey])
+                          settings.adminKeyVariable: credentials.adminKey],
+            secrets: [settings.keyVariable, settings.adminKeyVariable])
         self.sleep = sleep
     }
 

@@ -17,9 +17,14 @@ public struct ProbeRunner {
         self.client = client
     }
 
-    /// The redactor for these probes' variables.
+    /// The redactor for these probes' variables. Every variable is a secret (hidden wherever a
+    /// part of it comes back) except one that opens a URL (`${API_URL}/health`): a base URL.
     public func redactor(for specs: [ProbeSpec]) -> Redactor {
-        Redactor(variables: specs.flatMap(Self.variables), environment: environment)
+        let variables = specs.flatMap(Self.variables)
+        let bases = Set(specs.compactMap { $0.url.literalPrefix.isEmpty ? $0.url.variables.first : nil })
+        let secrets = Set(variables).subtracting(bases).union(specs.flatMap { spec in
+            spec.headers.filter(spec.isCredential).flatMap(\.value.variables) })
+        return Redactor(variables: variables, environment: environment, secrets: secrets)
     }
 
     static func variables(_ spec: ProbeSpec) -> [String] {
