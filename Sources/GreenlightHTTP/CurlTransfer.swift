@@ -21,6 +21,9 @@ final class CurlTransfer {
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private let cap: Int
+    private let keepsBody: Bool
+    /// Bytes received, kept or not.
+    private var received = 0
 
     private(set) var body: [UInt8] = []
     private(set) var bodyExceededCap = false
@@ -33,6 +36,7 @@ final class CurlTransfer {
         guard Curl.ready, let handle = curl_easy_init() else { return nil }
         self.handle = handle
         self.cap = max(0, request.maxBodyBytes)
+        self.keepsBody = request.keepsBody
         errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         guard configure(request, timeout: timeout) else { return nil }
@@ -108,7 +112,7 @@ final class CurlTransfer {
     /// Keeps up to the cap; past it, returns 0, which makes libcurl stop the transfer.
     private func receiveBody(_ data: UnsafeMutablePointer<CChar>?, _ length: Int) -> Int {
         guard let data, length > 0 else { return length }
-        let room = cap - body.count
+        let room = cap - received
         if length > room {
             if room > 0 { append(data, room) }
             bodyExceededCap = true
@@ -119,6 +123,8 @@ final class CurlTransfer {
     }
 
     private func append(_ data: UnsafeMutablePointer<CChar>, _ length: Int) {
+        received += length
+        guard keepsBody else { return }
         data.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
             body.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
         }

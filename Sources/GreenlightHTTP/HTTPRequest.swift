@@ -49,6 +49,9 @@ public struct HTTPRequest: Sendable {
     public var bodyCarriesCredentials: Bool
     /// Read the server certificate's expiry (https only).
     public var wantsCertificate: Bool
+    /// Keep the body's bytes (up to the cap). A request whose body nobody reads counts them and
+    /// drops them, so that a thousand large answers are not held at once.
+    public var keepsBody = true
 
     public init(
         method: String = "GET",

@@ -104,6 +104,20 @@ import Testing
         withExtendedLifetime(server) {}
     }
 
+    @Test func aBodyNobodyReadsIsCountedNotKept() throws {
+        let server = try HTTPTestServer { request in
+            request.path == "/big" ? .stream(status: 200, headers: [], bytes: 5 << 20) : .text(200, String(repeating: "x", count: 1000))
+        }
+        var request = HTTPRequest(url: server.url("/big"), maxBodyBytes: 1 << 20)
+        request.keepsBody = false
+        let capped = try client.perform(request).get()
+        #expect(capped.bodyExceededCap && capped.body.isEmpty)
+        request.url = server.url("/small")
+        let small = try client.perform(request).get()
+        #expect(small.status == 200 && !small.bodyExceededCap && small.body.isEmpty)
+        withExtendedLifetime(server) {}
+    }
+
     @Test func sameHostRedirectIsFollowedWithCredentials() throws {
         let server = try HTTPTestServer { request in
             request.path == "/old" ? .redirect(302, to: "/new") : .text(200, "new")

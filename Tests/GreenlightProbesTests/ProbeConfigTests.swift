@@ -90,12 +90,29 @@ func configError(_ yaml: String) -> String? {
         ("  - name: a\n    url: http://h/\n    headers: {\"bad header\": x}\n    expect: [\"[STATUS] == 200\"]\n", "invalid header name 'bad header'"),
         ("  - name: a\n    url: http://h/\n    headers: {X-A: \"a\\r\\nInjected: 1\"}\n    expect: [\"[STATUS] == 200\"]\n", "a header value cannot contain a line break"),
         ("  - name: a\n    url: http://h/\n    rdap: whois.example\n    expect: [\"[STATUS] == 200\"]\n", "probes.yml:4:11: invalid rdap URL 'whois.example'"),
+        ("  - name: a\n    url: http://h/\n    max_body: 64MiB\n    requests: 100\n    concurrency: 100\n    expect: [\"[STATUS] == 200\"]\n",
+         "concurrency × max_body is 6400 MiB, more than the 256 MiB a probe may hold in flight; lower concurrency or max_body"),
+        ("  - name: a\n    url: http://h/\n    requests: 2000\n    expect: [\"len([BODY]) > 0\"]\n",
+         "requests × max_body is 2000 MiB, more than the 1024 MiB of bodies a probe whose conditions read [BODY] may keep"),
         ("  - name: a\n    url: http://h/\n    max_body: 1GiB\n    expect: [\"[STATUS] == 200\"]\n", "max_body is at most 64MiB"),
     ])
     func positionedErrors(_ entry: String, _ expected: String) {
         let message = configError("probes:\n" + entry)
         #expect(message?.contains(expected) == true, "\(message ?? "no error")")
         #expect(message?.contains("\n") == false)
+    }
+
+    @Test func aLargeLoadThatReadsNoBodyKeepsNone() throws {
+        // 10,000 answers of up to 1 MiB would be 10 GB kept; nothing reads them, so only the first is.
+        let probes = try loadProbes("""
+            probes:
+              - name: load
+                url: http://h/
+                requests: 10000
+                concurrency: 100
+                expect: ["[STATUS] == 200", "[P95] < 1s"]
+            """)
+        #expect(probes[0].requests == 10000)
     }
 
     @Test func emptyOrNullSectionHasNoProbes() throws {

@@ -57,6 +57,14 @@ public struct ProbeSpec: Sendable {
         HTTPRequest.standardCredentialHeaders.contains(header.name.lowercased()) || header.value.hasVariables
     }
 
+    /// Whether a condition reads the body (`[BODY]`, or `len()`/`has()` of it): then every
+    /// answer's body is kept until the batch is judged, else only the first one's.
+    var readsBody: Bool { expect.contains { $0.condition.placeholders.contains(.body) } }
+
+    /// Bytes of bodies a probe may hold: in flight (`concurrency × max_body`) and, when its
+    /// conditions read them, kept until the batch is judged (`requests × max_body`).
+    static let memoryBudget = (inFlight: 256 << 20, kept: 1 << 30)
+
     /// Whether the per-response conditions include `[CONNECTED]` only.
     var aggregates: [Expectation] { expect.filter { $0.condition.isAggregate } }
     var perResponse: [Expectation] { expect.filter { !$0.condition.isAggregate } }
@@ -156,6 +164,14 @@ extension ProbeSpec: Decodable {
         if concurrency > requests {
             throw DecodingError.dataCorrupted(.init(codingPath: path + [CodingKeys.concurrency],
                 debugDescription: "concurrency (\(concurrency)) is more than requests (\(requests))"))
+        }
+        if concurrency * maxBody > Self.memoryBudget.inFlight {
+            throw DecodingError.dataCorrupted(.init(codingPath: path + [CodingKeys.maxBody], debugDescription:
+                "concurrency × max_body is \(ByteCount.format(concurrency * maxBody)), more than the \(ByteCount.format(Self.memoryBudget.inFlight)) a probe may hold in flight; lower concurrency or max_body"))
+        }
+        if readsBody && requests * maxBody > Self.memoryBudget.kept {
+            throw DecodingError.dataCorrupted(.init(codingPath: path + [CodingKeys.maxBody], debugDescription:
+                "requests × max_body is \(ByteCount.format(requests * maxBody)), more than the \(ByteCount.format(Self.memoryBudget.kept)) of bodies a probe whose conditions read [BODY] may keep; lower requests or max_body (e.g. max_body: 64KiB)"))
         }
         if authRequired && !headers.contains(where: isCredential) {
             throw DecodingError.dataCorrupted(.init(codingPath: path + [CodingKeys.authRequired],

@@ -134,7 +134,11 @@ public struct ProbeRunner {
         var first = request
         first.wantsCertificate = scheme == "https"
         var requests = [first]
-        if spec.requests > 1 { requests += Array(repeating: request, count: spec.requests - 1) }
+        if spec.requests > 1 {
+            var rest = request
+            rest.keepsBody = spec.readsBody  // the first answer is the report's sample either way
+            requests += Array(repeating: rest, count: spec.requests - 1)
+        }
         var anonymous: HTTPRequest?
         var withheld: [String] = []
         if spec.authRequired {
