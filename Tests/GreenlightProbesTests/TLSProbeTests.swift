@@ -45,6 +45,15 @@ import Testing
         #expect(onlyProblem(results[1]).hasPrefix("probe 'expiring': [CERT_EXPIRY] > 60d failed: got 29d"))
     }
 
+    @Test func theServerIsGoneOnceReleased() throws {
+        var server: TLSTestServer? = try TLSTestServer(days: 1)
+        let pid = try #require(server?.processIdentifier)
+        #expect(kill(pid, 0) == 0, "running while held")
+        server = nil
+        // Killed and reaped: no such process any more (not even a zombie).
+        #expect(kill(pid, 0) == -1 && errno == ESRCH)
+    }
+
     @Test func certificateExpiryOnPlainHTTPIsAFailure() throws {
         let server = try HTTPTestServer { _ in .text(200, "") }
         let results = try runProbes("""

@@ -8,13 +8,19 @@ import Darwin
 
 /// A real HTTPS server on 127.0.0.1: `openssl s_server -www` with a self-signed certificate
 /// generated at test time (valid for `days`). It answers every request with 200 and a status
-/// page. Bounded: at most `maxConnections` connections, two minutes of life, killed on release.
+/// page. Bounded: at most `maxConnections` connections, killed and reaped on release.
+///
+/// The test runner's threads block SIGTERM and SIGALRM, and a child inherits that mask: a
+/// `timeout` wrapper never fires and a plain terminate never lands (servers outlived the run by
+/// hours). So openssl runs as the direct child and is ended with SIGKILL, which no mask blocks.
 public final class TLSTestServer: @unchecked Sendable {
     public let port: Int
     /// The certificate's `notAfter`, give or take a minute.
     public let expires: Date
     private let process: Process
     private let folder: String
+    /// The server's process id, for tests that it is gone once released.
+    public var processIdentifier: Int32 { process.processIdentifier }
 
     public init(days: Int = 30, maxConnections: Int = 50) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("greenlight-tls-\(UUID().uuidString)").path
@@ -33,19 +39,30 @@ public final class TLSTestServer: @unchecked Sendable {
 
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["timeout", "120", "openssl", "s_server", "-accept", "127.0.0.1:0", "-cert", folder + "/cert.pem",
+        process.arguments = ["openssl", "s_server", "-accept", "127.0.0.1:0", "-cert", folder + "/cert.pem",
                              "-key", folder + "/key.pem", "-www", "-naccept", String(maxConnections)]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        port = try Self.readPort(out.fileHandleForReading.fileDescriptor, deadline: Date().addingTimeInterval(10))
+        do {
+            port = try Self.readPort(out.fileHandleForReading.fileDescriptor, deadline: Date().addingTimeInterval(10))
+        } catch {
+            Self.end(process)
+            throw error
+        }
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        Self.end(process)
         try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// SIGKILL, then reap, so that no server and no zombie outlives its test.
+    private static func end(_ process: Process) {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 
     public var baseURL: String { "https://127.0.0.1:\(port)" }
