@@ -92,6 +92,20 @@ struct PromotionPolicyTests {
         #expect(decision.reason == "v3 is at 25 %, not a step of the ladder [0, 10, 50, 100]")
     }
 
+    @Test func aRolloutJustOffAStepSaysEveryDigit() {
+        let decision = PromotionPolicy.decide(state(10.0000001), settings)
+        #expect(decision.action == .hold)
+        #expect(decision.reason == "v3 is at 10.0000001 %, not a step of the ladder [0, 10, 50, 100]")
+    }
+
+    @Test(arguments: [(-5.0, "-5"), (1.5, "1.5"), (5.0, "5")])
+    func anErrorRateOutsideItsRangeHolds(_ rate: Double, _ shown: String) {
+        // Neither a promotion at "error-rate -500 %" nor a rollback on a figure that is not a rate.
+        let decision = PromotionPolicy.decide(state(10, errorRate: rate), settings)
+        #expect(decision.action == .hold, "\(decision)")
+        #expect(decision.reason == "held by error-rate \(shown) (outside 0…1, the contract's range for error_rate) (needs ≤ 5 %)")
+    }
+
     @Test func aLongerLadderStillStepsOnce() {
         let ladder = PromotionSettings(ladder: [0, 1, 5, 25, 50, 100], minSamples: 0, tolerance: 0, maxErrorRate: 1,
                                        minDwell: 0, rollbackMargin: 1, rollbackErrorRate: 1)

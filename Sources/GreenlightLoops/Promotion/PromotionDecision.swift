@@ -90,6 +90,12 @@ enum Figures {
 
     static func percent(_ rate: Double) -> String { number(rate * 100) + " %" }
 
+    /// Every digit the value has (`10.0000001`), where rounding would make it look like
+    /// something it is not.
+    static func exact(_ value: Double) -> String {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
     static func duration(_ seconds: Double) -> String {
         if seconds == 0 { return "0s" }
         return seconds < 0 ? "-" + TimeSpan(seconds: -seconds).description : TimeSpan(seconds: seconds).description

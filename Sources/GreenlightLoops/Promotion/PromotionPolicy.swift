@@ -24,7 +24,7 @@ public enum PromotionPolicy {
         }
         let ladder = settings.ladder
         guard let index = ladder.firstIndex(where: { Double($0) == percent }) else {
-            return hold("\(candidate) is at \(Figures.number(percent)) %, not a step of the ladder \(ladder)", version: candidate)
+            return hold("\(candidate) is at \(Figures.exact(percent)) %, not a step of the ladder \(ladder)", version: candidate)
         }
         let step = ladder[index]
         let gates = evaluate(version, settings)
@@ -66,9 +66,12 @@ public enum PromotionPolicy {
             gates.append(Gate(name: .score, required: "≥ baseline − \(Figures.number(settings.tolerance)) (no baseline given)",
                               actual: version.score.map(Figures.number), passed: false))
         }
+        // A rate outside 0…1 is not a rate (the contract's range): it holds, whatever its sign.
+        let rate = version.errorRate
+        let inRange = rate.map { (0...1).contains($0) } ?? false
         gates.append(Gate(name: .errorRate, required: "≤ \(Figures.percent(settings.maxErrorRate))",
-                          actual: version.errorRate.map(Figures.percent),
-                          passed: version.errorRate.map { $0 <= settings.maxErrorRate + epsilon } ?? false))
+                          actual: rate.map { inRange ? Figures.percent($0) : "\(Figures.exact($0)) (outside 0…1, the contract's range for error_rate)" },
+                          passed: inRange && rate.map { $0 <= settings.maxErrorRate + epsilon } ?? false))
         gates.append(Gate(name: .dwell, required: "≥ \(Figures.duration(settings.minDwell))",
                           actual: version.secondsAtStep.map(Figures.duration),
                           passed: version.secondsAtStep.map { $0 >= settings.minDwell } ?? false))
@@ -76,14 +79,15 @@ public enum PromotionPolicy {
     }
 
     /// What makes a rollback: the score below the baseline by more than the margin, or the
-    /// error rate over its limit. Unknown figures are not regressions (they hold instead).
+    /// error rate over its limit. Unknown figures, and an error rate outside 0…1, are not
+    /// regressions (they hold instead).
     public static func regressions(of version: PromptVersion, _ settings: PromotionSettings) -> [String] {
         var found: [String] = []
         if let score = version.score, let baseline = version.baselineScore,
            score < baseline - settings.rollbackMargin - epsilon {
             found.append("score \(Figures.number(score)) is below baseline \(Figures.number(baseline)) by more than \(Figures.number(settings.rollbackMargin))")
         }
-        if let rate = version.errorRate, rate > settings.rollbackErrorRate + epsilon {
+        if let rate = version.errorRate, (0...1).contains(rate), rate > settings.rollbackErrorRate + epsilon {
             found.append("error rate \(Figures.percent(rate)) is over \(Figures.percent(settings.rollbackErrorRate))")
         }
         return found
