@@ -21,7 +21,7 @@ struct Check: ConsoleCommand {
 
     @OptionGroup var history: HistoryFlags
 
-    @Option(help: "With --format github: annotations of each severity at most (GitHub shows 10 per step).")
+    @Option(parsing: .unconditional, help: "With --format github: annotations of each severity at most (GitHub shows 10 per step).")
     var maxAnnotations: Int = GitHubReporter.defaultAnnotationLimit
 
     func validate() throws {

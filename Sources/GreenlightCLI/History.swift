@@ -11,7 +11,7 @@ struct History: ConsoleCommand {
     @Option(help: "History database (default: .greenlight/history.sqlite in the work tree).")
     var history: String?
 
-    @Option(help: "How many runs to list.")
+    @Option(parsing: .unconditional, help: "How many runs to list.")
     var limit = 20
 
     @Option(help: "Output format: text or json.")

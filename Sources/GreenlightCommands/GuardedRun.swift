@@ -14,7 +14,7 @@ public struct GuardedRun {
         do {
             return try body()
         } catch let error as ToolError {
-            console.err("greenlight: \(oneLine(error.message))\n")
+            for message in [error.message] + error.others { console.err("greenlight: \(oneLine(message))\n") }
             return error.exitCode
         } catch {
             console.err("greenlight: \(oneLine(String(describing: error)))\n")

@@ -19,7 +19,7 @@ public struct HistoryCommand {
 
     public func run(_ console: Console) -> Int32 {
         GuardedRun(console: console).run {
-            guard limit > 0 else { throw ToolError.usage("--limit must be a positive number") }
+            guard limit > 0 else { throw ToolError.usage("--limit must be a positive number (got \(limit))") }
             let repository = try Invocation(console: console, repo: repo, now: nil).openRepository
             guard let path = history.path(for: repository, console: console) else {
                 throw ToolError.usage("no history file: give --history FILE")

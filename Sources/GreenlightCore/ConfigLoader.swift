@@ -10,7 +10,10 @@ public enum ConfigLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ToolError.usage("\(path): cannot read configuration file")
         }
-        return try load(yaml: String(decoding: data, as: UTF8.self), file: path, knownRuleIDs: knownRuleIDs, sections: sections)
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw ToolError.usage("\(path):\(firstInvalidUTF8(Array(data))): the configuration is not valid UTF-8")
+        }
+        return try load(yaml: text, file: path, knownRuleIDs: knownRuleIDs, sections: sections)
     }
 
     /// Load from YAML text; `file` is the name used in messages.
@@ -35,8 +38,9 @@ public enum ConfigLoader {
                 throw ToolError.usage("\(file):\(YAMLDiagnostics.position(mark)): unsupported version \(version) (this Greenlight reads version 1)")
             }
         }
-        config.include = try globs(shape.include, key: "include", root: root, file: file)
-        config.exclude = try globs(shape.exclude, key: "exclude", root: root, file: file)
+        var errors: [ToolError] = []
+        do { config.include = try globs(shape.include, key: "include", root: root, file: file) } catch let error as ToolError { errors.append(error) }
+        do { config.exclude = try globs(shape.exclude, key: "exclude", root: root, file: file) } catch let error as ToolError { errors.append(error) }
         if let size = shape.maxFileSize { config.maxFileSize = size.bytes }
 
         for key in sections {
@@ -47,7 +51,8 @@ public enum ConfigLoader {
                 let id = keyNode.string ?? ""
                 let here = "\(file):\(YAMLDiagnostics.position(keyNode.mark))"
                 guard knownRuleIDs.contains(id) else {
-                    throw ToolError.usage("\(here): unknown rule id '\(id)'\(suggestion(for: id, in: knownRuleIDs)) (greenlight rules lists them)")
+                    errors.append(.usage("\(here): unknown rule id '\(id)'\(suggestion(for: id, in: knownRuleIDs)) (greenlight rules lists them)"))
+                    continue
                 }
                 var options: Node?
                 if let mapping = valueNode.mapping {
@@ -61,19 +66,46 @@ public enum ConfigLoader {
                 config.rules[id] = RuleSetting(level: shape.rules?[id]?.level, options: options, location: here)
             }
         }
+        if let error = ToolError.combined(errors) { throw error }
         return config
     }
 
     private static func globs(_ patterns: [String]?, key: String, root: Node, file: String) throws -> [Glob] {
         guard let patterns else { return [] }
-        return try patterns.enumerated().map { index, pattern in
+        var globs: [Glob] = []
+        var errors: [ToolError] = []
+        for (index, pattern) in patterns.enumerated() {
             do {
-                return try Glob(pattern)
+                globs.append(try Glob(pattern))
             } catch let error as Glob.SyntaxError {
                 let mark = YAMLDiagnostics.locate([key, String(index)], in: root)?.value.mark
-                throw ToolError.usage("\(file):\(YAMLDiagnostics.position(mark)): \(error.description) in \(key)")
+                errors.append(.usage("\(file):\(YAMLDiagnostics.position(mark)): \(error.description) in \(key)"))
             }
         }
+        if let error = ToolError.combined(errors) { throw error }
+        return globs
+    }
+
+    /// `line:column` of the first byte that does not decode as UTF-8 (columns in characters).
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> String {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let sequence = length > 0 && index + length <= bytes.count ? Array(bytes[index..<(index + length)]) : []
+            guard !sequence.isEmpty, String(validating: sequence, as: UTF8.self) != nil else {
+                let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
+                return "\(line):\(column)"
+            }
+            if byte == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return "1:1"
     }
 
     /// ` (did you mean 'x'?)` when one known id is close.

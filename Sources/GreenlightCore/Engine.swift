@@ -42,10 +42,14 @@ public struct Engine {
     /// Decode every configured rule's options up front, so a bad option fails the run
     /// (exit 2) even if its rule would not run.
     public func validate(_ config: Config) throws {
+        var errors: [ToolError] = []
         for rule in rules {
-            _ = try options(for: rule, in: config)
+            do { _ = try options(for: rule, in: config) } catch let error as ToolError { errors.append(error) }
         }
-        _ = try decodeSections(config)
+        for section in sections {
+            do { _ = try decode(section, from: config) } catch let error as ToolError { errors.append(error) }
+        }
+        if let error = ToolError.combined(errors) { throw error }
     }
 
     /// Every registered section, decoded from the config or defaulted.

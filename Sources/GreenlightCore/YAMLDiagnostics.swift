@@ -40,11 +40,22 @@ public enum YAMLDiagnostics {
         return "\(mark.line):\(mark.column)"
     }
 
+    /// libyaml's words, without its API: its nesting limit names the C call that raises it.
+    static func plain(_ problem: String) -> String {
+        if problem.hasPrefix("Maximum nesting level reached") {
+            return "nested more than \(maxNesting) levels deep"
+        }
+        return problem
+    }
+
+    /// libyaml's default nesting limit.
+    static let maxNesting = 1000
+
     public static func describe(_ error: YamlError, file: String, yaml: String? = nil) -> String {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):
-            return "\(file):\(position(mark)): invalid YAML: \(problem)"
+            return "\(file):\(position(mark)): invalid YAML: \(plain(problem))"
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
             let at = yaml.flatMap { secondOccurrence(of: duplicates.sorted().first ?? "", after: context.mark, in: $0) }

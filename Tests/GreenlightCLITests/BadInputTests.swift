@@ -100,7 +100,62 @@ struct BadInputTests {
             yaml: "version: 2\n",
             position: "1:10", fragments: ["unsupported version 2"]
         ),
+        ConfigCase(
+            name: "nesting past libyaml's limit, said without its C API",
+            yaml: "include: " + String(repeating: "[", count: 1100) + String(repeating: "]", count: 1100) + "\n",
+            position: "1:", fragments: ["invalid YAML: nested more than 1000 levels deep"]
+        ),
+        ConfigCase(
+            name: "an ai pack the snapshot does not hold",
+            yaml: "ai:\n  packs:\n    - checks/team-ai.yml\n",
+            position: "3:7", fragments: ["ai.packs names 'checks/team-ai.yml', which is not a text file in the snapshot"]
+        ),
+        ConfigCase(
+            name: "a secrets pack outside the repository",
+            yaml: "secrets:\n  packs: [../outside.yml]\n",
+            position: "2:11", fragments: ["secrets.packs: '../outside.yml' is not a text file in the snapshot"]
+        ),
+        ConfigCase(
+            name: "braces that expand past the bound",
+            yaml: "include: [\"" + String(repeating: "{a,b}", count: 9) + "\"]\n",
+            position: "1:11", fragments: ["its braces expand to more than 256 patterns"]
+        ),
     ]
+
+    @Test("every mistake of a configuration is reported, each on its line, in one run")
+    func everyConfigErrorAtOnce() throws {
+        let fixture = try GitFixture(files: Docs.files(Docs.allTrue))
+        try fixture.write(".greenlight.yml", "include: [\"[z-a]\", \"a{b\"]\nrules:\n  claims.nope: error\n  docker.nope: error\n")
+        let loaded = try CLI.greenlight("check", "--repo", fixture.root)
+        #expect(loaded.status == 2)
+        #expect(loaded.stderrLines.filter { !$0.isEmpty }.map { $0.components(separatedBy: ".greenlight.yml:").last ?? "" }
+                    .map { String($0.prefix(4)) } == ["1:11", "1:20", "3:3:", "4:3:"], "\(loaded.stderr)")
+        try fixture.write(".greenlight.yml", "rules:\n  ci.masked-failure:\n    critical: ['(x+)+y']\nclaims:\n  docs: 3\nprobes:\n  - name: a b\n    url: http://h/\n    expect: ['[STATUS] == 200']\n")
+        let decoded = try CLI.greenlight("check", "--repo", fixture.root)
+        #expect(decoded.status == 2)
+        #expect(decoded.stderrLines.filter { !$0.isEmpty }.count == 3, "\(decoded.stderr)")
+        for fragment in ["3:16: regular expression '(x+)+y'", "5:9: expected a list at docs", "7:11: invalid probe name 'a b'"] {
+            #expect(decoded.stderr.contains(fragment), "\(fragment)")
+        }
+    }
+
+    @Test("--history /dev/null is said, not a silent run without history; /dev/null stays a device")
+    func historyOnADevice() throws {
+        let fixture = try GitFixture(files: Docs.files())
+        let result = try CLI.greenlight("check", "--repo", fixture.root, "--history", "/dev/null")
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("/dev/null: not a usable Greenlight history database"), "\(result.stderr)")
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+    }
+
+    @Test("a configuration that is not UTF-8 is refused at its first bad byte")
+    func configNotUTF8() throws {
+        let fixture = try GitFixture(files: Docs.files(Docs.allTrue))
+        try fixture.write(".greenlight.yml", bytes: Array("version: 1\ninclude: [\"docs/".utf8) + [0xFF, 0xFE] + Array("*.md\"]\n".utf8))
+        expectToolError(try CLI.greenlight("check", "--repo", fixture.root), exit: 2,
+                        [".greenlight.yml:2:17: the configuration is not valid UTF-8"])
+    }
 
     @Test("invalid .greenlight.yml: exit 2, one line naming .greenlight.yml:LINE:COL", arguments: configCases)
     func invalidConfig(_ config: ConfigCase) throws {
@@ -131,6 +186,8 @@ struct BadInputTests {
         FlagCase(arguments: ["check", "--baseline", "missing.json"], exit: 2, fragments: ["missing.json", "cannot read baseline file"]),
         FlagCase(arguments: ["check", "--baseline", "src/health.ts"], exit: 2, fragments: ["health.ts", "not a Greenlight baseline"]),
         FlagCase(arguments: ["check", "--config", "missing.yml"], exit: 2, fragments: ["missing.yml", "cannot read configuration file"]),
+        FlagCase(arguments: ["history", "--limit", "-5"], exit: 2, fragments: ["--limit must be a positive number (got -5)"]),
+        FlagCase(arguments: ["check", "--format", "github", "--max-annotations", "-1"], exit: 2, fragments: ["--max-annotations must be 0 or more"]),
     ]
 
     @Test("bad flags and arguments: one stderr line, documented exit code", arguments: flagCases)

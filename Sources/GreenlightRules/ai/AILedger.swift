@@ -73,7 +73,7 @@ public struct AIFileJudge: FileVisitor {
 
     private init(_ context: RuleContext) throws {
         let settings = context.section(AISettings.self)
-        var checks = try AIChecks.load(settings: settings, snapshot: context.snapshot)
+        var checks = try AIChecks.load(settings: settings, snapshot: context.snapshot, configFile: context.configFile)
         // What the deployment's env templates switch on (an SDK's tracing).
         for entry in context.snapshot.entries where EnvFiles.isTemplate(entry.path) {
             if let text = try context.snapshot.text(at: entry.path) { checks.switchedOn.formUnion(EnvFiles.switchedOn(text)) }

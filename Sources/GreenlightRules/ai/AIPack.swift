@@ -156,11 +156,12 @@ struct AIChecks {
     func keywords(for language: SourceLanguage) -> [String] { keywordsByLanguage[language] ?? [] }
 
     /// The built-in packs, then those `ai.packs` names, read from the snapshot.
-    static func load(settings: AISettings, snapshot: RepositorySnapshot) throws -> AIChecks {
+    static func load(settings: AISettings, snapshot: RepositorySnapshot, configFile: String) throws -> AIChecks {
         var packs = try AIPackLoader.builtin()
-        for path in settings.packs {
+        for named in settings.packs {
+            let path = named.text
             guard let text = try snapshot.text(at: path) else {
-                throw ToolError.usage("ai.packs names '\(path)', which is not a text file in the snapshot")
+                throw ToolError.usage("\(named.location(in: configFile)): ai.packs names '\(path)', which is not a text file in the snapshot (commit it, and check include/exclude)")
             }
             packs.append(try AIPackLoader.load(yaml: text.text, file: path))
         }

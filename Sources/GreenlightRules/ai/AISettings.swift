@@ -13,7 +13,7 @@ public struct AISettings: ConfigSection {
     /// Paths never checked; replaces the default (tests, vendored and generated code).
     public var exempt: [Glob] = AISettings.defaultExempt
     /// Extra packs, as paths in the repository.
-    public var packs: [String] = []
+    public var packs: [PositionedScalar] = []
 
     /// Tests and evaluation harnesses, examples, scripts and benchmarks (run by a developer, not
     /// by the product), vendored and generated code.
@@ -44,7 +44,7 @@ public struct AISettings: ConfigSection {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         compliantWrappers = try container.decodeIfPresent([UserPattern].self, forKey: .compliantWrappers) ?? []
         exempt = try container.decodeIfPresent([Glob].self, forKey: .exempt) ?? AISettings.defaultExempt
-        packs = try container.decodeIfPresent([String].self, forKey: .packs) ?? []
+        packs = try container.decodeIfPresent([PositionedScalar].self, forKey: .packs) ?? []
     }
 }
 

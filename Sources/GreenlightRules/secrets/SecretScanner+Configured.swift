@@ -10,10 +10,11 @@ extension SecretScanner {
             let builtin = try SecretPack.builtin()
             var packs = builtin
             var user: [SecretPack] = []
-            for path in section.packs {
+            for named in section.packs {
+                let path = named.text
                 guard let text = try context.snapshot.text(at: path) else {
-                    throw ToolError.usage(
-                        "secrets.packs: '\(path)' is not a text file in the snapshot (commit it, and check include/exclude)")
+                    throw ToolError.usage("\(named.location(in: context.configFile)): "
+                        + "secrets.packs: '\(path)' is not a text file in the snapshot (commit it, and check include/exclude)")
                 }
                 user.append(try SecretPack.load(yaml: text.text, file: path))
             }

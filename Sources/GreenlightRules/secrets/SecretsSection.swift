@@ -17,7 +17,7 @@ public struct SecretsSection: ConfigSection {
     public static let key = "secrets"
 
     public var required: [String] = []
-    public var packs: [String] = []
+    public var packs: [PositionedScalar] = []
     public var disable: [String] = []
     var allowShape = AllowlistShape()
     public var maxFindingsPerFile = 100
@@ -40,7 +40,7 @@ public struct SecretsSection: ConfigSection {
                 codingPath: container.codingPath + [CodingKeys.required, AnyCodingKey(intValue: index)],
                 debugDescription: "'\(name)' is not an environment variable name (letters, digits and _, not starting with a digit)"))
         }
-        packs = try container.decodeIfPresent([String].self, forKey: .packs) ?? []
+        packs = try container.decodeIfPresent([PositionedScalar].self, forKey: .packs) ?? []
         disable = try container.decodeIfPresent([String].self, forKey: .disable) ?? []
         allowShape = try container.decodeIfPresent(AllowlistShape.self, forKey: .allow) ?? AllowlistShape()
         maxFindingsPerFile = try container.decodeIfPresent(Int.self, forKey: .maxFindingsPerFile) ?? 100

@@ -1,4 +1,3 @@
-import GreenlightCore
 import Yams
 
 /// A string from the configuration with where it was written, so that errors and findings can
@@ -48,6 +47,11 @@ public struct PositionedScalar: Decodable, ScalarConstructible, Sendable, Equata
         guard let position else { return nil }
         guard offsetsAreExact else { return position }
         return SourcePosition(line: position.line, column: position.column + offset + (quoted ? 1 : 0))
+    }
+
+    /// `file:line:column` of the scalar in `file`, or `file` when its position is unknown.
+    public func location(in file: String) -> String {
+        position.map { "\(file):\($0.line):\($0.column)" } ?? file
     }
 
     /// An error at `offset` within this scalar, positioned when the position is known.
