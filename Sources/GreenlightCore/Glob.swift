@@ -17,6 +17,8 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
     fileprivate enum Segment: Equatable, Sendable {
         case anyDepth
         case match([Token])
+        /// A segment without wildcards, compared as text.
+        case name(String)
     }
 
     fileprivate enum Token: Equatable, Sendable {
@@ -43,7 +45,14 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
             let anchored = body.dropLast().contains("/") || body.hasPrefix("/")
             if body.hasPrefix("/") { body.removeFirst() }
             var segments = try body.split(separator: "/", omittingEmptySubsequences: true).map { part -> Segment in
-                part == "**" ? .anyDepth : .match(try Glob.tokens(part, original: pattern))
+                if part == "**" { return .anyDepth }
+                let tokens = try Glob.tokens(part, original: pattern)
+                var name = ""
+                for token in tokens {
+                    guard case .literal(let character) = token else { return .match(tokens) }
+                    name.append(character)
+                }
+                return .name(name)
             }
             if !anchored { segments.insert(.anyDepth, at: 0) }
             compiled.append(segments)
@@ -55,8 +64,24 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether `path` (or one of its parent directories) matches.
     public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0) }
-        return alternatives.contains { Glob.matchesPrefix($0, parts) }
+        matches(parts: path.split(separator: "/", omittingEmptySubsequences: true))
+    }
+
+    /// The same, for a path already split at `/` (a list of globs splits it once).
+    func matches(parts: [Substring]) -> Bool {
+        alternatives.contains { Glob.matchesPrefix($0, parts) }
+    }
+
+    /// The path a pattern names outright — anchored, one alternative, no wildcard
+    /// (`/docs/STATUS.md`, `vendor/lib`) — which it matches with everything under it.
+    var literalPath: String? {
+        guard alternatives.count == 1 else { return nil }
+        var names: [String] = []
+        for segment in alternatives[0] {
+            guard case .name(let name) = segment else { return nil }
+            names.append(name)
+        }
+        return names.isEmpty ? nil : names.joined(separator: "/")
     }
 
     public static func == (lhs: Glob, rhs: Glob) -> Bool { lhs.pattern == rhs.pattern }
@@ -67,7 +92,10 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
     /// its parent directories). The positions a match can have reached are carried segment by
     /// segment, so `**/a/**/a/…` against a deep path costs segments × parts, never a search
     /// over every way of splitting the path.
-    private static func matchesPrefix(_ segments: [Segment], _ parts: [[Character]]) -> Bool {
+    private static func matchesPrefix(_ segments: [Segment], _ parts: [Substring]) -> Bool {
+        // A literal first segment settles most paths at once (`docs/…` against `src/a.ts`).
+        if case .name(let name)? = segments.first, parts.first.map({ $0 != name }) ?? true { return false }
+        var characters = [[Character]?](repeating: nil, count: parts.count)
         var reached = [Bool](repeating: false, count: parts.count + 1)
         reached[0] = true
         for segment in segments {
@@ -79,9 +107,14 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
                     open = open || reached[index]
                     next[index] = open
                 }
-            case .match(let tokens):
-                for index in parts.indices where reached[index] && matchSegment(tokens, parts[index]) {
+            case .name(let name):
+                for index in parts.indices where reached[index] && parts[index] == name {
                     next[index + 1] = true
+                }
+            case .match(let tokens):
+                for index in parts.indices where reached[index] {
+                    if characters[index] == nil { characters[index] = Array(parts[index]) }
+                    if matchSegment(tokens, characters[index]!) { next[index + 1] = true }
                 }
             }
             reached = next
@@ -272,4 +305,39 @@ extension Glob: Decodable {
 
 private func isASCIIWhitespace(_ byte: UInt8) -> Bool {
     byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+}
+
+/// Many globs against many paths: a path is split once for all of them, and the globs that
+/// name a path outright are looked up in a set (a thousand agent logs listed one by one cost
+/// a few lookups per path, not a thousand matches).
+public struct GlobList: Sendable {
+    public let globs: [Glob]
+    private let literals: Set<String>
+    private let others: [Glob]
+
+    public init(_ globs: [Glob]) {
+        self.globs = globs
+        var literals: Set<String> = []
+        var others: [Glob] = []
+        for glob in globs {
+            if let path = glob.literalPath { literals.insert(path) } else { others.append(glob) }
+        }
+        self.literals = literals
+        self.others = others
+    }
+
+    public var isEmpty: Bool { globs.isEmpty }
+
+    /// Whether any glob matches `path` (or one of its parent directories).
+    public func matches(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        if !literals.isEmpty {
+            var prefix = ""
+            for part in parts {
+                prefix += prefix.isEmpty ? String(part) : "/" + part
+                if literals.contains(prefix) { return true }
+            }
+        }
+        return others.contains { $0.matches(parts: parts) }
+    }
 }

@@ -16,6 +16,10 @@ import GreenlightCore
 /// popped newest first by committer date (then first queued first), so paths that share a chain
 /// share the reads of its commits and trees. A commit is queued for a path at most once, so the
 /// walk ends; it stops when every path is settled or the history is exhausted.
+///
+/// Memory stays bounded by the walk's frontier, not its length: a commit's entries (one per
+/// path) are kept only while the commit waits in the queue, and dropped once it has been
+/// judged and no queue item names it — read again in the rare case a later child needs them.
 final class LastChangeWalk {
     private struct CommitInfo {
         let id: ObjectID
@@ -27,6 +31,8 @@ final class LastChangeWalk {
         var isBoundary = false
         var seen: IndexSet64
         var entries: [PathEntry?]?
+        /// Queue items that name this commit.
+        var queued = 0
     }
 
     private struct Item {
@@ -70,10 +76,18 @@ final class LastChangeWalk {
         push(tip, paths: open)
 
         while !open.isEmpty, let item = pop() {
-            let wanted = item.paths.intersection(open)
-            if wanted.isEmpty { continue }
             let commit = item.commit
+            commits[commit].queued -= 1
+            let wanted = item.paths.intersection(open)
+            if wanted.isEmpty {
+                release(commit)
+                continue
+            }
             let parents = try loadParents(of: commit)
+            defer {
+                release(commit)
+                for parent in parents { release(parent) }
+            }
             let stamp = self.stamp(commit)
 
             if commits[commit].isBoundary || parents.isEmpty {
@@ -159,6 +173,11 @@ final class LastChangeWalk {
         return commits[commit].parents ?? []
     }
 
+    /// Drops a commit's entries once no queue item names it.
+    private func release(_ commit: Int) {
+        if commits[commit].queued == 0 { commits[commit].entries = nil }
+    }
+
     private func entries(_ commit: Int) throws -> [PathEntry?] {
         if let cached = commits[commit].entries { return cached }
         let found = try resolver.entries(ofTree: commits[commit].tree)
@@ -179,6 +198,7 @@ final class LastChangeWalk {
 
     private func push(_ commit: Int, paths: IndexSet64) {
         heap.append(Item(time: commits[commit].time, order: order, commit: commit, paths: paths))
+        commits[commit].queued += 1
         order += 1
         var child = heap.count - 1
         while child > 0 {

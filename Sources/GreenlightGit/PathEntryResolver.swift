@@ -9,7 +9,8 @@ struct PathEntry: Equatable {
 
 /// Looks up many paths in many trees. The paths form a trie; the entries below a subtree are
 /// remembered by the subtree's id, so commits that did not touch `feedback/` cost one lookup
-/// of `feedback` in their root tree.
+/// of `feedback` in their root tree. What is remembered is bounded (`budget` entries in all):
+/// past it the memory starts afresh, which costs lookups again, never a different answer.
 final class PathEntryResolver {
     private final class Node {
         var children: [(name: String, node: Node)] = []
@@ -28,7 +29,11 @@ final class PathEntryResolver {
 
     private let repository: OpaquePointer
     private let root = Node()
+    private var nodes: [Node] = []
     let count: Int
+    /// Entries remembered at most, over every subtree (about 30 bytes each).
+    static let budget = 1 << 20
+    private var remembered = 0
 
     init(repository: OpaquePointer, paths: [String]) {
         self.repository = repository
@@ -41,6 +46,11 @@ final class PathEntryResolver {
                 node.leaves.append(index)
             }
             node.leaf = index
+        }
+        var pending = [root]
+        while let node = pending.popLast() {
+            nodes.append(node)
+            pending += node.children.map(\.node)
         }
     }
 
@@ -71,7 +81,12 @@ final class PathEntryResolver {
             }
         }
         if cacheable {
+            if remembered + node.leaves.count > Self.budget {
+                for each in nodes { each.cache.removeAll() }
+                remembered = 0
+            }
             node.cache[treeID] = node.leaves.map { result[$0] }
+            remembered += node.leaves.count
         }
     }
 }

@@ -44,6 +44,18 @@ import Testing
         #expect(try Glob(pattern).matches(path) == expected, "\(pattern) vs \(path)")
     }
 
+    @Test func aListAnswersAsItsGlobsDo() throws {
+        let patterns = ["/feedback/rag.md", "docs/STATUS.md", "vendor", "/build/", "*.md", "src/**/x?.ts", "{a,b}/c.txt", "/t/t4100/t-apply-1.expect"]
+        let globs = try patterns.map(Glob.init)
+        let list = GlobList(globs)
+        let paths = ["feedback/rag.md", "feedback/rag.md.bak", "x/feedback/rag.md", "docs/STATUS.md", "docs/STATUS.md/inner",
+                     "vendor/a.js", "src/vendor/b.js", "build/out", "src/build/out", "README.md", "src/a/b/x1.ts", "src/x12.ts",
+                     "a/c.txt", "b/c.txt", "c/c.txt", "t/t4100/t-apply-1.expect", "t/t4100/t-apply-2.expect", "other.txt"]
+        for path in paths {
+            #expect(list.matches(path) == globs.contains { $0.matches(path) }, "\(path)")
+        }
+    }
+
     @Test(arguments: ["", "src/[a.ts", "a{b,c", "a}b", "x]", "trailing\\", "[z-a]", String(repeating: "{a,b}", count: 30)])
     func invalidPatterns(pattern: String) {
         #expect(throws: Glob.SyntaxError.self) { try Glob(pattern) }

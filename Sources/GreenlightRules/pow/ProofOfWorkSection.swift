@@ -6,7 +6,10 @@ public struct ProofOfWorkSection: ConfigSection {
     public static let key = "proof_of_work"
 
     /// Globs of agent logs; one agent per file, named after the file (`feedback/rag.md` → `rag`).
-    public var logs: [Glob] = [try! Glob("feedback/*.md")]
+    public var logs: [Glob] = [try! Glob("feedback/*.md")] {
+        didSet { logList = GlobList(logs) }  // (not called by this type's own initializers)
+    }
+    private var logList = GlobList([try! Glob("feedback/*.md")])
     /// A log is late after this long without a commit, and stale after it plus `grace`.
     public var staleAfter = TimeSpan(seconds: 600)
     public var grace = TimeSpan(seconds: 0)
@@ -49,6 +52,7 @@ public struct ProofOfWorkSection: ConfigSection {
                         codingPath: [CodingKeys.logs, AnyCodingKey(intValue: index)], debugDescription: error.description))
                 }
             }
+            logList = GlobList(logs)
         }
         staleAfter = try container.decodeIfPresent(TimeSpan.self, forKey: .staleAfter) ?? staleAfter
         guard staleAfter.seconds > 0 else {
@@ -82,7 +86,7 @@ public struct ProofOfWorkSection: ConfigSection {
 
     /// Whether `path` is an agent log.
     public func isLog(_ path: String) -> Bool {
-        path != blockersLog && logs.contains { $0.matches(path) }
+        path != blockersLog && logList.matches(path)
     }
 
     /// Where an agent's log would be: the first `logs` glob whose only wildcard is one `*`, with
