@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -124,3 +125,15 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets, built only when asked (benchmarks/fuzz/run.sh):
+// GREENLIGHT_FUZZ=1 swift build --product greenlight-fuzz --sanitize fuzzer --sanitize address
+if ProcessInfo.processInfo.environment["GREENLIGHT_FUZZ"] != nil {
+    package.products.append(.executable(name: "greenlight-fuzz", targets: ["GreenlightFuzz"]))
+    package.targets.append(.executableTarget(
+        name: "GreenlightFuzz",
+        dependencies: ["GreenlightCore", "GreenlightHTTP", "GreenlightProbes", "GreenlightRules"],
+        path: "Fuzz/GreenlightFuzz",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    ))
+}
