@@ -127,7 +127,9 @@ let package = Package(
 )
 
 // libFuzzer targets, built only when asked (benchmarks/fuzz/run.sh):
-// GREENLIGHT_FUZZ=1 swift build --product greenlight-fuzz --sanitize fuzzer --sanitize address
+// GREENLIGHT_FUZZ=1 swift build -c release -Xswiftc -enable-testing -Xswiftc -no-whole-module-optimization \
+//     --product greenlight-fuzz \
+//     --sanitize fuzzer --sanitize address --scratch-path .build-fuzz
 if ProcessInfo.processInfo.environment["GREENLIGHT_FUZZ"] != nil {
     package.products.append(.executable(name: "greenlight-fuzz", targets: ["GreenlightFuzz"]))
     package.targets.append(.executableTarget(
