@@ -21,14 +21,14 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
         case name(String)
     }
 
-    fileprivate enum Token: Equatable, Sendable {
+    enum Token: Equatable, Sendable {
         case literal(Character)
         case anyRun
         case anyOne
         case set(negated: Bool, items: [ClassItem])
     }
 
-    fileprivate enum ClassItem: Equatable, Sendable {
+    enum ClassItem: Equatable, Sendable {
         case single(Character)
         case range(Character, Character)
     }
@@ -125,7 +125,7 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
 
     /// One segment: `*` runs within it, matched by the classic two-pointer walk that goes back
     /// only to the last `*` — at most tokens × characters steps.
-    private static func matchSegment(_ tokens: [Token], _ chars: [Character]) -> Bool {
+    static func matchSegment(_ tokens: [Token], _ chars: [Character]) -> Bool {
         var (t, c) = (0, 0)
         var star: (token: Int, char: Int)?
         while c < chars.count {
@@ -171,7 +171,7 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
 
     // MARK: - Compiling
 
-    private static func tokens(_ part: Substring, original: String) throws -> [Token] {
+    static func tokens(_ part: Substring, original: String) throws -> [Token] {
         var tokens: [Token] = []
         var chars = Array(part)[...]
         while let char = chars.popFirst() {
@@ -340,4 +340,27 @@ public struct GlobList: Sendable {
         }
         return others.contains { $0.matches(parts: parts) }
     }
+}
+
+/// Shell-style wildcards over a whole text, as one glob segment reads them: `*` any run of
+/// characters (slashes included), `?` one, `[a-z]` / `[!0-9]` a class, `\` the next character
+/// literally. Matched in at most pattern × text steps. Gatus's `pat(…)` is one.
+public struct Wildcard: Sendable, Equatable, CustomStringConvertible {
+    public let pattern: String
+    private let tokens: [Glob.Token]
+
+    public init(_ pattern: String) throws(Glob.SyntaxError) {
+        self.pattern = pattern
+        do {
+            tokens = try Glob.tokens(Substring(pattern), original: pattern)
+        } catch let error as Glob.SyntaxError {
+            throw error
+        } catch {
+            throw Glob.SyntaxError(pattern: pattern, reason: "\(error)")
+        }
+    }
+
+    public func matches(_ text: String) -> Bool { Glob.matchSegment(tokens, Array(text)) }
+
+    public var description: String { pattern }
 }

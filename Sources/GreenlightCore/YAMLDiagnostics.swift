@@ -108,6 +108,9 @@ public enum YAMLDiagnostics {
     static func secondOccurrence(of key: String, after mark: Mark, in yaml: String) -> String? {
         var firstIndent: Int?
         let lines = SourceText(path: "", text: yaml).lines
+        // libyaml counts a lone carriage return as a line break and SourceText does not, so the
+        // mark's line can lie past the last line here (a crash the fuzzer found).
+        guard mark.line <= lines.count else { return nil }
         for number in max(mark.line, 1)...max(lines.count, 1) where number <= lines.count {
             let line = lines[number - 1]
             let indent = line.prefix { $0 == " " }.count

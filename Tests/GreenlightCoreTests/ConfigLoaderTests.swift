@@ -21,6 +21,18 @@ import Testing
         }
     }
 
+    @Test func duplicateKeyAfterLoneCarriageReturnsIsAnErrorNotACrash() {
+        // Found by fuzzing (config target): libyaml counts a lone CR as a line break and the
+        // text's lines do not, so the repeated key's line lay past the last line and a range
+        // with its bounds reversed crashed the run (exit 132).
+        do {
+            _ = try ConfigLoader.load(yaml: "\r\r\r\r\r\r\r\rversion: 1\nversion: 1\n", file: ".greenlight.yml", knownRuleIDs: [])
+            Issue.record("expected a duplicate-key error")
+        } catch {
+            #expect("\(error)".contains("duplicate key 'version'"), "\(error)")
+        }
+    }
+
     @Test func emptyFileMeansDefaults() throws {
         let config = try load("")
         #expect(config.maxFileSize == 1 << 20)

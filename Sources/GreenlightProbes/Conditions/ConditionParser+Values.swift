@@ -112,8 +112,12 @@ extension ConditionParser {
                 if scalars[probe] == ")" {
                     var after = probe + 1
                     while after < scalars.count, scalars[after] == " " || scalars[after] == "\t" { after += 1 }
+                    // On the left, the side ends at an operator that stands alone (`) == [BODY]`,
+                    // not `)</b>`); on the right, at the end of the condition.
                     let rest = String(String.UnicodeScalarView(scalars[after..<min(after + 3, scalars.count)]))
-                    let endsSide = isLeft ? ["==", "!="].contains { rest.hasPrefix($0) } : after == scalars.count
+                    let endsSide = isLeft
+                        ? ["==", "!=", "<=", ">=", "<", ">"].contains { rest.hasPrefix($0 + " ") || rest == $0 }
+                        : after == scalars.count
                     if endsSide { close = probe }
                     if endsSide && isLeft { break }
                 }

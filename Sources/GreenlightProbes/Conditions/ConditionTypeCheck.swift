@@ -66,6 +66,10 @@ struct TypeCheck {
         let name = subject.description
         switch expected {
         case .pattern:
+            // Written value-first (`pat(4*) < [STATUS]`), the operator is only known here.
+            guard op == .equal || op == .notEqual else {
+                throw ConditionSyntaxError(offset: operatorAt, message: "pat(…) goes with '==' or '!='")
+            }
             guard [.string, .json, .number].contains(kind) else {
                 throw ConditionSyntaxError(offset: expectedAt, message: "pat(…) matches text; \(name) is \(kind.described)")
             }
@@ -74,7 +78,11 @@ struct TypeCheck {
             try checkFunctions(other, at: expectedAt)
             try compare(subject, with: other)
             return
-        case .value, .list:
+        case .list:
+            guard [.equal, .notEqual, .in, .notIn].contains(op) else {
+                throw ConditionSyntaxError(offset: operatorAt, message: "a list goes with '==' or '!=' (any(…)), or 'in' and 'not in'")
+            }
+        case .value:
             break
         }
         switch kind {

@@ -68,6 +68,7 @@ struct CoverageReport {
 
     /// `<class filename="…">` with `<line number="…" hits="…"/>` children.
     static func cobertura(_ bytes: [UInt8]) -> Result<CoverageReport, EvidenceRecord.RecordProblem> {
+        if let problem = XMLBytes.problem(bytes) { return .failure(problem) }
         let reader = CoberturaReader()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false

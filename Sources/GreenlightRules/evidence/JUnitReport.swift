@@ -20,6 +20,7 @@ struct JUnitReport {
 
     /// Parses the report; a file that is not JUnit XML gives a one-line problem.
     static func parse(_ bytes: [UInt8]) -> Result<JUnitReport, EvidenceRecord.RecordProblem> {
+        if let problem = XMLBytes.problem(bytes) { return .failure(problem) }
         let reader = Reader()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false
