@@ -29,10 +29,19 @@ export SWIFT_BACKTRACE=enable=no
 # Greenlight's code: suppressed and listed in lsan.supp, so that a leak of ours still stops a run.
 export LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0"
 
-if [[ ! -x "$bin" ]]; then
+build() {
   (cd "$root" && GREENLIGHT_FUZZ=1 swift build -c release -Xswiftc -enable-testing -Xswiftc -no-whole-module-optimization \
-    --product greenlight-fuzz \
-    --sanitize fuzzer --sanitize address --scratch-path .build-fuzz)
+    --product greenlight-fuzz --sanitize fuzzer --sanitize address --scratch-path .build-fuzz)
+}
+counters() {  # libFuzzer's coverage counters in the binary: Swift code uninstrumented leaves only the C modules' few thousand
+  GREENLIGHT_FUZZ_TARGET=glob "$bin" -runs=0 2>&1 | grep -o '[0-9]* inline 8-bit counters' | head -1 | grep -o '^[0-9]*' || echo 0
+}
+[[ -x "$bin" ]] || build
+# An incremental release build has been seen to link objects without coverage counters (blind
+# fuzzing): then build again from scratch, and refuse to run without them.
+if (( $(counters) < 20000 )); then
+  rm -rf "$root/.build-fuzz/release" "$root/.build-fuzz/x86_64-unknown-linux-gnu/release" && build
+  (( $(counters) >= 20000 )) || { echo "error: $bin has no coverage counters for Swift code" >&2; exit 1; }
 fi
 mkdir -p "$data/artifacts" "$data/logs"
 
