@@ -18,6 +18,17 @@ import Testing
         #expect(cobertura.message == expected)
     }
 
+    @Test func aProcessingInstructionWithoutDataIsBlankedNotACrash() throws {
+        // Found by fuzzing (junit and cobertura): Foundation's parser reads the null data of `<?x?>`.
+        let junit = Array("<?xml version=\"1.0\"?>\n<?xmv0z?>\n<testsuite tests=\"2\">\n<?pi?><testcase name=\"a\"/>\n<testcase name=\"b\"><failure/></testcase></testsuite>\n".utf8)
+        guard case .success(let report) = JUnitReport.parse(junit) else { Issue.record("refused"); return }
+        #expect(report.testCount == 2 && report.failed.count == 1)
+        let cobertura = Array("<?xmv0z?>\n<cml v.0n=\"ate=\"0.8A\"\" ".utf8)
+        guard case .failure(let problem) = CoverageReport.cobertura(cobertura) else { Issue.record("accepted"); return }
+        #expect(problem.message.hasPrefix("is not well-formed XML (line "))
+        #expect(XMLBytes.blankingInstructions(Array("a\n<?x\ny?>b".utf8)) == Array("a\n   \n   b".utf8))
+    }
+
     @Test func aDeclaredEncodingStillReads() throws {
         let latin1: [UInt8] = Array(#"<?xml version="1.0" encoding="ISO-8859-1"?><testsuite tests="1"><testcase name="caf"#.utf8)
             + [0xE9] + Array(#""/></testsuite>"#.utf8)

@@ -67,8 +67,12 @@ struct CoverageReport {
     }
 
     /// `<class filename="…">` with `<line number="…" hits="…"/>` children.
-    static func cobertura(_ bytes: [UInt8]) -> Result<CoverageReport, EvidenceRecord.RecordProblem> {
-        if let problem = XMLBytes.problem(bytes) { return .failure(problem) }
+    static func cobertura(_ raw: [UInt8]) -> Result<CoverageReport, EvidenceRecord.RecordProblem> {
+        let bytes: [UInt8]
+        switch XMLBytes.prepared(raw) {
+        case .success(let ready): bytes = ready
+        case .failure(let problem): return .failure(problem)
+        }
         let reader = CoberturaReader()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false

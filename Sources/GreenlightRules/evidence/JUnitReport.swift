@@ -19,8 +19,12 @@ struct JUnitReport {
     let failed: [FailedCase]
 
     /// Parses the report; a file that is not JUnit XML gives a one-line problem.
-    static func parse(_ bytes: [UInt8]) -> Result<JUnitReport, EvidenceRecord.RecordProblem> {
-        if let problem = XMLBytes.problem(bytes) { return .failure(problem) }
+    static func parse(_ raw: [UInt8]) -> Result<JUnitReport, EvidenceRecord.RecordProblem> {
+        let bytes: [UInt8]
+        switch XMLBytes.prepared(raw) {
+        case .success(let ready): bytes = ready
+        case .failure(let problem): return .failure(problem)
+        }
         let reader = Reader()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false
