@@ -27,6 +27,10 @@ import Testing
         guard case .failure(let problem) = CoverageReport.cobertura(cobertura) else { Issue.record("accepted"); return }
         #expect(problem.message.hasPrefix("is not well-formed XML (line "))
         #expect(XMLBytes.blankingInstructions(Array("a\n<?x\ny?>b".utf8)) == Array("a\n   \n   b".utf8))
+        // A broken declaration does not shield what follows it (fuzzing, round six).
+        let broken = Array("<?xml versio}\"y\"><failure message=\"b\"/><?x?>".utf8)
+        #expect(!XMLBytes.blankingInstructions(broken).contains(UInt8(ascii: "?")))
+        _ = JUnitReport.parse(broken)
     }
 
     @Test func aDeclaredEncodingStillReads() throws {

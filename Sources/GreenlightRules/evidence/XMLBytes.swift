@@ -36,8 +36,10 @@ enum XMLBytes {
             var end = index + 2
             while end + 1 < out.count, !(out[end] == UInt8(ascii: "?") && out[end + 1] == UInt8(ascii: ">")) { end += 1 }
             let close = min(end + 2, out.count)
-            let isDeclaration = index == 0 && out.starts(with: declaration) && close > 6
-                && [0x20, 0x09, 0x0A, 0x0D].contains(out[5])
+            // A declaration is kept only whole: `<?xml ` at the very start, closed before any
+            // other markup or line break (a broken one hides a processing instruction behind it).
+            let isDeclaration = index == 0 && out.starts(with: declaration) && close > 6 && out[5] == 0x20
+                && !out[2..<end].contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == 0x0A || $0 == 0x0D }
             if !isDeclaration {
                 for position in index..<close where out[position] != 0x0A && out[position] != 0x0D { out[position] = 0x20 }
             }
