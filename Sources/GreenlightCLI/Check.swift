@@ -1,8 +1,10 @@
 import ArgumentParser
 import GreenlightCommands
+import GreenlightCore
 import GreenlightReport
 
 extension ReportFormat: ExpressibleByArgument {}
+extension FailThreshold: ExpressibleByArgument {}
 
 struct Check: ConsoleCommand {
     static let configuration = CommandConfiguration(
@@ -16,8 +18,17 @@ struct Check: ConsoleCommand {
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Baseline file: findings it lists do not fail the gate.")
+    @Option(help: "Baseline file: findings it lists do not fail the gate (default: .greenlight-baseline.json at the repository root, when there is one).")
     var baseline: String?
+
+    @Flag(help: "Do not read the default baseline file.")
+    var noBaseline = false
+
+    @Option(help: "Report only what changed since the merge base with this revision (e.g. origin/main): findings on added or changed lines, and findings the change brought elsewhere.")
+    var diffBase: String?
+
+    @Option(help: "The least severe finding that fails the gate: error, warning, note or never.")
+    var failOn: FailThreshold = .error
 
     @OptionGroup var history: HistoryFlags
 
@@ -26,15 +37,18 @@ struct Check: ConsoleCommand {
 
     func validate() throws {
         if maxAnnotations < 0 { throw ValidationError("--max-annotations must be 0 or more") }
+        if baseline != nil && noBaseline { throw ValidationError("--baseline and --no-baseline exclude each other") }
     }
 
     func run(_ console: Console) throws -> Int32 {
         var command = CheckCommand()
         command.history = history.options
         command.request = try snapshot.request()
+        command.request.diffBase = diffBase
         command.format = format
         command.output = output
-        command.baseline = baseline
+        command.baseline = noBaseline ? .none : baseline.map(BaselineChoice.file) ?? .repositoryDefault
+        command.failOn = failOn
         command.annotationLimit = maxAnnotations
         return command.run(console)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import GreenlightCommands
 import GreenlightCore
@@ -32,9 +33,18 @@ public enum GreenlightCLI {
             console.out(Greenlight.fullMessage(for: error, columns: helpWidth(console)) + "\n")
             return ExitStatus.passed
         }
-        let first = Greenlight.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
-        console.err("greenlight: \(first) (see greenlight --help)\n")
+        console.err("greenlight: \(oneLine(Greenlight.message(for: error))) (see greenlight --help)\n")
         return ExitStatus.usage
+    }
+
+    /// The parser's message on one line: a list of valid values (`- text`, `- json`, …) is
+    /// kept, joined; other lines after the first go.
+    static func oneLine(_ message: String) -> String {
+        let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let first = lines.first else { return "invalid usage" }
+        let items = lines.dropFirst().prefix { $0.hasPrefix("- ") }.map { "'\($0.dropFirst(2))'" }
+        guard first.hasSuffix(":"), !items.isEmpty else { return first }
+        return first + " " + items.joined(separator: ", ")
     }
 
     /// `COLUMNS` if set; else the terminal's width (the parser asks it); else 80.

@@ -10,7 +10,7 @@ public struct BaselineCommand {
 
     public func run(_ console: Console) -> Int32 {
         GuardedRun(console: console).run {
-            let evaluation = try Evaluator(console: console).evaluate(request, baselineFile: nil)
+            let evaluation = try Evaluator(console: console).evaluate(request, baseline: .none)
             guard let target = output ?? evaluation.repository.workdir.map({ $0 + "/" + Baseline.defaultFileName }) else {
                 throw ToolError.usage("a bare repository has no work tree to write the baseline into: give --output FILE")
             }

@@ -7,7 +7,9 @@ public struct CheckCommand {
     public var request = SnapshotRequest()
     public var format: ReportFormat = .text
     public var output: String?
-    public var baseline: String?
+    public var baseline = BaselineChoice.repositoryDefault
+    /// `--fail-on`: the least severe finding that fails the gate.
+    public var failOn = FailThreshold.error
     public var history = HistoryOptions()
     /// `--format github`: annotations of each severity at most.
     public var annotationLimit = GitHubReporter.defaultAnnotationLimit
@@ -17,12 +19,13 @@ public struct CheckCommand {
     public func run(_ console: Console) -> Int32 {
         GuardedRun(console: console).run {
             let started = Date()
-            let evaluation = try Evaluator(console: console).evaluate(request, baselineFile: baseline)
-            let report = evaluation.report()
+            let evaluation = try Evaluator(console: console).evaluate(request, baseline: baseline)
+            let report = evaluation.report(failOn: failOn)
             let colour = output == nil && console.wantsColour
             let rendered = try format.reporter(colour: colour, annotationLimit: annotationLimit).render(report)
             try Output(console: console, file: output).write(rendered)
-            if let store = try history.open(for: evaluation.repository, console: console) {
+            // A --diff-base run sees only the change: its counts are no posture of the repository.
+            if evaluation.change == nil, let store = try history.open(for: evaluation.repository, console: console) {
                 try evaluation.record(in: store, command: "check", started: started, exitCode: report.exitCode)
             }
             if format == .github { try StepSummary(console: console).append(report) }

@@ -6,7 +6,9 @@ enum InstallTemplates {
         "hooks/greenlight-hook.sh": ####"""
 #!/bin/sh
 # greenlight:hook v1 — installed by `greenlight hook install` as the {{hook_name}} hook.
-# Runs the readiness gate on what is staged: `greenlight check --staged`. A {{hook_name}}
+# Runs the readiness gate on what is staged, against HEAD: `greenlight check --staged
+# --diff-base HEAD` reports what the commit brings, not the repository's old findings (a
+# baseline at the root is read too). A {{hook_name}}
 # hook that was here before was moved to {{chained_name}}; it runs first, and its failure
 # stops the commit. Skip both once with `git commit --no-verify`.
 hooks=$(dirname "$0")
@@ -23,7 +25,7 @@ else
   echo "greenlight: not found on PATH; install it, set GREENLIGHT=/path/to/greenlight, or commit with --no-verify" >&2
   exit 1
 fi
-exec "$greenlight" check --staged
+exec "$greenlight" check --staged --diff-base HEAD
 
 """####,
         "workflows/greenlight-monitor.yml": ####"""

@@ -28,7 +28,7 @@ public struct ReportCommand {
         GuardedRun(console: console).run {
             let started = Date()
             let evaluator = Evaluator(console: console)
-            let evaluation = try evaluator.evaluate(request, baselineFile: nil)
+            let evaluation = try evaluator.evaluate(request, baseline: .none)
             let checkReport = evaluation.report()
             let store = try history.open(for: evaluation.repository, console: console)
             try store.map { try evaluation.record(in: $0, command: "check", started: started, exitCode: checkReport.exitCode) }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `.greenlight-baseline.json`: fingerprints of findings accepted as known, which no longer
-/// fail the gate. Written by `greenlight baseline`, read by `check --baseline FILE`.
+/// fail the gate. Written by `greenlight baseline`, read by `check` (at the repository root, or
+/// `--baseline FILE`).
 public struct Baseline: Codable, Sendable, Equatable {
     public static let defaultFileName = ".greenlight-baseline.json"
 
@@ -29,6 +30,11 @@ public struct Baseline: Codable, Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ToolError.usage("\(path): cannot read baseline file")
         }
+        return try decode(data, file: path)
+    }
+
+    /// A baseline's bytes; errors name `path`.
+    public static func decode(_ data: Data, file path: String) throws -> Baseline {
         do {
             let baseline = try JSONDecoder().decode(Baseline.self, from: data)
             guard baseline.schemaVersion == 1 else {

@@ -76,12 +76,13 @@ extension FileVisitor {
     }
 }
 
-/// The one pass: every entry some visitor wants is read once, in parallel chunks; the results
-/// come back per visitor, in snapshot order (so a parallel pass gives the sequential output).
+/// The one pass: every entry some visitor wants (of the snapshot's `passEntries`) is read
+/// once, in parallel chunks; the results come back per visitor, in snapshot order (so a
+/// parallel pass gives the sequential output).
 enum FilePass {
     /// Per visitor, its `FileVisits<Value>`.
     static func run(_ visitors: [any FileVisitor], over snapshot: RepositorySnapshot) throws -> [Any] {
-        let perEntry = try OrderedParallelMap.map(snapshot.entries, concurrently: snapshot.readsConcurrently, chunk: 64) {
+        let perEntry = try OrderedParallelMap.map(snapshot.passEntries, concurrently: snapshot.readsConcurrently, chunk: 64) {
             entry -> [Any?] in
             let wanting = visitors.indices.filter { visitors[$0].wants(entry) }
             guard !wanting.isEmpty else { return [] }
@@ -97,7 +98,7 @@ enum FilePass {
         }
         return visitors.indices.map { index in
             var files: [(SnapshotEntry, Any)] = []
-            for (entry, values) in zip(snapshot.entries, perEntry) where !values.isEmpty {
+            for (entry, values) in zip(snapshot.passEntries, perEntry) where !values.isEmpty {
                 if let value = values[index] { files.append((entry, value)) }
             }
             return visitors[index].collect(files)

@@ -19,6 +19,11 @@ public final class RepositorySnapshot {
     /// The config's include/exclude decision, for passes beyond the snapshot's own entries
     /// (e.g. blobs in history).
     public let admits: (String) -> Bool
+    /// The paths the per-file passes read (`check --diff-base`: the changed files); nil for
+    /// every file. Rules that look files up by name still see every entry.
+    public let focus: Set<String>?
+    /// The entries the per-file passes read: all of them, or those in `focus`.
+    public let passEntries: [SnapshotEntry]
 
     private let reader: BlobReading
     private let byPath: [String: Int]
@@ -36,8 +41,10 @@ public final class RepositorySnapshot {
         reader: BlobReading,
         history: RepositoryHistory? = nil,
         workTree: WorkTreeReading? = nil,
-        admits: @escaping (String) -> Bool = { _ in true }
+        admits: @escaping (String) -> Bool = { _ in true },
+        focus: Set<String>? = nil
     ) {
+        self.focus = focus
         self.history = history
         self.workTree = workTree
         self.admits = admits
@@ -46,6 +53,7 @@ public final class RepositorySnapshot {
         self.commit = commit
         let sorted = entries.sorted { $0.rawPath.lexicographicallyPrecedes($1.rawPath) }
         self.entries = sorted
+        self.passEntries = focus.map { focus in sorted.filter { focus.contains($0.path) } } ?? sorted
         self.maxFileSize = maxFileSize
         self.reader = reader
         var byPath: [String: Int] = [:]

@@ -17,6 +17,26 @@ public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
+/// `check --fail-on`: the least severe finding that fails the gate (exit 1); `never` reports
+/// without failing. Suppressed and baselined findings never fail it. The posture does not
+/// change with it.
+public enum FailThreshold: String, Codable, Sendable, CaseIterable {
+    case error
+    case warning
+    case note
+    case never
+
+    public func fails(_ finding: Finding) -> Bool {
+        guard finding.isLive else { return false }
+        switch self {
+        case .error: return finding.severity <= .error
+        case .warning: return finding.severity <= .warning
+        case .note: return true
+        case .never: return false
+        }
+    }
+}
+
 /// A severity as configured for a rule: one of the severities, or `off`.
 public enum RuleLevel: String, Codable, Sendable, CaseIterable {
     case error

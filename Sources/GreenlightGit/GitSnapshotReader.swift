@@ -5,7 +5,8 @@ import GreenlightCore
 extension GitRepository {
     /// Take a snapshot: list the entries of the selected state through libgit2, keeping those
     /// the config admits (include/exclude globs are applied here, once).
-    public func snapshot(_ selector: SnapshotSelector, config: Config) throws -> RepositorySnapshot {
+    /// `focus`: the paths the per-file passes read (the changed files of `check --diff-base`).
+    public func snapshot(_ selector: SnapshotSelector, config: Config, focus: Set<String>? = nil) throws -> RepositorySnapshot {
         let listing: (source: SnapshotSource, commit: String?, entries: [SnapshotEntry])
         switch selector {
         case .rev(let spec):
@@ -27,7 +28,8 @@ extension GitRepository {
             reader: try GitBlobReader(repository: self),
             history: self,
             workTree: workdir.map(WorkTreeFiles.init),
-            admits: config.admits
+            admits: config.admits,
+            focus: focus
         )
     }
 
@@ -89,7 +91,7 @@ extension GitRepository {
 
     // MARK: - The index
 
-    private func openIndex() throws -> OpaquePointer {
+    func openIndex() throws -> OpaquePointer {
         var index: OpaquePointer?
         if let indexFile {
             guard git_index_open(&index, indexFile) == 0, let index else {

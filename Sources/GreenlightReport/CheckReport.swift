@@ -44,12 +44,42 @@ public struct CheckReport: Encodable {
     public let agents: [AgentState]?
     /// The rules that ran, for the formats that describe them (SARIF, JUnit); not in JSON v1.
     public let rules: [ReportedRule]
+    /// `--diff-base`: what the run was narrowed to, and how much it left out.
+    public let change: ChangeSummary?
+
+    /// What a `--diff-base` run compared with and left out.
+    public struct ChangeSummary: Encodable, Sendable {
+        /// The revision as given (`origin/main`).
+        public let base: String
+        /// The merge base the change is measured from.
+        public let baseCommit: String
+        /// Files the change adds, modifies or deletes.
+        public let files: Int
+        /// Findings the run saw that the change did not bring, left out of the report (per-file
+        /// rules read only the changed files, so old findings elsewhere are not even looked for).
+        public let outside: Int
+
+        public init(_ scope: ChangeScope, outside: Int) {
+            base = scope.baseName
+            baseCommit = scope.base
+            files = scope.files.count + scope.deleted.count
+            self.outside = outside
+        }
+
+        /// `change since origin/main (1a2b3c4d5e6f): 3 files, 12 findings outside it`.
+        public var line: String {
+            "change since \(base) (\(baseCommit.prefix(12))): \(files) file\(files == 1 ? "" : "s"), "
+                + "\(outside) finding\(outside == 1 ? "" : "s") outside it"
+        }
+    }
 
     public init(
         root: String, commit: String?, source: SnapshotSource, now: Date, findings: [Finding],
-        facts: ReportFacts = ReportFacts(), rules: [ReportedRule] = []
+        facts: ReportFacts = ReportFacts(), rules: [ReportedRule] = [], change: ChangeSummary? = nil,
+        failOn: FailThreshold = .error
     ) {
         self.rules = rules
+        self.change = change
         self.claims = facts.claims
         self.evidence = facts.evidence
         self.probes = facts.probes
@@ -59,11 +89,20 @@ public struct CheckReport: Encodable {
         self.findings = findings
         self.posture = Posture(findings: findings)
         self.summary = Summary(findings: findings)
-        self.exitCode = findings.contains(where: \.isBlocking) ? ExitStatus.gateFailed : ExitStatus.passed
+        self.exitCode = findings.contains(where: failOn.fails) ? ExitStatus.gateFailed : ExitStatus.passed
+    }
+
+    /// What was checked, for a summary line: `index 1a2b3c4d5e6f`, and with `--diff-base`
+    /// `; change since origin/main (…): 3 files, 12 findings outside it`.
+    public var checkedLabel: String {
+        var label = repo.source.rawValue
+        if let commit = repo.commit { label += " \(commit.prefix(12))" }
+        if let change { label += "; " + change.line }
+        return label
     }
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion, tool, repo, generatedAt, posture, exitCode, findings, summary, claims, evidence, probes, agents
+        case schemaVersion, tool, repo, generatedAt, posture, exitCode, findings, summary, claims, evidence, probes, agents, change
     }
 }
 

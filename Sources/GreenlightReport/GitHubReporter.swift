@@ -34,10 +34,8 @@ public struct GitHubReporter: Reporter {
             out += "of each type per step): \(left.joined(separator: ", ")); the text report and the step summary list them all\n"
         }
         let summary = report.summary
-        var source = report.repo.source.rawValue
-        if let commit = report.repo.commit { source += " \(commit.prefix(12))" }
         out += "\(report.posture.label): \(count(summary.errors, "error")), \(count(summary.warnings, "warning")), "
-        out += "\(count(summary.notes, "note")); \(summary.suppressed) suppressed, \(summary.baselined) baselined (\(source))\n"
+        out += "\(count(summary.notes, "note")); \(summary.suppressed) suppressed, \(summary.baselined) baselined (\(report.checkedLabel))\n"
         return out
     }
 

@@ -11,6 +11,11 @@ public struct MarkdownReporter: Reporter {
         var facts = "Source: \(report.repo.source.rawValue)"
         if let commit = report.repo.commit { facts += ", commit `\(commit.prefix(12))`" }
         out += facts + ", checked \(report.generatedAt).\n\n"
+        if let change = report.change {
+            out += "Only what changed since \(MarkdownCell.code(change.base)) (merge base `\(change.baseCommit.prefix(12))`) is reported: "
+                + "\(change.files) changed file\(change.files == 1 ? "" : "s"); \(change.outside) finding\(change.outside == 1 ? "" : "s") "
+                + "outside the change left out.\n\n"
+        }
         out += "| errors | warnings | notes | suppressed | baselined |\n|---:|---:|---:|---:|---:|\n"
         out += "| \(summary.errors) | \(summary.warnings) | \(summary.notes) | \(summary.suppressed) | \(summary.baselined) |\n"
         let live = report.findings.filter(\.isLive)

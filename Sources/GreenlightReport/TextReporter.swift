@@ -32,10 +32,8 @@ public struct TextReporter: Reporter {
         if currentPath != nil { out += "\n" }
         let summary = report.summary
         let posture = paint(report.posture.label, tint(report.posture))
-        var where_ = report.repo.source.rawValue
-        if let commit = report.repo.commit { where_ += " \(commit.prefix(12))" }
         out += "\(posture): \(count(summary.errors, "error")), \(count(summary.warnings, "warning")), "
-        out += "\(count(summary.notes, "note")); \(summary.suppressed) suppressed, \(summary.baselined) baselined (\(where_))\n"
+        out += "\(count(summary.notes, "note")); \(summary.suppressed) suppressed, \(summary.baselined) baselined (\(report.checkedLabel))\n"
         return out
     }
 

@@ -57,10 +57,18 @@ struct BaselineAndSuppressionTests {
         #expect(!text.stdout.contains("rateLimit"), "\(text)")
         #expect(text.summaryLine.hasPrefix("RED: 1 error, 0 warnings, 0 notes; 0 suppressed, 1 baselined"), "\(text)")
 
+        // The baseline at the repository root is read by default: the hook and CI need no flag.
+        let byDefault = try CLI.greenlight("check", "--repo", fixture.root)
+        #expect(byDefault.status == 1, "\(byDefault)")
+        #expect(findingLines(byDefault.stdout).count == 1, "\(byDefault)")
+        #expect(byDefault.summaryLine.hasPrefix("RED: 1 error, 0 warnings, 0 notes; 0 suppressed, 1 baselined"), "\(byDefault)")
+
         // Without the baseline both fail.
-        let plain = try CLI.greenlight("check", "--repo", fixture.root)
+        let plain = try CLI.greenlight("check", "--repo", fixture.root, "--no-baseline")
         #expect(plain.status == 1, "\(plain)")
         #expect(findingLines(plain.stdout).count == 2, "\(plain)")
+        let both = try CLI.greenlight("check", "--repo", fixture.root, "--no-baseline", "--baseline", path)
+        #expect(both.status == 2 && both.stderr.contains("exclude each other"), "\(both)")
     }
 
     @Test("a baselined finding stays baselined when lines are inserted above it")

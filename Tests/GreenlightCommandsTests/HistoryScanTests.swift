@@ -46,7 +46,7 @@ import Testing
         command.request.scanHistory = history
         command.request.only = ["secrets"]
         command.format = format
-        command.baseline = baseline
+        command.baseline = baseline.map(BaselineChoice.file) ?? .none
         let captured = Captured()
         return (command.run(captured.console(in: repo.fixture.root)), captured)
     }
