@@ -19,4 +19,6 @@ public protocol RepositoryHistory: AnyObject {
     /// The lines `current` (e.g. an uncommitted work-tree file) adds to `path` as committed in
     /// `commit` (nil: nothing committed, every line is added).
     func addedLines(to path: String, since commit: String?, current: [UInt8]) throws -> [AddedLine]
+    /// The id of the blob at `path` in `commit`, without reading it; nil when there is none.
+    func objectID(of path: String, in commit: String) -> String?
 }

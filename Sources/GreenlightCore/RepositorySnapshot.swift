@@ -51,7 +51,9 @@ public final class RepositorySnapshot {
         self.source = source
         self.root = root
         self.commit = commit
-        let sorted = entries.sorted { $0.rawPath.lexicographicallyPrecedes($1.rawPath) }
+        // The index and the work tree come sorted already; sorting again costs more than checking.
+        let inOrder = zip(entries, entries.dropFirst()).allSatisfy { !$1.rawPath.lexicographicallyPrecedes($0.rawPath) }
+        let sorted = inOrder ? entries : entries.sorted { $0.rawPath.lexicographicallyPrecedes($1.rawPath) }
         self.entries = sorted
         self.passEntries = focus.map { focus in sorted.filter { focus.contains($0.path) } } ?? sorted
         self.maxFileSize = maxFileSize

@@ -18,6 +18,22 @@ extension GitRepository: RepositoryHistory {
         git_object_free(object)
         return true
     }
+
+    public func objectID(of path: String, in commit: String) -> String? {
+        historyLock.withLock {
+            guard var oid = GitRepository.oid(commit) else { return nil }
+            var object: OpaquePointer?
+            guard git_commit_lookup(&object, handle, &oid) == 0, let object else { return nil }
+            defer { git_commit_free(object) }
+            var tree: OpaquePointer?
+            guard git_commit_tree(&tree, object) == 0, let tree else { return nil }
+            defer { git_tree_free(tree) }
+            var entry: OpaquePointer?
+            guard git_tree_entry_bypath(&entry, tree, path) == 0, let entry else { return nil }
+            defer { git_tree_entry_free(entry) }
+            return GitRepository.hex(git_tree_entry_id(entry).pointee)
+        }
+    }
 }
 
 extension GitRepository {

@@ -105,21 +105,28 @@ extension GitRepository {
         return index
     }
 
-    /// Stage-0 entries; for a conflicted path, "ours" (stage 2).
+    /// Stage-0 entries; for a conflicted path, "ours" (stage 2). The index is sorted by path,
+    /// then stage, so a path's stages are neighbours.
     private func indexEntries() throws -> [SnapshotEntry] {
         let index = try openIndex()
         defer { git_index_free(index) }
-        var byPath: [[UInt8]: (stage: Int, entry: SnapshotEntry)] = [:]
+        var entries: [SnapshotEntry] = []
+        var lastStage = -1
+        entries.reserveCapacity(git_index_entrycount(index))
         for position in 0..<git_index_entrycount(index) {
             guard let raw = git_index_get_byindex(index, position)?.pointee, let cPath = raw.path else { continue }
             let stage = Int((raw.flags & 0x3000) >> 12)
             guard stage == 0 || stage == 2 else { continue }
             let path = Array(UnsafeBufferPointer(start: UnsafeRawPointer(cPath).assumingMemoryBound(to: UInt8.self), count: strlen(cPath)))
-            if let existing = byPath[path], existing.stage == 0 { continue }
             let entry = SnapshotEntry(rawPath: path, mode: EntryMode(gitMode: raw.mode), objectID: GitRepository.hex(raw.id))
-            byPath[path] = (stage, entry)
+            if let last = entries.last, last.rawPath == path {
+                if lastStage != 0 { entries[entries.count - 1] = entry; lastStage = stage }
+                continue
+            }
+            entries.append(entry)
+            lastStage = stage
         }
-        return byPath.values.map(\.entry)
+        return entries
     }
 
     // MARK: - The work tree

@@ -65,6 +65,33 @@ struct HookTests {
         #expect(Self.commit(fixture, "docs/readiness.md") != nil)
     }
 
+    @Test("a stale agent commits the entry that clears it: a staged log change is its newest update")
+    func staleAgentCommitsItsEntry() throws {
+        let config = "proof_of_work:\n  logs: [\"feedback/*.md\"]\n  stale_after: 1h\n"
+        let fixture = try GitFixture(files: Docs.files(Docs.allTrue, extra: ["feedback/rag.md": "# rag\n\n## 2026-11-01\nIndexed.\n"],
+                                                       config: config))
+        let now = ["--now", "2026-11-05T09:00:00Z", "--no-live"]
+        let stale = CLI.inProcess(["check", "--repo", fixture.root, "--staged"] + now, in: fixture.root, environment: CLI.environment())
+        #expect(stale.status == 1, "\(stale)")
+        #expect(stale.stdout.contains("[pow.stale]"), "\(stale)")
+
+        _ = try Self.install(fixture.root)
+        // The hook gates what the commit brings: the old staleness does not stop other work…
+        try fixture.write("notes.txt", "unrelated\n")
+        try fixture.git("add", "notes.txt")
+        #expect(Self.commit(fixture) == nil)
+        // …and the agent's new entry, staged, makes it fresh in the index.
+        try fixture.write("feedback/rag.md", "# rag\n\n## 2026-11-01\nIndexed.\n\n## 2026-11-05\nRe-ranked; evals in `evals/rag.json`.\n")
+        try fixture.git("add", "feedback/rag.md")
+        let fresh = CLI.inProcess(["check", "--repo", fixture.root, "--staged", "--format", "json"] + now, in: fixture.root,
+                                  environment: CLI.environment())
+        #expect(fresh.status == 0, "\(fresh)")
+        let agents = try #require(try fresh.json()["agents"] as? [[String: Any]], "\(fresh)")
+        #expect(agents.first?["state"] as? String == "fresh", "\(agents)")
+        #expect(Self.commit(fixture) == nil)
+        #expect(try fixture.git("log", "-1", "--format=%s", "--", "feedback/rag.md").hasPrefix("change"))
+    }
+
     @Test("an existing hook is moved aside and runs first; install is idempotent")
     func chaining() throws {
         let fixture = try Self.repository()

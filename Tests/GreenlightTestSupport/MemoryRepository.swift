@@ -117,6 +117,9 @@ final class MemoryHistory: RepositoryHistory {
         throw ToolError.runtime("an in-memory repository has no work tree edits to compare")
     }
 
+    /// The in-memory commit's blobs have no ids.
+    func objectID(of path: String, in commit: String) -> String? { nil }
+
     private func requireCommit(_ commit: String) throws {
         guard commit == MemoryRepository.commitID else { throw ToolError.runtime("no commit \(commit)") }
     }

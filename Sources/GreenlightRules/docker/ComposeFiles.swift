@@ -15,9 +15,13 @@ enum ComposeFiles {
 
     /// `docker-compose.yml`, `compose.yaml`, `docker-compose.prod.yml` …
     static func isComposeFile(_ path: String) -> Bool {
-        let name = (path.split(separator: "/").last ?? "").lowercased()
-        guard name.hasSuffix(".yml") || name.hasSuffix(".yaml") else { return false }
-        return name.hasPrefix("docker-compose") || name.hasPrefix("compose")
+        // Asked of every path: the name alone, lowercased only when its extension is YAML's.
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+        guard let dot = name.lastIndex(of: "."), ["yml", "yaml"].contains(name[name.index(after: dot)...].lowercased()) else {
+            return false
+        }
+        let lower = name.lowercased()
+        return lower.hasPrefix("docker-compose") || lower.hasPrefix("compose")
     }
 
     /// Every service of every Compose file, in path order.

@@ -102,8 +102,9 @@ public struct ProofOfWorkScan: Sendable {
             let configPosition = section.agents.firstIndex(of: agent).flatMap { index in
                 configText.flatMap { YAMLPositions.position(of: [ProofOfWorkSection.key, "agents", String(index)], in: $0) }
             }
-            if let entry, entry.objectID == nil, snapshot.source == .worktree {
-                // An uncommitted edit, counted because the run reads the work tree.
+            if let entry, Self.isUncommittedEdit(entry, in: snapshot) {
+                // An uncommitted edit, counted because the run reads the work tree or the index:
+                // the hook must let through the very commit that brings the agent's entry.
                 let bytes = try snapshot.text(at: path).map { Array($0.text.utf8) } ?? []
                 let added = try snapshot.history?.addedLines(to: path, since: snapshot.commit, current: bytes)
                 statuses.append(AgentStatus(agent: agent, path: path, exists: exists, change: nil, age: 0, activeAge: 0,
@@ -120,6 +121,15 @@ public struct ProofOfWorkScan: Sendable {
             statuses.append(ProofOfWorkScan.status(section, context.now, agent, path, exists, change, latest, configPosition))
         }
         self.agents = statuses
+    }
+
+    /// Whether the run reads an edit of the log that `HEAD` does not have: a work-tree file
+    /// that differs from the index, or a staged blob other than the committed one.
+    private static func isUncommittedEdit(_ entry: SnapshotEntry, in snapshot: RepositorySnapshot) -> Bool {
+        guard snapshot.source != .rev else { return false }
+        guard let id = entry.objectID else { return true }
+        guard let commit = snapshot.commit, let history = snapshot.history else { return true }
+        return history.objectID(of: entry.path, in: commit) != id
     }
 
     private static func status(_ section: ProofOfWorkSection, _ now: Date, _ agent: String, _ path: String, _ exists: Bool, _ change: LastChange,
