@@ -2,8 +2,9 @@ import GreenlightCore
 
 /// GitHub Actions workflow commands: one `::error|warning|notice file=…,line=…,col=…,title=RULE::message`
 /// annotation per live finding, at most `annotationLimit` of each type (GitHub shows only ten
-/// of each type per step and drops the rest), then one line counting what was left out, then
-/// the posture line. The Markdown report for the step summary is written by the command.
+/// of each type per step and drops the rest), then one line counting what was left out and the
+/// left-out findings themselves as plain log lines (so the log holds every finding), then the
+/// posture line. The Markdown report for the step summary is written by the command.
 public struct GitHubReporter: Reporter {
     public static let defaultAnnotationLimit = 10
 
@@ -17,12 +18,14 @@ public struct GitHubReporter: Reporter {
         var out = ""
         var shown: [Severity: Int] = [:]
         var omitted: [Severity: Int] = [:]
+        var unannotated: [Finding] = []
         for finding in report.findings where finding.isLive {
             if shown[finding.severity, default: 0] < annotationLimit {
                 shown[finding.severity, default: 0] += 1
                 out += annotation(finding) + "\n"
             } else {
                 omitted[finding.severity, default: 0] += 1
+                unannotated.append(finding)
             }
         }
         let left = Severity.allCases.compactMap { severity in
@@ -31,11 +34,13 @@ public struct GitHubReporter: Reporter {
         if !left.isEmpty {
             let total = omitted.values.reduce(0, +)
             out += "greenlight: \(count(total, "more finding")) not annotated (GitHub shows \(annotationLimit) annotations "
-            out += "of each type per step): \(left.joined(separator: ", ")); the text report and the step summary list them all\n"
+            out += "of each type per step): \(left.joined(separator: ", ")); listed here\n"
+            let plain = TextReporter(colour: false)
+            for finding in unannotated { out += plain.line(finding) + "\n" }
         }
         let summary = report.summary
         out += "\(report.posture.label): \(count(summary.errors, "error")), \(count(summary.warnings, "warning")), "
-        out += "\(count(summary.notes, "note")); \(summary.suppressed) suppressed, \(summary.baselined) baselined (\(report.checkedLabel))\n"
+        out += "\(count(summary.notes, "note")); \(summary.suppressed) suppressed, \(summary.baselined) baselined (\(VisibleText.escaped(report.checkedLabel)))\n"
         return out
     }
 

@@ -3,7 +3,8 @@ import GreenlightCore
 /// `path:line:col: severity: message [rule]`, grouped by file, then one summary line.
 /// Findings of several rules about one subject at one place (an LLM call site) are written
 /// under one heading line, `path:line:col: subject`, each `  severity: detail [rule]`.
-/// Suppressed and baselined findings are counted, not listed. Colour only when asked.
+/// Suppressed and baselined findings are counted, not listed. Colour only when asked; control
+/// characters (a newline in a file's name) are written as escapes.
 public struct TextReporter: Reporter {
     public let colour: Bool
 
@@ -18,23 +19,33 @@ public struct TextReporter: Reporter {
             let first = group[0]
             if let currentPath, currentPath != first.path { out += "\n" }
             currentPath = first.path
-            let location = first.line > 0 ? "\(first.path):\(first.line):\(first.column)" : first.path
             if group.count == 1 {
-                out += "\(paint(location, .bold)): \(paint(first.severity.rawValue, tint(first.severity))): "
-                out += "\(first.message) \(paint("[\(first.rule)]", .dim))\n"
+                out += line(first) + "\n"
                 continue
             }
-            out += "\(paint(location, .bold)): \(first.subject ?? "")\n"
+            out += "\(paint(Self.location(first), .bold)): \(VisibleText.escaped(first.subject ?? ""))\n"
             for finding in group {
-                out += "  \(paint(finding.severity.rawValue, tint(finding.severity))): \(finding.detail) \(paint("[\(finding.rule)]", .dim))\n"
+                out += "  \(paint(finding.severity.rawValue, tint(finding.severity))): \(VisibleText.escaped(finding.detail)) \(paint("[\(finding.rule)]", .dim))\n"
             }
         }
         if currentPath != nil { out += "\n" }
         let summary = report.summary
         let posture = paint(report.posture.label, tint(report.posture))
         out += "\(posture): \(count(summary.errors, "error")), \(count(summary.warnings, "warning")), "
-        out += "\(count(summary.notes, "note")); \(summary.suppressed) suppressed, \(summary.baselined) baselined (\(report.checkedLabel))\n"
+        out += "\(count(summary.notes, "note")); \(summary.suppressed) suppressed, \(summary.baselined) baselined (\(VisibleText.escaped(report.checkedLabel)))\n"
         return out
+    }
+
+    /// One finding: `path:line:col: severity: message [rule]`.
+    func line(_ finding: Finding) -> String {
+        "\(paint(Self.location(finding), .bold)): \(paint(finding.severity.rawValue, tint(finding.severity))): "
+            + "\(VisibleText.escaped(finding.message)) \(paint("[\(finding.rule)]", .dim))"
+    }
+
+    /// `path:line:col`, or the path alone for a finding about a whole file.
+    static func location(_ finding: Finding) -> String {
+        let path = VisibleText.escaped(finding.path)
+        return finding.line > 0 ? "\(path):\(finding.line):\(finding.column)" : path
     }
 
     private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

@@ -136,7 +136,25 @@ struct CIFormatEndToEndTests {
         let capped = try CLI.greenlight("check", "--repo", fixture.root, "--format", "github", "--max-annotations", "1")
         let cappedLines = capped.stdout.split(separator: "\n")
         #expect(cappedLines.filter { $0.hasPrefix("::") }.count == 2, "\(capped)")
-        #expect(cappedLines.contains { $0.hasPrefix("greenlight: 1 more finding not annotated") && $0.contains("1 error") }, "\(capped)")
+        #expect(cappedLines.contains { $0.hasPrefix("greenlight: 1 more finding not annotated") && $0.contains("1 error; listed here") },
+                "\(capped)")
+        // What is not annotated is still in the log, as a plain line.
+        #expect(cappedLines.filter { !$0.hasPrefix("::") && $0.contains(": error: ") && $0.hasSuffix("[claims.missing-evidence]") }.count == 1,
+                "\(capped)")
+
+        // A step summary near GitHub's 1 MiB limit: the report is cut at a line, and what was cut is counted.
+        let full = fixture.container + "/full-summary.md"
+        let earlier = String(repeating: "x", count: 1_044_100) + "\n"
+        try Data(earlier.utf8).write(to: URL(fileURLWithPath: full))
+        let near = try CLI.greenlight("check", "--repo", fixture.root, "--format", "github",
+                                      environment: CLI.environment(extra: ["GITHUB_STEP_SUMMARY": full]))
+        #expect(near.status == 1, "\(near)")
+        let nearText = try String(contentsOfFile: full, encoding: .utf8)
+        let size = nearText.utf8.count
+        #expect(size <= 1_048_576, "\(size)")
+        let tail = String(nearText.dropFirst(earlier.count))
+        #expect(tail.hasPrefix("# Greenlight: RED\n"), "\(tail)")
+        #expect(tail.contains("more findings not shown**: GitHub drops a step summary over 1 MiB"), "\(tail)")
 
         let missingFolder = try CLI.greenlight("check", "--repo", fixture.root, "--format", "github",
                                                environment: CLI.environment(extra: ["GITHUB_STEP_SUMMARY": fixture.container + "/no/such/summary.md"]))

@@ -26,6 +26,22 @@ struct ContentTests {
     static let rawName = Array("docs/status-".utf8) + [0xFF] + Array(".md".utf8)
     static let shownName = "docs/status-\u{FFFD}.md"
 
+    @Test("a newline and an escape in a committed file's name cannot inject a workflow command or recolour the log")
+    func controlCharactersInNames() throws {
+        let fixture = try GitFixture(files: Docs.files(Docs.allTrue))
+        let name = "docs/STATUS\n::error title=pwned::injected\u{1B}[31m.md"
+        try fixture.write(name, "# Status\n- [x] Tracing — `src/tracing.ts`\n")
+        try fixture.commitAll("odd name", date: "2026-11-02T12:00:00Z")
+        for format in ["text", "github"] {
+            let result = try CLI.greenlight("check", "--repo", fixture.root, "--format", format, "--max-annotations", "0")
+            #expect(result.status == 1, "\(format): \(result)")
+            let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(!lines.contains { $0.hasPrefix("::error title=pwned") }, "\(format): \(result)")
+            #expect(!result.stdout.contains("\u{1B}"), "\(format): \(result)")
+            #expect(result.stdout.contains("docs/STATUS\\n::error title=pwned::injected\\x1B[31m.md:2:"), "\(format): \(result)")
+        }
+    }
+
     @Test("invalid UTF-8 in a file name and in a readiness document: findings still reported")
     func invalidUTF8() throws {
         let fixture = try GitFixture()

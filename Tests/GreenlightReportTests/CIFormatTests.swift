@@ -211,7 +211,11 @@ import Testing
         #expect(lines.contains { $0.hasSuffix("::e10") } && !lines.contains { $0.hasSuffix("::e11") })
         let rest = lines.filter { !$0.hasPrefix("::") }
         #expect(rest == [
-            "greenlight: 4 more findings not annotated (GitHub shows 10 annotations of each type per step): 3 errors, 1 warning; the text report and the step summary list them all",
+            "greenlight: 4 more findings not annotated (GitHub shows 10 annotations of each type per step): 3 errors, 1 warning; listed here",
+            "docs/a.md:11:1: error: e11 [claims.missing-evidence]",
+            "docs/a.md:12:1: error: e12 [claims.missing-evidence]",
+            "docs/a.md:13:1: error: e13 [claims.missing-evidence]",
+            "docs/b.md:11:1: warning: w11 [claims.no-evidence]",
             "RED: 13 errors, 11 warnings, 4 notes; 0 suppressed, 0 baselined (worktree)",
         ])
         let two = try GitHubReporter(annotationLimit: 2).render(report).split(separator: "\n")
