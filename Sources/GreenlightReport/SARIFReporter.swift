@@ -22,7 +22,7 @@ public struct SARIFReporter: Reporter {
         let run = SARIFLog.Run(
             tool: .init(driver: .init(
                 name: "Greenlight", version: report.tool.version, semanticVersion: report.tool.version,
-                rules: rules.map(descriptor))),
+                informationUri: RuleHelp.homepage, rules: rules.map(descriptor))),
             invocations: [.init(
                 executionSuccessful: true, exitCode: report.exitCode, endTimeUtc: report.generatedAt,
                 ruleConfigurationOverrides: overrides.isEmpty ? nil : overrides)],
@@ -42,8 +42,22 @@ public struct SARIFReporter: Reporter {
             shortDescription: .init(text: rule.summary),
             fullDescription: rule.rationale.isEmpty ? nil : .init(text: rule.rationale),
             help: .init(text: help, markdown: help),
+            helpUri: RuleHelp.url(rule.id),
             defaultConfiguration: .init(level: rule.defaultSeverity),
-            properties: .init(tags: [rule.family]))
+            properties: Self.properties(rule))
+    }
+
+    /// The family as a tag; a leaked credential is also a security finding, with the
+    /// `security-severity` code scanning ranks security alerts by (high for an error).
+    static func properties(_ rule: ReportedRule) -> SARIFLog.DescriptorProperties {
+        guard rule.family == "secrets" else { return .init(tags: [rule.family], securitySeverity: nil) }
+        let score: String
+        switch rule.defaultSeverity {
+        case .error: score = "8.0"
+        case .warning: score = "5.0"
+        case .note: score = "2.0"
+        }
+        return .init(tags: ["security", rule.family], securitySeverity: score)
     }
 
     private func result(_ finding: Finding, ruleIndex: Int) -> SARIFLog.Result {
@@ -122,6 +136,7 @@ struct SARIFLog: Encodable {
         let name: String
         let version: String
         let semanticVersion: String
+        let informationUri: String
         let rules: [Descriptor]
     }
 
@@ -131,12 +146,19 @@ struct SARIFLog: Encodable {
         let shortDescription: Message
         let fullDescription: Message?
         let help: Message
+        let helpUri: String
         let defaultConfiguration: Configuration
         let properties: DescriptorProperties
     }
 
     struct DescriptorProperties: Encodable {
         let tags: [String]
+        let securitySeverity: String?
+
+        enum CodingKeys: String, CodingKey {
+            case tags
+            case securitySeverity = "security-severity"
+        }
     }
 
     struct Configuration: Encodable {

@@ -72,6 +72,27 @@ struct CIFormatEndToEndTests {
             #expect(fingerprint?.hasPrefix("\(result["ruleId"] as? String ?? ""):") == true, "\(result)")
         }
 
+        // Every rule links to its entry in docs/rules.md; secrets rules are security alerts.
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["informationUri"] as? String == "https://github.com/greenlight/greenlight", "\(driver)")
+        let descriptors = try #require(driver["rules"] as? [[String: Any]])
+        let reference = try String(contentsOfFile: CLI.packageRoot + "/docs/rules.md", encoding: .utf8)
+        for descriptor in descriptors {
+            let id = try #require(descriptor["id"] as? String)
+            let uri = try #require(descriptor["helpUri"] as? String, "\(descriptor)")
+            #expect(uri.hasPrefix("https://github.com/greenlight/greenlight/blob/main/docs/rules.md#"), "\(uri)")
+            #expect(reference.contains("\n### \(id)\n"), "docs/rules.md has no heading for \(id)")
+            let properties = descriptor["properties"] as? [String: Any] ?? [:]
+            let tags = properties["tags"] as? [String] ?? []
+            if id.hasPrefix("secrets.") {
+                #expect(tags.contains("security") && properties["security-severity"] as? String != nil, "\(descriptor)")
+            } else {
+                #expect(!tags.contains("security") && properties["security-severity"] == nil, "\(descriptor)")
+            }
+        }
+        #expect(descriptors.contains { ($0["id"] as? String) == "secrets.leak"
+            && ($0["properties"] as? [String: Any])?["security-severity"] as? String == "8.0" })
+
         // The golden SARIF of the report tests holds the rest: a whole-file finding, an endpoint
         // (a logical location), a baselined finding, a rule override, a note.
         let golden = CLI.packageRoot + "/Tests/GreenlightReportTests/Golden/check.sarif"

@@ -122,6 +122,14 @@ struct DemoTests {
         #expect(checkHelp.stdout.contains("--baseline"), "\(checkHelp)")
     }
 
+    @Test("docs/rules.md is what `rules --format markdown` writes (regenerate it after changing a rule)")
+    func rulesReference() throws {
+        let generated = try CLI.greenlight("rules", "--format", "markdown")
+        #expect(generated.status == 0, "\(generated)")
+        let committed = try String(contentsOfFile: CLI.packageRoot + "/docs/rules.md", encoding: .utf8)
+        #expect(committed == generated.stdout, "docs/rules.md is stale: greenlight rules --format markdown > docs/rules.md")
+    }
+
     @Test("no colour when stdout is a pipe, even without NO_COLOR")
     func colour() throws {
         let fixture = try GitFixture(files: Docs.files())

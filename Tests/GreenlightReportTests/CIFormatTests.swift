@@ -74,7 +74,7 @@ import Testing
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "Greenlight")
-        #expect(driver["informationUri"] == nil)
+        #expect(driver["informationUri"] as? String == RuleHelp.homepage)
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.map { $0["id"] as? String } == ["claims.missing-evidence", "claims.no-evidence", "evidence.stale", "evidence.failed", "probe.status"])
         let first = rules[0]
