@@ -59,9 +59,12 @@ fuzz() {  # one target: seed, run, summarise as a table row in $data/logs/TARGET
   crashes=$(find "$data/artifacts" -name "$target-crash-*" -newermt "@$start" | wc -l)
   leaks=$(find "$data/artifacts" -name "$target-leak-*" -newermt "@$start" | wc -l)
   timeouts=$(find "$data/artifacts" -name "$target-timeout-*" -newermt "@$start" | wc -l)
+  # Out of memory (over -rss_limit_mb): libFuzzer exits 71 and writes an oom- artifact.
+  local ooms
+  ooms=$(find "$data/artifacts" -name "$target-oom-*" -newermt "@$start" | wc -l)
   local elapsed=$(( end - start ))
   local rate=$(( runs / (elapsed > 0 ? elapsed : 1) ))
-  echo "| $target | $elapsed | $runs | $rate | $crashes | $leaks | $timeouts | $(ls "$corpus" | wc -l) | $status |" > "$data/logs/$target.row"
+  echo "| $target | $elapsed | $runs | $rate | $crashes | $leaks | $timeouts | $ooms | $(ls "$corpus" | wc -l) | $status |" > "$data/logs/$target.row"
 }
 
 running=0
@@ -76,7 +79,7 @@ wait
   echo
   echo "## $(date -u +%Y-%m-%dT%H:%M:%SZ): ${seconds} s per target at most, $parallel at once on $(nproc) cores, project commit $(git -C "$root" rev-parse --short HEAD)"
   echo
-  echo "| target | seconds | executions | per second | crashes | leaks | timeouts (> 1 s) | corpus | exit |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| target | seconds | executions | per second | crashes | leaks | timeouts (> 1 s) | out of memory | corpus | exit |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for target in "${targets[@]}"; do cat "$data/logs/$target.row"; done
 } | tee -a "$here/results.md"
