@@ -5,6 +5,7 @@ import GreenlightReport
 
 extension ReportFormat: ExpressibleByArgument {}
 extension FailThreshold: ExpressibleByArgument {}
+extension ColourChoice: ExpressibleByArgument {}
 
 struct Check: ConsoleCommand {
     static let configuration = CommandConfiguration(
@@ -30,6 +31,9 @@ struct Check: ConsoleCommand {
     @Option(help: "The least severe finding that fails the gate: error, warning, note or never.")
     var failOn: FailThreshold = .error
 
+    @Option(name: .customLong("color"), help: "Colour the text report: auto (a terminal, GitHub Actions or FORCE_COLOR; never with NO_COLOR), always or never.")
+    var colour: ColourChoice = .auto
+
     @OptionGroup var history: HistoryFlags
 
     @Option(parsing: .unconditional, help: "With --format github: annotations of each severity at most (GitHub shows 10 per step).")
@@ -49,6 +53,7 @@ struct Check: ConsoleCommand {
         command.output = output
         command.baseline = noBaseline ? .none : baseline.map(BaselineChoice.file) ?? .repositoryDefault
         command.failOn = failOn
+        command.colour = colour
         command.annotationLimit = maxAnnotations
         return command.run(console)
     }

@@ -10,6 +10,8 @@ public struct CheckCommand {
     public var baseline = BaselineChoice.repositoryDefault
     /// `--fail-on`: the least severe finding that fails the gate.
     public var failOn = FailThreshold.error
+    /// `--color`: for the text format on standard output.
+    public var colour = ColourChoice.auto
     public var history = HistoryOptions()
     /// `--format github`: annotations of each severity at most.
     public var annotationLimit = GitHubReporter.defaultAnnotationLimit
@@ -21,7 +23,7 @@ public struct CheckCommand {
             let started = Date()
             let evaluation = try Evaluator(console: console).evaluate(request, baseline: baseline)
             let report = evaluation.report(failOn: failOn)
-            let colour = output == nil && console.wantsColour
+            let colour = output == nil && console.wantsColour(self.colour)
             let rendered = try format.reporter(colour: colour, annotationLimit: annotationLimit).render(report)
             try Output(console: console, file: output).write(rendered)
             // A --diff-base run sees only the change: its counts are no posture of the repository.

@@ -1,5 +1,12 @@
 import Foundation
 
+/// `--color`.
+public enum ColourChoice: String, CaseIterable, Sendable {
+    case auto
+    case always
+    case never
+}
+
 /// Where a command writes, and what it knows of its terminal — injected, so every command runs
 /// in-process in tests exactly as from the CLI.
 public struct Console {
@@ -42,8 +49,19 @@ public struct Console {
     }
 
     /// Colour only on a terminal, never with `NO_COLOR` set or `TERM=dumb`.
-    public var wantsColour: Bool {
-        outIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+    public var wantsColour: Bool { wantsColour(.auto) }
+
+    /// `--color`: `always` and `never` as said; `auto` colours a terminal, and a CI log that
+    /// renders colour (GitHub Actions, or `FORCE_COLOR` set), unless `NO_COLOR` is set or
+    /// `TERM=dumb`.
+    public func wantsColour(_ choice: ColourChoice) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let forced = environment["GITHUB_ACTIONS"] == "true" || !["", "0"].contains(environment["FORCE_COLOR"] ?? "")
+            return (outIsTerminal || forced) && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        }
     }
 
     /// An absolute path for a path given on the command line.

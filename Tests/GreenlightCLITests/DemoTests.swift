@@ -142,6 +142,31 @@ struct DemoTests {
         #expect(!result.stderr.contains("\u{1B}"), "\(result)")
     }
 
+    @Test("--color always|never|auto; auto colours a GitHub Actions log and FORCE_COLOR, never with NO_COLOR")
+    func colourChoice() throws {
+        let fixture = try GitFixture(files: Docs.files())
+        let plain = CLI.environment(noColor: false)
+        func coloured(_ arguments: [String], _ environment: [String: String]) -> Bool {
+            let result = CLI.inProcess(["check", "--repo", fixture.root] + arguments, in: fixture.root, environment: environment)
+            #expect(result.status == 1, "\(result)")
+            return result.stdout.contains("\u{1B}[31merror\u{1B}[0m")
+        }
+        #expect(coloured(["--color", "always"], CLI.environment()))
+        #expect(!coloured(["--color", "never"], plain.merging(["GITHUB_ACTIONS": "true"]) { $1 }))
+        #expect(!coloured([], plain))
+        #expect(coloured([], plain.merging(["GITHUB_ACTIONS": "true"]) { $1 }))
+        #expect(coloured([], plain.merging(["FORCE_COLOR": "1"]) { $1 }))
+        #expect(!coloured([], plain.merging(["FORCE_COLOR": "0"]) { $1 }))
+        #expect(!coloured([], CLI.environment(extra: ["GITHUB_ACTIONS": "true"])))
+        // A report written to a file is never coloured by auto.
+        let file = fixture.container + "/report.txt"
+        _ = CLI.inProcess(["check", "--repo", fixture.root, "--output", file], in: fixture.root,
+                          environment: plain.merging(["GITHUB_ACTIONS": "true"]) { $1 })
+        #expect(try !String(contentsOfFile: file, encoding: .utf8).contains("\u{1B}"))
+        let bad = try CLI.greenlight("check", "--repo", fixture.root, "--color", "sometimes")
+        #expect(bad.status == 2 && bad.stderr.contains("'auto', 'always' or 'never'"), "\(bad)")
+    }
+
     @Test("the runner kills a child that outlives its timeout")
     func runnerTimeout() throws {
         let started = Date()
