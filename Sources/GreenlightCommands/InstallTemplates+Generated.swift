@@ -143,7 +143,8 @@ jobs:
       - name: Render the weekly report
         run: |
           mkdir -p reports
-          greenlight report --weekly --output "reports/readiness-$(date -u +%G-W%V).md"
+          # Named for the ISO week it covers: the seven days before this Monday's run.
+          greenlight report --weekly --output "reports/readiness-$(date -u -d yesterday +%G-W%V).md"
       - name: Save the run history
         if: always()
         uses: actions/cache/save@v5
@@ -159,7 +160,7 @@ jobs:
             echo "the report did not change"
             exit 0
           fi
-          git commit -m "Weekly readiness report $(date -u +%G-W%V)"
+          git commit -m "Weekly readiness report $(date -u -d yesterday +%G-W%V)"
           git push
 
 """####,

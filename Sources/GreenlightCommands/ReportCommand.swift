@@ -30,8 +30,14 @@ public struct ReportCommand {
             let evaluator = Evaluator(console: console)
             let evaluation = try evaluator.evaluate(request, baseline: .none)
             let checkReport = evaluation.report()
-            let store = try history.open(for: evaluation.repository, console: console)
-            try store.map { try evaluation.record(in: $0, command: "check", started: started, exitCode: checkReport.exitCode) }
+            // --no-history stops recording this run; the history there is still read for the trends.
+            var reading = history
+            reading.disabled = false
+            let existing = reading.path(for: evaluation.repository, console: console).map(FileManager.default.fileExists) ?? false
+            let store = !history.disabled || existing ? try reading.open(for: evaluation.repository, console: console) : nil
+            if !history.disabled {
+                try store.map { try evaluation.record(in: $0, command: "check", started: started, exitCode: checkReport.exitCode) }
+            }
 
             let end = evaluation.now
             let start = end.addingTimeInterval(-since.seconds)

@@ -175,7 +175,7 @@ struct InitTests {
         #expect(gate.contains("security-events: write"))
         let weekly = try read(".github/workflows/greenlight-weekly-report.yml")
         #expect(weekly.contains("- cron: \"0 7 * * 1\""))
-        #expect(weekly.contains("greenlight report --weekly --output \"reports/readiness-$(date -u +%G-W%V).md\""))
+        #expect(weekly.contains("greenlight report --weekly --output \"reports/readiness-$(date -u -d yesterday +%G-W%V).md\""))
         #expect(weekly.contains("git commit -m") && weekly.contains("git push"))
         #expect(weekly.contains("contents: write"))
         for text in [gate, weekly, try read(".github/workflows/greenlight-monitor.yml")] {

@@ -95,6 +95,15 @@ struct ReportTests {
         let runs = try #require(try JSONSerialization.jsonObject(with: Data(asJSON.stdoutBytes)) as? [[String: Any]])
         #expect(runs.count == 7, "six checks and the report's own")
         expectToolError(try CLI.greenlight("report", "--since", "soon", "--repo", fixture.root), exit: 2, ["--since 'soon'"])
+
+        // --no-history: this run is not recorded, and the trends are still read from the history.
+        let unrecorded = try CLI.greenlight("report", "--since", "3d", "--repo", fixture.root, "--now", "2026-11-13T09:00:00Z",
+                                            "--format", "json", "--no-history")
+        #expect(unrecorded.status == 0, "\(unrecorded)")
+        let readTrends = try #require(try unrecorded.json()["trends"] as? [String: Any])
+        #expect(readTrends["baseline"] as? String == "2026-11-09T12:00:00Z", "\(readTrends)")
+        let after = try CLI.greenlight("history", "--repo", fixture.root, "--format", "json")
+        #expect((try JSONSerialization.jsonObject(with: Data(after.stdoutBytes)) as? [[String: Any]])?.count == 7)
     }
 
     @Test("a team's own template from report.template; a broken one is a usage error")
