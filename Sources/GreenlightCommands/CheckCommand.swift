@@ -27,6 +27,9 @@ public struct CheckCommand {
             let rendered = try format.reporter(colour: colour, annotationLimit: annotationLimit).render(report)
             try Output(console: console, file: output).write(rendered)
             // A --diff-base run sees only the change: its counts are no posture of the repository.
+            if evaluation.change != nil, history.file != nil {
+                console.err("greenlight: not recorded in the history: a --diff-base run sees only the change\n")
+            }
             if evaluation.change == nil, let store = try history.open(for: evaluation.repository, console: console) {
                 try evaluation.record(in: store, command: "check", started: started, exitCode: report.exitCode)
             }

@@ -54,16 +54,7 @@ extension GitRepository {
 
     /// The blob at `path` in `commit`, or nil when the commit has no file there.
     private func blob(inCommit commit: String, path: String) throws -> OpaquePointer? {
-        guard var oid = GitRepository.oid(commit) else { throw ToolError.runtime("not a commit id: \(commit)") }
-        var object: OpaquePointer?
-        guard git_commit_lookup(&object, handle, &oid) == 0, let object else {
-            throw ToolError.runtime("cannot read commit \(commit.prefix(12)): \(GitRepository.lastError())")
-        }
-        defer { git_commit_free(object) }
-        var tree: OpaquePointer?
-        guard git_commit_tree(&tree, object) == 0, let tree else {
-            throw ToolError.runtime("cannot read the tree of \(commit.prefix(12)): \(GitRepository.lastError())")
-        }
+        let tree = try tree(ofCommit: commit)
         defer { git_tree_free(tree) }
         var entry: OpaquePointer?
         guard git_tree_entry_bypath(&entry, tree, path) == 0, let entry else { return nil }

@@ -122,7 +122,8 @@ extension GitRepository {
         return (files, deleted)
     }
 
-    private func tree(ofCommit id: String) throws -> OpaquePointer {
+    /// The tree of a commit, which the caller frees.
+    func tree(ofCommit id: String) throws -> OpaquePointer {
         guard var oid = GitRepository.oid(id) else { throw ToolError.runtime("not a commit id: \(id)") }
         var commit: OpaquePointer?
         guard git_commit_lookup(&commit, handle, &oid) == 0, let commit else {

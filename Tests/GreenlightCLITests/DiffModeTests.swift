@@ -119,8 +119,9 @@ struct DiffModeTests {
         #expect(bad.stderr.split(separator: "\n").count == 1, "\(bad)")
 
         let history = fixture.container + "/history.sqlite"
-        _ = try CLI.greenlight("check", "--repo", fixture.root, "--no-live", "--diff-base", "main", "--history", history)
+        let unrecorded = try CLI.greenlight("check", "--repo", fixture.root, "--no-live", "--diff-base", "main", "--history", history)
         #expect(!FileManager.default.fileExists(atPath: history))
+        #expect(unrecorded.stderr == "greenlight: not recorded in the history: a --diff-base run sees only the change\n", "\(unrecorded)")
     }
 
     @Test("--fail-on: error (default), warning, note, never; the posture does not move")
