@@ -8,6 +8,18 @@ public enum RepositoryPath {
         return String(path[..<slash])
     }
 
+    /// The last segment, `c.ts` of `a/b/c.ts`, without splitting the path: rules ask it of every
+    /// entry of the snapshot, so it searches bytes, not characters.
+    public static func name(of path: String) -> Substring {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path[...] }
+        return path[path.utf8.index(after: slash)...]
+    }
+
+    public static func name(of path: Substring) -> Substring {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return path[path.utf8.index(after: slash)...]
+    }
+
     /// `path` read from `directory` (`.` or `""`: the root).
     public static func join(_ directory: String, _ path: String) -> String {
         directory == "." || directory.isEmpty ? path : directory + "/" + path

@@ -7,7 +7,7 @@ public enum SourceCode {
     ]
 
     public static func isCode(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last ?? Substring(path)
+        let name = RepositoryPath.name(of: path)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
         return extensions.contains(name[name.index(after: dot)...].lowercased())
     }

@@ -66,7 +66,7 @@ enum IndirectDockerBuilds {
     static func otherSystemBuilds(_ snapshot: RepositorySnapshot) throws -> Bool {
         // Jenkins pipelines live anywhere, under any case (`ci/jenkinsfile`, `Jenkinsfile.release`).
         let jenkins = snapshot.entries.map(\.path).filter { path in
-            (path.split(separator: "/").last.map { $0.lowercased().hasPrefix("jenkinsfile") } ?? false) && !VendoredCode.contains(path)
+            RepositoryPath.name(of: path).lowercased().hasPrefix("jenkinsfile") && !VendoredCode.contains(path)
         }
         for path in otherCI.filter({ $0 != "Jenkinsfile" }) + jenkins {
             guard let text = try snapshot.text(at: path)?.text else { continue }

@@ -37,7 +37,15 @@ final class ClaimsLedger {
     private init(context: RuleContext) throws {
         let settings = context.section(ClaimsSettings.self)
         let snapshot = context.snapshot
-        let layout = try PathLookup.Layout(snapshot)
+        // Built on the first claim that cites something: a repository without readiness
+        // documents (most) never pays for a table of every path.
+        var built: PathLookup.Layout?
+        func layout() throws -> PathLookup.Layout {
+            if let built { return built }
+            let made = try PathLookup.Layout(snapshot)
+            built = made
+            return made
+        }
         var routes: RouteIndex?
         var entries: [Entry] = []
         for text in try context.textFiles(where: settings.isDocument) {
@@ -50,7 +58,7 @@ final class ClaimsLedger {
                     checked.append(.noEvidence)
                     continue
                 }
-                checked.append(try ClaimsLedger.check(claim, in: document, snapshot: snapshot, layout: layout) { path in
+                checked.append(try ClaimsLedger.check(claim, in: document, snapshot: snapshot, layout: try layout()) { path in
                     if routes == nil {
                         routes = RouteIndex(texts: try context.textFiles { settings.isRouteSource($0) && !settings.isDocument($0) })
                     }
@@ -67,7 +75,7 @@ final class ClaimsLedger {
                 // A file named without backticks ("Dockerfile created", "(app/api/admin.py)") is
                 // evidence when it exists; one that does not is prose, never a missing citation.
                 if own == .noEvidence,
-                   PathLookup.namesExistingFile(claim.title, citedFrom: document.path, in: snapshot, layout: layout) {
+                   try PathLookup.namesExistingFile(claim.title, citedFrom: document.path, in: snapshot, layout: layout()) {
                     own = .verified
                 }
                 verdicts.append(own == .noEvidence ? ClaimsLedger.inherited(claim, checked: checked, claims: document.claims) : own)

@@ -29,12 +29,12 @@ enum PathLookup {
             var folders: Set<Substring> = []
             for entry in snapshot.entries {
                 let path = entry.path
-                byName[path.split(separator: "/").last ?? "", default: []].append(path)
+                byName[RepositoryPath.name(of: path), default: []].append(path)
                 var end = path.endIndex
                 while let slash = path[..<end].lastIndex(of: "/") {
                     let folder = path[..<slash]
                     guard folders.insert(folder).inserted else { break }
-                    byName[folder.split(separator: "/").last ?? "", default: []].append(String(folder))
+                    byName[RepositoryPath.name(of: folder), default: []].append(String(folder))
                     end = slash
                 }
             }

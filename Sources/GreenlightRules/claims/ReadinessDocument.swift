@@ -15,7 +15,7 @@ public enum ReadinessDocument {
 
     /// A Markdown file named as a readiness document — not an ordinary README.
     public static func isReadinessDocument(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        let name = RepositoryPath.name(of: path).lowercased()
         guard name.hasSuffix(".md") || name.hasSuffix(".markdown") || name.hasSuffix(".mdx"), !name.hasPrefix("readme")
         else { return false }
         return names.contains(name) || nameKeywords.contains { name.contains($0) } || namePrefixes.contains { name.hasPrefix($0) }

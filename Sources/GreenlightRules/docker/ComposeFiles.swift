@@ -16,7 +16,7 @@ enum ComposeFiles {
     /// `docker-compose.yml`, `compose.yaml`, `docker-compose.prod.yml` …
     static func isComposeFile(_ path: String) -> Bool {
         // Asked of every path: the name alone, lowercased only when its extension is YAML's.
-        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+        let name = RepositoryPath.name(of: path)
         guard let dot = name.lastIndex(of: "."), ["yml", "yaml"].contains(name[name.index(after: dot)...].lowercased()) else {
             return false
         }

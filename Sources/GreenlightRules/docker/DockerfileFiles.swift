@@ -45,7 +45,7 @@ public enum DockerfileFiles {
 
     /// `Dockerfile`, `Containerfile`, `*.Dockerfile`, `Dockerfile.*` (not templates or docs).
     public static func isDockerfileName(_ path: String) -> Bool {
-        let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        let name = RepositoryPath.name(of: path).lowercased()
         if name == "dockerfile" || name == "containerfile" { return true }
         if name.hasSuffix(".dockerfile") || name.hasSuffix(".containerfile") { return true }
         for prefix in ["dockerfile.", "containerfile."] where name.hasPrefix(prefix) {
@@ -67,15 +67,14 @@ public enum DockerfileFiles {
         }
     }
 
-    /// A cheap byte test before the exact one: the name mentions "ockerfile" or "ontainerfile".
+    /// A cheap byte test before the exact one, asked of every path: the name ends in "file"
+    /// (any case) somewhere — `Dockerfile`, `Containerfile`, `api.Dockerfile`, `Dockerfile.dev`.
     private static func mayBeDockerfile(_ path: String) -> Bool {
-        var utf8 = path.utf8[...]
-        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")) { utf8 = utf8[utf8.index(after: slash)...] }
-        let lower = utf8.map { $0 | 0x20 }
-        for needle in [Array("ockerfile".utf8), Array("ontainerfile".utf8)] where lower.count >= needle.count {
-            for start in 0...(lower.count - needle.count) where lower[start] == needle[0] {
-                if Array(lower[start..<(start + needle.count)]) == needle { return true }
-            }
+        var last = (UInt8(0), UInt8(0), UInt8(0))
+        for byte in RepositoryPath.name(of: path).utf8 {
+            let lower = byte | 0x20
+            if last == (UInt8(ascii: "f"), UInt8(ascii: "i"), UInt8(ascii: "l")) && lower == UInt8(ascii: "e") { return true }
+            last = (last.1, last.2, lower)
         }
         return false
     }

@@ -164,7 +164,7 @@ public struct ProofOfWorkScan: Sendable {
     }
 
     static func stem(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = String(RepositoryPath.name(of: path))
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }

@@ -8,12 +8,13 @@ public enum EnvFiles {
     static let templateSuffixes: Set<String> = ["example", "sample", "template", "dist", "defaults", "tpl"]
 
     public static func baseName(_ path: String) -> Substring {
-        path.split(separator: "/").last ?? Substring(path)
+        RepositoryPath.name(of: path)
     }
 
     /// `.env`, `.env.local`, `.env.production` … but not a template.
     static func isEnvFile(_ path: String) -> Bool {
         let name = baseName(path)
+        guard mentionsEnv(name) else { return false }
         if name == ".env" { return true }
         guard name.hasPrefix(".env."), name.count > 5 else { return false }
         return !isTemplate(path)
@@ -23,12 +24,26 @@ public enum EnvFiles {
     /// `.env.local.example`, `.env.k8s.template` …; or the words the other way round:
     /// `sample.env`, `backend.example.env`.
     public static func isTemplate(_ path: String) -> Bool {
-        let name = baseName(path).lowercased()
+        let base = baseName(path)
+        guard mentionsEnv(base) else { return false }
+        let name = base.lowercased()
         if name.hasPrefix(".env.") {
             return name.dropFirst(5).split(separator: ".").contains { templateSuffixes.contains(String($0)) }
         }
         guard name.hasSuffix(".env"), name.count > 4 else { return false }
         return name.dropLast(4).split(separator: ".").contains { templateSuffixes.contains(String($0)) }
+    }
+
+    /// A byte test before the exact ones, which are asked of every path: the name holds `env` in
+    /// any case.
+    private static func mentionsEnv(_ name: Substring) -> Bool {
+        var before = (UInt8(0), UInt8(0))
+        for byte in name.utf8 {
+            let lower = byte | 0x20
+            if before == (UInt8(ascii: "e"), UInt8(ascii: "n")) && lower == UInt8(ascii: "v") { return true }
+            before = (before.1, lower)
+        }
+        return false
     }
 
     /// Prefixes of variables that frameworks put in the browser bundle: public by design.

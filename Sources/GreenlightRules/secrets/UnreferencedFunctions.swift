@@ -54,7 +54,7 @@ enum UnreferencedFunctions {
     }
 
     static func isReferencing(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = String(RepositoryPath.name(of: path))
         if referencingNames.contains(where: { name.hasPrefix($0) }) { return true }
         guard let dot = name.lastIndex(of: ".") else { return false }
         return referencingExtensions.contains(String(name[name.index(after: dot)...]).lowercased())
