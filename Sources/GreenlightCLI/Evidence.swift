@@ -11,7 +11,10 @@ struct Evidence: ParsableCommand {
     )
 
     struct Record: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Write one evidence record.")
+        static let configuration = CommandConfiguration(
+            abstract: "Write one evidence record.")
+        static let epilog = CommandHelp.epilog(["greenlight evidence record --name smoke-prod --status pass --url \"$RUN_URL\" --file smoke.log"],
+                                               failure: nil)
 
         @OptionGroup var repository: RepositoryFlag
         @Option(help: "The gate's name, e.g. smoke-prod.")
@@ -40,7 +43,9 @@ struct Evidence: ParsableCommand {
     }
 
     struct List: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "List evidence records, newest first.")
+        static let configuration = CommandConfiguration(
+            abstract: "List evidence records, newest first.")
+        static let epilog = CommandHelp.epilog(["greenlight evidence list", "greenlight evidence list --name smoke-prod"], failure: nil)
 
         @OptionGroup var repository: RepositoryFlag
         @Option(help: "Only this gate.")

@@ -4,6 +4,8 @@ import GreenlightCommands
 struct Explain: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Describe a rule: rationale, configuration keys, examples.")
+    static let epilog = CommandHelp.epilog(["greenlight explain claims.missing-evidence", "greenlight explain secrets.leak"],
+                                           failure: nil)
 
     @Argument(help: "The rule id, e.g. claims.missing-evidence.")
     var ruleID: String

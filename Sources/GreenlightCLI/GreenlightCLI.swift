@@ -11,16 +11,16 @@ public enum GreenlightCLI {
         do {
             parsed = try Greenlight.parseAsRoot(arguments)
         } catch {
-            return report(error, console: console)
+            return report(error, console: console, arguments: arguments)
         }
         guard let command = parsed as? ConsoleCommand else {
-            // A group without a subcommand: the parser's own run asks for its help.
+            // A group without a subcommand, or a help request: the parser's own run asks for help.
             do {
                 var group = parsed
                 try group.run()
                 return ExitStatus.passed
             } catch {
-                return report(error, console: console)
+                return report(error, console: console, arguments: arguments)
             }
         }
         return GuardedRun(console: console).run { try command.run(console) }
@@ -28,13 +28,48 @@ public enum GreenlightCLI {
 
     /// Help and version go to standard output with exit 0; a usage mistake is one line on
     /// standard error with exit 2 (the parser's own code would be 64).
-    private static func report(_ error: Error, console: Console) -> Int32 {
+    private static func report(_ error: Error, console: Console, arguments: [String]) -> Int32 {
         if Greenlight.exitCode(for: error) == .success {
-            console.out(Greenlight.fullMessage(for: error, columns: helpWidth(console)) + "\n")
+            var help = Greenlight.fullMessage(for: error, columns: helpWidth(console))
+            if let command = helpedCommand(arguments) {
+                help += (help.hasSuffix("\n") ? "\n" : "\n\n") + command.epilog
+            }
+            console.out(help + "\n")
             return ExitStatus.passed
         }
         console.err("greenlight: \(oneLine(Greenlight.message(for: error))) (see greenlight --help)\n")
         return ExitStatus.usage
+    }
+
+    /// The parser's complaint about these words, or nil when they parse (the tests hold every
+    /// `--help` example to it).
+    public static func usageError(_ arguments: [String]) -> String? {
+        do {
+            _ = try Greenlight.parseAsRoot(arguments)
+            return nil
+        } catch {
+            return Greenlight.exitCode(for: error) == .success ? nil : oneLine(Greenlight.message(for: error))
+        }
+    }
+
+    /// Every leaf command's words (`check`, `evidence record`) and its epilog, for the tests.
+    public static var epilogs: [(words: [String], epilog: String)] {
+        func walk(_ command: any ParsableCommand.Type, _ words: [String]) -> [([String], String)] {
+            if let leaf = command as? any ConsoleCommand.Type { return [(words, leaf.epilog)] }
+            return command.configuration.subcommands.flatMap { walk($0, words + [$0._commandName]) }
+        }
+        return walk(Greenlight.self, []).map { (words: $0.0, epilog: $0.1) }
+    }
+
+    /// The leaf command a help request is about (`check --help`, `help evidence record`), found
+    /// by following the words that name subcommands; nil for a group or the root.
+    static func helpedCommand(_ arguments: [String]) -> (any ConsoleCommand.Type)? {
+        var command: any ParsableCommand.Type = Greenlight.self
+        for word in arguments where !word.hasPrefix("-") && word != "help" {
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
+            command = next
+        }
+        return command as? any ConsoleCommand.Type
     }
 
     /// The parser's message on one line: a list of valid values (`- text`, `- json`, …) is
@@ -57,6 +92,8 @@ public enum GreenlightCLI {
 /// A leaf command: runs against the console it is given and returns its exit code.
 protocol ConsoleCommand: ParsableCommand {
     func run(_ console: Console) throws -> Int32
+    /// What its `--help` ends with (`CommandHelp.epilog`): examples, then the exit codes.
+    static var epilog: String { get }
 }
 
 struct Greenlight: ParsableCommand {

@@ -5,6 +5,8 @@ extension HistoryCommand.Format: ExpressibleByArgument {}
 
 struct History: ConsoleCommand {
     static let configuration = CommandConfiguration(abstract: "Recent runs from the history database.")
+    static let epilog = CommandHelp.epilog(["greenlight history", "greenlight history --limit 5 --format json"],
+                                           failure: nil)
 
     @OptionGroup var repository: RepositoryFlag
 

@@ -9,7 +9,8 @@ struct Hook: ParsableCommand {
 
     struct Install: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Install pre-commit and pre-merge-commit hooks running `greenlight check --staged`; existing hooks are chained.")
+            abstract: "Install pre-commit and pre-merge-commit hooks running `greenlight check --staged --diff-base HEAD`; existing hooks are chained.")
+        static let epilog = CommandHelp.epilog(["greenlight hook install", "git commit --no-verify   # skip the hooks once"], failure: nil)
 
         @OptionGroup var repository: RepositoryFlag
 

@@ -4,6 +4,8 @@ import GreenlightCommands
 struct Init: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a .greenlight.yml tuned to the repository, and the pull-request, weekly-report and monitor workflows.")
+    static let epilog = CommandHelp.epilog(["greenlight init", "greenlight init --force"],
+                                           failure: nil)
 
     @OptionGroup var repository: RepositoryFlag
 

@@ -36,6 +36,8 @@ struct Loop: ParsableCommand {
     struct Flywheel: ConsoleCommand {
         static let configuration = CommandConfiguration(
             abstract: "Refresh the few-shot bank, infer preferences, snapshot moat health; exit 1 if a step fails.")
+        static let epilog = CommandHelp.epilog(["greenlight loop flywheel                 # a dry run: what it would do", "greenlight loop flywheel --apply --output flywheel.md"],
+                                               failure: "a step failed")
 
         @OptionGroup var flags: LoopFlags
 
@@ -49,6 +51,8 @@ struct Loop: ParsableCommand {
     struct Promote: ConsoleCommand {
         static let configuration = CommandConfiguration(
             abstract: "Move each prompt's candidate along the rollout ladder behind the evaluation gate; exit 1 if a prompt fails.")
+        static let epilog = CommandHelp.epilog(["greenlight loop promote --prompts summarize   # a dry run of one prompt", "greenlight loop promote --apply"],
+                                               failure: "a prompt failed")
 
         @OptionGroup var flags: LoopFlags
 

@@ -5,6 +5,8 @@ import GreenlightCore
 struct Monitor: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turn silent agents into blocker entries; exit 1 while any agent is stale.")
+    static let epilog = CommandHelp.epilog(["greenlight monitor --once", "greenlight monitor --once --commit", "greenlight monitor --watch --interval 5m"],
+                                           failure: "an agent is stale")
 
     @Flag(help: "Check once (for cron and CI).")
     var once = false

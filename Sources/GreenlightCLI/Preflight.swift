@@ -5,6 +5,8 @@ import GreenlightCommands
 struct Preflight: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check that required environment variables are set and not blank; never prints a value.")
+    static let epilog = CommandHelp.epilog(["greenlight preflight --require API_URL,API_KEY", "greenlight preflight                     # the names of secrets.required"],
+                                           failure: "a required variable is missing or empty")
 
     @Option(help: "Required variable names, comma-separated (repeatable); added to secrets.required.")
     var require: [String] = []

@@ -9,6 +9,8 @@ struct Probe: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the live endpoint probes of .greenlight.yml; exit 1 if any fails.",
         discussion: ConditionLanguage.summary)
+    static let epilog = CommandHelp.epilog(["greenlight probe", "greenlight probe api-health --record-evidence smoke-health"],
+                                       failure: "a probe failed")
 
     @Argument(help: "Probe names (default: every probe).")
     var names: [String] = []

@@ -5,6 +5,8 @@ struct RecordBaseline: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "baseline",
         abstract: "Record today's findings so that only new ones fail the gate.")
+    static let epilog = CommandHelp.epilog(["greenlight baseline                      # writes .greenlight-baseline.json; commit it", "greenlight baseline --output ops/baseline.json"],
+                                           failure: nil)
 
     @OptionGroup var snapshot: SnapshotFlags
 

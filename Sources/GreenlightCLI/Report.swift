@@ -7,6 +7,8 @@ extension ReportCommand.Format: ExpressibleByArgument {}
 struct Report: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a check and write the readiness report for the period, with trends from the history.")
+    static let epilog = CommandHelp.epilog(["greenlight report --weekly --output reports/readiness-2026-W48.md", "greenlight report --since 3d --format json"],
+                                           failure: nil)
 
     @OptionGroup var snapshot: SnapshotFlags
     @OptionGroup var history: HistoryFlags

@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightCLI
 import GreenlightTestSupport
 import Testing
 
@@ -128,6 +129,30 @@ struct DemoTests {
         #expect(generated.status == 0, "\(generated)")
         let committed = try String(contentsOfFile: CLI.packageRoot + "/docs/rules.md", encoding: .utf8)
         #expect(committed == generated.stdout, "docs/rules.md is stale: greenlight rules --format markdown > docs/rules.md")
+    }
+
+    @Test("every command's --help ends with examples that parse, then the exit codes")
+    func helpEndsWithExamplesAndExitCodes() throws {
+        let commands = GreenlightCLI.epilogs
+        #expect(commands.count >= 15, "\(commands.map(\.words))")
+        for (words, epilog) in commands {
+            let help = CLI.inProcess(words + ["--help"], in: NSTemporaryDirectory(), environment: CLI.environment())
+            #expect(help.status == 0, "\(words): \(help)")
+            #expect(help.stdout.hasSuffix(epilog + "\n"), "\(words): \(help.stdout.suffix(400))")
+            #expect(help.stdout.hasSuffix("  2  usage or configuration error\n  3  runtime error\n"), "\(words)")
+            let examples = epilog.components(separatedBy: "\n").drop { $0 != "EXAMPLES:" }.dropFirst().prefix { !$0.isEmpty }
+            #expect(!examples.isEmpty, "\(words)")
+            for example in examples {
+                // A redirection (`> docs/rules.md`) is the shell's, not an argument.
+                let command = ReadmeExampleTests.command(example).components(separatedBy: " > ")[0]
+                let (_, arguments) = ReadmeExampleTests.parse(command)
+                guard arguments.first == "greenlight" else { continue }
+                #expect(GreenlightCLI.usageError(Array(arguments.dropFirst())) == nil, "\(words): `\(command)` does not parse")
+            }
+        }
+        // `help WORDS` ends the same way.
+        let viaHelp = try CLI.greenlight("help", "evidence", "record")
+        #expect(viaHelp.stdout.hasSuffix("  3  runtime error\n"), "\(viaHelp)")
     }
 
     @Test("no colour when stdout is a pipe, even without NO_COLOR")
