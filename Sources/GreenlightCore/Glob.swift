@@ -72,6 +72,17 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
         alternatives.contains { Glob.matchesPrefix($0, parts) }
     }
 
+    /// The first segment every alternative starts with, when each starts with a plain name
+    /// (`feedback/*.md` → `feedback`); nil when some alternative starts with a wildcard.
+    var firstNames: [String]? {
+        var names: [String] = []
+        for alternative in alternatives {
+            guard case .name(let name)? = alternative.first else { return nil }
+            names.append(name)
+        }
+        return names
+    }
+
     /// The path a pattern names outright — anchored, one alternative, no wildcard
     /// (`/docs/STATUS.md`, `vendor/lib`) — which it matches with everything under it.
     var literalPath: String? {
