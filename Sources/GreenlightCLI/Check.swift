@@ -21,6 +21,9 @@ struct Check: ConsoleCommand {
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Option(help: "Also write the findings as SARIF to this file: annotations and code scanning from one run.")
+    var sarifOutput: String?
+
     @Option(help: "Baseline file: findings it lists do not fail the gate (default: .greenlight-baseline.json at the repository root, when there is one).")
     var baseline: String?
 
@@ -53,6 +56,7 @@ struct Check: ConsoleCommand {
         command.request.diffBase = diffBase
         command.format = format
         command.output = output
+        command.sarifOutput = sarifOutput
         command.baseline = noBaseline ? .none : baseline.map(BaselineChoice.file) ?? .repositoryDefault
         command.failOn = failOn
         command.colour = colour

@@ -7,6 +7,8 @@ public struct CheckCommand {
     public var request = SnapshotRequest()
     public var format: ReportFormat = .text
     public var output: String?
+    /// `--sarif-output`: the same findings as SARIF, beside the main format.
+    public var sarifOutput: String?
     public var baseline = BaselineChoice.repositoryDefault
     /// `--fail-on`: the least severe finding that fails the gate.
     public var failOn = FailThreshold.error
@@ -26,6 +28,9 @@ public struct CheckCommand {
             let colour = output == nil && console.wantsColour(self.colour)
             let rendered = try format.reporter(colour: colour, annotationLimit: annotationLimit).render(report)
             try Output(console: console, file: output).write(rendered)
+            if let sarifOutput {
+                try Output(console: console, file: sarifOutput).write(try SARIFReporter().render(report))
+            }
             // A --diff-base run sees only the change: its counts are no posture of the repository.
             if evaluation.change != nil, history.file != nil {
                 console.err("greenlight: not recorded in the history: a --diff-base run sees only the change\n")

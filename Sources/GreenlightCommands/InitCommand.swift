@@ -8,8 +8,8 @@ import GreenlightRules
 /// the weekly report, and the proof-of-work monitor. Nothing is overwritten without `--force`:
 /// if any file exists, nothing is written and the exit code is 2.
 public struct InitCommand {
-    /// The Greenlight action the workflows use.
-    public static let action = "greenlight/greenlight@main"
+    /// The steps that put this version's release binary on the runner's PATH, in every workflow.
+    static let installSteps = "workflows/steps/install-greenlight.yml"
 
     /// Template → where it is written.
     static let workflows = [
@@ -79,8 +79,9 @@ public struct InitCommand {
                 """
             note = nil
         }
+        let install = try TemplateText(path: Self.installSteps).render(["greenlight_version": GreenlightVersion.current])
         let values = [
-            "greenlight_action": Self.action,
+            "install_greenlight": install,
             "agent_logs": logs.isEmpty ? "feedback/*.md" : logs.joined(separator: ", "),
             "monitor_schedule": schedule,
         ]

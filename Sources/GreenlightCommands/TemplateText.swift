@@ -1,3 +1,4 @@
+import Foundation
 import GreenlightCore
 
 /// An install template (`templates/workflows/…`, `templates/hooks/…`) as shipped in the binary,
@@ -16,9 +17,17 @@ struct TemplateText {
         }
     }
 
-    /// Every placeholder replaced; a placeholder without a value is a bug in the caller.
+    /// Every placeholder replaced; a placeholder without a value is a bug in the caller. A
+    /// comment line that starts with a placeholder (`      # {{install_greenlight}}: …`) is
+    /// replaced whole, so the template stays valid YAML before it is filled.
     func render(_ values: [String: String]) throws -> String {
         var text = try source
+        for (name, value) in values where text.contains("# {{\(name)}}") {
+            let block = value.hasSuffix("\n") ? String(value.dropLast()) : value
+            text = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.trimmingCharacters(in: .whitespaces).hasPrefix("# {{\(name)}}") ? block : String(line)
+            }.joined(separator: "\n")
+        }
         for (name, value) in values {
             text = text.replacingOccurrences(of: "{{\(name)}}", with: value)
         }

@@ -72,6 +72,14 @@ struct CIFormatEndToEndTests {
             #expect(fingerprint?.hasPrefix("\(result["ruleId"] as? String ?? ""):") == true, "\(result)")
         }
 
+        // One run can write annotations and SARIF alike (`--sarif-output`): the same bytes.
+        let both = fixture.container + "/both.sarif"
+        let combined = try CLI.run(try #require(CLI.executable), ["check", "--repo", fixture.root, "--format", "github", "--now", Self.now,
+                                   "--baseline", fixture.container + "/baseline.json", "--sarif-output", both],
+                                   in: fixture.container, environment: CLI.environment())
+        #expect(combined.status == 1 && combined.stdout.contains("::error "), "\(combined)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: both)) == Data(first.stdoutBytes))
+
         // Every rule links to its entry in docs/rules.md; secrets rules are security alerts.
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["informationUri"] as? String == "https://github.com/greenlight/greenlight", "\(driver)")

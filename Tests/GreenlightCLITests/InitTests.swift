@@ -1,4 +1,5 @@
 import Foundation
+import GreenlightCore
 import GreenlightTestSupport
 import Testing
 
@@ -171,7 +172,11 @@ struct InitTests {
         func read(_ path: String) throws -> String { try String(contentsOfFile: fixture.root + "/" + path, encoding: .utf8) }
         let gate = try read(".github/workflows/greenlight.yml")
         #expect(gate.contains("on:\n  pull_request:"))
-        #expect(gate.contains("uses: greenlight/greenlight@main"))
+        // The release binary of this version, checked against its SHA-256; one run writes annotations and SARIF.
+        #expect(gate.contains("GREENLIGHT_VERSION: \"\(GreenlightVersion.current)\""))
+        #expect(gate.contains("sha256sum -c \"$file.sha256\""))
+        #expect(gate.contains("greenlight check --format github --sarif-output greenlight.sarif \"$@\""))
+        #expect(!gate.contains("greenlight/greenlight@"), "no action reference left")
         #expect(gate.contains("security-events: write"))
         let weekly = try read(".github/workflows/greenlight-weekly-report.yml")
         #expect(weekly.contains("- cron: \"0 7 * * 1\""))
@@ -181,6 +186,10 @@ struct InitTests {
         for text in [gate, weekly, try read(".github/workflows/greenlight-monitor.yml")] {
             #expect(!text.replacingOccurrences(of: "${{", with: "").contains("{{"), "a placeholder is left: \(text)")
             #expect(!text.contains("continue-on-error"), "no masked failures")
+            // Every action pinned to a commit, with its version beside it.
+            for line in text.split(separator: "\n") where line.contains("uses: ") {
+                #expect(line.range(of: #"uses: [\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$"#, options: .regularExpression) != nil, "\(line)")
+            }
         }
     }
 }

@@ -16,8 +16,11 @@ import Yams
     @Test("the embedded templates are the files in templates/ (run scripts/embed-templates.sh when this fails)")
     func fresh() throws {
         var onDisk: [String: String] = [:]
-        for folder in ["workflows", "hooks"] {
+        for folder in ["workflows", "workflows/steps", "hooks"] {
             for name in try FileManager.default.contentsOfDirectory(atPath: Self.templates + "/" + folder) {
+                var isFolder: ObjCBool = false
+                FileManager.default.fileExists(atPath: "\(Self.templates)/\(folder)/\(name)", isDirectory: &isFolder)
+                if isFolder.boolValue { continue }
                 onDisk["\(folder)/\(name)"] = try String(contentsOfFile: "\(Self.templates)/\(folder)/\(name)", encoding: .utf8)
             }
         }
