@@ -48,7 +48,8 @@ public struct ReportCommand {
                 families: try evaluator.engine.selectFamilies(only: request.only, skip: request.skip), store: store)
                 .build(title: weekly ? "Weekly readiness report" : "Readiness report", start: start, end: end)
             if let output, let chartName, format == .markdown {
-                let points = report.trends.days.filter { $0.posture != "–" }
+                // Every day of the period, on a time axis: a day without a run is a gap.
+                let points = report.trends.days
                     .map { TrendChart.Point(label: String($0.date.dropFirst(5)), errors: $0.errors, warnings: $0.warnings) }
                 let svg = TrendChart(points: points).svg(title: "Errors and warnings per day, \(report.periodStart.prefix(10)) to \(report.periodEnd.prefix(10))")
                 let folder = (console.resolve(output) as NSString).deletingLastPathComponent

@@ -95,17 +95,32 @@ public struct ReadinessReport: Codable, Sendable {
         }
     }
 
+    /// One day of the period. A day without a run is a gap — posture `–`, no counts (`null` in
+    /// JSON, an empty cell, a break in the chart's lines) — never zero findings.
     public struct Day: Codable, Sendable {
         public var date: String
         public var posture: String
-        public var errors: Int
-        public var warnings: Int
+        public var errors: Int?
+        public var warnings: Int?
 
-        public init(date: String, posture: String, errors: Int, warnings: Int) {
+        public init(date: String, posture: String, errors: Int?, warnings: Int?) {
             self.date = date
             self.posture = posture
             self.errors = errors
             self.warnings = warnings
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case date, posture, errors, warnings
+        }
+
+        /// `null` for a day without a run, not a missing key.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(date, forKey: .date)
+            try container.encode(posture, forKey: .posture)
+            try container.encode(errors, forKey: .errors)
+            try container.encode(warnings, forKey: .warnings)
         }
     }
 

@@ -91,7 +91,7 @@ public struct ReportBuilder {
             if let run = lastOfDay[key] {
                 days.append(.init(date: key, posture: run.posture.label, errors: run.errors, warnings: run.warnings))
             } else {
-                days.append(.init(date: key, posture: "–", errors: 0, warnings: 0))
+                days.append(.init(date: key, posture: "–", errors: nil, warnings: nil))
             }
             day = day.addingTimeInterval(86400)
         }

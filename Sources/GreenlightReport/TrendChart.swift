@@ -1,15 +1,17 @@
 import Foundation
 
-/// An SVG line chart of errors and warnings per day, written beside a report. Plain SVG with
+/// An SVG line chart of errors and warnings per day, written beside a report: one point per day
+/// of the period, so the axis is time; a day without a run is a gap in the lines. Plain SVG with
 /// fixed sizes and no scripts or fonts beyond a generic family, so it renders the same on a
 /// forge, in a browser and through rsvg.
 public struct TrendChart {
     public struct Point: Sendable {
         public let label: String
-        public let errors: Int
-        public let warnings: Int
+        /// Nil for a day without a run.
+        public let errors: Int?
+        public let warnings: Int?
 
-        public init(label: String, errors: Int, warnings: Int) {
+        public init(label: String, errors: Int?, warnings: Int?) {
             self.label = label
             self.errors = errors
             self.warnings = warnings
@@ -29,7 +31,7 @@ public struct TrendChart {
     }
 
     public func svg(title: String) -> String {
-        let maximum = max(1, points.map { max($0.errors, $0.warnings) }.max() ?? 1)
+        let maximum = max(1, points.compactMap { point in [point.errors, point.warnings].compactMap { $0 }.max() }.max() ?? 1)
         let step = niceStep(for: maximum)
         // Headroom above the highest point, so a flat line does not sit on the frame.
         let ceiling = (maximum / step + 1) * step
@@ -57,11 +59,20 @@ public struct TrendChart {
         }
         out += "<line x1=\"\(format(left))\" y1=\"\(format(top + plotHeight))\" x2=\"\(format(width - right))\" y2=\"\(format(top + plotHeight))\" stroke=\"#888\"/>\n"
         for (name, colour, values) in [("warnings", "#d08c00", points.map(\.warnings)), ("errors", "#c62828", points.map(\.errors))] {
-            let coordinates = values.enumerated().map { "\(format(x($0.offset))),\(format(y($0.element)))" }
-            if coordinates.count > 1 {
-                out += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\" points=\"\(coordinates.joined(separator: " "))\"><title>\(name)</title></polyline>\n"
+            // One line per run of consecutive days with a run; a day without one breaks it.
+            var run: [String] = []
+            for index in 0...values.count {
+                if index < values.count, let value = values[index] {
+                    run.append("\(format(x(index))),\(format(y(value)))")
+                    continue
+                }
+                if run.count > 1 {
+                    out += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\" points=\"\(run.joined(separator: " "))\"><title>\(name)</title></polyline>\n"
+                }
+                run = []
             }
             for (index, value) in values.enumerated() {
+                guard let value else { continue }
                 out += "<circle cx=\"\(format(x(index)))\" cy=\"\(format(y(value)))\" r=\"3.5\" fill=\"\(colour)\"/>\n"
             }
         }
@@ -70,7 +81,7 @@ public struct TrendChart {
         out += "<text x=\"\(format(left + 18))\" y=\"\(format(legendY + 1))\" fill=\"#222\">errors</text>\n"
         out += "<rect x=\"\(format(left + 90))\" y=\"\(format(legendY - 9))\" width=\"12\" height=\"12\" fill=\"#d08c00\"/>"
         out += "<text x=\"\(format(left + 108))\" y=\"\(format(legendY + 1))\" fill=\"#222\">warnings</text>\n"
-        if points.isEmpty {
+        if !points.contains(where: { $0.errors != nil || $0.warnings != nil }) {
             out += "<text x=\"\(format(width / 2))\" y=\"\(format(top + plotHeight / 2))\" text-anchor=\"middle\" fill=\"#888\">no runs in this period</text>\n"
         }
         out += "</svg>\n"

@@ -61,7 +61,12 @@ struct ReportTests {
         let svg = try Data(contentsOf: URL(fileURLWithPath: fixture.root + "/reports/2026-W46.svg"))
         let parser = XMLParser(data: svg)
         #expect(parser.parse(), "the chart is well-formed XML")
-        #expect(String(decoding: svg, as: UTF8.self).contains("<polyline"))
+        // A time axis: a point per day of the period; the days without a run (11-07, 11-08, 11-11)
+        // break the lines, so each series is two lines (11-09..10, 11-12..13) and a lone point.
+        let chart = String(decoding: svg, as: UTF8.self)
+        #expect(chart.components(separatedBy: "<polyline").count - 1 == 4, "\(chart)")
+        #expect(chart.components(separatedBy: "<circle").count - 1 == 10, "\(chart)")
+        #expect(chart.contains(">11-07</text>"), "a day without a run keeps its place on the axis")
 
         let again = try CLI.greenlight("report", "--weekly", "--repo", fixture.root, "--now", "2026-11-13T09:00:00Z",
                                        "--output", "reports/again.md", in: fixture.root)
@@ -82,7 +87,12 @@ struct ReportTests {
         #expect(object["periodStart"] as? String == "2026-11-10T09:00:00Z")
         #expect(object["posture"] as? String == "red")
         let trends = try #require(object["trends"] as? [String: Any])
-        #expect((trends["days"] as? [[String: Any]])?.count == 4)
+        let days = try #require(trends["days"] as? [[String: Any]])
+        #expect(days.count == 4)
+        // 11-11 had no run: a gap, not zero findings.
+        let gap = try #require(days.first { $0["date"] as? String == "2026-11-11" })
+        #expect(gap["errors"] is NSNull && gap["warnings"] is NSNull && gap["posture"] as? String == "–", "\(gap)")
+        #expect(days.first { $0["date"] as? String == "2026-11-12" }?["errors"] as? Int == 1)
         #expect(trends["baseline"] as? String == "2026-11-09T12:00:00Z")
 
         let listed = try CLI.greenlight("history", "--repo", fixture.root, "--limit", "2")
