@@ -127,6 +127,8 @@ public struct ReadinessReport: Codable, Sendable {
     public struct Trends: Codable, Sendable {
         /// When the run compared against started (the last one before the period).
         public var baseline: String?
+        /// That run's posture (`RED`).
+        public var previousPosture: String?
         public var newFindings: [Listed]
         public var fixedFindings: [Listed]
         public var days: [Day]
@@ -138,8 +140,10 @@ public struct ReadinessReport: Codable, Sendable {
         var hasNew = false
         var hasFixed = false
 
-        public init(baseline: String?, newFindings: [Listed], fixedFindings: [Listed], days: [Day], chart: String?) {
+        public init(baseline: String?, previousPosture: String? = nil, newFindings: [Listed], fixedFindings: [Listed], days: [Day],
+                    chart: String?) {
             self.baseline = baseline
+            self.previousPosture = previousPosture
             self.newFindings = newFindings
             self.fixedFindings = fixedFindings
             self.days = days
@@ -151,7 +155,7 @@ public struct ReadinessReport: Codable, Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case baseline, newFindings, fixedFindings, days, chart
+            case baseline, previousPosture, newFindings, fixedFindings, days, chart
         }
     }
 
@@ -171,8 +175,15 @@ public struct ReadinessReport: Codable, Sendable {
     public var probes: [ProbeRow]
     public var agents: [AgentRow]
     public var trends: Trends
+    public var digest: ReportDigest
+
+    /// How many blocking findings the report lists one by one; the digest counts them all.
+    static let blockingListed = 20
 
     // Stored, not computed: templates see stored properties only.
+    var blockingShown: [Listed] = []
+    var blockingMore = 0
+    var hasMoreBlocking = false
     var postureLabel = ""
     var commitShort = ""
     var hasClaims = false
@@ -183,8 +194,12 @@ public struct ReadinessReport: Codable, Sendable {
     public init(
         title: String, repository: String, commit: String?, generatedAt: String, periodStart: String, periodEnd: String,
         posture: Posture, summary: Summary, families: [FamilyRow], blocking: [Listed], claims: [DocumentClaims],
-        evidence: [EvidenceRow], probes: [ProbeRow], agents: [AgentRow], trends: Trends
+        evidence: [EvidenceRow], probes: [ProbeRow], agents: [AgentRow], trends: Trends, digest: ReportDigest
     ) {
+        self.digest = digest
+        blockingShown = Array(blocking.prefix(Self.blockingListed))
+        blockingMore = max(0, blocking.count - Self.blockingListed)
+        hasMoreBlocking = blockingMore > 0
         self.title = title
         self.repository = repository
         self.commit = commit
@@ -210,6 +225,6 @@ public struct ReadinessReport: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, title, repository, commit, generatedAt, periodStart, periodEnd, posture, summary
-        case families, blocking, claims, evidence, probes, agents, trends
+        case families, blocking, claims, evidence, probes, agents, trends, digest
     }
 }

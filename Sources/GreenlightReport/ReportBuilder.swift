@@ -35,6 +35,9 @@ public struct ReportBuilder {
                 message: finding.message,
                 link: commit.flatMap { commit in forge?.link(commit: commit, path: finding.path, line: finding.line) })
         }
+        let trends = try trends(live, start: start, end: end)
+        let digest = ReportDigest(blocking: live.filter { $0.severity == .error }, claims: facts.claims ?? [], trends: trends,
+                                  posture: check.posture, periodStart: Timestamp.format(start))
         return ReadinessReport(
             title: title,
             repository: Self.name(of: check.repo.root),
@@ -50,7 +53,8 @@ public struct ReportBuilder {
             evidence: (facts.evidence ?? []).map(ReadinessReport.EvidenceRow.init),
             probes: (facts.probes ?? []).map(ReadinessReport.ProbeRow.init),
             agents: (facts.agents ?? []).map(ReadinessReport.AgentRow.init),
-            trends: try trends(live, start: start, end: end)
+            trends: trends,
+            digest: digest
         )
     }
 
@@ -95,7 +99,8 @@ public struct ReportBuilder {
             }
             day = day.addingTimeInterval(86400)
         }
-        return .init(baseline: previous?.startedAt, newFindings: newFindings, fixedFindings: fixed, days: days, chart: nil)
+        return .init(baseline: previous?.startedAt, previousPosture: previous?.posture.label, newFindings: newFindings,
+                     fixedFindings: fixed, days: days, chart: nil)
     }
 
     static func listed(_ finding: Finding) -> ReadinessReport.Listed {

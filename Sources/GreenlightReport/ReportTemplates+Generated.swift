@@ -13,6 +13,19 @@ public enum ReportTemplates {
 |---:|---:|---:|---:|---:|
 | {{summary.errors}} | {{summary.warnings}} | {{summary.notes}} | {{summary.suppressed}} | {{summary.baselined}} |
 
+## What changed
+
+{{digest.changed}}
+
+## What blocks
+
+{{#digest.blocking}}
+- `{{rule}}`: {{text}}
+{{/digest.blocking}}
+{{^digest.hasBlocking}}
+Nothing: no error is live.
+{{/digest.hasBlocking}}
+
 ## By family
 
 | family | rules | passing | failing | errors | warnings |
@@ -23,12 +36,15 @@ public enum ReportTemplates {
 
 ## Blocking findings
 
-{{#blocking}}
+{{#blockingShown}}
 - {{#link}}[`{{location}}`]({{link}}){{/link}}{{^link}}`{{location}}`{{/link}} — {{message}} (`{{rule}}`)
-{{/blocking}}
-{{^blocking}}
+{{/blockingShown}}
+{{^blockingShown}}
 None.
-{{/blocking}}
+{{/blockingShown}}
+{{#hasMoreBlocking}}
+- … and {{blockingMore}} more: `greenlight check --format markdown` lists them all.
+{{/hasMoreBlocking}}
 {{#hasClaims}}
 
 ## Claims
@@ -38,6 +54,14 @@ None.
 {{#claims}}
 | `{{path}}` | {{done}} | {{verified}} | {{unverified}} | {{pending}} |
 {{/claims}}
+{{#digest.unverified}}
+
+Unverified in `{{path}}`:
+
+{{#claims}}
+- line {{line}}: {{title}} — {{missing}}
+{{/claims}}
+{{/digest.unverified}}
 {{/hasClaims}}
 {{#hasEvidence}}
 
