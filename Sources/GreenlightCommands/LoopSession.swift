@@ -53,14 +53,22 @@ struct LoopSession {
     var startedAt: String { Timestamp.format(now) }
 
     /// Write `<base>.md` and `<base>.json`; returns the JSON's bytes and both paths as shown.
+    /// Two runs in one second (two dry runs side by side) get `<base>-2`, `-3`…: a report is
+    /// never replaced by a different one; the same bytes again (a rerun with `--now`) keep the name.
     func writeArtifacts(base: String, markdown: String, json: String) throws -> (json: Data, shown: [String]) {
         let folder = options.output.map(console.resolve) ?? "\(workdir)/reports"
         var shown: [String] = []
         let data = Data(redact(json).utf8)
-        for (name, bytes) in [("\(base).md", Data(redact(markdown).utf8)), ("\(base).json", data)] {
+        let page = Data(redact(markdown).utf8)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ToolError.runtime("cannot write \(relative(folder)): \(error.localizedDescription)")
+        }
+        let base = try Self.claim(base, in: folder, markdown: page)
+        for (name, bytes) in [("\(base).md", page), ("\(base).json", data)] {
             let path = "\(folder)/\(name)"
             do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 try OutputFile.write(bytes, to: path)
             } catch {
                 throw ToolError.runtime("cannot write \(relative(path)): \(error.localizedDescription)")
@@ -68,6 +76,23 @@ struct LoopSession {
             shown.append(relative(path))
         }
         return (data, shown)
+    }
+
+    /// The first of `base`, `base-2`, `base-3`… whose Markdown this run may write: created here,
+    /// exclusively, so two runs at once cannot take the same one — or already holding these bytes.
+    static func claim(_ base: String, in folder: String, markdown: Data) throws -> String {
+        for attempt in 1...1000 {
+            let name = attempt == 1 ? base : "\(base)-\(attempt)"
+            let path = "\(folder)/\(name).md"
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            if descriptor >= 0 {
+                close(descriptor)
+                return name
+            }
+            guard errno == EEXIST else { throw ToolError.runtime("cannot create \(path): \(String(cString: strerror(errno)))") }
+            if FileManager.default.contents(atPath: path) == markdown { return name }
+        }
+        throw ToolError.runtime("\(folder): a thousand reports named \(base) already")
     }
 
     /// One run row and its decisions.

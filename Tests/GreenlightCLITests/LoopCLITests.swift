@@ -112,7 +112,27 @@ struct LoopCLITests {
         #expect(result.stdout.contains("done      classify              hold: held by samples 40 (needs ≥ 200)"))
         #expect(result.stdout.contains("planned   reply                 would rollback r5 50 % → 0 %: regressed: score 0.61 is below baseline 0.8 by more than 0.05"))
         #expect(fixture.server.writes.isEmpty)
-        try fixture.expectGolden(try fixture.text(fixture.artifact("promote", "json", dryRun: true)), "loop-promote-dry-run.json")
+        // The refused runs of the same second left their own reports; this run's is the one it names.
+        let written = try #require(result.stderr.split(separator: " ").last.map { String($0.dropLast()) }, "\(result)")
+        #expect(written.hasPrefix("reports/promote-dry-run-20261121T090000Z-") && written.hasSuffix(".json"), "\(result)")
+        try fixture.expectGolden(try fixture.text(written), "loop-promote-dry-run.json")
+    }
+
+    @Test("two dry runs in the same second keep both reports; the same report again keeps its name")
+    func dryRunsInOneSecondDoNotOverwrite() throws {
+        let fixture = try LoopFixture()
+        let first = try fixture.greenlight("loop", "promote", "--prompts", "summarize", "--now", LoopFixture.now)
+        let second = try fixture.greenlight("loop", "promote", "--prompts", "classify", "--now", LoopFixture.now)
+        #expect(first.status == 0 && second.status == 0, "\(first)\n\(second)")
+        let base = "reports/promote-dry-run-20261121T090000Z"
+        #expect(first.stderr == "greenlight: wrote \(base).md and \(base).json\n", "\(first)")
+        #expect(second.stderr == "greenlight: wrote \(base)-2.md and \(base)-2.json\n", "\(second)")
+        #expect(try fixture.text(base + ".md").contains("summarize") && !fixture.text(base + ".md").contains("classify"))
+        #expect(try fixture.text(base + "-2.md").contains("classify"))
+        // The first again, byte for byte: its own name, nothing new.
+        let again = try fixture.greenlight("loop", "promote", "--prompts", "summarize", "--now", LoopFixture.now)
+        #expect(again.stderr == first.stderr, "\(again)")
+        #expect(!fixture.exists(base + "-3.md"))
     }
 
     @Test func promoteApplyMovesOneStepAndRecords() throws {
