@@ -6,15 +6,22 @@ import Testing
 /// The install step every workflow `init` writes, run as the runner would run it — against a
 /// release served from 127.0.0.1 instead of GitHub: it puts the binary on PATH when the archive
 /// matches its SHA-256, and stops when it does not or is missing.
+enum WorkflowStep {
+    /// The `run: |` script of the first step whose name starts with `name`, dedented.
+    static func script(named name: String, in workflow: String) throws -> String {
+        let lines = workflow.components(separatedBy: "\n")
+        let step = try #require(lines.firstIndex { $0.hasPrefix("      - name: \(name)") }, "no step \(name)")
+        let run = try #require(lines[step...].firstIndex { $0.trimmingCharacters(in: .whitespaces) == "run: |" })
+        let body = lines[(run + 1)...].prefix { $0.hasPrefix("          ") || $0.isEmpty }
+        return body.map { String($0.dropFirst(min(10, $0.count))) }.joined(separator: "\n") + "\n"
+    }
+}
+
 @Suite("init's install step: the release binary, checked against its SHA-256")
 struct InstallStepTests {
     /// The `run: |` script of the "Install Greenlight" step of a workflow, dedented.
     static func installScript(_ workflow: String) throws -> String {
-        let lines = workflow.components(separatedBy: "\n")
-        let step = try #require(lines.firstIndex { $0.contains("- name: Install Greenlight") })
-        let run = try #require(lines[step...].firstIndex { $0.trimmingCharacters(in: .whitespaces) == "run: |" })
-        let body = lines[(run + 1)...].prefix { $0.hasPrefix("          ") || $0.isEmpty }
-        return body.map { String($0.dropFirst(min(10, $0.count))) }.joined(separator: "\n") + "\n"
+        try WorkflowStep.script(named: "Install Greenlight", in: workflow)
     }
 
     @Test("a matching archive is unpacked and put on PATH; a tampered or missing one stops the job")
