@@ -62,7 +62,14 @@ public struct SARIFReporter: Reporter {
 
     private func result(_ finding: Finding, ruleIndex: Int) -> SARIFLog.Result {
         var locations: [SARIFLog.Location] = []
-        if !finding.path.isEmpty {
+        if !finding.path.isEmpty, let commit = finding.commit {
+            // A finding in a git object (a secret only in history): the blob at that commit,
+            // `COMMIT:PATH` as git names it, with its line — not a line of today's file.
+            let blob = "\(commit):\(finding.path)" + (finding.line > 0 ? ":\(finding.line)" : "")
+            locations.append(.init(
+                physicalLocation: .init(artifactLocation: .init(uri: Self.uri(finding.path), uriBaseId: "%SRCROOT%"), region: nil),
+                logicalLocations: [.init(fullyQualifiedName: blob, kind: "object")]))
+        } else if !finding.path.isEmpty {
             let region = finding.line > 0
                 ? SARIFLog.Region(startLine: finding.line, startColumn: finding.column > 0 ? finding.column : nil) : nil
             locations.append(.init(

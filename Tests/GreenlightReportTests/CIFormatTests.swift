@@ -188,6 +188,23 @@ import Testing
         #expect(!lines.contains { $0.contains("b.ts") || $0.contains("`a.ts`") }, "suppressed and baselined findings are not annotated")
     }
 
+    @Test func sarifPutsAFindingInHistoryAtItsCommitNotTodaysLine() throws {
+        var old = Finding(rule: Self.missing, path: "config/.env", line: 3, column: 8, message: "committed in 0123456789ab", matched: "x")
+        old.commit = "0123456789abcdef0123456789abcdef01234567"
+        let report = CheckReport(root: "/r", commit: "fedcba9876543210fedcba9876543210fedcba98", source: .rev,
+                                 now: Date(timeIntervalSince1970: 0), findings: [old])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(try SARIFReporter().render(report).utf8)) as? [String: Any])
+        let result = try #require(((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first)
+        let location = try #require((result["locations"] as? [[String: Any]])?.first)
+        let physical = try #require(location["physicalLocation"] as? [String: Any])
+        #expect(physical["region"] == nil, "no line of today's file: \(physical)")
+        #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "config/.env")
+        let logical = try #require((location["logicalLocations"] as? [[String: Any]])?.first)
+        #expect(logical["fullyQualifiedName"] as? String == "0123456789abcdef0123456789abcdef01234567:config/.env:3")
+        #expect(logical["kind"] as? String == "object")
+        #expect((result["properties"] as? [String: Any])?["commit"] as? String == old.commit)
+    }
+
     @Test func githubShowsTenOfEachTypeAndCountsTheRest() throws {
         var findings: [Finding] = []
         for index in 1...13 {
