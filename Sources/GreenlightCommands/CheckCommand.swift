@@ -23,7 +23,13 @@ public struct CheckCommand {
     public func run(_ console: Console) -> Int32 {
         GuardedRun(console: console).run {
             let started = Date()
-            let evaluation = try Evaluator(console: console).evaluate(request, baseline: baseline)
+            let progress = RunProgress()
+            let ticker = ProgressTicker.start(console: console, progress: progress)
+            let evaluation: Evaluation
+            do {
+                defer { ticker?.stop() }
+                evaluation = try Evaluator(console: console).evaluate(request, baseline: baseline, progress: progress)
+            }
             let report = evaluation.report(failOn: failOn)
             let colour = output == nil && console.wantsColour(self.colour)
             let rendered = try format.reporter(colour: colour, annotationLimit: annotationLimit).render(report)

@@ -14,6 +14,8 @@ public struct Console {
     public var err: (String) -> Void
     /// Whether standard output is a terminal.
     public var outIsTerminal: Bool
+    /// Whether standard error is a terminal (progress is shown there only then).
+    public var errIsTerminal: Bool
     public var environment: [String: String]
     /// The folder relative paths are resolved from.
     public var currentDirectory: String
@@ -26,11 +28,13 @@ public struct Console {
         outIsTerminal: Bool,
         environment: [String: String],
         currentDirectory: String,
-        executable: String? = nil
+        executable: String? = nil,
+        errIsTerminal: Bool = false
     ) {
         self.out = out
         self.err = err
         self.outIsTerminal = outIsTerminal
+        self.errIsTerminal = errIsTerminal
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.executable = executable
@@ -44,7 +48,8 @@ public struct Console {
             outIsTerminal: isatty(STDOUT_FILENO) == 1,
             environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath,
-            executable: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? Bundle.main.executablePath
+            executable: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? Bundle.main.executablePath,
+            errIsTerminal: isatty(STDERR_FILENO) == 1
         )
     }
 

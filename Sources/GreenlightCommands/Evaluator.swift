@@ -62,7 +62,7 @@ struct Evaluator {
     let engine = Engine.greenlight
     let console: Console
 
-    func evaluate(_ request: SnapshotRequest, baseline choice: BaselineChoice) throws -> Evaluation {
+    func evaluate(_ request: SnapshotRequest, baseline choice: BaselineChoice, progress: RunProgress? = nil) throws -> Evaluation {
         // Needed for the findings at the end; decoded meanwhile.
         SecretRedactor.prepareInBackground()
         let call = try Invocation(console: console, repo: request.repo, now: request.now,
@@ -79,7 +79,7 @@ struct Evaluator {
         let live = LiveAccess(enabled: request.live, environment: console.environment)
         let result = try engine.evaluate(
             snapshot: snapshot, config: config, now: call.now, families: families, baseline: baseline, live: live,
-            scanHistory: request.scanHistory)
+            scanHistory: request.scanHistory, progress: progress)
         var findings = result.findings
         var change: CheckReport.ChangeSummary?
         if let scope {

@@ -102,7 +102,8 @@ public struct Engine {
         families: Set<String>? = nil,
         baseline: Baseline? = nil,
         live: LiveAccess = LiveAccess(),
-        scanHistory: Bool = false
+        scanHistory: Bool = false,
+        progress: RunProgress? = nil
     ) throws -> Result {
         let sections = try decodeSections(config)
         let configFile = Self.configFile(config.path, root: snapshot.root)
@@ -128,6 +129,8 @@ public struct Engine {
             }
         }
         if !visitors.isEmpty {
+            progress?.readingFiles(true)
+            defer { progress?.readingFiles(false) }
             let visits = try FilePass.run(visitors.map(\.visitor), over: snapshot)
             for (visitor, result) in zip(visitors, visits) { visitor.visitor.store(result, in: contexts[visitor.part].held) }
         }
@@ -137,8 +140,13 @@ public struct Engine {
         let checked = try OrderedParallelMap.map(order, concurrently: snapshot.readsConcurrently) { index in
             Swift.Result { () throws -> FamilyOutcome in
                 let context = contexts[index].held
+                let name = parts[index].unit?.name
+                name.map { progress?.started($0) }
                 // What the family built for the run (its ledgers, its pass results) goes with it.
-                defer { contexts[index].context = nil }
+                defer {
+                    contexts[index].context = nil
+                    name.map { progress?.finished($0) }
+                }
                 let (findings, ran) = try self.check(parts[index], context: context, config: config, families: families)
                 if ran, let unit = parts[index].unit { try unit.reportFacts(context) }
                 return FamilyOutcome(findings: findings, ran: ran, facts: context.facts)

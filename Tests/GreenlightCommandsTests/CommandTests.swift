@@ -10,9 +10,10 @@ final class Captured: @unchecked Sendable {
     var out = ""
     var err = ""
 
-    func console(in directory: String, terminal: Bool = false, environment: [String: String] = [:]) -> Console {
+    func console(in directory: String, terminal: Bool = false, errIsTerminal: Bool = false,
+                 environment: [String: String] = [:]) -> Console {
         Console(out: { self.out += $0 }, err: { self.err += $0 }, outIsTerminal: terminal,
-                environment: environment, currentDirectory: directory)
+                environment: environment, currentDirectory: directory, errIsTerminal: errIsTerminal)
     }
 }
 
