@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import GreenlightCore
 
 /// Line coverage per source file, from an lcov tracefile or a Cobertura XML report.
@@ -68,51 +65,33 @@ struct CoverageReport {
 
     /// `<class filename="…">` with `<line number="…" hits="…"/>` children.
     static func cobertura(_ raw: [UInt8]) -> Result<CoverageReport, EvidenceRecord.RecordProblem> {
-        let bytes: [UInt8]
-        switch XMLBytes.prepared(raw) {
-        case .success(let ready): bytes = ready
-        case .failure(let problem): return .failure(problem)
-        }
-        let reader = CoberturaReader()
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        guard parser.parse(), reader.depth == 0 else {
-            return .failure(.init(message: "is not well-formed XML (line \(parser.lineNumber))"))
-        }
-        guard reader.sawCoverage else {
-            return .failure(.init(message: "is XML but not a Cobertura report (no <coverage>)"))
-        }
-        var report = CoverageReport()
-        for (file, lines) in reader.lines {
-            report.files[file] = (lines.count, lines.values.filter { $0 > 0 }.count)
-        }
-        return .success(report)
-    }
-
-    private final class CoberturaReader: NSObject, XMLParserDelegate {
         var sawCoverage = false
         var file: String?
         var lines: [String: [Int: Int]] = [:]
-        var depth = 0
-
-        func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String] = [:]) {
-            depth += 1
-            switch element {
-            case "coverage": sawCoverage = true
-            case "class": file = attributes["filename"]
-            case "line":
-                guard let file, let number = attributes["number"].flatMap(Int.init),
-                      let hits = attributes["hits"].flatMap(Int.init) else { return }
-                lines[file, default: [:]][number] = max(lines[file]?[number] ?? 0, hits)
-            default: break
+        let read = XMLReader.read(raw) { event in
+            switch event {
+            case .start(let element, let attributes, _):
+                switch element {
+                case "coverage": sawCoverage = true
+                case "class": file = attributes["filename"]
+                case "line":
+                    guard let file, let number = attributes["number"].flatMap(Int.init),
+                          let hits = attributes["hits"].flatMap(Int.init) else { return }
+                    lines[file, default: [:]][number] = max(lines[file]?[number] ?? 0, hits)
+                default: break
+                }
+            case .end(let element):
+                if element == "class" { file = nil }
             }
         }
-
-        func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-            depth -= 1
-            if element == "class" { file = nil }
+        if case .failure(let failure) = read { return .failure(XMLReader.problem(failure)) }
+        guard sawCoverage else {
+            return .failure(.init(message: "is XML but not a Cobertura report (no <coverage>)"))
         }
+        var report = CoverageReport()
+        for (file, lines) in lines {
+            report.files[file] = (lines.count, lines.values.filter { $0 > 0 }.count)
+        }
+        return .success(report)
     }
 }
