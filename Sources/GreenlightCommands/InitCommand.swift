@@ -8,8 +8,18 @@ import GreenlightRules
 /// the weekly report, and the proof-of-work monitor. Nothing is overwritten without `--force`:
 /// if any file exists, nothing is written and the exit code is 2.
 public struct InitCommand {
-    /// The steps that put this version's release binary on the runner's PATH, in every workflow.
-    static let installSteps = "workflows/steps/install-greenlight.yml"
+    /// The step that puts this version's release binary on the runner's PATH, in every
+    /// workflow, and the script it runs (the Action runs the same file).
+    static let installStep = "workflows/steps/install-greenlight.yml"
+    static let installScript = "workflows/steps/install-greenlight.sh"
+
+    /// The install step, its script's lines (those after the variable check) inlined.
+    static func installSteps() throws -> String {
+        let script = try TemplateText(path: installScript).source.components(separatedBy: "\n")
+        let body = script.drop { !$0.hasPrefix(": ") }.dropFirst().filter { !$0.isEmpty }
+        let indented = body.map { "          " + $0 }.joined(separator: "\n")
+        return try TemplateText(path: installStep).render(["greenlight_version": GreenlightVersion.current, "install_script": indented])
+    }
 
     /// Template → where it is written.
     static let workflows = [
@@ -79,7 +89,7 @@ public struct InitCommand {
                 """
             note = nil
         }
-        let install = try TemplateText(path: Self.installSteps).render(["greenlight_version": GreenlightVersion.current])
+        let install = try Self.installSteps()
         let values = [
             "install_greenlight": install,
             "agent_logs": logs.isEmpty ? "feedback/*.md" : logs.joined(separator: ", "),

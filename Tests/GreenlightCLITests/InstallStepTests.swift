@@ -33,10 +33,10 @@ struct InstallStepTests {
             try Self.installScript(String(contentsOfFile: workflows + $0, encoding: .utf8))
         }
         #expect(Set(scripts).count == 1, "the three workflows install the same way")
-        // …and the way the Action does: scripts/install-release.sh, after its header.
-        let action = try String(contentsOfFile: CLI.packageRoot + "/scripts/install-release.sh", encoding: .utf8)
+        // …and the way the Action does: the script it runs, after its variable check.
+        let action = try String(contentsOfFile: CLI.packageRoot + "/templates/workflows/steps/install-greenlight.sh", encoding: .utf8)
         let actionSteps = action.components(separatedBy: "\n").drop { !$0.hasPrefix(": \"${GREENLIGHT_VERSION") }.dropFirst()
-        #expect(actionSteps.joined(separator: "\n") == scripts[0], "scripts/install-release.sh and the install step differ")
+        #expect(actionSteps.joined(separator: "\n") == scripts[0], "install-greenlight.sh and the install step differ")
 
         // A release archive of a stand-in binary, and its checksum file.
         let version = GreenlightVersion.current

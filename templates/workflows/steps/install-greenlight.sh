@@ -2,8 +2,8 @@
 # Puts the release binary of Greenlight GREENLIGHT_VERSION on a GitHub runner's PATH: downloads
 # greenlight-VERSION-linux-ARCH.tar.gz from GREENLIGHT_RELEASES, checks it against its .sha256,
 # unpacks it into $RUNNER_TEMP/greenlight and installs the two system libraries it links that
-# runners lack (libgit2, libyaml). The Action runs this file; the workflows `greenlight init`
-# writes carry the same lines in their install step (a test holds them equal).
+# runners lack (libgit2, libyaml). The Action runs this file; `greenlight init` copies the lines
+# after the variable check into the install step of each workflow it writes.
 set -euo pipefail
 : "${GREENLIGHT_VERSION:?}" "${GREENLIGHT_RELEASES:?}" "${RUNNER_TEMP:?}" "${GITHUB_PATH:?}"
 case "$(uname -m)" in
