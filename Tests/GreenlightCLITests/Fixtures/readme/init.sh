@@ -20,14 +20,14 @@ COPY . /app
 CMD ["node", "/app/dist/server.js"]
 DOCKER
 write .github/workflows/ci.yml <<'YAML'
-name: ci
-on: [push, pull_request]
+name: unit tests
+on: pull_request
 jobs:
-  test:
-    runs-on: ubuntu-latest
+  unit:
+    runs-on: ubuntu-24.04
     steps:
       - uses: actions/checkout@v5
-      - run: npm test
+      - run: npm ci && npm test -- --ci
 YAML
 write .github/workflows/deploy.yml <<'YAML'
 name: deploy
