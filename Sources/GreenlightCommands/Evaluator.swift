@@ -83,8 +83,8 @@ struct Evaluator {
         var findings = result.findings
         var change: CheckReport.ChangeSummary?
         if let scope {
-            let kept = try narrow(result.findings, to: scope, repository: repository, config: config, now: call.now, live: live,
-                                  scanHistory: request.scanHistory)
+            let kept = try narrow(result.findings, to: scope, head: snapshot, repository: repository, config: config, now: call.now,
+                                  live: live, scanHistory: request.scanHistory)
             change = CheckReport.ChangeSummary(scope, outside: result.findings.count - kept.count)
             findings = kept
         }
@@ -117,13 +117,13 @@ struct Evaluator {
     /// The findings the change brought: those on its lines, and those the same check of the
     /// merge base did not have. The base is checked only when some finding is off the changed
     /// lines, and only by the families of such findings, over the same changed files.
-    private func narrow(_ findings: [Finding], to scope: ChangeScope, repository: GitRepository, config: Config, now: Date,
-                        live: LiveAccess, scanHistory: Bool) throws -> [Finding] {
+    private func narrow(_ findings: [Finding], to scope: ChangeScope, head: RepositorySnapshot, repository: GitRepository,
+                        config: Config, now: Date, live: LiveAccess, scanHistory: Bool) throws -> [Finding] {
         let elsewhere = findings.filter { !scope.touches($0) }
         guard !elsewhere.isEmpty else { return findings }
         let familyOf = Dictionary(engine.rules.map { ($0.description.id, $0.description.family) }, uniquingKeysWith: { first, _ in first })
         let families = Set(elsewhere.compactMap { familyOf[$0.rule] })
-        let base = try repository.snapshot(.rev(scope.base), config: config, focus: scope.paths)
+        let base = try repository.baseSnapshot(of: head, scope: scope, config: config)
         let before = try engine.evaluate(snapshot: base, config: config, now: now, families: families, live: live,
                                          scanHistory: scanHistory)
         let fingerprints = Set(before.findings.map(\.fingerprint))

@@ -3,7 +3,7 @@
 /// adds or modifies and, in each, the lines it adds or changes. A run in this scope reports
 /// only what the change brings — the reviewdog habit — so that an existing repository's old
 /// findings do not block every pull request.
-public struct ChangeScope: Sendable, Equatable {
+public struct ChangeScope: Sendable {
     /// The lines of one changed file that the change added or rewrote, in the new version.
     public enum Lines: Sendable, Equatable {
         /// Every line (a new file, a binary file, a file whose type changed).
@@ -34,12 +34,22 @@ public struct ChangeScope: Sendable, Equatable {
     public let files: [String: Lines]
     /// The paths the change deletes.
     public let deleted: Set<String>
+    /// The base's version of each path the change modifies or deletes: with the head's other
+    /// entries, the base's listing, without walking its tree again.
+    public let baseEntries: [SnapshotEntry]
 
-    public init(baseName: String, base: String, files: [String: Lines], deleted: Set<String> = []) {
+    public init(baseName: String, base: String, files: [String: Lines], deleted: Set<String> = [], baseEntries: [SnapshotEntry] = []) {
         self.baseName = baseName
         self.base = base
         self.files = files
         self.deleted = deleted
+        self.baseEntries = baseEntries
+    }
+
+    /// The base's entries: the head's, less every path the change adds or modifies, plus the
+    /// base's versions of what it modifies or deletes.
+    public func baseListing(head: [SnapshotEntry], admits: (String) -> Bool) -> [SnapshotEntry] {
+        head.filter { files[$0.path] == nil } + baseEntries.filter { admits($0.path) }
     }
 
     /// The paths the per-file passes read in this scope.

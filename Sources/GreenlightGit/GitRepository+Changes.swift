@@ -24,8 +24,8 @@ extension GitRepository {
         } else {
             base = try mergeBase(target, try commitID("HEAD", naming: "HEAD"), naming: rev)
         }
-        let (files, deleted) = try changedLines(from: base, to: selector)
-        return ChangeScope(baseName: rev, base: base, files: files, deleted: deleted)
+        let (files, deleted, baseEntries) = try changedLines(from: base, to: selector)
+        return ChangeScope(baseName: rev, base: base, files: files, deleted: deleted, baseEntries: baseEntries)
     }
 
     private func commitID(_ spec: String, naming flag: String) throws -> String {
@@ -56,7 +56,7 @@ extension GitRepository {
 
     /// Changed path → the lines added or rewritten, from zero-context hunks; and the deleted paths.
     private func changedLines(from base: String, to selector: SnapshotSelector) throws
-        -> (files: [String: ChangeScope.Lines], deleted: Set<String>) {
+        -> (files: [String: ChangeScope.Lines], deleted: Set<String>, baseEntries: [SnapshotEntry]) {
         let baseTree = try tree(ofCommit: base)
         defer { git_tree_free(baseTree) }
         var options = git_diff_options()
@@ -85,9 +85,14 @@ extension GitRepository {
         defer { git_diff_free(diff) }
         var files: [String: ChangeScope.Lines] = [:]
         var deleted: Set<String> = []
+        var baseEntries: [SnapshotEntry] = []
         for position in 0..<git_diff_num_deltas(diff) {
             guard let delta = git_diff_get_delta(diff, position)?.pointee, let cPath = delta.new_file.path else { continue }
             let path = String(decoding: GitRepository.bytes(cPath), as: UTF8.self)
+            if [GIT_DELTA_MODIFIED, GIT_DELTA_DELETED, GIT_DELTA_TYPECHANGE].contains(delta.status), let oldPath = delta.old_file.path {
+                baseEntries.append(SnapshotEntry(rawPath: GitRepository.bytes(oldPath), mode: EntryMode(gitMode: UInt32(delta.old_file.mode)),
+                                                 objectID: GitRepository.hex(delta.old_file.id)))
+            }
             if delta.status == GIT_DELTA_DELETED {
                 deleted.insert(path)
                 continue
@@ -119,7 +124,17 @@ extension GitRepository {
             }
             files[path] = .ranges(ranges.sorted { $0.lowerBound < $1.lowerBound })
         }
-        return (files, deleted)
+        return (files, deleted, baseEntries)
+    }
+
+    /// The merge base's snapshot for a `--diff-base` run: the head's listing with the change
+    /// undone (`ChangeScope.baseListing`), read through this repository — the same entries as
+    /// listing the base's tree, without walking it.
+    public func baseSnapshot(of head: RepositorySnapshot, scope: ChangeScope, config: Config) throws -> RepositorySnapshot {
+        RepositorySnapshot(
+            source: .rev, root: root, commit: scope.base, entries: scope.baseListing(head: head.entries, admits: config.admits),
+            maxFileSize: config.maxFileSize, reader: try GitBlobReader(repository: self), history: self,
+            workTree: workdir.map(WorkTreeFiles.init), admits: config.admits, focus: scope.paths)
     }
 
     /// The tree of a commit, which the caller frees.
