@@ -10,8 +10,13 @@ extension ColourChoice: ExpressibleByArgument {}
 struct Check: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the rules over a snapshot; exit 1 on any blocking finding.")
-    static let epilog = CommandHelp.epilog(["greenlight check", "greenlight check --diff-base origin/main --format github", "greenlight check --staged --diff-base HEAD   # the pre-commit hook", "greenlight check --only claims --format markdown --output readiness.md", "greenlight check --fail-on warning --no-live"],
-                                           failure: "a finding at or above --fail-on (default: an error) is not suppressed or baselined")
+    static let epilog = CommandHelp.epilog([
+        "greenlight check",
+        "greenlight check --diff-base origin/main --format github",
+        "greenlight check --staged --diff-base HEAD   # the pre-commit hook",
+        "greenlight check --only claims --format markdown --output readiness.md",
+        "greenlight check --fail-on warning --no-live",
+    ], failure: "a finding at or above --fail-on (default: an error) is not suppressed or baselined")
 
     @OptionGroup var snapshot: SnapshotFlags
 
