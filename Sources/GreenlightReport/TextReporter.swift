@@ -44,7 +44,7 @@ public struct TextReporter: Reporter {
 
     /// `path:line:col`, or the path alone for a finding about a whole file.
     static func location(_ finding: Finding) -> String {
-        let path = VisibleText.escaped(finding.path)
+        let path = VisibleText.lineStart(finding.path)
         return finding.line > 0 ? "\(path):\(finding.line):\(finding.column)" : path
     }
 

@@ -23,6 +23,13 @@ enum VisibleText {
         return out
     }
 
+    /// The same for text that starts a line of a CI log: a leading `::` would be a GitHub
+    /// workflow command, so its first colon is written as `\x3A`.
+    static func lineStart(_ text: String) -> String {
+        let visible = escaped(text)
+        return visible.hasPrefix("::") ? "\\x3A" + visible.dropFirst() : visible
+    }
+
     /// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value

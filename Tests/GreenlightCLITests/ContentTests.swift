@@ -40,6 +40,14 @@ struct ContentTests {
             #expect(!result.stdout.contains("\u{1B}"), "\(format): \(result)")
             #expect(result.stdout.contains("docs/STATUS\\n::error title=pwned::injected\\x1B[31m.md:2:"), "\(format): \(result)")
         }
+        // A name that itself starts with `::` cannot start a workflow command either.
+        let rooted = try GitFixture(files: Docs.files(Docs.allTrue, extra: ["::error::STATUS.md": "# Status\n- [x] Cache — `src/cache.ts`\n"]))
+        for format in ["text", "github"] {
+            let result = try CLI.greenlight("check", "--repo", rooted.root, "--format", format, "--max-annotations", "0")
+            #expect(result.status == 1, "\(format): \(result)")
+            #expect(!result.stdout.split(separator: "\n").contains { $0.hasPrefix("::") }, "\(format): \(result)")
+            #expect(result.stdout.contains("\\x3A:error::STATUS.md:2:"), "\(format): \(result)")
+        }
     }
 
     @Test("invalid UTF-8 in a file name and in a readiness document: findings still reported")
