@@ -12,6 +12,7 @@ done
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v git >/dev/null 2>&1 || missing+=(git)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)   # the probe tests' HTTPS server
+command -v curl >/dev/null 2>&1 || missing+=(curl)         # the install step's test downloads a release
 # The SARIF test validates against the published schema with python3's jsonschema module.
 python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
 if [ ${#missing[@]} -gt 0 ]; then
