@@ -29,17 +29,12 @@ extension GitRepository {
     }
 
     private func commitID(_ spec: String, naming flag: String) throws -> String {
-        var object: OpaquePointer?
-        guard git_revparse_single(&object, handle, spec) == 0, let object else {
-            throw ToolError.usage("\(flag) '\(spec)' does not resolve: \(GitRepository.lastError())")
-        }
+        let object = try revision(spec, naming: flag)
         defer { git_object_free(object) }
-        var commit: OpaquePointer?
-        guard git_object_peel(&commit, object, GIT_OBJECT_COMMIT) == 0, let commit else {
+        guard let id = GitRepository.commitID(peeling: object) else {
             throw ToolError.usage("\(flag) '\(spec)' does not name a commit")
         }
-        defer { git_object_free(commit) }
-        return GitRepository.hex(git_object_id(commit).pointee)
+        return id
     }
 
     private func mergeBase(_ one: String, _ two: String, naming rev: String) throws -> String {

@@ -89,6 +89,24 @@ public final class GitRepository {
         return git_reference_shorthand(reference).map { String(cString: $0) }
     }
 
+    /// The object a revision names (`HEAD`, `origin/main~3`, a tag), which the caller frees; a
+    /// usage error naming the flag it came from (`--rev`, `--diff-base`) when it does not resolve.
+    func revision(_ spec: String, naming flag: String) throws -> OpaquePointer {
+        var object: OpaquePointer?
+        guard git_revparse_single(&object, handle, spec) == 0, let object else {
+            throw ToolError.usage("\(flag) '\(spec)' does not resolve: \(GitRepository.lastError())")
+        }
+        return object
+    }
+
+    /// The id of the commit `object` peels to (itself, or a tag's), if any.
+    static func commitID(peeling object: OpaquePointer) -> String? {
+        var commit: OpaquePointer?
+        guard git_object_peel(&commit, object, GIT_OBJECT_COMMIT) == 0, let commit else { return nil }
+        defer { git_object_free(commit) }
+        return hex(git_object_id(commit).pointee)
+    }
+
     static func lastError() -> String {
         guard let error = git_error_last(), let message = error.pointee.message else { return "unknown libgit2 error" }
         return String(cString: message).trimmingWhitespace

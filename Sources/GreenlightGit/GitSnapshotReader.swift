@@ -42,25 +42,17 @@ extension GitRepository {
     // MARK: - A revision
 
     private func revisionEntries(_ spec: String) throws -> (SnapshotSource, String?, [SnapshotEntry]) {
-        var object: OpaquePointer?
-        guard git_revparse_single(&object, handle, spec) == 0, let object else {
-            if headIsUnborn && spec == "HEAD" {
-                throw ToolError.runtime("\(root): the repository has no commits yet (commit something, or use --staged)")
-            }
-            throw ToolError.usage("--rev '\(spec)' does not resolve: \(GitRepository.lastError())")
+        if headIsUnborn && spec == "HEAD" {
+            throw ToolError.runtime("\(root): the repository has no commits yet (commit something, or use --staged)")
         }
+        let object = try revision(spec, naming: "--rev")
         defer { git_object_free(object) }
         var treeObject: OpaquePointer?
         guard git_object_peel(&treeObject, object, GIT_OBJECT_TREE) == 0, let treeObject else {
             throw ToolError.usage("--rev '\(spec)' names neither a commit nor a tree")
         }
         defer { git_object_free(treeObject) }
-        var commitID: String?
-        var commitObject: OpaquePointer?
-        if git_object_peel(&commitObject, object, GIT_OBJECT_COMMIT) == 0, let commitObject {
-            commitID = GitRepository.hex(git_object_id(commitObject).pointee)
-            git_object_free(commitObject)
-        }
+        let commitID = GitRepository.commitID(peeling: object)
         var entries: [SnapshotEntry] = []
         try walk(tree: treeObject, prefix: [], into: &entries)
         return (.rev, commitID, entries)

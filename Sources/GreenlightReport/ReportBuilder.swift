@@ -29,14 +29,15 @@ public struct ReportBuilder {
         let live = findings.filter(\.isLive)
         let forge = ForgeLink(remote: remote)
         let commit = check.repo.commit
-        let blocking = live.filter { $0.severity == .error }.map { finding in
+        let errors = live.filter { $0.severity == .error }
+        let blocking = errors.map { finding in
             ReadinessReport.Listed(
                 rule: finding.rule, location: Self.location(finding.path, finding.line, finding.column),
                 message: finding.message,
                 link: commit.flatMap { commit in forge?.link(commit: commit, path: finding.path, line: finding.line) })
         }
         let trends = try trends(live, start: start, end: end)
-        let digest = ReportDigest(blocking: live.filter { $0.severity == .error }, claims: facts.claims ?? [], trends: trends,
+        let digest = ReportDigest(blocking: errors, claims: facts.claims ?? [], trends: trends,
                                   posture: check.posture, periodStart: Timestamp.format(start))
         return ReadinessReport(
             title: title,

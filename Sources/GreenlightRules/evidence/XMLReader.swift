@@ -42,7 +42,10 @@ struct XMLReader {
         case "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "windows-1252", "cp1252":
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
-            for byte in bytes { out.append(contentsOf: String(Unicode.Scalar(byte)).utf8) }
+            // Each byte is the code point of its value: one UTF-8 byte below 0x80, two above.
+            for byte in bytes {
+                if byte < 0x80 { out.append(byte) } else { out.append(contentsOf: [0xC0 | byte >> 6, 0x80 | byte & 0x3F]) }
+            }
             return .success(out)
         case let other?:
             return .failure(Failure(line: 1, reason: "encoding '\(other)' is not supported"))
