@@ -1,3 +1,4 @@
+import Foundation
 import GreenlightCore
 
 /// The code a done item names (`get_unclustered_feedback()`, `isLLMAllowed()`, `useChat`,
@@ -105,11 +106,26 @@ enum ClaimSymbols {
             if case .text(let text) = try context.snapshot.content(of: entry) {
                 // Code only where the lexer knows the language; elsewhere (SQL, YAML) the text.
                 let code = SourceLanguage.of(path: entry.path).map { CodeLexer.lex(text, language: $0).code }
-                    ?? Array(text.text.utf8)
+                    ?? Self.withoutLineComments(text, marker: Self.lineComment[EnvFiles.extensionOf(entry.path)])
                 words = FileWords(code: Self.words(code), text: text)
             }
             files[entry.path] = words
             return words
+        }
+
+        /// Line comments of languages the lexer does not know: SQL's `--`, Prisma's `//`.
+        static let lineComment: [String: String] = ["sql": "--", "prisma": "//", "graphql": "#", "gql": "#"]
+
+        /// The text's bytes, each line cut at `marker` (the whole text when there is none).
+        static func withoutLineComments(_ text: SourceText, marker: String?) -> [UInt8] {
+            guard let marker, ByteSearch.contains(text.text, marker) else { return Array(text.text.utf8) }
+            var bytes: [UInt8] = []
+            for line in text.lines {
+                let cut = line.range(of: marker).map { line[..<$0.lowerBound] } ?? line
+                bytes.append(contentsOf: cut.utf8)
+                bytes.append(0x0A)
+            }
+            return bytes
         }
 
         /// Words inside quotes on lines that are not comments: `op.create_table("trigger_deliveries")`.

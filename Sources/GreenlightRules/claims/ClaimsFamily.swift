@@ -5,7 +5,8 @@ public enum ClaimsFamily: Family {
     public static let name = "claims"
     public static let rules: [any Rule.Type] = [
         MissingEvidenceRule.self, NoEvidenceRule.self, RouteNotFoundRule.self, OpenChildrenRule.self,
-        DocsUnmatchedRule.self, NoDocumentsRule.self, SymbolNotFoundRule.self,
+        DocsUnmatchedRule.self, NoDocumentsRule.self, SymbolNotFoundRule.self, UnreadableDocumentRule.self,
+        TestResultsUnverifiedRule.self, TestCountMismatchRule.self, CheckedButOpenRule.self, SchemaNotFoundRule.self,
     ]
     public static let section: (any ConfigSection.Type)? = ClaimsSettings.self
 

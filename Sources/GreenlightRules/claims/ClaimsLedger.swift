@@ -22,9 +22,15 @@ final class ClaimsLedger {
         let document: ClaimDocument
         /// By claim index; nil for open claims.
         let verdicts: [Verdict?]
+        /// Its statements that tests pass.
+        let testResults: [TestResultClaim]
+        /// Its statements that tables and columns exist.
+        let schemaClaims: [SchemaClaim]
     }
 
     let entries: [Entry]
+    /// Readiness documents that could not be read as text, and why.
+    let unreadable: [DocumentReading.Unreadable]
 
     static let key = SharedKey<ClaimsLedger>("claims.ledger")
     static let documentKey = ParserKey<ClaimDocument>("claims.document")
@@ -48,7 +54,9 @@ final class ClaimsLedger {
         }
         var routes: RouteIndex?
         var entries: [Entry] = []
-        for text in try context.textFiles(where: settings.isDocument) {
+        let (texts, unreadable) = try DocumentReading.documents(context, where: settings.isDocument)
+        self.unreadable = unreadable
+        for text in texts {
             let document = context.parsed(ClaimsLedger.documentKey, text, parse: ClaimDocumentParser.parse)
             // Every claim's own evidence is checked — open ones too, for the done items nested
             // under them — but only done claims get a verdict.
@@ -80,7 +88,8 @@ final class ClaimsLedger {
                 }
                 verdicts.append(own == .noEvidence ? ClaimsLedger.inherited(claim, checked: checked, claims: document.claims) : own)
             }
-            entries.append(Entry(document: document, verdicts: verdicts))
+            entries.append(Entry(document: document, verdicts: verdicts, testResults: TestResultClaims.scan(text),
+                                 schemaClaims: SchemaClaims.scan(text)))
         }
         self.entries = entries
     }
