@@ -7,6 +7,7 @@ public enum ClaimsFamily: Family {
         MissingEvidenceRule.self, NoEvidenceRule.self, RouteNotFoundRule.self, OpenChildrenRule.self,
         DocsUnmatchedRule.self, NoDocumentsRule.self, SymbolNotFoundRule.self, UnreadableDocumentRule.self,
         TestResultsUnverifiedRule.self, TestCountMismatchRule.self, CheckedButOpenRule.self, SchemaNotFoundRule.self,
+        RunNotRecordedRule.self,
     ]
     public static let section: (any ConfigSection.Type)? = ClaimsSettings.self
 

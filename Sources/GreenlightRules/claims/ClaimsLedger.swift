@@ -26,6 +26,8 @@ final class ClaimsLedger {
         let testResults: [TestResultClaim]
         /// Its statements that tables and columns exist.
         let schemaClaims: [SchemaClaim]
+        /// The CI runs and artifacts it cites.
+        let runCitations: [RunCitation]
     }
 
     let entries: [Entry]
@@ -89,7 +91,7 @@ final class ClaimsLedger {
                 verdicts.append(own == .noEvidence ? ClaimsLedger.inherited(claim, checked: checked, claims: document.claims) : own)
             }
             entries.append(Entry(document: document, verdicts: verdicts, testResults: TestResultClaims.scan(text),
-                                 schemaClaims: SchemaClaims.scan(text)))
+                                 schemaClaims: SchemaClaims.scan(text), runCitations: RunCitations.scan(text)))
         }
         self.entries = entries
     }

@@ -10,7 +10,8 @@ public enum PathShape {
         "scss", "sass", "less", "vue", "svelte", "sh", "bash", "zsh", "ps1", "sql", "prisma", "graphql", "gql",
         "proto", "tf", "tfvars", "hcl", "csv", "tsv", "ipynb", "svg", "png", "jpg", "jpeg", "gif", "pdf",
         "dockerfile", "example", "sample", "template", "tmpl", "j2", "snap", "log", "pem", "crt", "lcov",
-        "mod", "sum", "gradle", "properties", "plist", "pbxproj", "http", "rego", "wasm",
+        "mod", "sum", "gradle", "properties", "plist", "pbxproj", "http", "rego", "wasm", "zip", "gz", "tgz", "tar",
+        "har", "jsonl", "ndjson", "sarif",
     ]
     static let extensionlessNames: Set<String> = [
         "Dockerfile", "Containerfile", "Makefile", "Procfile", "Gemfile", "Rakefile", "Justfile",
