@@ -4,8 +4,10 @@
     benchmarks/claims/lies.py [BINARY]     (default: .build/release/greenlight)
 
 Each lie is a done item the lying repository contradicts in one way — a cited file that is gone,
-a function renamed, a hook never written, a route never served, a symbol only in a comment — and
-names the rule that must report it at its line. The truthful twin must give no claims finding at
+a function renamed, a hook never written, a route never served, a symbol only in a comment, a
+column a migration no longer creates, a test count the JUnit report disagrees with, a CI run no
+evidence record holds, a checked box whose text says pending — and names the rule that must
+report it at its line. The truthful twin must give no claims finding at
 all. Prints one row per lie and exits 1 when a lie is missed or the twin is not clean.
 Python 3 standard library and git only; everything is written to a temporary folder.
 """
@@ -26,6 +28,21 @@ DOCUMENT = """# Launch readiness
 - [x] `POST /api/feedback` accepts a rating
 - [x] Retry policy `computeBackoffDelay()` in `src/retry.ts`
 - [ ] Alerting on error budget
+- [x] Table `feedback_events` created with `rated_at`, `user_id` (`migrations/001_feedback.sql`)
+- [x] Unit tests: 3/3 tests passing
+- [x] Smoke run passed: https://github.com/acme/shop/actions/runs/4444444444
+- [x] Backups restored once (`ops/restore.sh`)
+"""
+
+SMOKE_RECORD = """{"schemaVersion": 1, "name": "smoke", "status": "pass", "recordedAt": "2026-10-30T09:00:00Z",
+ "url": "https://github.com/acme/shop/actions/runs/%s"}
+"""
+
+JUNIT = """<testsuite name="unit" tests="3">
+  <testcase classname="store" name="empty"/>
+  <testcase classname="budget" name="cap"/>
+  <testcase classname="retry" name="%s"%s
+</testsuite>
 """
 
 TRUTH = {
@@ -35,7 +52,14 @@ TRUTH = {
     "src/hooks.ts": "export function useAssistantChat() { return [] }\n",
     "backend/api.py": "@app.post(\"/api/feedback\")\ndef rate():\n    return {}\n",
     "src/retry.ts": "export function computeBackoffDelay(n: number) { return 2 ** n }\n",
+    "migrations/001_feedback.sql": "CREATE TABLE feedback_events (\n  rated_at TIMESTAMPTZ,\n  user_id TEXT\n);\n",
+    "reports/junit.xml": JUNIT % ("backoff", "/>"),
+    ".greenlight/evidence/smoke/20261030T090000Z.json": SMOKE_RECORD % "4444444444",
+    ".greenlight.yml": "evidence:\n  junit: [\"reports/junit.xml\"]\n",
+    "ops/restore.sh": "#!/bin/sh\n",
 }
+
+DOC = "docs/readiness.md"
 
 # What the lying repository changes, and the finding each change must bring: (rule, line).
 LIES = [
@@ -46,6 +70,14 @@ LIES = [
     ("route never served", {"backend/api.py": "@app.get(\"/api/health\")\ndef ok():\n    return {}\n"}, ("claims.route-not-found", 7)),
     ("symbol only in a comment", {"src/retry.ts": "// TODO computeBackoffDelay()\nexport const retries = 3\n"},
      ("claims.symbol-not-found", 8)),
+    ("dropped column", {"migrations/001_feedback.sql": "CREATE TABLE feedback_events (\n  user_id TEXT\n);\n"},
+     ("claims.schema-not-found", 10)),
+    ("wrong test count", {"reports/junit.xml": JUNIT % ("backoff", "><failure message=\"off by one\"/></testcase>")},
+     ("claims.test-count-mismatch", 11)),
+    ("unrecorded run", {".greenlight/evidence/smoke/20261030T090000Z.json": SMOKE_RECORD % "3333333333"},
+     ("claims.run-not-recorded", 12)),
+    ("checked but pending", {DOC: ("Backups restored once", "Backups restored once ❌ PENDING")},
+     ("claims.checked-but-open", 13)),
 ]
 
 
@@ -79,7 +111,9 @@ def main():
         repository(os.path.join(work, "truthful"), truth)
         lying = dict(truth)
         for _, change, _ in LIES:
-            lying.update(change)
+            for path, value in change.items():
+                # A pair rewrites the document: the lie is in what it says.
+                lying[path] = lying[path].replace(*value) if isinstance(value, tuple) else value
         repository(os.path.join(work, "lying"), lying)
         clean = findings(binary, os.path.join(work, "truthful"))
         found = {(f["rule"], f["line"]) for f in findings(binary, os.path.join(work, "lying"))}

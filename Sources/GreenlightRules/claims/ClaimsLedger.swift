@@ -16,6 +16,10 @@ final class ClaimsLedger {
         case linksOnly
         /// Cites nothing itself; covered by an enclosing item whose evidence is missing.
         case parentUnverified
+        /// Its proof is a test count or a CI run that no test report or evidence record bears
+        /// out: reported by `claims.test-count-mismatch`, `claims.test-results-unverified` or
+        /// `claims.run-not-recorded`, with what is missing.
+        case unconfirmed(String)
     }
 
     struct Entry {
@@ -55,6 +59,7 @@ final class ClaimsLedger {
             return made
         }
         var routes: RouteIndex?
+        let proof = RecordedProof(context)
         var entries: [Entry] = []
         let (texts, unreadable) = try DocumentReading.documents(context, where: settings.isDocument)
         self.unreadable = unreadable
@@ -75,6 +80,8 @@ final class ClaimsLedger {
                     return routes!.contains(path)
                 })
             }
+            let testResults = TestResultClaims.scan(text)
+            let runs = RunCitations.scan(text)
             var verdicts: [Verdict?] = []
             for (index, claim) in document.claims.enumerated() {
                 guard claim.state == .done else {
@@ -88,10 +95,15 @@ final class ClaimsLedger {
                    try PathLookup.namesExistingFile(claim.title, citedFrom: document.path, in: snapshot, layout: layout()) {
                     own = .verified
                 }
+                // A test count or a CI run on the item's line is its proof when a test report
+                // or an evidence record bears it out.
+                if own == .noEvidence, let proof = try proof.verdict(line: claim.line, testResults: testResults, runs: runs) {
+                    own = proof
+                }
                 verdicts.append(own == .noEvidence ? ClaimsLedger.inherited(claim, checked: checked, claims: document.claims) : own)
             }
-            entries.append(Entry(document: document, verdicts: verdicts, testResults: TestResultClaims.scan(text),
-                                 schemaClaims: SchemaClaims.scan(text), runCitations: RunCitations.scan(text)))
+            entries.append(Entry(document: document, verdicts: verdicts, testResults: testResults,
+                                 schemaClaims: SchemaClaims.scan(text), runCitations: runs))
         }
         self.entries = entries
     }
@@ -191,6 +203,7 @@ extension ClaimsLedger.Verdict {
         case .noEvidence: return "cites no evidence"
         case .linksOnly: return "cites only links (not checked offline)"
         case .parentUnverified: return "the enclosing item's evidence is missing"
+        case .unconfirmed(let what): return what
         }
     }
 }

@@ -52,7 +52,7 @@ public struct RunNotRecordedRule: Rule {
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
         let ledger = try ClaimsLedger.of(context)
         guard ledger.entries.contains(where: { !$0.runCitations.isEmpty }) else { return [] }
-        let records = try EvidenceLedger.of(context).byName.values.joined().map(\.record)
+        let records = try RecordedProof(context).recorded()
         var findings: [Finding] = []
         for entry in ledger.entries {
             for citation in entry.runCitations where !records.contains(where: { Self.holds($0, citation.kind) }) {

@@ -42,26 +42,14 @@ public struct TestCountMismatchRule: Rule {
 
     public init() {}
 
-    /// Tests and failures of one JUnit file, or of all of them.
-    struct Tally: Equatable {
-        let label: String
-        let tests: Int
-        let failed: Int
-        var passed: Int { tests - failed }
-    }
-
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
         let ledger = try ClaimsLedger.of(context)
         guard ledger.entries.contains(where: { !$0.testResults.isEmpty }) else { return [] }
-        let files = try EvidenceArtifacts.of(context).junit
-        guard !files.isEmpty else { return [] }
-        var tallies = files.map { Tally(label: $0.path, tests: $0.report.testCount, failed: $0.report.failed.count) }
-        let total = Tally(label: files.count == 1 ? files[0].path : "\(files.count) JUnit files",
-                          tests: tallies.reduce(0) { $0 + $1.tests }, failed: tallies.reduce(0) { $0 + $1.failed })
-        if files.count > 1 { tallies.append(total) }
+        guard let evidence = try TestEvidence.of(context) else { return [] }
+        let total = evidence.total
         var findings: [Finding] = []
         for entry in ledger.entries {
-            for claim in entry.testResults where !Self.matches(claim, tallies, total: total) {
+            for claim in entry.testResults where !evidence.confirms(claim) {
                 findings.append(Finding(
                     rule: Self.description, path: entry.document.path, line: claim.line, column: claim.column,
                     message: "says \"\(claim.phrase)\", but the test evidence has \(total.tests) tests with \(total.failed) failing (\(total.label))",
@@ -70,13 +58,5 @@ public struct TestCountMismatchRule: Rule {
             }
         }
         return findings
-    }
-
-    static func matches(_ claim: TestResultClaim, _ tallies: [Tally], total: Tally) -> Bool {
-        switch (claim.passed, claim.total) {
-        case let (passed?, tests?): return tallies.contains { $0.tests == tests && $0.passed == passed }
-        case let (passed?, nil): return tallies.contains { $0.passed == passed }
-        default: return total.tests > 0 && total.failed == 0
-        }
     }
 }

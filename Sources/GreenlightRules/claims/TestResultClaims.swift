@@ -14,7 +14,7 @@ struct TestResultClaim: Equatable {
     let total: Int?
 }
 
-/// Finds test-result claims on words, not patterns: a `test`/`tests` followed by a verb of
+/// Finds test-result claims on words, not patterns: `tests` (or a counted `test`) followed by a verb of
 /// passing (`pass`, `passing`, `passed`, `green`), with a count or fraction just before
 /// (`56 unit tests passing`), just after (`tests: 56 passed`, `tests pass (50/50)`), or none
 /// (`all tests pass`: every test). A fraction followed by `tests` on a line marked done (✅)
@@ -86,6 +86,8 @@ enum TestResultClaims {
                     if count == nil, let value = tokens[back].number { count = value; start = back; break }
                     if tokens[back].text == "all" { start = back; break }
                 }
+                // "Load test passed" names one test, not a suite's count.
+                if token.text == "test" && fraction == nil && count == nil { continue }
                 var end = verb
                 // Just after: `pass (50/50)`.
                 if fraction == nil, count == nil, verb + 1 < tokens.count, let value = tokens[verb + 1].fraction {
