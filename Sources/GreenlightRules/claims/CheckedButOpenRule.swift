@@ -13,9 +13,10 @@ public struct CheckedButOpenRule: Rule {
             A box ticked over "❌ PENDING" or "(blocked)" is counted done by every tool that \
             counts boxes, and by the reader who skims. The item's text outside code spans is \
             read for an open mark — ❌, ⏳, 🚧 — or a status word in capitals standing alone \
-            (PENDING, TODO, BLOCKED, WIP, NOT STARTED, NOT DONE, IN PROGRESS, DEFERRED), or in \
-            parentheses in any case ("(pending)"). An item that also carries a done mark (✅), \
-            or says it removed the TODO, is not reported.
+            (PENDING, TODO, BLOCKED, WIP, NOT STARTED, NOT DONE, IN PROGRESS, DEFERRED), or \
+            opening parentheses in any case ("(pending)", "(blocked on credentials)", not \
+            "(pending count)"). An item that also carries a done mark (✅), or says it removed \
+            the TODO, is not reported.
             """,
         triggering: [
             RuleExample([
@@ -35,6 +36,7 @@ public struct CheckedButOpenRule: Rule {
                     - [x] Retry queue ✅ (was ❌ on Monday)
                     - [ ] Alerting ❌ PENDING
                     - [x] Pending-order sweeper runs nightly; `TODO` markers linted
+                    - [x] Keep the status display (pending count / last job status)
                     """,
                 "src/app.ts": "x\n",
             ]),
@@ -45,6 +47,8 @@ public struct CheckedButOpenRule: Rule {
 
     static let openWords = ["PENDING", "TODO", "BLOCKED", "WIP", "NOT STARTED", "NOT DONE", "IN PROGRESS", "DEFERRED"]
     static let openMarks = ["❌", "⏳", "🚧"]
+    /// What follows a status word in parentheses: its end, or why and until when.
+    static let parenthesisEndings = [")", ":", ",", " -", " —", " on ", " until ", " for ", " by ", " pending"]
 
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
         var findings: [Finding] = []
@@ -71,7 +75,9 @@ public struct CheckedButOpenRule: Rule {
         if let mark = openMarks.first(where: { ByteSearch.contains(prose, $0) }) { return mark }
         let lowered = prose.lowercased()
         for word in openWords {
-            if ByteSearch.contains(lowered, "(" + word.lowercased()) { return word.lowercased() }
+            let open = "(" + word.lowercased()
+            // "(pending)", "(blocked on credentials)" — not "(pending count / last status)".
+            if parenthesisEndings.contains(where: { ByteSearch.contains(lowered, open + $0) }) { return word.lowercased() }
             if standsAlone(word, in: prose) { return word }
         }
         return nil

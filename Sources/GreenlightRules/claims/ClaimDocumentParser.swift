@@ -45,6 +45,7 @@ public enum ClaimDocumentParser {
         var holdsClaims = false
         var expectingFileList = false
         var hasChildHeading = false
+        var names: [String] = []
     }
 
     private struct State {
@@ -97,6 +98,7 @@ public enum ClaimDocumentParser {
         /// bullet list that may follow a `**Files**:` line.
         mutating func consumeSectionLine(_ trimmed: Substring, line: Substring, number: Int) {
             guard var draft = heading else { return }
+            for name in ClaimSymbols.named(in: String(trimmed)) where !draft.names.contains(name) { draft.names.append(name) }
             let bulletless = trimmed.drop { $0 == "-" || $0 == "*" || $0 == "+" || $0 == " " }
             if isEvidenceLabel(bulletless) {
                 let found = CitationScanner.citations(in: line, number: number)
@@ -164,8 +166,10 @@ public enum ClaimDocumentParser {
             heading = nil
             let groupsOthers = !draft.hasEvidenceLine && (draft.holdsClaims || draft.hasChildHeading)
             if groupsOthers { return }
-            claims.append(Claim(kind: .heading, state: state, line: draft.line, column: 1, title: draft.title,
-                                citations: draft.citations, parent: nil))
+            var claim = Claim(kind: .heading, state: state, line: draft.line, column: 1, title: draft.title,
+                              citations: draft.citations, parent: nil)
+            claim.sectionNames = draft.names
+            claims.append(claim)
         }
 
         private func headingLevel(_ trimmed: Substring) -> Int? {

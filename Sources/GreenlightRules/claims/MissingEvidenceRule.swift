@@ -117,14 +117,21 @@ public struct MissingEvidenceRule: Rule {
         var findings: [Finding] = []
         let place = ClaimsLedger.describe(context.snapshot)
         for entry in try ClaimsLedger.of(context).entries {
-            for case .missingPaths(let citations)? in entry.verdicts {
-                for citation in citations {
+            for (claim, verdict) in zip(entry.document.claims, entry.verdicts) {
+                guard case .missingPaths(let citations)? = verdict else { continue }
+                // What the item said the missing file holds cannot be there either: named once.
+                let names = ClaimSymbols.named(in: claim.title) + claim.sectionNames
+                for (index, citation) in citations.enumerated() {
+                    let named = index == 0 && !names.isEmpty
+                        ? "; the item names " + names.prefix(8).map { "`\($0)`" }.joined(separator: ", ")
+                            + (names.count > 8 ? " and \(names.count - 8) more" : "") + ", unverifiable without it"
+                        : ""
                     findings.append(Finding(
                         rule: Self.description,
                         path: entry.document.path,
                         line: citation.line,
                         column: citation.column,
-                        message: "done item cites `\(citation.text)`, which does not exist in \(place)",
+                        message: "done item cites `\(citation.text)`, which does not exist in \(place)\(named)",
                         matched: citation.text,
                         fix: "commit the file, correct the path, or uncheck the item"
                     ))

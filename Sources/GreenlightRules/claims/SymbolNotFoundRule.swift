@@ -18,8 +18,9 @@ public struct SymbolNotFoundRule: Rule {
             item cites, then in every code file: in code or in a string literal (a table's name \
             in a migration), not in a comment, where the lexer knows the language; the name of a \
             file or folder counts too. Only a name found nowhere is reported — the renamed \
-            function, the hook never written. An item that says it removed, renamed, replaced \
-            or moved something is not held to its names.
+            function, the hook never written. A heading marked done is held to the names its \
+            section's lines give too (a `**Functions**:` list under "### Flags ✅"). An item \
+            that says it removed, renamed, replaced or moved something is not held to its names.
             """,
         triggering: [
             RuleExample([
@@ -31,6 +32,18 @@ public struct SymbolNotFoundRule: Rule {
                 "backend/store.py": "def get_feedback():\n    # get_unclustered_feedback() comes later\n    return []\n",
                 "src/config/flags.ts": "export const isLLMAllowed = () => true\n",
                 "src/Chat.tsx": "import { useAssistantChat } from './hooks'\n",
+            ]),
+            // A done heading's section names what it delivered.
+            RuleExample([
+                "IMPLEMENTATION_STATUS.md": """
+                    ↓### 1. Environment flags ✅
+                    **File**: `src/config/envFlags.ts`
+
+                    **Functions**:
+                    - `isLLMAllowed()` - answers from `AI_QUOTA_CIRCUIT_OPEN`
+                    - `isPostingAllowed()` - answers from `POSTING_DISABLED`
+                    """,
+                "src/config/envFlags.ts": "export const isLLMAllowed = () => process.env.AI_QUOTA_CIRCUIT_OPEN !== 'true'\n",
             ]),
         ],
         nonTriggering: [
@@ -64,7 +77,8 @@ public struct SymbolNotFoundRule: Rule {
                 guard claim.state == .done, let verdict, verdict != .parentUnverified, !ClaimsLedger.saysRemoved(claim.title)
                 else { continue }
                 if case .missingPaths = verdict { continue }
-                let names = ClaimSymbols.named(in: claim.title)
+                var names = ClaimSymbols.named(in: claim.title)
+                names += claim.sectionNames.filter { !names.contains($0) }
                 guard !names.isEmpty else { continue }
                 // The code files and folders it cites, where its names are looked for first.
                 let files = claim.citations.compactMap { citation -> String? in
