@@ -24,6 +24,9 @@ public final class RepositorySnapshot {
     public let focus: Set<String>?
     /// The entries the per-file passes read: all of them, or those in `focus`.
     public let passEntries: [SnapshotEntry]
+    /// Paths of the selected state that the config's include/exclude left out: not read, but
+    /// they exist (a readiness document may cite one).
+    public let outsideScope: Set<String>
 
     private let reader: BlobReading
     private let byPath: [String: Int]
@@ -42,9 +45,11 @@ public final class RepositorySnapshot {
         history: RepositoryHistory? = nil,
         workTree: WorkTreeReading? = nil,
         admits: @escaping (String) -> Bool = { _ in true },
-        focus: Set<String>? = nil
+        focus: Set<String>? = nil,
+        outsideScope: Set<String> = []
     ) {
         self.focus = focus
+        self.outsideScope = outsideScope
         self.history = history
         self.workTree = workTree
         self.admits = admits

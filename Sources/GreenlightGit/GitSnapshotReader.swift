@@ -18,7 +18,11 @@ extension GitRepository {
             try requireWorkTree(for: "--worktree")
             listing = (.worktree, headCommit, try worktreeEntries())
         }
-        let admitted = listing.entries.filter { config.admits($0.path) }
+        var admitted: [SnapshotEntry] = []
+        var outside: Set<String> = []
+        for entry in listing.entries {
+            if config.admits(entry.path) { admitted.append(entry) } else { outside.insert(entry.path) }
+        }
         return RepositorySnapshot(
             source: listing.source,
             root: root,
@@ -29,7 +33,8 @@ extension GitRepository {
             history: self,
             workTree: workdir.map(WorkTreeFiles.init),
             admits: config.admits,
-            focus: focus
+            focus: focus,
+            outsideScope: outside
         )
     }
 

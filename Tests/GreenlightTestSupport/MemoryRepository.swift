@@ -48,7 +48,8 @@ public final class MemoryRepository {
             reader: MemoryBlobReader(repository: self),
             history: history,
             workTree: MemoryWorkTree(files: files),
-            admits: config.admits
+            admits: config.admits,
+            outsideScope: Set(entries.filter { !config.admits($0.path) }.map(\.path))
         )
     }
 }

@@ -56,6 +56,13 @@ public struct MissingEvidenceRule: Rule {
             ]),
         ],
         nonTriggering: [
+            // A cited file the configuration's include leaves out still exists.
+            RuleExample([
+                ".greenlight.yml": "include: [\"docs/**\", \"src/**\"]\n",
+                "docs/readiness.md": "- [x] Deploy script `scripts/deploy.sh` and its `infra/` folder\n",
+                "scripts/deploy.sh": "#!/bin/sh\n",
+                "infra/main.tf": "x\n",
+            ]),
             // A path below a package's root; a protocol's method names; a removal, whose old
             // path is gone as it says.
             RuleExample([

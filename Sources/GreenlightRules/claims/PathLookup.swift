@@ -79,6 +79,8 @@ enum PathLookup {
             let trimmed = candidate.hasSuffix("/") ? String(candidate.dropLast()) : candidate
             if snapshot.fileExists(trimmed) || snapshot.directoryExists(trimmed) { return .exists }
         }
+        // A file the configuration's include/exclude leaves out still exists.
+        if !isGlob, outsideScope(plain, joined.flatMap(normalise), snapshot) { return .exists }
         if isGlob || isBareName { return .missing }
         if !plain.hasPrefix("../"), let relative = normalise(plain), layout.holds(suffix: relative) { return .exists }
         // Folders and no file name, anchored nowhere: not a path of this repository.
@@ -106,6 +108,19 @@ enum PathLookup {
             }
             if !word.contains("/"), PathShape.extensionlessNames.contains(String(word)),
                ["", ".md", ".txt", ".rst"].contains(where: { layout.holds(name: Substring(word + $0)) }) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether the path (or its form beside the document) is a file or folder of the selected
+    /// state that include/exclude left out of the snapshot.
+    private static func outsideScope(_ path: String, _ besideDocument: String?, _ snapshot: RepositorySnapshot) -> Bool {
+        guard !snapshot.outsideScope.isEmpty else { return false }
+        for candidate in [normalise(path), besideDocument].compactMap({ $0 }) {
+            let plain = candidate.hasSuffix("/") ? String(candidate.dropLast()) : candidate
+            if snapshot.outsideScope.contains(plain) || snapshot.outsideScope.contains(where: { $0.hasPrefix(plain + "/") }) {
                 return true
             }
         }
