@@ -21,7 +21,7 @@ enum CitationScanner {
     static func target(ofCode text: String) -> Citation.Target? {
         if let route = route(text) { return route }
         if text.hasPrefix("http://") || text.hasPrefix("https://") { return .url(text) }
-        return PathShape.relativePath(text).map(Citation.Target.path)
+        return (PathShape.relativePath(text) ?? PathShape.absolutePath(text)).map(Citation.Target.path)
     }
 
     /// `POST /api/preferences/:userId/infer`

@@ -107,6 +107,12 @@ public enum ClaimDocumentParser {
                 draft.expectingFileList = found.isEmpty
             } else if draft.expectingFileList, bulletless.count < trimmed.count {
                 draft.citations += CitationScanner.citations(in: line, number: number)
+            } else if draft.state == .done, bulletless.count < trimmed.count, bulletless.hasPrefix("`"),
+                      let first = CitationScanner.citations(in: line, number: number).first,
+                      case .path = first.target, first.column <= indentation(line) + (trimmed.count - bulletless.count) + 2 {
+                // A bullet that opens with a path (`- `src/app.ts` — the entry point`) under a
+                // done heading lists what the section delivered.
+                draft.citations.append(first)
             } else {
                 draft.expectingFileList = false
             }
@@ -127,13 +133,22 @@ public enum ClaimDocumentParser {
                 inTable = true
                 return
             }
-            guard let state = StatusMarkers.state(ofRow: cells), let first = cells.first else { return }
+            // A status column decides alone: a ✅ under "Dependencies" or "Notes" is no verdict.
+            let decisive = statusColumn.map { $0 < cells.count ? [cells.first ?? "", cells[$0]] : [] } ?? cells
+            guard let state = StatusMarkers.state(ofRow: decisive), let first = cells.first else { return }
             let title = first.filter { $0 != "*" }.trimmingWhitespace
             let citations = CitationScanner.citations(in: line, number: number).filter { !namesGitReference(line, $0.column) }
             claims.append(Claim(kind: .tableRow, state: state, line: number, column: indentation(line) + 1,
                                 title: title, citations: citations, parent: nil))
             heading?.holdsClaims = true
         }
+
+        /// Lines that introduce a section's evidence: `**File**:`, `**Files Created:**`,
+        /// `Evidence:`, `Closed by:` — the paths on them and in the bullets below are its citations.
+        static let evidenceLabels = ["file:", "files:", "evidence:", "closed by:", "proof:", "migrations:", "tests:",
+                                     "files created", "files modified", "files changed", "files added", "files updated",
+                                     "new files", "created files", "modified files", "changed files", "key files",
+                                     "location:", "implementation:", "deliverables:"]
 
         /// Column headers whose cells name git references, not files (`docs/agent-skills-config`
         /// in a Branch column is a branch).
@@ -152,6 +167,17 @@ public enum ClaimDocumentParser {
             let name = header[cell].filter { $0 != "*" && $0 != "_" && $0 != "`" }.trimmingWhitespace.lowercased()
             return Self.referenceHeaders.contains(name)
         }
+
+        /// The header's status column, if it has one.
+        private var statusColumn: Int? {
+            tableHeader?.firstIndex { cell in
+                let name = cell.filter { $0.isLetter || $0 == " " }.trimmingWhitespace.lowercased()
+                return Self.statusHeaders.contains(name)
+            }
+        }
+
+        static let statusHeaders: Set<String> = ["status", "state", "done", "result", "results", "progress", "complete",
+                                                 "completed", "verdict", "outcome"]
 
         mutating func endTable() {
             tableHeader = nil
@@ -189,7 +215,7 @@ public enum ClaimDocumentParser {
 
         private func isEvidenceLabel(_ text: Substring) -> Bool {
             let plain = text.filter { $0 != "*" && $0 != "_" }.lowercased()
-            return ["file:", "files:", "evidence:", "closed by:", "proof:", "migrations:", "tests:"].contains { plain.hasPrefix($0) }
+            return Self.evidenceLabels.contains { plain.hasPrefix($0) }
         }
 
         private func tableCells(_ trimmed: Substring) -> [Substring] {

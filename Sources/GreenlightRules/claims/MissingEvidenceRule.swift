@@ -12,15 +12,24 @@ public struct MissingEvidenceRule: Rule {
             repository — renamed, never committed, or a typo — the claim is unproven and the \
             readiness document is green without evidence. Paths are looked up from the \
             repository root and from the document's folder, a bare file name anywhere; globs \
-            must match a file; URLs, environment variable names, commands and routes are not paths. \
-            Done items, headings marked done (✅, DONE, COMPLETE) with `**File**:` or `Evidence:` \
-            lines, and table rows marked ✅ / PASS count as claims.
+            must match a file; URLs, environment variable names, commands and routes are not \
+            paths. A path from the author's laptop (`/Users/…/app/rag/store.py`) is found by \
+            its longest suffix in the repository, and a path the configuration's `include` \
+            leaves out still exists. Done items, headings marked done (✅, DONE, COMPLETE, \
+            "(Completed)") with `**File**:`, `**Files Created:**` or `Evidence:` lines or \
+            bullets that open with a path, and table rows whose status column says ✅ / PASS \
+            count as claims. The finding names the code the item said the file holds.
             """,
         configKeys: [
             ConfigKey("claims.docs", "globs selecting the readiness documents (a top-level `claims:` key)",
                       default: "Markdown files named like *readiness*, *roadmap*, *status*, *todo*, *checklist*"),
         ],
         triggering: [
+            // A path from the author's laptop whose folder is the repository's.
+            RuleExample([
+                "docs/STATUS.md": "- [x] Knowledge base in `↓/Users/ana/src/shop/app/rag/knowledge_base.py`\n",
+                "app/rag/store.py": "x\n",
+            ]),
             RuleExample([
                 "docs/readiness.md": """
                     # Production readiness
@@ -56,6 +65,16 @@ public struct MissingEvidenceRule: Rule {
             ]),
         ],
         nonTriggering: [
+            // Laptop paths resolved by their longest existing suffix; repository-rooted paths.
+            RuleExample([
+                "docs/STATUS.md": """
+                    - [x] Knowledge base in `/Users/ana/src/shop/app/rag/knowledge_base.py`
+                    - [x] Entry point `/src/main.ts`; health route `/api/health`
+                    - [x] Shell profile `/Users/ana/.zshrc` and `/etc/nginx/nginx.conf` untouched
+                    """,
+                "app/rag/knowledge_base.py": "x\n",
+                "src/main.ts": "x\n",
+            ]),
             // A cited file the configuration's include leaves out still exists.
             RuleExample([
                 ".greenlight.yml": "include: [\"docs/**\", \"src/**\"]\n",

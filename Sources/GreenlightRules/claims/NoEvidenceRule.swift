@@ -37,6 +37,7 @@ public struct NoEvidenceRule: Rule {
             ConfigKey("exempt", "title fragments (case-insensitive) of done items that need no evidence", default: "[]"),
         ],
         triggering: [
+            RuleExample(["docs/PHASE_2.md": "↓## Exports (Completed)\nExports run nightly.\n"]),
             RuleExample([
                 "docs/readiness.md": """
                     # Launch
@@ -57,6 +58,23 @@ public struct NoEvidenceRule: Rule {
             ]),
         ],
         nonTriggering: [
+            // Files Created lists, path bullets under a done heading, a status column.
+            RuleExample([
+                "docs/PHASE_2.md": """
+                    ## Exports (Completed)
+                    **Files Created:**
+                    - `src/exports/run.ts`
+
+                    ## Imports — done
+                    - `src/imports/run.ts` reads the CSV
+
+                    | Task | Notes | Status |
+                    |---|---|---|
+                    | Billing | after ✅ exports | ⏳ |
+                    """,
+                "src/exports/run.ts": "x\n",
+                "src/imports/run.ts": "x\n",
+            ]),
             // Files named without backticks that exist are evidence.
             RuleExample([
                 "docs/STATUS.md": """

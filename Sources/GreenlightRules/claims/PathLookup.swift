@@ -51,6 +51,7 @@ enum PathLookup {
     }
 
     static func lookup(_ path: String, citedFrom document: String, in snapshot: RepositorySnapshot, layout: Layout) -> Outcome {
+        if path.hasPrefix("/") { return laptopPath(path, in: snapshot) }
         let isGlob = path.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }
         let isBareName = !path.utf8.contains(UInt8(ascii: "/"))
         let plain = path.utf8.last == UInt8(ascii: "/") ? String(path.dropLast()) : path
@@ -112,6 +113,24 @@ enum PathLookup {
             }
         }
         return false
+    }
+
+    /// A path on the author's machine (`/Users/ana/src/shop/app/rag/store.py`): it exists when
+    /// a suffix of it of two parts or more does (`app/rag/store.py`, the longest tried first);
+    /// it is missing when its last folder is one of the repository's; otherwise it is a file
+    /// outside the repository.
+    static func laptopPath(_ path: String, in snapshot: RepositorySnapshot) -> Outcome {
+        let parts = path.split(separator: "/")
+        guard parts.count >= 3 else { return .notAPath }
+        for start in 1...(parts.count - 2) {
+            let suffix = parts[start...].joined(separator: "/")
+            if snapshot.fileExists(suffix) || snapshot.directoryExists(suffix) || snapshot.outsideScope.contains(suffix) {
+                return .exists
+            }
+        }
+        let folders = parts.dropLast()
+        return (1..<folders.count).contains(where: { snapshot.directoryExists(folders[$0...].joined(separator: "/")) })
+            ? .missing : .notAPath
     }
 
     /// Whether the path (or its form beside the document) is a file or folder of the selected

@@ -62,6 +62,29 @@ public enum PathShape {
         return String(candidate)
     }
 
+    /// Where a laptop keeps a checkout: an absolute path under one of these is a repository
+    /// file cited from the author's machine (`/Users/ana/src/shop/app/rag/store.py`).
+    static let homeRoots = ["/Users/", "/home/", "/root/", "/workspace/", "/workspaces/"]
+    /// System folders: an absolute path under one is never a repository file.
+    static let systemRoots: Set<String> = ["etc", "var", "usr", "tmp", "dev", "proc", "sys", "opt", "bin", "sbin", "lib",
+                                           "run", "srv", "mnt", "private", "System", "Library", "Applications", "Volumes"]
+
+    /// A cited absolute path, as it is to be looked up: a laptop path kept whole (resolved by
+    /// its longest existing suffix), a repository-rooted file (`/src/app.ts`) without its
+    /// slash. Nil for routes (`/api/users`: no file name), system paths and anything else.
+    public static func absolutePath(_ text: String) -> String? {
+        guard text.hasPrefix("/"), !text.hasPrefix("//"), text.utf8.count <= 1200,
+              !text.utf8.contains(where: { forbidden[Int($0)] }) else { return nil }
+        if homeRoots.contains(where: { text.hasPrefix($0) }) {
+            let parts = text.split(separator: "/")
+            return parts.count >= 4 && looksLikeFileName(parts.last!) ? text : nil
+        }
+        let parts = text.split(separator: "/")
+        guard parts.count >= 2, let head = parts.first, !systemRoots.contains(String(head)),
+              looksLikeFileName(parts.last!) else { return nil }
+        return relativePath(String(text.dropFirst()))
+    }
+
     /// `FLYWHEEL_*`, `API_KEY`: upper-case ASCII words with underscores.
     static func isEnvironmentName(_ text: Substring.UTF8View.SubSequence) -> Bool {
         var letter = false

@@ -15,8 +15,16 @@ enum StatusMarkers {
     static func state(ofHeading text: Substring) -> Claim.State? {
         let lowered = text.lowercased()
         if leftoverHeadings.contains(where: { ByteSearch.contains(lowered, $0) }) { return nil }
-        return state(of: text, doneWords: headingDoneWords)
+        if let marked = state(of: text, doneWords: headingDoneWords) { return marked }
+        // "Phase 2 (Completed)", "Auth — done", "Completed: exports".
+        let plain = lowered.trimmingWhitespace.filter { $0 != "*" && $0 != "_" }
+        if doneTails.contains(where: { plain.hasSuffix($0) }) || doneHeads.contains(where: { plain.hasPrefix($0) }) { return .done }
+        return nil
     }
+
+    static let doneTails = ["(completed)", "(complete)", "(done)", "(implemented)", "(shipped)", "- completed", "- complete",
+                            "- done", "— completed", "— complete", "— done", ": completed", ": complete", ": done"]
+    static let doneHeads = ["completed:", "done:", "[done]", "[completed]"]
 
     /// Phrases of headings over what is still to do.
     static let leftoverHeadings = ["next step", "remaining", "to complete", "to do", "still needed", "not yet"]
