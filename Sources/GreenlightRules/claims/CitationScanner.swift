@@ -8,7 +8,9 @@ enum CitationScanner {
     static func citations(in line: Substring, number: Int) -> [Citation] {
         var found: [Citation] = []
         for span in TaskListParser.codeSpans(in: line, number: number) {
-            if let target = target(ofCode: span.text) {
+            if let method = methodBefore(span, in: line), let route = route(method + " " + span.text) {
+                found.append(Citation(target: route, line: span.line, column: span.column))
+            } else if let target = target(ofCode: span.text) {
                 found.append(Citation(target: target, line: span.line, column: span.column))
             }
         }
@@ -31,6 +33,17 @@ enum CitationScanner {
         var path = String(parts[1])
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         return .route(method: String(parts[0]), path: path)
+    }
+
+    /// The HTTP method written just before a code span that holds a URL path, outside it:
+    /// GET `/admin/rag/config`, **POST** `/api/x`, a method cell then a path cell
+    /// (`| GET | `/health` |`), GET/POST `/items` (the first).
+    static func methodBefore(_ span: CodeSpan, in line: Substring) -> String? {
+        guard span.text.hasPrefix("/"), !span.text.contains(" "), span.column >= 2 else { return nil }
+        let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(span.column - 2)))
+        let trimmed = before.reversed().drop { " \t*_|:".contains($0) }
+        let word = String(trimmed.prefix { !" \t|*_(".contains($0) }.reversed())
+        return word.split(separator: "/").map(String.init).first { methods.contains($0) }
     }
 
     /// `[text](target)` outside code spans: relative targets are paths, absolute ones URLs.

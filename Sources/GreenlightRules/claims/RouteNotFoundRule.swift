@@ -9,7 +9,8 @@ public struct RouteNotFoundRule: Rule {
         summary: "A done item cites an HTTP route that no source file defines",
         rationale: """
             Readiness documents promise endpoints: `GET /api/moat-health`, \
-            `POST /api/preferences/:userId/infer`. If no source file of the repository contains \
+            `POST /api/preferences/:userId/infer`, GET `/admin/config` (the method outside the \
+            code span, or in the table cell before the path's). If no source file of the repository contains \
             the path — parameter segments (`:id`, `{id}`, `${id}`, `<id>`) matching one another, \
             and a router's mount prefix joined with its routes — the endpoint was renamed, \
             removed or never built.
@@ -19,6 +20,16 @@ public struct RouteNotFoundRule: Rule {
                       default: "every text file that is not Markdown or plain text"),
         ],
         triggering: [
+            // The method outside the code span, or in the cell before the path's.
+            RuleExample([
+                "docs/readiness.md": """
+                    - [x] Config read through GET `↓/admin/rag/config`
+                    | Method | Route | Status |
+                    |---|---|---|
+                    | POST | `↓/admin/rag/reindex` | ✅ |
+                    """,
+                "app/admin.py": "@router.get(\"/admin/rag/status\")\ndef status(): ...\n",
+            ]),
             RuleExample([
                 "docs/readiness.md": "- [x] Moat health endpoint (`↓GET /api/moat-health`)\n",
                 "src/routes/moat.ts": "router.get('/api/moat-status', handler)\n",
