@@ -83,9 +83,9 @@ struct ConfigDraft {
         var block: Block
         if !scan.otherClaimDocuments.isEmpty {
             block = Block(comments: [
-                "Readiness documents. Listing them replaces the default (\(defaultNames)).",
-                "Done claims under other names: \(list(scan.otherClaimDocuments)).",
-            ], body: ["claims:", "  docs:"] + (scan.readinessDocuments + scan.otherClaimDocuments).map { "    - \(Self.quoted($0))" },
+                "Readiness documents: the default ones (\(defaultNames)),",
+                "and done claims found under other names: \(list(scan.otherClaimDocuments)).",
+            ], body: ["claims:", "  default_docs: true", "  docs:"] + scan.otherClaimDocuments.map { "    - \(Self.quoted($0))" },
                active: true)
         } else if !scan.readinessDocuments.isEmpty {
             block = Block(comments: [

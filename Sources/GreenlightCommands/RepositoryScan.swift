@@ -82,7 +82,7 @@ struct RepositoryScan {
             if ReadinessDocument.isReadinessDocument(path), !inTestData {
                 readinessDocuments.append(path)
                 if let text = try snapshot.text(at: path), ClaimDocumentParser.parse(text).citesRoutes { citesRoutes = true }
-            } else if lower.hasSuffix(".md"), !inTestData, !agentLogs.contains(path), parts.first != ".github", lower != "changelog.md",
+            } else if lower.hasSuffix(".md"), !inTestData, !agentLogs.contains(path), !Self.isSetUpNote(path), lower != "changelog.md",
                       let text = try snapshot.text(of: entry, containingAny: ClaimDocumentParser.doneNeedles) {
                 let document = ClaimDocumentParser.parse(text)
                 if document.hasDoneClaims {
@@ -121,6 +121,12 @@ struct RepositoryScan {
         "pytest.ini": "pytest", "conftest.py": "pytest", "go.mod": "go", "package.swift": "swift",
     ]
     /// A file name without its extension.
+    /// A README anywhere, or a document under a dot-folder (`.github/`, `.devcontainer/`,
+    /// `.claude/`): set-up notes and templates, whose boxes are no readiness claims.
+    static func isSetUpNote(_ path: String) -> Bool {
+        RepositoryPath.name(of: path).lowercased().hasPrefix("readme") || path.split(separator: "/").dropLast().contains { $0.hasPrefix(".") }
+    }
+
     static func stem(_ name: String) -> String {
         name.split(separator: ".").first.map(String.init) ?? name
     }

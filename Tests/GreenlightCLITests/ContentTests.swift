@@ -85,7 +85,7 @@ struct ContentTests {
         #expect(!worktree.stdout.contains("scripts/smoke.sh"), "\(worktree)")
     }
 
-    @Test("a binary status.md (NUL bytes) is skipped, not parsed")
+    @Test("a binary status.md (NUL bytes and controls) is not parsed, and the run says which document it could not read")
     func binaryDocument() throws {
         let claim = Array("# Status\n- [x] Done — `src/missing.ts`\n".utf8)
         let fixture = try GitFixture()
@@ -97,7 +97,9 @@ struct ContentTests {
         let result = try CLI.greenlight("check", "--repo", fixture.root)
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.isEmpty, "\(result)")
-        #expect(result.summaryLine.hasPrefix("GREEN: 0 errors"), "\(result)")
+        #expect(result.summaryLine.hasPrefix("YELLOW: 0 errors, 1 warning"), "\(result)")
+        let unread = lines(of: result.stdout, containing: "docs/status.md", "warning:", "[claims.unreadable-document]")
+        #expect(unread.count == 1 && unread[0].contains("it is binary"), "\(result)")
 
         // Control: the same claim as text is a finding.
         try fixture.write("docs/status.md", bytes: claim)
@@ -107,7 +109,7 @@ struct ContentTests {
         #expect(lines(of: text.stdout, containing: "docs/status.md:2:15: error:").count == 1, "\(text)")
     }
 
-    @Test("a readiness document whose blob is missing: the run goes on and says so in a note")
+    @Test("a readiness document whose blob is missing: the run goes on and says so")
     func unreadableBlob() throws {
         let fixture = try GitFixture(files: Docs.files(Docs.allTrue))
         let id = try fixture.git("rev-parse", "HEAD:docs/readiness.md").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -120,10 +122,11 @@ struct ContentTests {
         #expect(result.stderr.isEmpty, "\(result)")
         let notes = lines(of: result.stdout, containing: "docs/readiness.md", "note:", "[core.missing-object]")
         #expect(notes.count == 1 && notes[0].contains("1 file's content is missing from the object database"), "\(result)")
-        #expect(result.summaryLine.hasPrefix("GREEN: 0 errors, 0 warnings, 1 note"), "\(result)")
+        // The claims family names the document whose claims it could not check.
+        #expect(result.summaryLine.hasPrefix("YELLOW: 0 errors, 1 warning, 1 note"), "\(result)")
         let json = try CLI.greenlight("check", "--repo", fixture.root, "--format", "json").json()
         let rules = (json["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String }
-        #expect(rules == ["core.missing-object"])
+        #expect(rules == ["claims.unreadable-document", "core.missing-object"])
         let claimsOnly = try CLI.greenlight("check", "--repo", fixture.root, "--only", "claims")
         #expect(claimsOnly.status == 0 && claimsOnly.stderr.isEmpty, "\(claimsOnly)")
         let baseline = try CLI.greenlight("baseline", "--repo", fixture.root)

@@ -92,12 +92,12 @@ struct InitTests {
         #expect(monitor.contains("greenlight monitor --once --commit"))
     }
 
-    @Test("implementation status: headings marked done under a name the default misses")
+    @Test("implementation status: headings marked done under a name the default misses, added to the defaults; set-up notes left out")
     func implementationStatus() throws {
         let fixture = try Self.repository("implementation-status")
         let config = try Self.initialise(
             fixture, found: "1 readiness document, 1 Dockerfile, LLM SDK imports (openai), .env.example (2 variables)")
-        #expect(Self.activeLines(config) == ["version: 1", "claims:", "  docs:", "    - \"AUTONOMOUS_POSTING_BUILD.md\""], "\(config)")
+        #expect(Self.activeLines(config) == ["version: 1", "claims:", "  default_docs: true", "  docs:", "    - \"AUTONOMOUS_POSTING_BUILD.md\""], "\(config)")
         // The listed document is read: its false claim (src/jobs/queue.ts) is found, as a note
         // until the rule's field precision earns more.
         // Its Dockerfile, which no workflow builds, is an error since ci.docker-build-missing

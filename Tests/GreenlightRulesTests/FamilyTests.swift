@@ -40,7 +40,9 @@ import Testing
 
     @Test func aFamilyWhoseRulesAreAllOffSaysItCheckedNothing() throws {
         let off = "rules: {claims.missing-evidence: off, claims.no-evidence: off, claims.route-not-found: off, claims.open-children: off, "
-            + "claims.docs-unmatched: off, claims.no-documents: off, claims.symbol-not-found: off}\n"
+            + "claims.docs-unmatched: off, claims.no-documents: off, claims.symbol-not-found: off, claims.unreadable-document: off, "
+            + "claims.test-results-unverified: off, claims.test-count-mismatch: off, claims.checked-but-open: off, "
+            + "claims.schema-not-found: off, claims.run-not-recorded: off}\n"
         let result = try run(off, only: ["claims", "core"])
         #expect(result.facts.claims == nil)
         #expect(result.facts.familiesOff == ["claims"])

@@ -14,6 +14,9 @@ public struct ClaimsSettings: ConfigSection {
     private var foldedDocs: [Glob] = []
     /// Where each of `docs` is written in the configuration, when read from a file.
     public private(set) var docPositions: [SourcePosition?] = []
+    /// Whether the documents `ReadinessDocument` knows by name are read besides `docs`; by
+    /// default only when `docs` is empty (listing documents replaces the default).
+    public var defaultDocs: Bool?
     /// Globs selecting the source files searched for routes; default: every text file that is
     /// not Markdown or plain text.
     public var routeSources: [Glob] = []
@@ -22,6 +25,7 @@ public struct ClaimsSettings: ConfigSection {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case docs
+        case defaultDocs = "default_docs"
         case routeSources = "route_sources"
     }
 
@@ -36,11 +40,16 @@ public struct ClaimsSettings: ConfigSection {
         }
         docPositions = written.map { $0.position(at: 0) ?? $0.position }
         foldedDocs = Self.folded(docs)
+        defaultDocs = try container.decodeIfPresent(Bool.self, forKey: .defaultDocs)
         routeSources = try container.decodeIfPresent([Glob].self, forKey: .routeSources) ?? []
     }
 
+    /// Whether the default readiness documents are read.
+    public var readsDefaultDocs: Bool { defaultDocs ?? docs.isEmpty }
+
     public func isDocument(_ path: String) -> Bool {
-        if docs.isEmpty { return ReadinessDocument.isReadinessDocument(path) }
+        if readsDefaultDocs && ReadinessDocument.isReadinessDocument(path) { return true }
+        guard !docs.isEmpty else { return false }
         let lowered = path.lowercased()
         return foldedDocs.contains { $0.matches(lowered) }
     }
