@@ -133,8 +133,9 @@ public enum ClaimDocumentParser {
                 inTable = true
                 return
             }
-            // A status column decides alone: a ✅ under "Dependencies" or "Notes" is no verdict.
-            let decisive = statusColumn.map { $0 < cells.count ? [cells.first ?? "", cells[$0]] : [] } ?? cells
+            // Status columns decide alone: a ✅ under "Dependencies" or "Notes" is no verdict.
+            let columns = statusColumns.filter { $0 < cells.count }
+            let decisive = statusColumns.isEmpty ? cells : [cells.first ?? ""] + columns.map { cells[$0] }
             guard let state = StatusMarkers.state(ofRow: decisive), let first = cells.first else { return }
             let title = first.filter { $0 != "*" }.trimmingWhitespace
             let citations = CitationScanner.citations(in: line, number: number).filter { !namesGitReference(line, $0.column) }
@@ -168,10 +169,10 @@ public enum ClaimDocumentParser {
             return Self.referenceHeaders.contains(name)
         }
 
-        /// The header's status column, if it has one.
-        private var statusColumn: Int? {
-            tableHeader?.firstIndex { cell in
-                let name = cell.filter { $0.isLetter || $0 == " " }.trimmingWhitespace.lowercased()
+        /// The header's status columns (`Status`, `Result`, …), if it has any.
+        private var statusColumns: [Int] {
+            (tableHeader ?? []).indices.filter { index in
+                let name = tableHeader![index].filter { $0.isLetter || $0 == " " }.trimmingWhitespace.lowercased()
                 return Self.statusHeaders.contains(name)
             }
         }

@@ -65,6 +65,11 @@ public struct MissingEvidenceRule: Rule {
             ]),
         ],
         nonTriggering: [
+            // Written from above the checkout; a class name's placeholder is no path.
+            RuleExample([
+                "docs/STATUS.md": "- [x] Filter in `vibes/web/oss/src/authFilter.ts`\n- [x] Sheet class `animate-sheet-in/out-{side}`\n",
+                "web/oss/src/authFilter.ts": "x\n",
+            ]),
             // Laptop paths resolved by their longest existing suffix; repository-rooted paths.
             RuleExample([
                 "docs/STATUS.md": """

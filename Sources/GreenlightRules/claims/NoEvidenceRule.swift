@@ -37,6 +37,14 @@ public struct NoEvidenceRule: Rule {
             ConfigKey("exempt", "title fragments (case-insensitive) of done items that need no evidence", default: "[]"),
         ],
         triggering: [
+            // Of two status-named columns, the one that carries a mark decides.
+            RuleExample([
+                "docs/STATUS.md": """
+                    | Component | State | Result |
+                    |---|---|---|
+                    ↓| Button | keyboard focus ring | ✅ restored |
+                    """,
+            ]),
             RuleExample(["docs/PHASE_2.md": "↓## Exports (Completed)\nExports run nightly.\n"]),
             RuleExample([
                 "docs/readiness.md": """

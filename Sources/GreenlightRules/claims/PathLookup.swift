@@ -84,6 +84,15 @@ enum PathLookup {
         if !isGlob, outsideScope(plain, joined.flatMap(normalise), snapshot) { return .exists }
         if isGlob || isBareName { return .missing }
         if !plain.hasPrefix("../"), let relative = normalise(plain), layout.holds(suffix: relative) { return .exists }
+        // Written from above the checkout (`vibes/web/oss/src/app.ts` for `web/oss/src/app.ts`):
+        // a first folder the repository lacks, and the rest there.
+        let parts = plain.split(separator: "/")
+        if parts.count >= 3, !snapshot.directoryExists(String(parts[0])) {
+            for drop in 1...min(2, parts.count - 2) {
+                let rest = parts[drop...].joined(separator: "/")
+                if snapshot.fileExists(rest) || snapshot.directoryExists(rest) { return .exists }
+            }
+        }
         // Folders and no file name, anchored nowhere: not a path of this repository.
         let last = plain.split(separator: "/").last ?? ""
         if !path.hasSuffix("/") && !PathShape.looksLikeFileName(last), let head = plain.split(separator: "/").first {

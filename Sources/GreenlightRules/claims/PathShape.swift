@@ -58,6 +58,10 @@ public enum PathShape {
             return looksLikeFileName(Substring(last)) ? String(candidate) : nil
         }
         if pathSegments.count == 2, mediaTypePrefixes.contains(String(decoding: head, as: UTF8.self)) { return nil }
+        // A placeholder (`animate-sheet-in/out-{side}`: a class name's pattern) where no file
+        // name ends it; a glob's braces hold a comma (`{ts,tsx}`).
+        if candidate.utf8.contains(UInt8(ascii: "{")) && !candidate.utf8.contains(UInt8(ascii: ","))
+            && !looksLikeFileName(Substring(last)) { return nil }
         if pathSegments.allSatisfy({ $0.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") } }) { return nil }
         return String(candidate)
     }
