@@ -96,6 +96,12 @@ enum TestResultClaims {
                 }
                 return make(line, number, tokens[start].start, tokens[end].end, passed: fraction?.0 ?? count, total: fraction?.1)
             }
+            // `all passing (235 tests)`.
+            if passWords.contains(token.text), index + 2 < tokens.count, let value = tokens[index + 1].number,
+               testWords.contains(tokens[index + 2].text),
+               !tokens[max(0, index - 3)..<index].contains(where: { negations.contains($0.text) }) {
+                return make(line, number, token.start, tokens[index + 2].end, passed: value, total: nil)
+            }
             // `✅ 56/56 tests`.
             if let value = token.fraction, index + 1 < tokens.count, testWords.contains(tokens[index + 1].text),
                StatusMarkers.doneSymbols.contains(where: { ByteSearch.contains(String(line), $0) }) {

@@ -27,6 +27,7 @@ public struct TestResultsUnverifiedRule: Rule {
                     - Registry: retries in place; ↓tests PASS (11 files)
                     ### ✅ What is validated (↓56 Tests Passing)
                     - [x] ↓All unit tests pass (50/50)
+                    - [x] Validation: `ruff check` and `pytest` all ↓passing (235 tests)
                     """,
             ]),
         ],
