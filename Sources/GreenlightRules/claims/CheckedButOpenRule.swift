@@ -68,6 +68,9 @@ public struct CheckedButOpenRule: Rule {
     /// The open mark an item's text carries, outside code spans; nil when none, or when the
     /// text also says done or reports a removal.
     static func openMark(in title: String) -> String? {
+        // Most titles hold no mark, no capital status word and no parenthesis: skip them on bytes.
+        guard openMarks.contains(where: { ByteSearch.contains(title, $0) }) || ByteSearch.contains(title, "(")
+            || openWords.contains(where: { ByteSearch.contains(title, $0) }) else { return nil }
         let prose = withoutCodeSpans(title)
         if StatusMarkers.doneSymbols.contains(where: { ByteSearch.contains(prose, $0) }) || ClaimsLedger.saysRemoved(prose) {
             return nil

@@ -31,6 +31,7 @@ enum RunCitations {
     static let runMarkers = ["/actions/runs/", "/-/pipelines/", "/-/jobs/", "/builds/", "/pipelines/"]
 
     static func scan(_ source: SourceText) -> [RunCitation] {
+        guard mayCite(Substring(source.text)) else { return [] }
         var found: [RunCitation] = []
         var fence: Substring?
         for (offset, line) in source.lines.enumerated() {
@@ -43,14 +44,33 @@ enum RunCitations {
                 fence = trimmed.prefix(3)
                 continue
             }
-            let lowered = line.lowercased()
-            let mayCite = ByteSearch.contains(lowered, "run") || ByteSearch.contains(lowered, "artifact")
-                || ByteSearch.contains(lowered, "pipeline") || ByteSearch.contains(lowered, "build")
-            guard mayCite else { continue }
+            // A run's URL, "run #12345678", or a file named after the word artifact.
+            guard mayCite(line) else { continue }
             if let item = TaskListParser.item(in: line, number: offset + 1), !item.isDone { continue }
             found += citations(in: line, number: offset + 1)
         }
         return found
+    }
+
+    /// The cheap test before a line is read: a run marker of a URL, or "run"/"pipeline"
+    /// with six digits in a row, or the word artifact.
+    static func mayCite(_ line: Substring) -> Bool {
+        if ByteSearch.containsIgnoringCase(line, "http") {
+            let text = String(line)
+            if runMarkers.contains(where: { ByteSearch.contains(text, $0) }) { return true }
+        }
+        if ByteSearch.containsIgnoringCase(line, "artifact") { return true }
+        return (ByteSearch.containsIgnoringCase(line, "run") || ByteSearch.containsIgnoringCase(line, "pipeline")) && hasDigitRun(line, 6)
+    }
+
+    /// Whether `line` holds `count` ASCII digits in a row.
+    static func hasDigitRun(_ line: Substring, _ count: Int) -> Bool {
+        var run = 0
+        for byte in line.utf8 {
+            run = byte >= 0x30 && byte <= 0x39 ? run + 1 : 0
+            if run >= count { return true }
+        }
+        return false
     }
 
     static func citations(in line: Substring, number: Int) -> [RunCitation] {

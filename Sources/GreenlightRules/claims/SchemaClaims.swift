@@ -40,6 +40,7 @@ enum SchemaClaims {
     }
 
     static func scan(_ source: SourceText) -> [SchemaClaim] {
+        guard ["table", "column", "schema"].contains(where: { ByteSearch.containsIgnoringCase(source.text, $0) }) else { return [] }
         var claims: [SchemaClaim] = []
         var headings: [Heading] = []
         var leadIn = false

@@ -22,6 +22,7 @@ struct TestResultClaim: Equatable {
 /// ("until tests pass", "once tests pass") statements are not claims. Fenced code is skipped.
 enum TestResultClaims {
     static func scan(_ source: SourceText) -> [TestResultClaim] {
+        guard ByteSearch.containsIgnoringCase(source.text, "test") else { return [] }
         var claims: [TestResultClaim] = []
         var fence: Substring?
         for (offset, line) in source.lines.enumerated() {
@@ -34,7 +35,7 @@ enum TestResultClaims {
                 fence = trimmed.prefix(3)
                 continue
             }
-            guard ByteSearch.contains(line.lowercased(), "test") else { continue }
+            guard ByteSearch.containsIgnoringCase(line, "test") else { continue }
             if let item = TaskListParser.item(in: line, number: offset + 1), !item.isDone { continue }
             if let claim = claim(in: line, number: offset + 1) { claims.append(claim) }
         }
