@@ -47,6 +47,7 @@ public struct CheckedButOpenRule: Rule {
 
     static let openWords = ["PENDING", "TODO", "BLOCKED", "WIP", "NOT STARTED", "NOT DONE", "IN PROGRESS", "DEFERRED"]
     static let openMarks = ["❌", "⏳", "🚧"]
+    static let lowerOpenWords = openWords.map { $0.lowercased() }
     /// What follows a status word in parentheses: its end, or why and until when.
     static let parenthesisEndings = [")", ":", ",", " -", " —", " on ", " until ", " for ", " by ", " pending"]
 
@@ -69,8 +70,8 @@ public struct CheckedButOpenRule: Rule {
     /// text also says done or reports a removal.
     static func openMark(in title: String) -> String? {
         // Most titles hold no mark, no capital status word and no parenthesis: skip them on bytes.
-        guard openMarks.contains(where: { ByteSearch.contains(title, $0) }) || ByteSearch.contains(title, "(")
-            || openWords.contains(where: { ByteSearch.contains(title, $0) }) else { return nil }
+        guard openMarks.contains(where: { ByteSearch.contains(title, $0) })
+            || lowerOpenWords.contains(where: { ByteSearch.containsIgnoringCase(title, $0) }) else { return nil }
         let prose = withoutCodeSpans(title)
         if StatusMarkers.doneSymbols.contains(where: { ByteSearch.contains(prose, $0) }) || ClaimsLedger.saysRemoved(prose) {
             return nil

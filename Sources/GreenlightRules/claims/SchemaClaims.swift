@@ -112,6 +112,7 @@ enum SchemaClaims {
     }
 
     static func mentionsSchema(_ text: String) -> Bool {
+        guard ["table", "column", "schema"].contains(where: { ByteSearch.containsIgnoringCase(text, $0) }) else { return false }
         var word = ""
         for char in text.lowercased() + " " {
             if char.isASCII && char.isLetter {
