@@ -11,7 +11,8 @@ enum CitationScanner {
             if let method = methodBefore(span, in: line), let route = route(method + " " + span.text) {
                 found.append(Citation(target: route, line: span.line, column: span.column))
             } else if let target = target(ofCode: span.text) {
-                found.append(Citation(target: target, line: span.line, column: span.column))
+                found.append(Citation(target: target, line: span.line, column: span.column,
+                                      namesThePast: namesThePast(before: span, in: line)))
             }
         }
         for link in links(in: line, number: number) {
@@ -33,6 +34,20 @@ enum CitationScanner {
         var path = String(parts[1])
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         return .route(method: String(parts[0]), path: path)
+    }
+
+    /// Words that, just before a path, make it the name of what was: the file a change
+    /// replaced or was modeled on.
+    static let pastWords = ["previous", "old", "legacy", "former", "today's", "replaces", "replacing", "replaced",
+                            "instead of", "deprecated", "was", "formerly", "predecessor", "superseded"]
+
+    /// Whether the few words before a code span say it names what was.
+    static func namesThePast(before span: CodeSpan, in line: Substring) -> Bool {
+        guard span.column >= 3 else { return false }
+        let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(span.column - 2))).lowercased()
+        let words = before.split(whereSeparator: { !$0.isLetter && $0 != "'" }).suffix(3).map(String.init)
+        let tail = words.joined(separator: " ")
+        return pastWords.contains { word in word.contains(" ") ? tail.hasSuffix(word) : words.contains(word) }
     }
 
     /// The HTTP method written just before a code span that holds a URL path, outside it:

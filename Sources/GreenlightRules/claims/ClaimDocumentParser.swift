@@ -135,7 +135,9 @@ public enum ClaimDocumentParser {
             }
             // Status columns decide alone: a ✅ under "Dependencies" or "Notes" is no verdict.
             let columns = statusColumns.filter { $0 < cells.count }
-            let decisive = statusColumns.isEmpty ? cells : [cells.first ?? ""] + columns.map { cells[$0] }
+            // Without one, a matrix's yes/no answers (`✅ Yes`) are values, not statuses.
+            let decisive = statusColumns.isEmpty ? [cells.first ?? ""] + cells.dropFirst().filter { !StatusMarkers.isAnswer($0) }
+                : [cells.first ?? ""] + columns.map { cells[$0] }
             guard let state = StatusMarkers.state(ofRow: decisive), let first = cells.first else { return }
             let title = first.filter { $0 != "*" }.trimmingWhitespace
             let citations = CitationScanner.citations(in: line, number: number).filter { !namesGitReference(line, $0.column) }

@@ -42,6 +42,16 @@ public struct Citation: Sendable, Equatable {
     public let target: Target
     public let line: Int
     public let column: Int
+    /// Written as what used to be ("modeled on the previous `a.yaml`", "today's `b.py`",
+    /// "replaces `c.ts`"): a path that need not exist any more.
+    public var namesThePast = false
+
+    public init(target: Target, line: Int, column: Int, namesThePast: Bool = false) {
+        self.target = target
+        self.line = line
+        self.column = column
+        self.namesThePast = namesThePast
+    }
 }
 
 /// A readiness document read into claims.

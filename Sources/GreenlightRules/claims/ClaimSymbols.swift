@@ -42,7 +42,12 @@ enum ClaimSymbols {
         private let context: RuleContext
         private var everywhere: Set<Substring>?
 
-        init(_ context: RuleContext) { self.context = context }
+        private init(_ context: RuleContext) { self.context = context }
+
+        /// The run's index, shared by the ledger and the rules that look names up.
+        static func of(_ context: RuleContext) throws -> Index {
+            try context.shared(SharedKey<Index>("claims.symbols")) { Index(context) }
+        }
 
         /// Whether `name` is in the code of the file at `path` (a folder: of a file below it).
         func holds(_ name: String, in path: String) throws -> Bool {

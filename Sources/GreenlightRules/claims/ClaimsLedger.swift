@@ -95,6 +95,11 @@ final class ClaimsLedger {
                    try PathLookup.namesExistingFile(claim.title, citedFrom: document.path, in: snapshot, layout: layout()) {
                     own = .verified
                 }
+                // So is code it names that the code holds (`FakeNatSession` in shared support).
+                if own == .noEvidence, case let names = ClaimSymbols.named(in: claim.title), !names.isEmpty,
+                   try names.allSatisfy({ try ClaimSymbols.Index.of(context).holdsAnywhere($0) }) {
+                    own = .verified
+                }
                 // A test count or a CI run on the item's line is its proof when a test report
                 // or an evidence record bears it out.
                 if own == .noEvidence, let proof = try proof.verdict(line: claim.line, testResults: testResults, runs: runs) {
@@ -126,6 +131,8 @@ final class ClaimsLedger {
                 // A path the repository ignores (a local `.venv313`, a build's `dist/`) is never
                 // committed: citing it claims nothing about the commit.
                 case .missing where layout.ignored.ignores(RepositoryPath.normalise(path)): continue
+                // "Modeled on the previous `worker-tracing.yaml`": what was need not be.
+                case .missing where citation.namesThePast: continue
                 case .missing:
                     checkable = true
                     if !removes { missingPaths.append(citation) }

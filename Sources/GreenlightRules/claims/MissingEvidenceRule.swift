@@ -15,7 +15,9 @@ public struct MissingEvidenceRule: Rule {
             must match a file; URLs, environment variable names, commands and routes are not \
             paths. A path from the author's laptop (`/Users/…/app/rag/store.py`) is found by \
             its longest suffix in the repository, and a path the configuration's `include` \
-            leaves out still exists. Done items, headings marked done (✅, DONE, COMPLETE, \
+            leaves out still exists; `...` stands for folders left out (`.../secrets/dtos.py`), \
+            and a path written as what was ("modeled on the previous `a.yaml`", "today's \
+            `b.py`") need not exist. Done items, headings marked done (✅, DONE, COMPLETE, \
             "(Completed)") with `**File**:`, `**Files Created:**` or `Evidence:` lines or \
             bullets that open with a path, and table rows whose status column says ✅ / PASS \
             count as claims. The finding names the code the item said the file holds.
@@ -25,6 +27,7 @@ public struct MissingEvidenceRule: Rule {
                       default: "Markdown files named like *readiness*, *roadmap*, *status*, *todo*, *checklist*"),
         ],
         triggering: [
+            RuleExample(["docs/status.md": "- [x] DTOs in `↓.../secrets/settings.py`\n", "api/core/secrets/dtos.py": "x\n"]),
             // A path from the author's laptop whose folder is the repository's.
             RuleExample([
                 "docs/STATUS.md": "- [x] Knowledge base in `↓/Users/ana/src/shop/app/rag/knowledge_base.py`\n",
@@ -65,6 +68,15 @@ public struct MissingEvidenceRule: Rule {
             ]),
         ],
         nonTriggering: [
+            // Folders left out with `...`; a path named as what was.
+            RuleExample([
+                "docs/status.md": """
+                    - [x] DTOs in `.../secrets/dtos.py` and `ee/.../access/controls.py`
+                    - [x] Charts modeled on the previous `worker-tracing-deployment.yaml`, matching today's `worker_events.py`
+                    """,
+                "api/oss/src/core/secrets/dtos.py": "x\n",
+                "api/ee/src/core/access/controls.py": "x\n",
+            ]),
             // Written from above the checkout; a class name's placeholder is no path.
             RuleExample([
                 "docs/STATUS.md": "- [x] Filter in `vibes/web/oss/src/authFilter.ts`\n- [x] Sheet class `animate-sheet-in/out-{side}`\n",

@@ -30,8 +30,10 @@ public struct NoEvidenceRule: Rule {
             `**File**:` line under a heading — so that Greenlight can keep checking it. Sub-items \
             of an item that cites a file are covered by it; a claim citing only links is counted \
             as unverified but not reported. A file named without backticks ("Dockerfile \
-            created", "(app/api/admin.py)") is evidence when it exists; one that does not is \
-            read as prose.
+            created", "(app/api/admin.py)") is evidence when it exists, and so is code the item \
+            names (`FakeNatSession`) that the code holds; a name or file that is not there is \
+            read as prose. Headings of advice ("✅ DO:") and the yes/no answers of a matrix \
+            (`✅ Yes`) are no claims.
             """,
         configKeys: [
             ConfigKey("exempt", "title fragments (case-insensitive) of done items that need no evidence", default: "[]"),
@@ -66,6 +68,20 @@ public struct NoEvidenceRule: Rule {
             ]),
         ],
         nonTriggering: [
+            // Advice, a matrix of answers, and code named that the code holds.
+            RuleExample([
+                "docs/GROUP_STATUS.md": """
+                    #### ✅ DO:
+                    Lock groups before an audit.
+
+                    | Role | Group status | Upload visible? |
+                    |---|---|---|
+                    | Owner | active | ✅ Yes |
+
+                    - [x] Shared fakes `FakeNatSession` and `FakeNatSessionFactory` for the adapter tests
+                    """,
+                "tests/support/nat.py": "class FakeNatSession: ...\nclass FakeNatSessionFactory: ...\n",
+            ]),
             // Files Created lists, path bullets under a done heading, a status column.
             RuleExample([
                 "docs/PHASE_2.md": """

@@ -52,6 +52,7 @@ enum PathLookup {
 
     static func lookup(_ path: String, citedFrom document: String, in snapshot: RepositorySnapshot, layout: Layout) -> Outcome {
         if path.hasPrefix("/") { return laptopPath(path, in: snapshot) }
+        if let outcome = elided(path, layout: layout) { return outcome }
         let isGlob = path.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }
         let isBareName = !path.utf8.contains(UInt8(ascii: "/"))
         let plain = path.utf8.last == UInt8(ascii: "/") ? String(path.dropLast()) : path
@@ -122,6 +123,24 @@ enum PathLookup {
             }
         }
         return false
+    }
+
+    /// A path with folders left out (`.../secrets/dtos.py`, `ee/.../access/controls.py`): it
+    /// exists when a path ends with what follows the gap and holds what precedes it before.
+    /// Nil when nothing is left out.
+    static func elided(_ path: String, layout: Layout) -> Outcome? {
+        let parts = path.split(separator: "/")
+        guard let gap = parts.firstIndex(where: { $0 == "..." || $0 == "…" }) else { return nil }
+        let head = parts[..<gap].joined(separator: "/")
+        let tail = parts[(gap + 1)...]
+        guard let name = tail.last else { return .notAPath }
+        let suffix = tail.joined(separator: "/")
+        let found = (layout.byName[name] ?? []).contains { candidate in
+            guard candidate == suffix || candidate.hasSuffix("/" + suffix) else { return false }
+            let before = candidate.dropLast(suffix.count)
+            return head.isEmpty || before.hasPrefix(head + "/") || before.contains("/" + head + "/")
+        }
+        return found ? .exists : .missing
     }
 
     /// A path on the author's machine (`/Users/ana/src/shop/app/rag/store.py`): it exists when

@@ -61,7 +61,7 @@ public struct SchemaNotFoundRule: Rule {
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
         let ledger = try ClaimsLedger.of(context)
         guard ledger.entries.contains(where: { !$0.schemaClaims.isEmpty }) else { return [] }
-        let index = ClaimSymbols.Index(context)
+        let index = try ClaimSymbols.Index.of(context)
         let schemaFiles = context.snapshot.entries.map(\.path).filter(SchemaClaims.isSchemaFile)
         var findings: [Finding] = []
         for entry in ledger.entries {

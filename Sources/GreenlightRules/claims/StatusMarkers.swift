@@ -1,3 +1,4 @@
+import Foundation
 import GreenlightCore
 
 /// The words and symbols readiness documents use to say done or not yet.
@@ -15,6 +16,8 @@ enum StatusMarkers {
     static func state(ofHeading text: Substring) -> Claim.State? {
         let lowered = text.lowercased()
         if leftoverHeadings.contains(where: { ByteSearch.contains(lowered, $0) }) { return nil }
+        // "✅ DO:" over a list of practices is advice, not work done.
+        if adviceHeadings.contains(lowered.filter { $0.isLetter || $0 == " " || $0 == "'" }.trimmingWhitespace) { return nil }
         if let marked = state(of: text, doneWords: headingDoneWords) { return marked }
         // "Phase 2 (Completed)", "Auth — done", "Completed: exports".
         let plain = lowered.trimmingWhitespace.filter { $0 != "*" && $0 != "_" }
@@ -25,6 +28,21 @@ enum StatusMarkers {
     static let doneTails = ["(completed)", "(complete)", "(done)", "(implemented)", "(shipped)", "- completed", "- complete",
                             "- done", "— completed", "— complete", "— done", ": completed", ": complete", ": done"]
     static let doneHeads = ["completed:", "done:", "[done]", "[completed]"]
+
+    /// Headings of advice: what to do, what good looks like.
+    static let adviceHeadings: Set<String> = ["do", "dos", "don't", "dont", "do not", "good", "correct", "right",
+                                              "good example", "correct usage", "best practice", "best practices"]
+
+    /// A table cell that answers yes or no (`✅ Yes`, `❌ No`): a matrix's value, not a status.
+    static func isAnswer(_ cell: Substring) -> Bool {
+        var text = String(cell)
+        for mark in doneSymbols + openSymbols { text = text.replacingOccurrences(of: mark, with: "") }
+        let plain = text.filter { $0 != "*" && $0 != "_" && $0 != "`" }.trimmingWhitespace.lowercased()
+        return answers.contains(plain)
+    }
+
+    static let answers: Set<String> = ["yes", "no", "y", "n", "allowed", "denied", "supported", "unsupported", "true", "false",
+                                       "enabled", "disabled", "visible", "hidden", "required", "optional", "n/a"]
 
     /// Phrases of headings over what is still to do.
     static let leftoverHeadings = ["next step", "remaining", "to complete", "to do", "still needed", "not yet"]

@@ -69,7 +69,7 @@ public struct SymbolNotFoundRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
-        let index = ClaimSymbols.Index(context)
+        let index = try ClaimSymbols.Index.of(context)
         var findings: [Finding] = []
         for entry in try ClaimsLedger.of(context).entries {
             for (claim, verdict) in zip(entry.document.claims, entry.verdicts) {
