@@ -45,7 +45,9 @@ enum CitationScanner {
     static func namesThePast(before span: CodeSpan, in line: Substring) -> Bool {
         guard span.column >= 3 else { return false }
         let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(span.column - 2))).lowercased()
-        let words = before.split(whereSeparator: { !$0.isLetter && $0 != "'" }).suffix(3).map(String.init)
+        // Within the span's own phrase: a table's "Legacy applications" cell names a thing.
+        let phrase = before.split(omittingEmptySubsequences: false, whereSeparator: { "|;:(.,".contains($0) }).last ?? ""
+        let words = phrase.split(whereSeparator: { !$0.isLetter && $0 != "'" }).suffix(3).map(String.init)
         let tail = words.joined(separator: " ")
         return pastWords.contains { word in word.contains(" ") ? tail.hasSuffix(word) : words.contains(word) }
     }

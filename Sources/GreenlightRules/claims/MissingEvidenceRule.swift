@@ -27,6 +27,17 @@ public struct MissingEvidenceRule: Rule {
                       default: "Markdown files named like *readiness*, *roadmap*, *status*, *todo*, *checklist*"),
         ],
         triggering: [
+            // A table cell naming a thing "Legacy …" does not make the next cell's path a past one.
+            RuleExample([
+                "docs/status.md": """
+                    | Category | File | Status |
+                    |---|---|---|
+                    | Legacy applications | `↓applications/test_legacy_manager.py` | PASS |
+                    - [x] Scenarios `engine.feature` and `↓front-door.feature`
+                    """,
+                "tests/applications/test_apps.py": "x\n",
+                "specs/engine.feature": "Feature: engine\n",
+            ]),
             RuleExample(["docs/status.md": "- [x] DTOs in `↓.../secrets/settings.py`\n", "api/core/secrets/dtos.py": "x\n"]),
             // A path from the author's laptop whose folder is the repository's.
             RuleExample([

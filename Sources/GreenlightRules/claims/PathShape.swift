@@ -11,7 +11,7 @@ public enum PathShape {
         "proto", "tf", "tfvars", "hcl", "csv", "tsv", "ipynb", "svg", "png", "jpg", "jpeg", "gif", "pdf",
         "dockerfile", "example", "sample", "template", "tmpl", "j2", "snap", "log", "pem", "crt", "lcov",
         "mod", "sum", "gradle", "properties", "plist", "pbxproj", "http", "rego", "wasm", "zip", "gz", "tgz", "tar",
-        "har", "jsonl", "ndjson", "sarif",
+        "har", "jsonl", "ndjson", "sarif", "feature",
     ]
     static let extensionlessNames: Set<String> = [
         "Dockerfile", "Containerfile", "Makefile", "Procfile", "Gemfile", "Rakefile", "Justfile",
