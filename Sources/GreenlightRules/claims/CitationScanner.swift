@@ -18,6 +18,7 @@ enum CitationScanner {
         for link in links(in: line, number: number) {
             found.append(link)
         }
+        markMoves(&found, in: line)
         return found
     }
 
@@ -34,6 +35,19 @@ enum CitationScanner {
         var path = String(parts[1])
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         return .route(method: String(parts[0]), path: path)
+    }
+
+    /// `a.py` → `b.py`, `a.py -> b.py`: of two paths joined by an arrow, the first is where the
+    /// file was.
+    static func markMoves(_ found: inout [Citation], in line: Substring) {
+        guard found.count >= 2, ByteSearch.contains(String(line), "→") || ByteSearch.contains(String(line), "->") else { return }
+        let scalars = Array(line.unicodeScalars)
+        for index in found.indices.dropLast() {
+            guard case .path = found[index].target, case .path = found[index + 1].target else { continue }
+            let from = min(scalars.count, found[index].column - 1), to = max(from, min(scalars.count, found[index + 1].column - 1))
+            let between = String(String.UnicodeScalarView(scalars[from..<to]))
+            if between.contains("→") || between.contains("->") { found[index].namesThePast = true }
+        }
     }
 
     /// Words that, just before a path, make it the name of what was: the file a change

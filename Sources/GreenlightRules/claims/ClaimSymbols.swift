@@ -112,7 +112,15 @@ enum ClaimSymbols {
                 // Code only where the lexer knows the language; elsewhere (SQL, YAML) the text.
                 let code = SourceLanguage.of(path: entry.path).map { CodeLexer.lex(text, language: $0).code }
                     ?? Self.withoutLineComments(text, marker: Self.lineComment[EnvFiles.extensionOf(entry.path)])
-                words = FileWords(code: Self.words(code), text: text)
+                var names = Self.words(code)
+                // Go build constraints are directives, though written as comments: `live_openai`
+                // in `//go:build live_openai` is a name the code uses.
+                if EnvFiles.extensionOf(entry.path) == "go", ByteSearch.contains(text.text, "+build") || ByteSearch.contains(text.text, "go:build") {
+                    for line in text.lines where line.hasPrefix("//go:build") || line.hasPrefix("// +build") {
+                        names.formUnion(Self.words(Array(line.dropFirst(2).utf8)))
+                    }
+                }
+                words = FileWords(code: names, text: text)
             }
             files[entry.path] = words
             return words

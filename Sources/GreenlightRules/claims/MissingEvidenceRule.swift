@@ -79,6 +79,11 @@ public struct MissingEvidenceRule: Rule {
             ]),
         ],
         nonTriggering: [
+            // A move written with an arrow: the first path is where the file was.
+            RuleExample([
+                "docs/rbac/checklist.md": "- [x] `ee/src/core/access/service.py` → `oss/src/core/access/service.py`\n",
+                "oss/src/core/access/service.py": "x\n",
+            ]),
             // Folders left out with `...`; a path named as what was.
             RuleExample([
                 "docs/status.md": """

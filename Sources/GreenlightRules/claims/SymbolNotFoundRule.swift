@@ -47,6 +47,11 @@ public struct SymbolNotFoundRule: Rule {
             ]),
         ],
         nonTriggering: [
+            // A Go build constraint is a directive, not a comment.
+            RuleExample([
+                "docs/readiness.md": "- [x] Live test behind the `live_openai` build tag\n",
+                "tests/e2e_test.go": "//go:build live_openai\n\npackage e2e\n",
+            ]),
             RuleExample([
                 "docs/readiness.md": """
                     - [x] Add helper `get_unclustered_feedback()` in `backend/store.py`
