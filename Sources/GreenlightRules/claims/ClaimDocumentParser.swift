@@ -54,6 +54,12 @@ public enum ClaimDocumentParser {
         var heading: HeadingDraft?
         var tableHeader: [Substring]?
         var inTable = false
+        /// Levels of the open headings over decisions or findings.
+        var recordSections: [Int] = []
+        var inRecordSection: Bool { !recordSections.isEmpty }
+
+        /// Headings whose boxes record, not claim: "Decided", "Design decisions", "Findings".
+        static let recordHeadings = ["decided", "decision", "finding", "root cause"]
 
         mutating func consume(_ line: Substring, trimmed: Substring, number: Int) {
             if let level = headingLevel(trimmed) {
@@ -67,6 +73,8 @@ public enum ClaimDocumentParser {
                 finishHeading()
                 heading = HeadingDraft(line: number, level: level, state: StatusMarkers.state(ofHeading: Substring(text)),
                                        title: text)
+                recordSections.removeAll { $0 >= level }
+                if Self.recordHeadings.contains(where: { ByteSearch.containsIgnoringCase(text, $0) }) { recordSections.append(level) }
                 return
             }
             if trimmed.hasPrefix("|") {
@@ -77,6 +85,9 @@ public enum ClaimDocumentParser {
             let indent = indentation(line)
             while let top = stack.last, top.indent >= indent { stack.removeLast() }
             if let item = TaskListParser.item(in: line, number: number) {
+                // Under "Decisions" or "Findings" a ticked box records what was decided or
+                // found, not work done.
+                if inRecordSection { return }
                 let parent = stack.last?.claim
                 let claim = Claim(kind: .task, state: item.isDone ? .done : .open, line: number, column: item.column,
                                   title: item.text, citations: CitationScanner.citations(in: line, number: number),

@@ -12,7 +12,7 @@ public struct NoDocumentsRule: Rule {
             `claims: docs:` it takes Markdown files named as such — a name holding readiness, \
             roadmap, status, todo, checklist, progress, `_complete`, completion or \
             deployment_ready, one starting with `phase_`, or speckit's `tasks.md`; never a \
-            README. When none is found this note says so rather than letting a green claims \
+            README or a document in an archive folder (`_archive/`, `archived/`). When none is found this note says so rather than letting a green claims \
             section stand for checked claims; name the documents under `claims: docs:` if they \
             are called otherwise.
             """,

@@ -32,8 +32,10 @@ public struct NoEvidenceRule: Rule {
             as unverified but not reported. A file named without backticks ("Dockerfile \
             created", "(app/api/admin.py)") is evidence when it exists, and so is code the item \
             names (`FakeNatSession`) that the code holds; a name or file that is not there is \
-            read as prose. Headings of advice ("✅ DO:") and the yes/no answers of a matrix \
-            (`✅ Yes`) are no claims.
+            read as prose. Headings of advice ("✅ DO:"), of exit criteria ("✅ Ready when"), \
+            of partial work ("LARGELY COMPLETE"), the boxes under "Decided" or "Findings", \
+            the yes/no answers of a matrix (`✅ Yes`) and documents in an archive folder are \
+            no claims.
             """,
         configKeys: [
             ConfigKey("exempt", "title fragments (case-insensitive) of done items that need no evidence", default: "[]"),
@@ -68,6 +70,18 @@ public struct NoEvidenceRule: Rule {
             ]),
         ],
         nonTriggering: [
+            // Records, partial and criteria headings, and archived reports are no claims.
+            RuleExample([
+                "docs/tasks.md": """
+                    ## 0. Decided
+                    - [x] Liveness lives in the runners' table, not here
+                    ## Phase 7 — LARGELY COMPLETE
+                    Most of it shipped.
+                    ## ✅ Ready When
+                    All boxes are ticked.
+                    """,
+                "docs/_archive/OPERATIONAL_STATUS.md": "- [x] Both databases connected\n",
+            ]),
             // Advice, a matrix of answers, and code named that the code holds.
             RuleExample([
                 "docs/GROUP_STATUS.md": """

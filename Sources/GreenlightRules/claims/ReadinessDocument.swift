@@ -13,11 +13,16 @@ public enum ReadinessDocument {
     /// Name starts that mark one: `PHASE_3.md`, `phase-2-plan.md`.
     public static let namePrefixes = ["phase_", "phase-"]
 
-    /// A Markdown file named as a readiness document — not an ordinary README.
+    /// Folders of retired documents: a report kept for history claims nothing about the commit.
+    public static let archiveFolders: Set<String> = ["archive", "_archive", ".archive", "archived", "attic"]
+
+    /// A Markdown file named as a readiness document — not an ordinary README, nor one kept in
+    /// an archive folder (name it under `claims: docs:` to have it read).
     public static func isReadinessDocument(_ path: String) -> Bool {
         let name = RepositoryPath.name(of: path).lowercased()
         guard name.hasSuffix(".md") || name.hasSuffix(".markdown") || name.hasSuffix(".mdx"), !name.hasPrefix("readme")
         else { return false }
+        if path.split(separator: "/").dropLast().contains(where: { archiveFolders.contains($0.lowercased()) }) { return false }
         return names.contains(name) || nameKeywords.contains { name.contains($0) } || namePrefixes.contains { name.hasPrefix($0) }
     }
 }

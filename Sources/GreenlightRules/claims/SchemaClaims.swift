@@ -37,6 +37,8 @@ enum SchemaClaims {
         let aboutSchema: Bool
         /// The table a heading names by itself (`#### content_metadata`).
         let table: String?
+        /// A heading over decisions or findings: its lines record, not claim.
+        let records: Bool
     }
 
     static func scan(_ source: SourceText) -> [SchemaClaim] {
@@ -61,7 +63,8 @@ enum SchemaClaims {
                 let sole = soleName(text)
                 let table = headings.contains(where: \.aboutSchema) && isName(sole) ? sole : nil
                 headings.append(Heading(level: level, done: StatusMarkers.state(ofHeading: Substring(text)) == .done,
-                                        aboutSchema: mentionsSchema(text), table: table))
+                                        aboutSchema: mentionsSchema(text), table: table,
+                                        records: ["decided", "decision", "finding"].contains { ByteSearch.containsIgnoringCase(text, $0) }))
                 leadIn = false
                 continue
             }
@@ -73,7 +76,8 @@ enum SchemaClaims {
                 leadIn = mentionsSchema(String(trimmed))
                 continue
             }
-            guard isDone(line, trimmed: trimmed, number: offset + 1, headings: headings) else { continue }
+            guard !headings.contains(where: \.records), isDone(line, trimmed: trimmed, number: offset + 1, headings: headings)
+            else { continue }
             // About the schema: the line says so, or the list's lead-in, or the nearest heading
             // (or a table's heading in a section about the schema).
             let table = headings.last?.table

@@ -45,7 +45,10 @@ enum StatusMarkers {
                                        "enabled", "disabled", "visible", "hidden", "required", "optional", "n/a"]
 
     /// Phrases of headings over what is still to do.
-    static let leftoverHeadings = ["next step", "remaining", "to complete", "to do", "still needed", "not yet"]
+    static let leftoverHeadings = ["next step", "remaining", "to complete", "to do", "still needed", "not yet", "ready when",
+                                   "criteria", "definition of done"]
+    /// Words that make "complete" partial: "LARGELY COMPLETE", "mostly done".
+    static let partialWords = ["largely", "mostly", "partially", "partly", "nearly", "almost"]
 
     /// A table row is done when a cell says ✅ / PASS / READY / DONE and none says otherwise.
     static func state(ofRow cells: [Substring]) -> Claim.State? {
@@ -62,6 +65,7 @@ enum StatusMarkers {
 
     private static func state(of text: Substring, doneWords: Set<String>) -> Claim.State? {
         let string = String(text)
+        if partialWords.contains(where: { ByteSearch.containsIgnoringCase(string, $0) }) { return .open }
         if openSymbols.contains(where: { ByteSearch.contains(string, $0) }) { return .open }
         let words = upperCaseWords(text.utf8)
         if words.contains(where: openWords.contains) || ByteSearch.contains(string, "IN PROGRESS") { return .open }
