@@ -11,23 +11,12 @@ public enum ClaimDocumentParser {
 
     public static func parse(_ source: SourceText) -> ClaimDocument {
         var parser = State()
-        var fence: Substring?
-        for (offset, line) in source.lines.enumerated() {
-            let number = offset + 1
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix(3)
-                continue
-            }
+        MarkdownLines.forEach(in: source) { number, line, trimmed in
             if trimmed.isEmpty {
                 parser.endTable()
-                continue
+            } else {
+                parser.consume(line, trimmed: trimmed, number: number)
             }
-            parser.consume(line, trimmed: trimmed, number: number)
         }
         parser.finishHeading()
         return ClaimDocument(path: source.path, claims: parser.claims)
@@ -62,7 +51,7 @@ public enum ClaimDocumentParser {
         static let recordHeadings = ["decided", "decision", "finding", "root cause"]
 
         mutating func consume(_ line: Substring, trimmed: Substring, number: Int) {
-            if let level = headingLevel(trimmed) {
+            if let level = MarkdownLines.headingLevel(trimmed) {
                 endTable()
                 stack.removeAll()
                 let text = trimmed.dropFirst(level).trimmingWhitespace
@@ -210,13 +199,6 @@ public enum ClaimDocumentParser {
                               citations: draft.citations, parent: nil)
             claim.sectionNames = draft.names
             claims.append(claim)
-        }
-
-        private func headingLevel(_ trimmed: Substring) -> Int? {
-            let hashes = trimmed.prefix { $0 == "#" }.count
-            guard (1...6).contains(hashes) else { return nil }
-            let rest = trimmed.dropFirst(hashes)
-            return rest.isEmpty || rest.first == " " ? hashes : nil
         }
 
         private func indentation(_ line: Substring) -> Int {

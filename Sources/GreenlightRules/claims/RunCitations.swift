@@ -33,21 +33,11 @@ enum RunCitations {
     static func scan(_ source: SourceText) -> [RunCitation] {
         guard mayCite(Substring(source.text)) else { return [] }
         var found: [RunCitation] = []
-        var fence: Substring?
-        for (offset, line) in source.lines.enumerated() {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix(3)
-                continue
-            }
+        MarkdownLines.forEach(in: source) { number, line, _ in
             // A run's URL, "run #12345678", or a file named after the word artifact.
-            guard mayCite(line) else { continue }
-            if let item = TaskListParser.item(in: line, number: offset + 1), !item.isDone { continue }
-            found += citations(in: line, number: offset + 1)
+            guard mayCite(line) else { return }
+            if let item = TaskListParser.item(in: line, number: number), !item.isDone { return }
+            found += citations(in: line, number: number)
         }
         return found
     }

@@ -46,18 +46,8 @@ enum SchemaClaims {
         var claims: [SchemaClaim] = []
         var headings: [Heading] = []
         var leadIn = false
-        var fence: Substring?
-        for (offset, line) in source.lines.enumerated() {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix(3)
-                continue
-            }
-            if let level = headingLevel(trimmed) {
+        MarkdownLines.forEach(in: source) { number, line, trimmed in
+            if let level = MarkdownLines.headingLevel(trimmed) {
                 let text = trimmed.dropFirst(level).trimmingWhitespace
                 headings.removeAll { $0.level >= level }
                 let sole = soleName(text)
@@ -66,32 +56,32 @@ enum SchemaClaims {
                                         aboutSchema: mentionsSchema(text), table: table,
                                         records: ["decided", "decision", "finding"].contains { ByteSearch.containsIgnoringCase(text, $0) }))
                 leadIn = false
-                continue
+                return
             }
-            if trimmed.isEmpty { continue }
+            if trimmed.isEmpty { return }
             let isListItem = trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed.hasPrefix("+ ")
-                || TaskListParser.item(in: line, number: offset + 1) != nil || startsNumbered(trimmed)
+                || TaskListParser.item(in: line, number: number) != nil || startsNumbered(trimmed)
             // "**Tables created**:", "All tables now exist:": the list below is about them.
             if !isListItem && !trimmed.hasPrefix("|") {
                 leadIn = mentionsSchema(String(trimmed))
-                continue
+                return
             }
-            guard !headings.contains(where: \.records), isDone(line, trimmed: trimmed, number: offset + 1, headings: headings)
-            else { continue }
+            guard !headings.contains(where: \.records), isDone(line, trimmed: trimmed, number: number, headings: headings)
+            else { return }
             // About the schema: the line says so, or the list's lead-in, or the nearest heading
             // (or a table's heading in a section about the schema).
             let table = headings.last?.table
             let aboutSchema = mentionsSchema(String(trimmed)) || (isListItem && (leadIn || headings.last?.aboutSchema == true || table != nil))
-            guard aboutSchema, !ClaimsLedger.saysRemoved(String(trimmed)) else { continue }
+            guard aboutSchema, !ClaimsLedger.saysRemoved(String(trimmed)) else { return }
             var names = self.names(in: trimmed, bareWords: true)
             if let table, !names.isEmpty, !names.contains(table) { names.insert(table, at: 0) }
-            guard !names.isEmpty else { continue }
-            let cited = CitationScanner.citations(in: line, number: offset + 1).compactMap { citation -> String? in
+            guard !names.isEmpty else { return }
+            let cited = CitationScanner.citations(in: line, number: number).compactMap { citation -> String? in
                 guard case .path(let path) = citation.target, isSchemaFile(path) else { return nil }
                 return path
             }
             let column = trimmed.startIndex == line.startIndex ? 1 : SourceText.column(of: trimmed.startIndex, in: line)
-            claims.append(SchemaClaim(line: offset + 1, column: column, names: names, cited: cited))
+            claims.append(SchemaClaim(line: number, column: column, names: names, cited: cited))
         }
         return claims
     }
@@ -177,13 +167,6 @@ enum SchemaClaims {
         var stripped = text
         for mark in StatusMarkers.doneSymbols { stripped = stripped.replacingOccurrences(of: mark, with: "") }
         return stripped.filter { $0 != "`" && $0 != "*" && !$0.isWhitespace }
-    }
-
-    private static func headingLevel(_ trimmed: Substring) -> Int? {
-        let hashes = trimmed.prefix { $0 == "#" }.count
-        guard (1...6).contains(hashes) else { return nil }
-        let rest = trimmed.dropFirst(hashes)
-        return rest.isEmpty || rest.first == " " ? hashes : nil
     }
 
     /// Where tables are defined: SQL and Prisma files, and files under a folder of migrations,

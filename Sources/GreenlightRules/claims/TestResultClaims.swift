@@ -24,20 +24,10 @@ enum TestResultClaims {
     static func scan(_ source: SourceText) -> [TestResultClaim] {
         guard ByteSearch.containsIgnoringCase(source.text, "test") else { return [] }
         var claims: [TestResultClaim] = []
-        var fence: Substring?
-        for (offset, line) in source.lines.enumerated() {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix(3)
-                continue
-            }
-            guard ByteSearch.containsIgnoringCase(line, "test") else { continue }
-            if let item = TaskListParser.item(in: line, number: offset + 1), !item.isDone { continue }
-            if let claim = claim(in: line, number: offset + 1) { claims.append(claim) }
+        MarkdownLines.forEach(in: source) { number, line, _ in
+            guard ByteSearch.containsIgnoringCase(line, "test") else { return }
+            if let item = TaskListParser.item(in: line, number: number), !item.isDone { return }
+            if let claim = claim(in: line, number: number) { claims.append(claim) }
         }
         return claims
     }
