@@ -47,8 +47,6 @@ public enum ClaimDocumentParser {
         var recordSections: [Int] = []
         var inRecordSection: Bool { !recordSections.isEmpty }
 
-        /// Headings whose boxes record, not claim: "Decided", "Design decisions", "Findings".
-        static let recordHeadings = ["decided", "decision", "finding", "root cause"]
 
         mutating func consume(_ line: Substring, trimmed: Substring, number: Int) {
             if let level = MarkdownLines.headingLevel(trimmed) {
@@ -63,7 +61,7 @@ public enum ClaimDocumentParser {
                 heading = HeadingDraft(line: number, level: level, state: StatusMarkers.state(ofHeading: Substring(text)),
                                        title: text)
                 recordSections.removeAll { $0 >= level }
-                if Self.recordHeadings.contains(where: { ByteSearch.containsIgnoringCase(text, $0) }) { recordSections.append(level) }
+                if StatusMarkers.recordsDecisions(text) { recordSections.append(level) }
                 return
             }
             if trimmed.hasPrefix("|") {

@@ -33,7 +33,7 @@ public struct NoEvidenceRule: Rule {
             created", "(app/api/admin.py)") is evidence when it exists, and so is code the item \
             names (`FakeNatSession`) that the code holds; a name or file that is not there is \
             read as prose. Headings of advice ("✅ DO:"), of exit criteria ("✅ Ready when"), \
-            of partial work ("LARGELY COMPLETE"), the boxes under "Decided" or "Findings", \
+            of partial work ("LARGELY COMPLETE"), the boxes under "Decided" or "Decisions", \
             the yes/no answers of a matrix (`✅ Yes`) and documents in an archive folder are \
             no claims.
             """,
@@ -70,7 +70,7 @@ public struct NoEvidenceRule: Rule {
             ]),
         ],
         nonTriggering: [
-            // Records, partial and criteria headings, and archived reports are no claims.
+            // Decisions, partial and criteria headings, and archived reports are no claims.
             RuleExample([
                 "docs/tasks.md": """
                     ## 0. Decided

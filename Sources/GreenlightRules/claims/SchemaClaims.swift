@@ -54,7 +54,7 @@ enum SchemaClaims {
                 let table = headings.contains(where: \.aboutSchema) && isName(sole) ? sole : nil
                 headings.append(Heading(level: level, done: StatusMarkers.state(ofHeading: Substring(text)) == .done,
                                         aboutSchema: mentionsSchema(text), table: table,
-                                        records: ["decided", "decision", "finding"].contains { ByteSearch.containsIgnoringCase(text, $0) }))
+                                        records: StatusMarkers.recordsDecisions(text)))
                 leadIn = false
                 return
             }

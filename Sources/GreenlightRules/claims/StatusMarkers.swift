@@ -29,6 +29,12 @@ enum StatusMarkers {
                             "- done", "— completed", "— complete", "— done", ": completed", ": complete", ": done"]
     static let doneHeads = ["completed:", "done:", "[done]", "[completed]"]
 
+    /// Whether a heading is over decisions ("Decided", "Design decisions", "Root cause"): its
+    /// boxes record what was decided, not work done. A review's "Findings checklist" lists work.
+    static func recordsDecisions(_ heading: String) -> Bool {
+        ["decided", "decision", "root cause"].contains { ByteSearch.containsIgnoringCase(heading, $0) }
+    }
+
     /// Headings of advice: what to do, what good looks like.
     static let adviceHeadings: Set<String> = ["do", "dos", "don't", "dont", "do not", "good", "correct", "right",
                                               "good example", "correct usage", "best practice", "best practices"]

@@ -23,6 +23,16 @@ public struct SymbolNotFoundRule: Rule {
             that says it removed, renamed, replaced or moved something is not held to its names.
             """,
         triggering: [
+            // A review's findings checklist lists work done; a "Decided" section does not.
+            RuleExample([
+                "docs/CR.status.md": """
+                    ## Findings checklist
+                    ↓- [x] P2-2 | action: `test_webhook` returns a typed DTO | status: done
+                    ## Decided
+                    - [x] Liveness lives in `session_runners`, not here
+                    """,
+                "api/webhooks/service.py": "def test_subscription():\n    return None\n",
+            ]),
             RuleExample([
                 "docs/readiness.md": """
                     ↓- [x] Add helper `get_unclustered_feedback()` in `backend/store.py`
