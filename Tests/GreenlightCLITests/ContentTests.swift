@@ -85,6 +85,24 @@ struct ContentTests {
         #expect(!worktree.stdout.contains("scripts/smoke.sh"), "\(worktree)")
     }
 
+    @Test("a readiness document saved as UTF-16 is decoded and checked; a cited run's token is never printed")
+    func utf16Document() throws {
+        let text = "# Status\n- [x] Done — `src/missing.ts`\n- [x] Smoke passed: https://github.com/acme/shop/actions/runs/123456789?token=ghp_" + "R7fQ2mX9kL4pV8sT1wY6zB3nC5dH0jA2eG7u\n"
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let fixture = try GitFixture()
+        try fixture.write("docs/status.md", bytes: utf16)
+        try fixture.commitAll("utf-16 status")
+
+        let result = try CLI.greenlight("check", "--repo", fixture.root, "--only", "claims", "--format", "json")
+        #expect(result.stderr.isEmpty, "\(result)")
+        let rules = (try result.json()["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String } ?? []
+        #expect(rules.contains("claims.missing-evidence"), "\(result)")
+        #expect(rules.contains("claims.run-not-recorded"), "\(result)")
+        #expect(!rules.contains("claims.unreadable-document"), "\(result)")
+        #expect(!result.stdout.contains("R7fQ2mX9kL4pV8sT1wY6zB3nC5dH0jA2eG7u"), "\(result)")
+    }
+
     @Test("a binary status.md (NUL bytes and controls) is not parsed, and the run says which document it could not read")
     func binaryDocument() throws {
         let claim = Array("# Status\n- [x] Done — `src/missing.ts`\n".utf8)
