@@ -12,10 +12,16 @@ public struct NoDocumentsRule: Rule {
             `claims: docs:` it takes Markdown files named as such — a name holding readiness, \
             roadmap, status, todo, checklist, progress, `_complete`, completion or \
             deployment_ready, one starting with `phase_`, or speckit's `tasks.md`; never a \
-            README or a document in an archive folder (`_archive/`, `archived/`). When none is found this note says so rather than letting a green claims \
-            section stand for checked claims; name the documents under `claims: docs:` if they \
-            are called otherwise.
+            README or a document in an archive folder (`_archive/`, `archived/`). When none is \
+            found this note says so rather than letting a green claims section stand for \
+            checked claims; name the documents under `claims: docs:` if they are called \
+            otherwise (with `default_docs: true` to keep these too).
             """,
+        configKeys: [
+            ConfigKey("claims.docs", "globs selecting the readiness documents, matched ignoring case", default: "[] (the names above)"),
+            ConfigKey("claims.default_docs", "read the documents named as above besides those of `claims.docs`",
+                      default: "true when `claims.docs` is empty, else false"),
+        ],
         triggering: [
             RuleExample(["README.md": "# Service\n- [x] Deployed\n"], config: "", expect: ["example.yml:0:0"]),
         ],
