@@ -87,6 +87,9 @@ public enum ClaimDocumentParser {
             }
             if let owner = stack.last {
                 claims[owner.claim].citations += CitationScanner.citations(in: line, number: number)
+                for name in ClaimSymbols.named(in: String(trimmed)) where !claims[owner.claim].sectionNames.contains(name) {
+                    claims[owner.claim].sectionNames.append(name)
+                }
                 return
             }
             consumeSectionLine(trimmed, line: line, number: number)

@@ -23,8 +23,9 @@ public struct Claim: Sendable, Equatable {
     public var parent: Int?
     /// Indices of nested task items.
     public var children: [Int] = []
-    /// For a heading, the code its section's lines name (`isLLMAllowed()` in a bullet under
-    /// "### Flags ✅"): what the section says it delivered besides its title.
+    /// The code the lines under it name: a heading's section (`isLLMAllowed()` in a bullet
+    /// under "### Flags ✅"), an item's own sub-lines — what it says it delivered besides its
+    /// title.
     public var sectionNames: [String] = []
 }
 

@@ -16,6 +16,25 @@ enum ClaimSymbols {
         return names
     }
 
+    /// Identifiers written without backticks that cannot be ordinary words: camelCase with a
+    /// lower-case start (`usePhysics`) or snake_case (`scroll_grants`), five characters or more.
+    static func bareIdentifiers(in title: String) -> [String] {
+        var names: [String] = []
+        var inCode = false
+        var prose = ""
+        for char in title {
+            if char == "`" { inCode.toggle(); prose.append(" "); continue }
+            prose.append(inCode ? " " : char)
+        }
+        for word in prose.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_")) }) where word.count >= 5 {
+            guard let first = word.first, first.isLowercase else { continue }
+            let camel = zip(word, word.dropFirst()).contains { $0.isLowercase && $1.isUppercase }
+            let snake = word.dropFirst().dropLast().contains("_") && !word.contains(where: \.isUppercase)
+            if (camel || snake), let name = identifier(String(word)), !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+
     static func identifier(_ text: String) -> String? {
         var body = Substring(text)
         let call = body.hasSuffix("()")
@@ -32,7 +51,15 @@ enum ClaimSymbols {
         let humps = name.filter(\.isUppercase).count
         let pascal = name.first!.isUppercase && humps >= 3 && camel
         guard call || (camel && name.first!.isLowercase) || snake || pascal else { return nil }
+        if snake && name.split(separator: "_").contains(where: isRandomToken) { return nil }
         return String(name)
+    }
+
+    /// A generated id's tail (`acct_1Nx2Y3z4ABCdef`: a Stripe account): eight characters or
+    /// more mixing upper case, lower case and two digits — no word of a name does.
+    static func isRandomToken(_ part: Substring) -> Bool {
+        part.count >= 8 && part.contains(where: \.isUppercase) && part.contains(where: \.isLowercase)
+            && part.filter(\.isNumber).count >= 2
     }
 
     /// Identifiers in code, by file, read once each: in code proper (not a comment), in a string

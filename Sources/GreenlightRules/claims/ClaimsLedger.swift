@@ -95,9 +95,11 @@ final class ClaimsLedger {
                    try PathLookup.namesExistingFile(claim.title, citedFrom: document.path, in: snapshot, layout: layout()) {
                     own = .verified
                 }
-                // So is code it names that the code holds (`FakeNatSession` in shared support).
-                if own == .noEvidence, case let names = ClaimSymbols.named(in: claim.title), !names.isEmpty,
-                   try names.allSatisfy({ try ClaimSymbols.Index.of(context).holdsAnywhere($0) }) {
+                // So is code it names — in its text, with or without backticks (`usePhysics`),
+                // or in the lines under it — when the code holds every name.
+                if own == .noEvidence,
+                   case let names = ClaimSymbols.named(in: claim.title) + ClaimSymbols.bareIdentifiers(in: claim.title) + claim.sectionNames,
+                   !names.isEmpty, try names.allSatisfy({ try ClaimSymbols.Index.of(context).holdsAnywhere($0) }) {
                     own = .verified
                 }
                 // A test count or a CI run on the item's line is its proof when a test report

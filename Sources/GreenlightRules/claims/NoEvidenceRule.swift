@@ -31,8 +31,8 @@ public struct NoEvidenceRule: Rule {
             of an item that cites a file are covered by it; a claim citing only links is counted \
             as unverified but not reported. A file named without backticks ("Dockerfile \
             created", "(app/api/admin.py)") is evidence when it exists, and so is code the item \
-            names (`FakeNatSession`) that the code holds; a name or file that is not there is \
-            read as prose. Headings of advice ("✅ DO:"), of exit criteria ("✅ Ready when"), \
+            or the lines under it name (`FakeNatSession`, usePhysics without backticks) when \
+            the code holds every name; a name or file that is not there is read as prose. Headings of advice ("✅ DO:"), of exit criteria ("✅ Ready when"), \
             of partial work ("LARGELY COMPLETE"), the boxes under "Decided" or "Decisions", \
             the yes/no answers of a matrix (`✅ Yes`) and documents in an archive folder are \
             no claims.
@@ -70,6 +70,16 @@ public struct NoEvidenceRule: Rule {
             ]),
         ],
         nonTriggering: [
+            // Code named without backticks, or in the lines under an item, that the code holds.
+            RuleExample([
+                "BUILD_PROGRESS.md": """
+                    - [x] Graph hooks usePhysics and useCamera
+                    - [x] Grant listing in the vector store
+                      - method `scroll_grants()` pages through every grant
+                    """,
+                "src/graph/hooks.ts": "export const usePhysics = () => 1\nexport const useCamera = () => 2\n",
+                "backend/qdrant_service.py": "def scroll_grants():\n    return []\n",
+            ]),
             // Decisions, partial and criteria headings, and archived reports are no claims.
             RuleExample([
                 "docs/tasks.md": """

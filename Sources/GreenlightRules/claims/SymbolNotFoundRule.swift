@@ -70,6 +70,7 @@ public struct SymbolNotFoundRule: Rule {
                     - [ ] `plannedThing()` later
                     - [x] Table `trigger_deliveries` created; `deploy_manager` in `src/core/`
                     - [x] `runCli` entry point, documented in `AGENTS.md`
+                    - [x] Test login works for `acct_1Nx2Y3z4ABCdef5G`
                     """,
                 "backend/store.py": "def get_unclustered_feedback():\n    return []\n",
                 "migrations/0007_triggers.py": "op.create_table(\"trigger_deliveries\")\n",
@@ -93,7 +94,8 @@ public struct SymbolNotFoundRule: Rule {
                 else { continue }
                 if case .missingPaths = verdict { continue }
                 var names = ClaimSymbols.named(in: claim.title)
-                names += claim.sectionNames.filter { !names.contains($0) }
+                // A heading is held to its section's names; an item's sub-lines only prove.
+                if claim.kind == .heading { names += claim.sectionNames.filter { !names.contains($0) } }
                 guard !names.isEmpty else { continue }
                 // The code files and folders it cites, where its names are looked for first.
                 let files = claim.citations.compactMap { citation -> String? in
