@@ -22,7 +22,7 @@ public struct NoEvidenceRule: Rule {
 
     public static let description = RuleDescription(
         id: "claims.no-evidence",
-        severity: .note,
+        severity: .warning,
         summary: "A done item in a readiness document cites nothing checkable",
         rationale: """
             "Done" with nothing to check is a claim on trust. Cite the file, folder, test or \
