@@ -2,8 +2,10 @@
 """Done items, read by hand: how often Greenlight raises a false alarm on a true claim, and how
 many false claims it catches.
 
-    done-items.py sample CORPUS [--n N]     TSV of sampled done items that cite something
-                                            checkable, with Greenlight's verdict, to label
+    done-items.py sample CORPUS [--n N] [--seed S]
+                                            TSV of sampled done items that cite something
+                                            checkable and have no label yet, with Greenlight's
+                                            verdict, to label
     done-items.py score CORPUS              false-alarm rate and lies caught from done-item-labels.tsv
 
 The items come from the readiness documents Greenlight read in the field corpus (the `claims`
@@ -73,11 +75,20 @@ def items(corpus):
                 yield repo, commits[repo], path, number, line.strip()[:160], ",".join(rules) or "-"
 
 
-def sample(corpus, n):
+def labelled():
+    if not os.path.exists(LABELS):
+        return set()
+    with open(LABELS, encoding="utf-8") as handle:
+        return {(row["repository"], row["path"], int(row["line"])) for row in csv.DictReader(handle, delimiter="\t")}
+
+
+def sample(corpus, n, seed):
     by_repo = {}
+    done = labelled()
     for item in items(corpus):
-        by_repo.setdefault(item[0], []).append(item)
-    rng = random.Random(18)
+        if (item[0], item[2], item[3]) not in done:
+            by_repo.setdefault(item[0], []).append(item)
+    rng = random.Random(seed)
     for entries in by_repo.values():
         rng.shuffle(entries)
     picked = []
@@ -112,7 +123,8 @@ def score(corpus):
 def main():
     if len(sys.argv) >= 3 and sys.argv[1] == "sample":
         n = int(sys.argv[sys.argv.index("--n") + 1]) if "--n" in sys.argv else 80
-        sample(sys.argv[2], n)
+        seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 18
+        sample(sys.argv[2], n, seed)
     elif len(sys.argv) >= 3 and sys.argv[1] == "score":
         score(sys.argv[2])
     else:
