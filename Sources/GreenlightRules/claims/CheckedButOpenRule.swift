@@ -72,7 +72,7 @@ public struct CheckedButOpenRule: Rule {
         // Most titles hold no mark, no capital status word and no parenthesis: skip them on bytes.
         guard openMarks.contains(where: { ByteSearch.contains(title, $0) })
             || lowerOpenWords.contains(where: { ByteSearch.containsIgnoringCase(title, $0) }) else { return nil }
-        let prose = withoutCodeSpans(title)
+        let prose = MarkdownLines.prose(title)
         if StatusMarkers.doneSymbols.contains(where: { ByteSearch.contains(prose, $0) }) || ClaimsLedger.saysRemoved(prose) {
             return nil
         }
@@ -98,15 +98,5 @@ public struct CheckedButOpenRule: Rule {
             rest = text[range.upperBound...]
         }
         return false
-    }
-
-    private static func withoutCodeSpans(_ text: String) -> String {
-        var out = ""
-        var inCode = false
-        for char in text {
-            if char == "`" { inCode.toggle(); continue }
-            if !inCode { out.append(char) }
-        }
-        return out
     }
 }

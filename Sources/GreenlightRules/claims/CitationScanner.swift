@@ -58,7 +58,7 @@ enum CitationScanner {
     /// Whether the few words before a code span say it names what was.
     static func namesThePast(before span: CodeSpan, in line: Substring) -> Bool {
         guard span.column >= 3 else { return false }
-        let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(span.column - 2))).lowercased()
+        let before = MarkdownLines.text(before: span.column, in: line).lowercased()
         // Within the span's own phrase: a table's "Legacy applications" cell names a thing.
         let phrase = before.split(omittingEmptySubsequences: false, whereSeparator: { "|;:(.,".contains($0) }).last ?? ""
         let words = phrase.split(whereSeparator: { !$0.isLetter && $0 != "'" }).suffix(3).map(String.init)
@@ -71,7 +71,7 @@ enum CitationScanner {
     /// (`| GET | `/health` |`), GET/POST `/items` (the first).
     static func methodBefore(_ span: CodeSpan, in line: Substring) -> String? {
         guard span.text.hasPrefix("/"), !span.text.contains(" "), span.column >= 2 else { return nil }
-        let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(span.column - 2)))
+        let before = MarkdownLines.text(before: span.column, in: line)
         let trimmed = before.reversed().drop { " \t*_|:".contains($0) }
         let word = String(trimmed.prefix { !" \t|*_(".contains($0) }.reversed())
         return word.split(separator: "/").map(String.init).first { methods.contains($0) }

@@ -20,13 +20,7 @@ enum ClaimSymbols {
     /// lower-case start (`usePhysics`) or snake_case (`scroll_grants`), five characters or more.
     static func bareIdentifiers(in title: String) -> [String] {
         var names: [String] = []
-        var inCode = false
-        var prose = ""
-        for char in title {
-            if char == "`" { inCode.toggle(); prose.append(" "); continue }
-            prose.append(inCode ? " " : char)
-        }
-        for word in prose.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_")) }) where word.count >= 5 {
+        for word in MarkdownLines.prose(title).split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_")) }) where word.count >= 5 {
             guard let first = word.first, first.isLowercase else { continue }
             let camel = zip(word, word.dropFirst()).contains { $0.isLowercase && $1.isUppercase }
             let snake = word.dropFirst().dropLast().contains("_") && !word.contains(where: \.isUppercase)

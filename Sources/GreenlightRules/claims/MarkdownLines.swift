@@ -27,4 +27,22 @@ enum MarkdownLines {
         let rest = trimmed.dropFirst(hashes)
         return rest.isEmpty || rest.first == " " ? hashes : nil
     }
+
+    /// A line's text with its code spans blanked out (each backtick and the text between a pair
+    /// become spaces): the prose the words around code are read from.
+    static func prose(_ text: String) -> String {
+        var out = ""
+        var inCode = false
+        for char in text {
+            if char == "`" { inCode.toggle(); out.append(" "); continue }
+            out.append(inCode ? " " : char)
+        }
+        return out
+    }
+
+    /// The line's text before the 1-based scalar column `column` (a code span's first
+    /// character: its opening backtick is left out).
+    static func text(before column: Int, in line: Substring) -> String {
+        String(String.UnicodeScalarView(line.unicodeScalars.prefix(max(0, column - 2))))
+    }
 }

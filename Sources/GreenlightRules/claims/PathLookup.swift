@@ -88,12 +88,8 @@ enum PathLookup {
         // Written from above the checkout (`vibes/web/oss/src/app.ts` for `web/oss/src/app.ts`):
         // a first folder the repository lacks, and the rest there.
         let parts = plain.split(separator: "/")
-        if parts.count >= 3, !snapshot.directoryExists(String(parts[0])) {
-            for drop in 1...min(2, parts.count - 2) {
-                let rest = parts[drop...].joined(separator: "/")
-                if snapshot.fileExists(rest) || snapshot.directoryExists(rest) { return .exists }
-            }
-        }
+        if parts.count >= 3, !snapshot.directoryExists(String(parts[0])),
+           existingSuffix(of: parts, dropping: 1...min(2, parts.count - 2), in: snapshot) { return .exists }
         // Folders and no file name, anchored nowhere: not a path of this repository.
         let last = plain.split(separator: "/").last ?? ""
         if !path.hasSuffix("/") && !PathShape.looksLikeFileName(last), let head = plain.split(separator: "/").first {
@@ -150,15 +146,19 @@ enum PathLookup {
     static func laptopPath(_ path: String, in snapshot: RepositorySnapshot) -> Outcome {
         let parts = path.split(separator: "/")
         guard parts.count >= 3 else { return .notAPath }
-        for start in 1...(parts.count - 2) {
-            let suffix = parts[start...].joined(separator: "/")
-            if snapshot.fileExists(suffix) || snapshot.directoryExists(suffix) || snapshot.outsideScope.contains(suffix) {
-                return .exists
-            }
-        }
+        if existingSuffix(of: parts, dropping: 1...(parts.count - 2), in: snapshot) { return .exists }
         let folders = parts.dropLast()
         return (1..<folders.count).contains(where: { snapshot.directoryExists(folders[$0...].joined(separator: "/")) })
             ? .missing : .notAPath
+    }
+
+    /// Whether the path, with its first `drop` parts left off (fewest first: the longest
+    /// suffix), is a file or folder of the selected state.
+    private static func existingSuffix(of parts: [Substring], dropping drop: ClosedRange<Int>, in snapshot: RepositorySnapshot) -> Bool {
+        drop.contains { start in
+            let suffix = parts[start...].joined(separator: "/")
+            return snapshot.fileExists(suffix) || snapshot.directoryExists(suffix) || snapshot.outsideScope.contains(suffix)
+        }
     }
 
     /// Whether the path (or its form beside the document) is a file or folder of the selected

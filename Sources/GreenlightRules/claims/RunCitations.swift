@@ -99,8 +99,7 @@ enum RunCitations {
         let lowered = line.lowercased()
         if ByteSearch.contains(lowered, "artifact") {
             for span in TaskListParser.codeSpans(in: line, number: number) where isArtifactName(span.text) {
-                let before = line.unicodeScalars.prefix(max(0, span.column - 2))
-                let lead = String(String.UnicodeScalarView(before)).lowercased().suffix(40)
+                let lead = MarkdownLines.text(before: span.column, in: line).lowercased().suffix(40)
                 guard lead.contains("artifact") else { continue }
                 let index = line.unicodeScalars.index(line.startIndex, offsetBy: span.column - 2)
                 add(.artifact(span.text), at: index, key: "artifact:" + span.text)
