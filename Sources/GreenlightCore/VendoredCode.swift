@@ -24,7 +24,7 @@ public enum VendoredCode {
 public enum TestCode {
     public static let globPatterns = [
         "*.test.*", "*.spec.*", "*_test.*", "test_*", "conftest.py", "tests/", "test/", "__tests__/", "spec/", "e2e/",
-        "evals/", "evaluation/", "test-suite/",
+        "evals/", "evaluation/", "evaluations/", "test-suite/",
     ]
     static let patterns = ComponentPatterns(globPatterns)
 

@@ -158,18 +158,21 @@ public struct EnvExampleDriftRule: Rule {
                 "lib/client.ts": "const url = process.env.↓NEXT_PUBLIC_SUPABASE_URL\n",
                 "lib/supabase.ts": "export const db = createClient(process.env.↓SUPABASE_SERVICE_URL!)\n",
                 "src/billing.ts": "if (process.env.NODE_ENV === \"production\") {\n  stripe = new Stripe(process.env.↓STRIPE_SECRET_KEY!)\n}\n",
-                "server/models/settings.js": "const shown = { bedrock: !!process.env.↓BEDROCK_LLM_TOKEN }\n",
-                "server/utils/bedrock.js": "if (!process.env.BEDROCK_LLM_TOKEN)\n  throw new Error(\"BEDROCK_LLM_TOKEN is required\");\n",
+                // Reported where the need shows, not where it is first displayed.
+                "server/models/settings.js": "const shown = { bedrock: !!process.env.BEDROCK_LLM_TOKEN }\n",
+                "server/utils/bedrock.js": "if (!process.env.↓BEDROCK_LLM_TOKEN)\n  throw new Error(\"BEDROCK_LLM_TOKEN is required\");\n",
                 // A property the code reads.
                 "app/settings.py": "class Config:\n    @property\n    def STRIPE_KEY(self) -> str:\n        return os.environ['↓STRIPE_API_KEY']\n",
                 "app/billing.py": "stripe.api_key = CONFIG.STRIPE_KEY\n",
             ]),
-            // A part with a container build of its own is held to its own template only.
+            // A part with a container build of its own: neither its template nor the root one
+            // lists it, and no README above it names it (a README beside other code does not).
             RuleExample([
-                ".env.example": "GRAPH_PASSWORD=\n",
+                ".env.example": "GRAPH_USER=\n",
                 "mcp/.env.example": "OPENAI_API_KEY=\n",
                 "mcp/docker/Dockerfile": "FROM python:3.12\n",
                 "mcp/src/factories.py": "password = os.environ['↓GRAPH_PASSWORD']\n",
+                "server/README.md": "Set `GRAPH_PASSWORD` before you start the server.\n",
             ]),
             RuleExample([
                 "supabase/functions/.env.example": "SUPABASE_URL=\n",
@@ -352,6 +355,29 @@ public struct EnvExampleDriftRule: Rule {
                 "alembic/env.py": "if os.getenv(\"DATABASE_URL_SPECS\"):\n    url = 1\nelif os.getenv(\"DATABASE_URL\"):\n    url = os.getenv(\"DATABASE_URL\")\n",
                 "backend/.env.example": "DATABASE_URL=\n",
                 "backend/lsp/config.py": "host = os.getenv(\"LSP_HOST\")\n",
+            ]),
+            // Documented elsewhere: the root template for a part with an image of its own, a
+            // README above the code, another part's template (the optional rule's, naming it),
+            // a Serverless deployment's environment; the file sets it before reading it; a
+            // default after a read inside a call (`fetch(\`${base || …}\`)`) is no local that fails;
+            // an evaluation harness.
+            RuleExample([
+                ".env.example": "GRAPH_PASSWORD=\n",
+                "mcp/.env.example": "OPENAI_API_KEY=\n",
+                "mcp/docker/Dockerfile": "FROM python:3.12\n",
+                "mcp/src/factories.py": "password = os.environ['GRAPH_PASSWORD']\n",
+                "README.md": "| Name | Description |\n| `ANYSCALE_API_KEY` | key for Anyscale endpoints |\n",
+                "encoders/anyscale.py": "key = os.environ[\"ANYSCALE_API_KEY\"]\n",
+                "tools/README.md": "    AIRWEAVE_API_KEY=your-key npm run start\n",
+                "tools/src/server.ts": "const key = process.env.AIRWEAVE_API_KEY!\n",
+                "backend/sample.env": "GDRIVE_PROJECT_ID=\n",
+                "connectors/sample.env": "LOG_LEVEL=\n",
+                "connectors/gcs.py": "project = os.environ[\"GDRIVE_PROJECT_ID\"]\n",
+                "serverless.yml": "provider:\n  name: aws\n  environment:\n    BUCKET_NAME: ${env:BUCKET_NAME}\n",
+                "main_prod.py": "bucket = os.environ[\"BUCKET_NAME\"]\n",
+                "cogs/interpreter.py": "os.environ[\"OPENAI_API_KEY\"] = settings.openai_token()\nopenai.api_key = os.environ[\"OPENAI_API_KEY\"]\n",
+                "ui/Viewer.tsx": "const response = await fetch(\n  `${apiBaseUrl || process.env.NEXT_PUBLIC_API_URL || \"http://localhost:8000\"}/chat`,\n);\nif (!response.ok) {\n  throw new Error(\"failed\");\n}\n",
+                "evaluations/custom/run_eval.py": "uri = os.environ[\"EVAL_URI\"]\n",
             ]),
         ]
     )

@@ -62,6 +62,12 @@ public struct EnvExampleOptionalRule: Rule {
                 "src/limits.ts": "const n = Number(process.env.↓LIMIT)\n",
                 "app/jobs.py": "tz = os.getenv(\"↓CRON_TIMEZONE\")\n",
             ]),
+            // Needed, but another part's template lists it: documented, not where this code's is.
+            RuleExample([
+                "backend/sample.env": "GDRIVE_PROJECT_ID=\n",
+                "connectors/sample.env": "LOG_LEVEL=\n",
+                "connectors/gcs.py": "project = os.environ[\"↓GDRIVE_PROJECT_ID\"]\n",
+            ]),
         ],
         nonTriggering: [
             // Listed (commented out counts); needed (the drift rule's); tests.
@@ -84,11 +90,13 @@ public struct EnvExampleOptionalRule: Rule {
         try EnvTemplateCoverage.of(context).gaps(ignoring: options.ignores).filter { !$0.isRequired }.map { gap in
             Finding(
                 rule: Self.description, path: gap.path, line: gap.read.line, column: gap.read.column,
-                message: gap.isOptional
+                message: gap.listedIn.map {
+                    "\(gap.read.name) is read here but missing from `\(gap.template)`; `\($0)` lists it, not the template this code is held to"
+                } ?? (gap.isOptional
                     ? "\(gap.read.name) is optional here (a default, or the code goes on without it) but missing from `\(gap.template)`"
                     : gap.need.map {
                         "\(gap.read.name) is read here but missing from `\(gap.template)`; \($0.phrase), but nothing shows the code fails without it"
-                    } ?? "\(gap.read.name) is read here but missing from `\(gap.template)`; nothing shows the code needs it (no failure without it, not a credential)",
+                    } ?? "\(gap.read.name) is read here but missing from `\(gap.template)`; nothing shows the code needs it (no failure without it, not a credential)"),
                 matched: gap.template + " " + gap.read.name,
                 fix: "document it in \(gap.template) as a comment (`# \(gap.read.name)=…`) with its default")
         }

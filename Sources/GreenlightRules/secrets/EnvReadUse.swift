@@ -194,8 +194,24 @@ enum EnvReadUse {
             before = String(site.lines[line]) + " " + before
         }
         guard let (name, value) = matchAssignment(before) else { return nil }
-        guard endsInJoint(value) else { return nil }
+        guard endsInJoint(value), !opensBracket(value) else { return nil }
         return (name, line)
+    }
+
+    /// `value` leaves a call, a list or an interpolation open (`await fetch(\`${base ||`): the
+    /// read is inside it, not the local's whole value. A bracket opening the value (`x = (`)
+    /// is the value's own.
+    private static func opensBracket(_ value: String) -> Bool {
+        var depth = 0
+        for (index, character) in value.drop(while: { $0 == " " || $0 == "\t" }).enumerated() {
+            switch character {
+            case "(" where index == 0: continue
+            case "(", "[", "{": depth += 1
+            case ")", "]", "}": depth -= 1
+            default: break
+            }
+        }
+        return depth > 0
     }
 
     /// Nothing yet, a bracket opening the value (`x = (`), or a fallback joint (`a ||`, `or`)

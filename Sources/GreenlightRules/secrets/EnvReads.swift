@@ -72,11 +72,14 @@ enum EnvReads {
     }
 
     /// The reads of `text`, in order. A variable the file also sets to a constant
-    /// (`if (!process.env.X) process.env.X = "25000"`) is the file's own: its reads are left out.
+    /// (`if (!process.env.X) process.env.X = "25000"`), or sets to any value before it first
+    /// reads it (`os.environ["X"] = token` then `client(os.environ["X"])`), is the file's own:
+    /// its reads are left out.
     static func reads(in text: SourceText) -> [Read] {
         let ext = EnvFiles.extensionOf(text.path)
         guard let readPattern = readPatterns[ext] else { return [] }
         var written: Set<String> = []
+        var writtenFirst: [String: Int] = [:]
         let schema = schemaNames(text.lines)
         let commaDefaults = defaultArgumentLanguages.contains(EnvFiles.codeExtensions[ext] ?? "")
         let lexed = SourceLanguage.of(path: text.path).map { CodeLexer.lex(text, language: $0) }
@@ -117,6 +120,7 @@ enum EnvReads {
                     // choice) is not.
                     let value = assigned.dropFirst().drop { $0 == " " || $0 == "\t" }
                     if let first = value.first, first == "\"" || first == "'" || first.isNumber { written.insert(name) }
+                    if writtenFirst[name] == nil && !reads.contains(where: { $0.name == name }) { writtenFirst[name] = offset }
                     previousEnd = nil
                     continue
                 }
@@ -172,7 +176,7 @@ enum EnvReads {
                 endedLine = trimmedJoint.isEmpty ? offset : nil
             }
         }
-        return reads.filter { !written.contains($0.name) }
+        return reads.filter { !written.contains($0.name) && writtenFirst[$0.name] == nil }
     }
 
     /// The name of the function around `offset` when it is a Python function at the file's

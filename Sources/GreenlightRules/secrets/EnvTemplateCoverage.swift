@@ -19,6 +19,9 @@ struct EnvTemplateCoverage {
         /// A declared name the read's name differs from by one abbreviated word
         /// (`…_IN_MINUTES` read, `…_IN_MINS` declared): the documented setting is ignored.
         let nearMiss: String?
+        /// Another template of the repository that lists it (`backend/sample.env` for a
+        /// library under `connectors/`): documented, but not where this code's own is.
+        let listedIn: String?
     }
 
     private struct Template {
@@ -37,6 +40,9 @@ struct EnvTemplateCoverage {
         /// Names the workflows that run this file set for it (`env:` of the workflow, the job,
         /// the step): a tool only CI runs is configured there, not by the app's template.
         let supplied: Set<String>
+        /// Names a README in the file's folder or above it documents (`export ALPHA_KEY=…`, a
+        /// table of variables): a reader setting up this part finds them there.
+        let documented: Set<String>
     }
 
     private let files: [FileReads]
@@ -50,6 +56,8 @@ struct EnvTemplateCoverage {
     private let mentioned: Set<String>
     /// Configuration-object keys holding a read that every use tests for presence first.
     private let presenceTested: Set<String>
+    /// Every template's path and the names it lists, in path order.
+    private let templates: [(path: String, names: Set<String>)]
 
     static let key = SharedKey<EnvTemplateCoverage>("secrets.env-template-coverage")
 
@@ -61,25 +69,25 @@ struct EnvTemplateCoverage {
         let snapshot = context.snapshot
         // Per folder: the fullest template's path and its own count of names, and every name.
         var declared: [String: (path: String, size: Int, names: Set<String>)] = [:]
+        var templates: [(path: String, names: Set<String>)] = []
         for entry in snapshot.entries where EnvFiles.isTemplate(entry.path) {
             guard let text = try snapshot.text(at: entry.path) else { continue }
             let folder = RepositoryPath.folder(of: entry.path)
             // A folder's templates together declare its names; messages name the fullest one
             // (`.env.template` beside a stub `.env.example`).
             let own = EnvFiles.declaredNames(text)
+            templates.append((entry.path, Set(own)))
             let earlier = declared[folder]
             let fullest = earlier.map { own.count > $0.size ? (entry.path, own.count) : ($0.path, $0.size) } ?? (entry.path, own.count)
             declared[folder] = (fullest.0, fullest.1, (earlier?.names ?? []).union(own))
         }
-        // Folders holding a container build at or below them: deployed on their own. The
-        // variables an image sets (`ENV`) are the image's to supply.
-        var containerised: Set<String> = []
+        self.templates = templates
+        // Folders holding a container build. The variables an image sets (`ENV`) are the
+        // image's to supply.
         var supplied: Set<String> = []
         var imageFolders: Set<String> = []
         for entry in DockerfileFiles.entries(context) {
-            var folder = RepositoryPath.folder(of: entry.path)
-            imageFolders.insert(folder)
-            while containerised.insert(folder).inserted && !folder.isEmpty { folder = RepositoryPath.folder(of: folder) }
+            imageFolders.insert(RepositoryPath.folder(of: entry.path))
             guard !declared.isEmpty, let text = try snapshot.text(at: entry.path) else { continue }
             let file = context.parsed(DockerfileFiles.parserKey, text, parse: DockerfileParser.parse)
             // `ENV X=$X` passes a build argument on: the deployment still has to give it.
@@ -91,12 +99,14 @@ struct EnvTemplateCoverage {
         // deployment is configured: the names they list are documented there.
         var files: [FileReads] = []
         var mentioned: Set<String> = []
+        var readmes = ReadmeNames(snapshot)
         let byWorkflows = declared.isEmpty ? [:] : try Self.workflowSupplied(context)
         if !declared.isEmpty {
             for path in try ComposeFiles.envFiles(context) {
                 if let file = try snapshot.text(at: path) { supplied.formUnion(EnvFiles.declaredNames(file)) }
             }
             supplied.formUnion(try ComposeFiles.environmentNames(context))
+            supplied.formUnion(try ServerlessFiles.environmentNames(context))
             // `${BRAVE_SEARCH_API_KEY}` in a committed `config.example.yaml` documents it there.
             for entry in snapshot.entries where EnvFiles.isConfigurationExample(entry.path) {
                 if let text = try snapshot.text(of: entry, containingAny: ["$"]) { supplied.formUnion(EnvFiles.referencedNames(text)) }
@@ -108,11 +118,14 @@ struct EnvTemplateCoverage {
                 guard !EnvFiles.isTest(entry.path), !ExampleCode.contains(entry.path),
                       !EnvFiles.isToolConfiguration(entry.path), !EnvFiles.isOperatorScript(entry.path),
                       !EnvFiles.isRetired(entry.path),
-                      let template = Self.governing(entry.path, declared, containerised) else { continue }
-                files.append(FileReads(path: entry.path, template: template, reads: EnvReads.reads(in: text),
+                      let template = Self.governing(entry.path, declared) else { continue }
+                let reads = EnvReads.reads(in: text)
+                let undeclared = reads.contains { !template.names.contains($0.name) }
+                files.append(FileReads(path: entry.path, template: template, reads: reads,
                                        isMigration: EnvFiles.isMigration(entry.path),
                                        isContainerised: Self.isAtOrBelow(entry.path, anyOf: imageFolders),
-                                       supplied: byWorkflows[entry.path] ?? []))
+                                       supplied: byWorkflows[entry.path] ?? [],
+                                       documented: undeclared ? try readmes.names(above: entry.path) : []))
             }
         }
         self.files = files
@@ -130,11 +143,13 @@ struct EnvTemplateCoverage {
         presenceTested = try ConfigPropertyUses.presenceTested(keys, in: snapshot)
     }
 
-    /// The gaps, one per variable and template, at the variable's first read; `ignores` names
-    /// the variables a team never expects in a template.
+    /// The gaps, one per variable and template, at the read that shows the code needs it, or
+    /// else at its first read; `ignores` names the variables a team never expects in a template.
     func gaps(ignoring ignores: (String) -> Bool) -> [Gap] {
         var order: [String] = []
         var first: [String: (path: String, template: Template, read: EnvReads.Read)] = [:]
+        // The read that gave the strongest evidence: where a reader sees why it is needed.
+        var shows: [String: (path: String, template: Template, read: EnvReads.Read)] = [:]
         var optional: Set<String> = []
         var needs: [String: EnvReads.Need] = [:]
         var readUnder: [String: Set<String>] = [:]
@@ -145,6 +160,7 @@ struct EnvTemplateCoverage {
             // read of a fallback in the file (`elif getenv("B"): use(getenv("B"))`).
             let covered = Set(file.reads.filter {
                 isCovered($0.name, file.template.names, ignores) || file.supplied.contains($0.name)
+                    || file.documented.contains($0.name)
             }.map(\.group))
             let fallbacks = Set(file.reads.filter { covered.contains($0.group) }.map(\.name))
             // A chain none of whose variables is listed (`getenv("A") or getenv("B")`, then a
@@ -166,6 +182,7 @@ struct EnvTemplateCoverage {
                 let evidence = leader[read.group] == read.name ? groupNeed[read.group] : nil
                 if let need = evidence, need != .localDefault || file.isContainerised, needs[key].map({ $0 < need }) ?? true {
                     needs[key] = need
+                    shows[key] = (file.path, file.template, read)
                 }
                 if first[key] == nil {
                     order.append(key)
@@ -174,12 +191,13 @@ struct EnvTemplateCoverage {
             }
         }
         return order.map { key in
-            let (path, template, read) = first[key]!
+            let (path, template, read) = (needs[key]?.isProof == true ? shows[key] : nil) ?? first[key]!
             let nearMiss = Self.nearMiss(of: read.name, in: template.names, read: readUnder[template.path] ?? [])
             let isOptional = optional.contains(key)
+            let listedIn = templates.first { $0.path != template.path && $0.names.contains(read.name) }?.path
             return Gap(path: path, template: template.path, read: read,
-                       isRequired: nearMiss != nil || (!isOptional && needs[key]?.isProof == true), isOptional: isOptional,
-                       need: needs[key], nearMiss: nearMiss)
+                       isRequired: nearMiss != nil || (!isOptional && listedIn == nil && needs[key]?.isProof == true),
+                       isOptional: isOptional, need: needs[key], nearMiss: nearMiss, listedIn: listedIn)
         }
     }
 
@@ -254,11 +272,9 @@ struct EnvTemplateCoverage {
 
     /// The template in the file's folder or the nearest one above it, holding the names of
     /// every template on the way up: a part's own template names its own settings, and the
-    /// repository's root template the ones every part shares. A folder with a container build
-    /// of its own (a `Dockerfile` at or below it) is deployed on its own: its template alone
-    /// governs it.
-    private static func governing(_ path: String, _ declared: [String: (path: String, size: Int, names: Set<String>)],
-                                  _ containerised: Set<String>) -> Template? {
+    /// repository's root template the ones every part shares — also for a part deployed in an
+    /// image of its own, whose operator reads the root template too.
+    private static func governing(_ path: String, _ declared: [String: (path: String, size: Int, names: Set<String>)]) -> Template? {
         var folder = RepositoryPath.folder(of: path)
         var nearest: String?
         var names: Set<String> = []
@@ -266,7 +282,6 @@ struct EnvTemplateCoverage {
             if let template = declared[folder] {
                 nearest = nearest ?? template.path
                 names.formUnion(template.names)
-                if containerised.contains(folder) { break }
             }
             if folder.isEmpty { break }
             folder = RepositoryPath.folder(of: folder)
