@@ -19,12 +19,12 @@ public enum VendoredCode {
 }
 
 /// Code that tests the product rather than runs in it: unit and end-to-end tests, their fixtures'
-/// set-up, and evaluation harnesses (`evals/`), the test suites of AI products, run by a developer
-/// against a model.
+/// set-up and mocks, and evaluation harnesses (`evals/`), the test suites of AI products, run by a
+/// developer against a model.
 public enum TestCode {
     public static let globPatterns = [
         "*.test.*", "*.spec.*", "*_test.*", "test_*", "conftest.py", "tests/", "test/", "__tests__/", "spec/", "e2e/",
-        "evals/", "evaluation/", "evaluations/", "test-suite/",
+        "evals/", "evaluation/", "evaluations/", "test-suite/", "mock.*", "*.mock.*", "mocks/", "__mocks__/",
     ]
     static let patterns = ComponentPatterns(globPatterns)
 

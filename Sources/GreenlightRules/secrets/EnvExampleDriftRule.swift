@@ -378,6 +378,12 @@ public struct EnvExampleDriftRule: Rule {
                 "cogs/interpreter.py": "os.environ[\"OPENAI_API_KEY\"] = settings.openai_token()\nopenai.api_key = os.environ[\"OPENAI_API_KEY\"]\n",
                 "ui/Viewer.tsx": "const response = await fetch(\n  `${apiBaseUrl || process.env.NEXT_PUBLIC_API_URL || \"http://localhost:8000\"}/chat`,\n);\nif (!response.ok) {\n  throw new Error(\"failed\");\n}\n",
                 "evaluations/custom/run_eval.py": "uri = os.environ[\"EVAL_URI\"]\n",
+                // A branch that logs and returns goes on; another app's schema makes it optional;
+                // a mock.
+                "web/api/alert.ts": "const url = process.env.SLACK_ALERT_URL;\nif (!url) {\n  console.error(\"Missing required environment variables\");\n  return;\n}\n",
+                "apps/server/src/env.ts": "export const env = createEnv({\n  server: {\n    SLACK_SIGNING_SECRET: z.string().optional(),\n  },\n});\n",
+                "packages/api/src/slack.ts": "const secret = process.env.SLACK_SIGNING_SECRET;\nif (!secret) throw new Error(\"Slack not configured\");\n",
+                "packages/teams/src/mock.ts": "const hook = process.env.TEAMS_WEBHOOK_URL!\n",
             ]),
         ]
     )

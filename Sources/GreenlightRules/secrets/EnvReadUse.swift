@@ -117,7 +117,7 @@ enum EnvReadUse {
     static func isAbsenceTestGoingOn(_ site: Site) -> Bool {
         guard isAbsenceTest(site) else { return false }
         let branch = [site.text[site.end...]] + branchLines(after: site.line, in: site.lines)
-        return !branch.contains { line in failureWords.contains { line.contains($0) } }
+        return !branch.contains(where: isFailure)
     }
 
     /// The read is negated (`!process.env.X`, `not os.getenv("X")`) or compared with nothing
@@ -271,9 +271,7 @@ enum EnvReadUse {
             // Or the branch for its absence goes on without failing (`this.client = null` after
             // a warning), where a needed setting would throw, exit or answer with an error.
             if handled { return .goesOn }
-            return ([lines[number]] + branchLines(after: number, in: lines)).contains { line in
-                failureWords.contains { line.contains($0) }
-            } ? .fails : .goesOn
+            return ([lines[number]] + branchLines(after: number, in: lines)).contains(where: isFailure) ? .fails : .goesOn
         }
         return .unknown
     }
@@ -295,6 +293,15 @@ enum EnvReadUse {
     /// What a branch that cannot go on without the setting says.
     static let failureWords = ["throw", "raise", "exit(", "error", "Error", "abort", "panic", "status(4", "status(5", "fatal",
                                "Fatal", "assert"]
+
+    /// The line fails: it throws, raises, exits or answers with an error — not a log line that
+    /// only says so (`console.error("Missing …"); return;` goes on without the setting).
+    static func isFailure(_ line: Substring) -> Bool {
+        guard failureWords.contains(where: { line.contains($0) }) else { return false }
+        let code = line.drop { $0 == " " || $0 == "\t" }
+        guard let open = code.firstIndex(of: "("), isLogCall(String(code[..<open])) else { return true }
+        return ["throw", "raise", "exit("].contains { code.contains($0) }
+    }
 
     static func indentation(_ line: Substring) -> Int {
         line.prefix { $0 == " " || $0 == "\t" }.count

@@ -58,6 +58,10 @@ struct EnvTemplateCoverage {
     private let presenceTested: Set<String>
     /// Every template's path and the names it lists, in path order.
     private let templates: [(path: String, names: Set<String>)]
+    /// Names a validation schema anywhere in the repository declares optional or with a
+    /// default (`SLACK_SIGNING_SECRET: z.string().optional()` in one app's `env.ts`): the
+    /// repository says the setting may be absent.
+    private let schemaOptional: Set<String>
 
     static let key = SharedKey<EnvTemplateCoverage>("secrets.env-template-coverage")
 
@@ -100,6 +104,7 @@ struct EnvTemplateCoverage {
         var files: [FileReads] = []
         var mentioned: Set<String> = []
         var readmes = ReadmeNames(snapshot)
+        var schemaOptional: Set<String> = []
         let byWorkflows = declared.isEmpty ? [:] : try Self.workflowSupplied(context)
         if !declared.isEmpty {
             for path in try ComposeFiles.envFiles(context) {
@@ -115,6 +120,9 @@ struct EnvTemplateCoverage {
                 guard let text = try snapshot.text(of: entry, containingAny: EnvReads.keywords) else { continue }
                 supplied.formUnion(EnvReads.childEnvironment(in: text))
                 mentioned.formUnion(EnvReads.quotedNames(in: text))
+                if EnvFiles.codeExtensions[EnvFiles.extensionOf(entry.path)] == "javascript" {
+                    schemaOptional.formUnion(EnvReads.schemaNames(text.lines).optional)
+                }
                 guard !EnvFiles.isTest(entry.path), !ExampleCode.contains(entry.path),
                       !EnvFiles.isToolConfiguration(entry.path), !EnvFiles.isOperatorScript(entry.path),
                       !EnvFiles.isRetired(entry.path),
@@ -129,6 +137,7 @@ struct EnvTemplateCoverage {
             }
         }
         self.files = files
+        self.schemaOptional = schemaOptional
         self.supplied = supplied
         self.mentioned = mentioned
         // Only the functions of reads a template misses are looked up.
@@ -175,7 +184,8 @@ struct EnvTemplateCoverage {
             for read in file.reads where !covered.contains(read.group) && !fallbacks.contains(read.name) && !read.isLegacy
                 && !(file.isMigration && read.fallsBack) && !(read.function.map(unreferenced.contains) ?? false) {
                 let key = file.template.path + "\u{0}" + read.name
-                if read.isOptional || read.property.map({ !$0.isOption && presenceTested.contains($0.key) }) ?? false {
+                if read.isOptional || schemaOptional.contains(read.name)
+                    || read.property.map({ !$0.isOption && presenceTested.contains($0.key) }) ?? false {
                     optional.insert(key)
                 }
                 // A default on the developer's machine is a development default where no image ships.
