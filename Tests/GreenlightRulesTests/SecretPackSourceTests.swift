@@ -84,7 +84,7 @@ enum SecretPackSource {
         lines.append("                id: \(literal(p.id)), pack: \(literal(p.pack)), title: \(literal(p.title)),")
         lines.append("                keywords: \(list(p.keywords)), randomRuns: \(p.randomRuns.map(String.init) ?? "nil"),")
         lines.append("                regex: .builtin(\(literal(p.regex.pattern))), group: \(p.group),")
-        lines.append("                entropy: \(p.entropy.map { "\($0)" } ?? "nil"), hexEntropy: \(p.hexEntropy.map { "\($0)" } ?? "nil"), generic: \(p.generic),")
+        lines.append("                entropy: \(p.entropy.map { "\($0)" } ?? "nil"), hexEntropy: \(p.hexEntropy.map { "\($0)" } ?? "nil"), generic: \(p.generic), confidence: .\(p.confidence.rawValue),")
         lines.append("                linesBefore: \(p.linesBefore), linesAfter: \(p.linesAfter),")
         lines.append("                allow: \(allow(p.allow, indent: 16)),")
         lines.append("                samples: [")

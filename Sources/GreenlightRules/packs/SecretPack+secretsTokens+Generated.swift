@@ -14,7 +14,7 @@ extension SecretPack {
                 id: "aws-access-key-id", pack: "secrets-tokens", title: "AWS access key id",
                 keywords: ["akia", "abia", "acca", "a3t"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9])((?:A3T[A-Z0-9]|AKIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])"), group: 1,
-                entropy: 3.0, hexEntropy: nil, generic: false,
+                entropy: 3.0, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -31,7 +31,7 @@ extension SecretPack {
                 id: "aws-secret-access-key", pack: "secrets-tokens", title: "AWS secret access key",
                 keywords: ["secret_access_key", "secretaccesskey", "aws_secret", "aws-secret", "awssecret"], randomRuns: nil,
                 regex: .builtin("(?i)(?:secret_?access_?key|aws[_-]?secret[A-Za-z0-9_.-]{0,20})[\"']?\\s*(?::=|=>|=|:)\\s*[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"), group: 1,
-                entropy: 4.0, hexEntropy: nil, generic: false,
+                entropy: 4.0, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -47,7 +47,7 @@ extension SecretPack {
                 id: "github-pat", pack: "secrets-tokens", title: "GitHub personal access token",
                 keywords: ["ghp_"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9_])(ghp_[A-Za-z0-9]{36})(?![A-Za-z0-9])"), group: 1,
-                entropy: 3.5, hexEntropy: nil, generic: false,
+                entropy: 3.5, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -61,7 +61,7 @@ extension SecretPack {
                 id: "github-oauth-token", pack: "secrets-tokens", title: "GitHub OAuth access token",
                 keywords: ["gho_"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9_])(gho_[A-Za-z0-9]{36})(?![A-Za-z0-9])"), group: 1,
-                entropy: 3.5, hexEntropy: nil, generic: false,
+                entropy: 3.5, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -73,7 +73,7 @@ extension SecretPack {
                 id: "github-app-token", pack: "secrets-tokens", title: "GitHub App token",
                 keywords: ["ghs_", "ghu_", "ghr_"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9_])(gh[sur]_[A-Za-z0-9]{36})(?![A-Za-z0-9])"), group: 1,
-                entropy: 3.5, hexEntropy: nil, generic: false,
+                entropy: 3.5, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -86,7 +86,7 @@ extension SecretPack {
                 id: "github-fine-grained-pat", pack: "secrets-tokens", title: "GitHub fine-grained personal access token",
                 keywords: ["github_pat_"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9_])(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9])"), group: 1,
-                entropy: 4.0, hexEntropy: nil, generic: false,
+                entropy: 4.0, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -98,7 +98,7 @@ extension SecretPack {
                 id: "gitlab-pat", pack: "secrets-tokens", title: "GitLab personal access token",
                 keywords: ["glpat-"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9_-])(glpat-[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])"), group: 1,
-                entropy: 3.5, hexEntropy: nil, generic: false,
+                entropy: 3.5, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -111,7 +111,7 @@ extension SecretPack {
                 id: "gitlab-token", pack: "secrets-tokens", title: "GitLab token",
                 keywords: ["gldt-", "glrt-", "gr1348941", "glcbt-", "glptt-", "glft-", "glimt-", "glagent-", "gloas-", "glsoat-"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9_-])((?:gldt|glft|glsoat|glrt)-[A-Za-z0-9_-]{20,50}|GR1348941[A-Za-z0-9_-]{20,50}|glcbt-(?:[0-9a-fA-F]{2}_)?[A-Za-z0-9_-]{20,50}|glimt-[A-Za-z0-9_-]{25}|glptt-[A-Za-z0-9_-]{40}|glagent-[A-Za-z0-9_-]{50,1024}|gloas-[A-Za-z0-9_-]{64})(?![A-Za-z0-9_-])"), group: 1,
-                entropy: 3.5, hexEntropy: nil, generic: false,
+                entropy: 3.5, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -126,7 +126,7 @@ extension SecretPack {
                 id: "openai-api-key", pack: "secrets-tokens", title: "OpenAI API key",
                 keywords: ["sk-proj-", "sk-svcacct-", "sk-admin-", "t3blbkfj"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9_-])(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,250}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})(?![A-Za-z0-9_-])"), group: 1,
-                entropy: 4.0, hexEntropy: nil, generic: false,
+                entropy: 4.0, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -142,7 +142,7 @@ extension SecretPack {
                 id: "anthropic-api-key", pack: "secrets-tokens", title: "Anthropic API key",
                 keywords: ["sk-ant-"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9_-])(sk-ant-(?:api|admin|sid)[0-9]{2}-[A-Za-z0-9_-]{80,120})(?![A-Za-z0-9_-])"), group: 1,
-                entropy: 4.0, hexEntropy: nil, generic: false,
+                entropy: 4.0, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -155,7 +155,7 @@ extension SecretPack {
                 id: "google-api-key", pack: "secrets-tokens", title: "Google API key",
                 keywords: ["aiza"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])"), group: 1,
-                entropy: 3.5, hexEntropy: nil, generic: false,
+                entropy: 3.5, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -169,7 +169,7 @@ extension SecretPack {
                 id: "huggingface-token", pack: "secrets-tokens", title: "Hugging Face access token",
                 keywords: ["hf_"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9_])(hf_[A-Za-z]{34})(?![A-Za-z0-9])"), group: 1,
-                entropy: 3.5, hexEntropy: nil, generic: false,
+                entropy: 3.5, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -182,7 +182,7 @@ extension SecretPack {
                 id: "slack-token", pack: "secrets-tokens", title: "Slack token",
                 keywords: ["xoxb-", "xoxp-", "xoxa-", "xoxo-", "xoxs-", "xoxr-", "xoxe-"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9-])(xox[bpaosre]-[0-9]{6,16}-[0-9A-Za-z-]{7,249}[0-9A-Za-z])(?![A-Za-z0-9-])"), group: 1,
-                entropy: 3.0, hexEntropy: nil, generic: false,
+                entropy: 3.0, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -197,7 +197,7 @@ extension SecretPack {
                 id: "slack-webhook-url", pack: "secrets-tokens", title: "Slack incoming-webhook URL",
                 keywords: ["hooks.slack.com"], randomRuns: nil,
                 regex: .builtin("((?:https?://)?hooks\\.slack\\.com/(?:services/T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{24}|workflows/T[A-Z0-9]{6,12}/A[A-Z0-9]{6,12}/[0-9]{8,20}/[A-Za-z0-9]{24}|triggers/T[A-Z0-9]{6,12}/[0-9]{8,20}/[A-Za-z0-9]{32}))(?![A-Za-z0-9])"), group: 1,
-                entropy: nil, hexEntropy: nil, generic: false,
+                entropy: nil, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -212,7 +212,7 @@ extension SecretPack {
                 id: "stripe-live-key", pack: "secrets-tokens", title: "Stripe live secret or restricted key",
                 keywords: ["sk_live_", "rk_live_", "sk_prod_", "rk_prod_"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|prod)_[0-9A-Za-z]{24,247})(?![A-Za-z0-9])"), group: 1,
-                entropy: 3.5, hexEntropy: nil, generic: false,
+                entropy: 3.5, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -226,7 +226,7 @@ extension SecretPack {
                 id: "twilio-api-key", pack: "secrets-tokens", title: "Twilio API key",
                 keywords: ["twilio"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9])(SK[0-9a-f]{32})(?![A-Za-z0-9])"), group: 1,
-                entropy: 3.0, hexEntropy: nil, generic: false,
+                entropy: 3.0, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 5, linesAfter: 5,
                 allow: SecretAllowlist(),
                 samples: [
@@ -239,7 +239,7 @@ extension SecretPack {
                 id: "twilio-auth-token", pack: "secrets-tokens", title: "Twilio auth token",
                 keywords: ["twilio"], randomRuns: nil,
                 regex: .builtin("(?i)twilio[A-Za-z0-9_.-]{0,20}(?:auth|token|secret)[A-Za-z0-9_.-]{0,20}[\"']?\\s*(?::=|=>|=|:)\\s*[\"']?([0-9a-f]{32})(?![0-9a-f])"), group: 1,
-                entropy: 3.0, hexEntropy: nil, generic: false,
+                entropy: 3.0, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -252,7 +252,7 @@ extension SecretPack {
                 id: "sendgrid-api-key", pack: "secrets-tokens", title: "SendGrid API key",
                 keywords: ["sg."], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9_-])(SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])"), group: 1,
-                entropy: 4.0, hexEntropy: nil, generic: false,
+                entropy: 4.0, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -265,7 +265,7 @@ extension SecretPack {
                 id: "npm-access-token", pack: "secrets-tokens", title: "npm access token",
                 keywords: ["npm_"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9_])(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])"), group: 1,
-                entropy: 3.5, hexEntropy: nil, generic: false,
+                entropy: 3.5, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -278,7 +278,7 @@ extension SecretPack {
                 id: "npmrc-auth-token", pack: "secrets-tokens", title: "registry auth token in .npmrc",
                 keywords: ["_authtoken"], randomRuns: nil,
                 regex: .builtin("(?i)_authToken\\s*=\\s*[\"']?([A-Za-z0-9._~+/=-]{20,})"), group: 1,
-                entropy: 3.0, hexEntropy: nil, generic: false,
+                entropy: 3.0, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -290,7 +290,7 @@ extension SecretPack {
                 id: "pypi-token", pack: "secrets-tokens", title: "PyPI upload token",
                 keywords: ["pypi-ageichlwas5vcmc", "pypi-agendgvzdc5wexbplm9yzw"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9_-])(pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,})(?![A-Za-z0-9_-])"), group: 1,
-                entropy: 4.0, hexEntropy: nil, generic: false,
+                entropy: 4.0, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: SecretAllowlist(),
                 samples: [
@@ -302,7 +302,7 @@ extension SecretPack {
                 id: "private-key", pack: "secrets-tokens", title: "private key",
                 keywords: ["private key"], randomRuns: nil,
                 regex: .builtin("(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\\s\\\\:,-]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)"), group: 1,
-                entropy: nil, hexEntropy: nil, generic: false,
+                entropy: nil, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 120,
                 allow: .builtin(
                     paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/__bench__/**", "**/__fixtures__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py", "**/*.{md,mdx,rst,adoc}"]),
@@ -317,7 +317,7 @@ extension SecretPack {
                 id: "jwt", pack: "secrets-tokens", title: "JSON Web Token",
                 keywords: ["eyj"], randomRuns: nil,
                 regex: .builtin("(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])"), group: 1,
-                entropy: 4.0, hexEntropy: nil, generic: false,
+                entropy: 4.0, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: .builtin(
                     paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/__bench__/**", "**/__fixtures__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py"],
@@ -333,19 +333,21 @@ extension SecretPack {
                 id: "url-credentials", pack: "secrets-tokens", title: "password in a URL",
                 keywords: ["://"], randomRuns: nil,
                 regex: .builtin("(?i)(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}://[^\\s:@/\"'`<>]{1,64}:([^\\s:@/\"'`<>]{8,128})@(?!(?:localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|host\\.docker\\.internal)(?![a-z0-9.-]))[a-z0-9.-]+"), group: 1,
-                entropy: 3.0, hexEntropy: nil, generic: false,
+                entropy: 3.0, hexEntropy: nil, generic: false, confidence: .high,
                 linesBefore: 0, linesAfter: 0,
                 allow: .builtin(
                     paths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/spec/**", "**/testdata/**", "**/fixtures/**", "**/__mocks__/**", "**/__bench__/**", "**/__fixtures__/**", "**/integration/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*", "**/test_*.py", "**/conftest.py", "**/.env.{example,sample,template,dist,defaults,tpl}", "**/.env.*.{example,sample,template,dist,defaults,tpl}", "**/.env.{example,sample,template,dist,defaults,tpl}.*", "**/{example,sample,template,dist,defaults,tpl}.env", "**/*.{example,sample,template,dist,defaults,tpl}.env"],
-                    regexes: ["^\\$\\{?[A-Za-z_]", "^%[A-Za-z_]+%$", "^\\{\\{", "^<", "^[a-z]{4,}[0-9]{1,4}[!?.#*]?$"],
+                    regexes: ["^\\$\\{?[A-Za-z_]", "^%[A-Za-z_]+%$", "^%(?:\\([A-Za-z_]+\\))?s$", "^\\{\\{", "^\\{[A-Za-z_][A-Za-z0-9_.]*(?:\\[[^\\]]*\\])?\\}$", "^<", "^[a-z]{4,}[0-9]{1,4}[!?.#*]?$"],
                     stopwords: ["password", "passwd", "postgres", "mysql", "root", "admin", "secret", "localhost"]),
                 samples: [
                     .init(text: "DATABASE_URL=postgres://app:{{alnum:24}}@db.internal:5432/app", shouldMatch: true, location: "checks/secrets-tokens.yml:311:15"),
                     .init(text: "DATABASE_URL=postgres://postgres:postgres@localhost:5432/app", shouldMatch: false, location: "checks/secrets-tokens.yml:313:11"),
                     .init(text: "DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app", shouldMatch: false, location: "checks/secrets-tokens.yml:314:11"),
                     .init(text: "SVIX_DB_DSN: \"postgresql://app:appname1234!@postgres:5432/svix\"", shouldMatch: false, location: "checks/secrets-tokens.yml:315:11"),
-                    .init(text: "\"sqlserver\": \"mssql+pyodbc://sa:{{alnum:16}}@127.0.0.1:1434/msdb\"", shouldMatch: false, location: "checks/secrets-tokens.yml:316:11"),
-                    .init(text: "see https://docs.example.com:8443/path", shouldMatch: false, location: "checks/secrets-tokens.yml:317:11"),
+                    .init(text: "url = f\"https://{AI_USER}:{GITHUB_AI_TOKEN}@github.com/org/repo.git\"", shouldMatch: false, location: "checks/secrets-tokens.yml:316:11"),
+                    .init(text: "DSN = \"postgresql://%(user)s:%(password)s@db.internal/app\"", shouldMatch: false, location: "checks/secrets-tokens.yml:317:11"),
+                    .init(text: "\"sqlserver\": \"mssql+pyodbc://sa:{{alnum:16}}@127.0.0.1:1434/msdb\"", shouldMatch: false, location: "checks/secrets-tokens.yml:318:11"),
+                    .init(text: "see https://docs.example.com:8443/path", shouldMatch: false, location: "checks/secrets-tokens.yml:319:11"),
                 ],
                 location: "checks/secrets-tokens.yml:294:5"),
         ])

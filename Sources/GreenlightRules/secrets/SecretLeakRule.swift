@@ -35,28 +35,37 @@ public struct SecretLeakRule: FileVisitingRule {
     public init() {}
 
     public func check(_ context: RuleContext, options: NoOptions) throws -> [Finding] {
+        try Self.findings(context, confidence: .high, rule: Self.description)
+    }
+
+    /// The findings of the patterns of one confidence — `secrets.leak`'s, or the random values
+    /// `secrets.random-value` notes — in the snapshot and, with `--scan-history`, in history.
+    static func findings(_ context: RuleContext, confidence: SecretConfidence, rule: RuleDescription) throws -> [Finding] {
         let scanner = try SecretScanner.configured(for: context)
         var findings: [Finding] = []
         var located: [String: Int] = [:]
         let defaults = try EnvFiles.templateValues(context)
-        for (entry, result) in try Self.visits(context).files {
-            for match in result.matches where !defaults.contains(match.secret) || EnvFiles.isTemplate(entry.path) {
-                located[Self.key(match)] = findings.count
-                findings.append(finding(match, path: entry.path))
+        let reported = { (match: SecretMatch, path: String) -> Bool in
+            match.pattern.confidence == confidence && (!defaults.contains(match.secret) || EnvFiles.isTemplate(path))
+        }
+        for (entry, result) in try visits(context).files {
+            for match in result.matches where reported(match, entry.path) {
+                located[key(match)] = findings.count
+                findings.append(finding(match, path: entry.path, rule: rule))
             }
-            findings += notes(result, path: entry.path, scanner: scanner)
+            if confidence == .high { findings += notes(result, path: entry.path, scanner: scanner).map { $0(rule) } }
         }
         guard context.scanHistory else { return findings }
         let history = try SecretHistoryScan.of(context)
-        for first in history.secrets where !defaults.contains(first.match.secret) || EnvFiles.isTemplate(first.blob.path) {
-            let key = Self.key(first.match)
+        for first in history.secrets where reported(first.match, first.blob.path) {
+            let key = key(first.match)
             let when = "\(first.blob.commit.prefix(12)) (\(Timestamp.format(first.blob.authorTime)))"
             if let index = located[key] {
                 let place = first.blob.path == findings[index].path ? "" : " as \(first.blob.path)"
                 findings[index].message += "; in history since commit \(when)\(place)"
                 continue
             }
-            var leak = finding(first.match, path: first.blob.path)
+            var leak = finding(first.match, path: first.blob.path, rule: rule)
             leak.message += "; committed in \(when), no longer in the snapshot but still in history: rotate it"
             leak.commit = first.blob.commit
             if let reason = first.suppression {
@@ -65,7 +74,7 @@ public struct SecretLeakRule: FileVisitingRule {
             }
             findings.append(leak)
         }
-        findings += history.notes.map { $0(Self.description) }
+        if confidence == .high { findings += history.notes.map { $0(rule) } }
         return findings
     }
 
@@ -75,19 +84,15 @@ public struct SecretLeakRule: FileVisitingRule {
 
     static func key(_ match: SecretMatch) -> String { match.pattern.id + "\u{0}" + match.secret }
 
-    func finding(_ match: SecretMatch, path: String) -> Finding {
+    static func finding(_ match: SecretMatch, path: String, rule: RuleDescription) -> Finding {
         Finding(
-            rule: Self.description, path: path, line: match.line, column: match.column,
+            rule: rule, path: path, line: match.line, column: match.column,
             message: "\(match.pattern.title) \(RedactedSecret(match.secret)) [\(match.pattern.pack)/\(match.pattern.id)]",
             matched: Self.key(match),
             fix: "remove it, rotate it (git history keeps it), and read it from the environment or a secret store")
     }
 
     /// The per-file cap, said out loud.
-    func notes(_ result: SecretScanResult, path: String, scanner: SecretScanner) -> [Finding] {
-        Self.notes(result, path: path, scanner: scanner).map { $0(Self.description) }
-    }
-
     static func notes(_ result: SecretScanResult, path: String, scanner: SecretScanner) -> [(RuleDescription) -> Finding] {
         var notes: [(RuleDescription) -> Finding] = []
         if result.capped {

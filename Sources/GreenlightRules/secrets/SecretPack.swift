@@ -38,6 +38,10 @@ public struct SecretPattern: Sendable {
     /// A generic pattern (an assignment to a credential-like name) is reported only where no
     /// specific pattern matched the same value.
     public let generic: Bool
+    /// How sure a match is to be a secret: `high`, a leak (`secrets.leak`, an error); `low`, a
+    /// value to look at (`secrets.random-value`, a note) — a random-looking string whose name
+    /// does not say it is a credential.
+    public let confidence: SecretConfidence
     /// Lines around a keyword's line that the regex also sees (a PEM block spans many).
     public let linesBefore: Int
     public let linesAfter: Int
@@ -45,6 +49,10 @@ public struct SecretPattern: Sendable {
     public let samples: [Sample]
     /// `file:line:column` of the rule in its pack.
     public let location: String
+}
+
+public enum SecretConfidence: String, Sendable {
+    case high, low
 }
 
 /// A rule pack: YAML data under `checks/` (shipped inside the binary) or a team's own file
@@ -87,7 +95,7 @@ public struct SecretPack: Sendable {
                 id: rule.id, pack: shape.pack, title: rule.title,
                 keywords: rule.keywords.map { $0.lowercased() }, randomRuns: rule.randomRuns,
                 regex: rule.compiled, group: rule.group ?? (rule.compiled.groupCount > 0 ? 1 : 0),
-                entropy: rule.entropy, hexEntropy: rule.hexEntropy, generic: rule.generic,
+                entropy: rule.entropy, hexEntropy: rule.hexEntropy, generic: rule.generic, confidence: rule.confidence,
                 linesBefore: rule.linesBefore, linesAfter: rule.linesAfter,
                 allow: rule.allow.compiled(), samples: samples, location: here))
         }
@@ -173,13 +181,14 @@ private struct RuleShape: Decodable {
     var entropy: Double?
     var hexEntropy: Double?
     var generic = false
+    var confidence = SecretConfidence.high
     var linesBefore = 0
     var linesAfter = 0
     var allow = AllowlistShape()
     var samples = SamplesShape()
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, title, keywords, regex, group, entropy, generic, allow, samples
+        case id, title, keywords, regex, group, entropy, generic, confidence, allow, samples
         case hexEntropy = "hex_entropy"
         case linesBefore = "lines_before"
         case linesAfter = "lines_after"
@@ -230,6 +239,10 @@ private struct RuleShape: Decodable {
             }
         }
         generic = try container.decodeIfPresent(Bool.self, forKey: .generic) ?? false
+        if let level = try container.decodeIfPresent(String.self, forKey: .confidence) {
+            guard let known = SecretConfidence(rawValue: level) else { throw invalid(.confidence, "confidence must be high or low, not '\(level)'") }
+            confidence = known
+        }
         linesBefore = try container.decodeIfPresent(Int.self, forKey: .linesBefore) ?? 0
         linesAfter = try container.decodeIfPresent(Int.self, forKey: .linesAfter) ?? 0
         for (key, value) in [(CodingKeys.linesBefore, linesBefore), (.linesAfter, linesAfter)] where !(0...200).contains(value) {
