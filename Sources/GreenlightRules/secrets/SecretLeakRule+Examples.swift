@@ -207,5 +207,11 @@ enum SecretLeakExamples {
             "extensions/widget/src/Widget.tsx": "export const Widget = ({\n  apiHost = 'https://chat.example.net',\n  apiKey = '\(SecretSample.make("", "hex", 8, salt: "uuid-a"))-\(SecretSample.make("", "hex", 4, salt: "uuid-b"))-4b4d-9fec-\(SecretSample.make("", "hex", 12, salt: "uuid-c"))',\n}) => null\n",
             "evaluation/benchmarks/webarena/run_infer.py": "    'CLASSIFIEDS_RESET_TOKEN': '\(SecretSample.make("", "hex", 32, salt: "reset"))',\n",
         ]),
+        // The anon key a specific pattern recognises is no generic secret under a credential's
+        // name either; a token typed as a count in a sample payload.
+        RuleExample([
+            "web/templates/index.html": "headers: {\n  'apikey': '\(supabaseJWT(role: "anon").dropLast(4))-k9Q',\n}\n",
+            "src/samples/typeform.ts": "form_response: {\n  token: \"9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d\",\n  other: { token: \"6f3e8a1c9d2b47a0b6e5f1a2c3d4e5f6\" },\n}\n",
+        ]),
     ]
 }

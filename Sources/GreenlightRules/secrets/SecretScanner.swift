@@ -123,6 +123,21 @@ public final class SecretScanner: Sendable {
         randomRunPatterns = kept.indices.filter { kept[$0].randomRuns != nil }
     }
 
+    /// The value is no secret by what it is: under the pattern's entropy floor, allowed by a
+    /// regex or a stopword (also in its decoded form: a JWT's payload, base64'd text), an expired
+    /// token, or — for a generic pattern — a count typed by hand.
+    private func allowsValue(_ secret: String, pattern: SecretPattern, number: Int) -> Bool {
+        if let floor = SecretScanner.entropyFloor(pattern, secret), SecretScanner.entropy(of: secret) < floor { return true }
+        if global.allowsSecret(secret) || allowlists[number].allowsSecret(secret) { return true }
+        if pattern.generic && CountingSequence.holds(secret) { return true }
+        guard let decoded = DecodedValue.of(secret) else { return false }
+        if global.allowsStopword(in: decoded.text) || allowlists[number].allowsStopword(in: decoded.text) { return true }
+        if decoded.jwt, let now, let expiry = DecodedValue.expiry(ofPayload: decoded.text), expiry < now { return true }
+        if !decoded.jwt, let floor = SecretScanner.entropyFloor(pattern, decoded.text),
+           SecretScanner.entropy(of: decoded.text) < floor { return true }
+        return false
+    }
+
     /// Whether the path is allowlisted for every pattern (config or all packs).
     public func allowsPath(_ path: String) -> Bool {
         global.allowsPath(path) || (!allowlists.isEmpty && allowlists.allSatisfy { $0.allowsPath(path) })
@@ -134,6 +149,7 @@ public final class SecretScanner: Sendable {
         let windows = self.windows(in: bytes)
         var accepted: [SecretMatch] = []
         var exhausted: [(Int, Int)] = []
+        var recognised: [Range<Int>] = []
         var verdicts = [Int8](repeating: -1, count: pathLists.count)
         search: for (number, pattern) in patterns.enumerated() where !windows[number].isEmpty {
             for window in windows[number] {
@@ -144,16 +160,15 @@ public final class SecretScanner: Sendable {
                     guard range.location != NSNotFound, range.length > 0 else { continue }
                     let offset = window.lowerBound + range.location
                     guard !accepted.contains(where: { $0.offset < offset + range.length && offset < $0.offset + $0.byteCount }) else { continue }
+                    // A value a specific pattern recognised and judged no secret (Supabase's anon
+                    // key, an expired token) is no generic secret either.
+                    if pattern.generic && recognised.contains(where: { $0.lowerBound < offset + range.length && offset < $0.upperBound }) {
+                        continue
+                    }
                     let secret = String(decoding: bytes[offset..<(offset + range.length)], as: UTF8.self)
-                    if let floor = SecretScanner.entropyFloor(pattern, secret), SecretScanner.entropy(of: secret) < floor { continue }
-                    if global.allowsSecret(secret) || allowlists[number].allowsSecret(secret) { continue }
-                    // The decoded form too: a stopword in a JWT's payload or in base64'd text,
-                    // and the entropy of what base64 hides.
-                    if let decoded = DecodedValue.of(secret) {
-                        if global.allowsStopword(in: decoded.text) || allowlists[number].allowsStopword(in: decoded.text) { continue }
-                        if decoded.jwt, let now, let expiry = DecodedValue.expiry(ofPayload: decoded.text), expiry < now { continue }
-                        if !decoded.jwt, let floor = SecretScanner.entropyFloor(pattern, decoded.text),
-                           SecretScanner.entropy(of: decoded.text) < floor { continue }
+                    if allowsValue(secret, pattern: pattern, number: number) {
+                        if !pattern.generic { recognised.append(offset..<(offset + range.length)) }
+                        continue
                     }
                     if SecretScanner.lineAllows(bytes, at: offset) { continue }
                     if SecretScanner.isTruncated(bytes, after: offset + range.length) { continue }
