@@ -385,6 +385,11 @@ public struct EnvExampleDriftRule: Rule {
                 "packages/api/src/slack.ts": "const secret = process.env.SLACK_SIGNING_SECRET;\nif (!secret) throw new Error(\"Slack not configured\");\n",
                 "packages/teams/src/mock.ts": "const hook = process.env.TEAMS_WEBHOOK_URL!\n",
             ]),
+            // Mentioned in the template's comments; the legacy name a local is called after.
+            RuleExample([
+                ".env.template": "# Tool calls need the keyring, e.g. CREDENTIALS_KEYS='{\"1\": \"<key>\"}'.\n#TOOLS_ENABLED=false\n",
+                "app/crypto.py": "raw = os.getenv(\"CREDENTIALS_KEYS\")\nif raw:\n    ring = json.loads(raw)\nelse:\n    legacy = os.getenv(\"CREDENTIALS_KEY\")\n    if not legacy:\n        raise RuntimeError(\"no keyring\")\n",
+            ]),
         ]
     )
 

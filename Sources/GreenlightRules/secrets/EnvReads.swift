@@ -163,7 +163,7 @@ enum EnvReads {
                     name: name, line: offset + 1, column: column, group: readGroup,
                     fallsBack: joined || chained || hasFallback(after: tail, commaDefaults: commaDefaults),
                     isOptional: schema.optional.contains(name) || copes,
-                    isLegacy: lexed.map { isLegacy(line: offset, in: $0) } ?? false,
+                    isLegacy: lexed.map { isLegacy(line: offset, in: $0) } ?? false || holdsLegacy(string[..<whole.lowerBound]),
                     function: code.flatMap { plainFunction(around: $1, in: $0) },
                     property: property,
                     // A schema that requires it fails the program's start without it.
@@ -343,6 +343,18 @@ enum EnvReads {
                               "backwards-compat", "old name"]
 
     /// A comment on 0-based `line` or the line above it with one of `legacyWords`.
+    private static let assignedLocal = try! NSRegularExpression(pattern: #"^\s*(?:const |let |var )?([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=]*)?=(?!=)"#)
+
+    /// The read is assigned to a local whose name calls it legacy (`legacy = os.getenv("X")`,
+    /// `const deprecatedKey = process.env.X`): the code keeps it for old installs.
+    static func holdsLegacy(_ before: Substring) -> Bool {
+        let text = String(before)
+        guard let match = assignedLocal.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let name = Range(match.range(at: 1), in: text) else { return false }
+        let lowered = text[name].lowercased()
+        return legacyWords.contains { lowered.contains($0) }
+    }
+
     static func isLegacy(line: Int, in lexed: LexedSource) -> Bool {
         for number in [line, line - 1] where number >= 0 && number < lexed.lineStarts.count {
             let start = lexed.lineStarts[number]

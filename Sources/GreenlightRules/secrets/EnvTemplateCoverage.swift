@@ -27,6 +27,9 @@ struct EnvTemplateCoverage {
     private struct Template {
         let path: String
         let names: Set<String>
+        /// Names its comments mention too (`# the keyring, e.g. CREDENTIALS_KEYS='{…}'`):
+        /// documented there, though not listed.
+        var mentioned: Set<String> = []
     }
 
     private struct FileReads {
@@ -73,6 +76,7 @@ struct EnvTemplateCoverage {
         let snapshot = context.snapshot
         // Per folder: the fullest template's path and its own count of names, and every name.
         var declared: [String: (path: String, size: Int, names: Set<String>)] = [:]
+        var mentionedIn: [String: Set<String>] = [:]
         var templates: [(path: String, names: Set<String>)] = []
         for entry in snapshot.entries where EnvFiles.isTemplate(entry.path) {
             guard let text = try snapshot.text(at: entry.path) else { continue }
@@ -81,6 +85,7 @@ struct EnvTemplateCoverage {
             // (`.env.template` beside a stub `.env.example`).
             let own = EnvFiles.declaredNames(text)
             templates.append((entry.path, Set(own)))
+            mentionedIn[folder, default: []].formUnion(ReadmeNames.mentioned(in: text))
             let earlier = declared[folder]
             let fullest = earlier.map { own.count > $0.size ? (entry.path, own.count) : ($0.path, $0.size) } ?? (entry.path, own.count)
             declared[folder] = (fullest.0, fullest.1, (earlier?.names ?? []).union(own))
@@ -126,14 +131,14 @@ struct EnvTemplateCoverage {
                 guard !EnvFiles.isTest(entry.path), !ExampleCode.contains(entry.path),
                       !EnvFiles.isToolConfiguration(entry.path), !EnvFiles.isOperatorScript(entry.path),
                       !EnvFiles.isRetired(entry.path),
-                      let template = Self.governing(entry.path, declared) else { continue }
+                      let template = Self.governing(entry.path, declared, mentionedIn) else { continue }
                 let reads = EnvReads.reads(in: text)
                 let undeclared = reads.contains { !template.names.contains($0.name) }
                 files.append(FileReads(path: entry.path, template: template, reads: reads,
                                        isMigration: EnvFiles.isMigration(entry.path),
                                        isContainerised: Self.isAtOrBelow(entry.path, anyOf: imageFolders),
                                        supplied: byWorkflows[entry.path] ?? [],
-                                       documented: undeclared ? try readmes.names(above: entry.path) : []))
+                                       documented: undeclared ? try readmes.names(above: entry.path).union(template.mentioned) : []))
             }
         }
         self.files = files
@@ -284,18 +289,21 @@ struct EnvTemplateCoverage {
     /// every template on the way up: a part's own template names its own settings, and the
     /// repository's root template the ones every part shares — also for a part deployed in an
     /// image of its own, whose operator reads the root template too.
-    private static func governing(_ path: String, _ declared: [String: (path: String, size: Int, names: Set<String>)]) -> Template? {
+    private static func governing(_ path: String, _ declared: [String: (path: String, size: Int, names: Set<String>)],
+                                  _ mentionedIn: [String: Set<String>] = [:]) -> Template? {
         var folder = RepositoryPath.folder(of: path)
         var nearest: String?
         var names: Set<String> = []
+        var mentioned: Set<String> = []
         while true {
             if let template = declared[folder] {
                 nearest = nearest ?? template.path
                 names.formUnion(template.names)
+                mentioned.formUnion(mentionedIn[folder] ?? [])
             }
             if folder.isEmpty { break }
             folder = RepositoryPath.folder(of: folder)
         }
-        return nearest.map { Template(path: $0, names: names) }
+        return nearest.map { Template(path: $0, names: names, mentioned: mentioned) }
     }
 }

@@ -27,6 +27,12 @@ struct ReadmeNames {
 
     private static let constantName = try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9_])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?![A-Za-z0-9_])"#)
 
+    /// The CONSTANT_CASE names with an underscore that `text` mentions, in prose, tables, code
+    /// blocks or comments.
+    static func mentioned(in text: SourceText) -> Set<String> {
+        EnvFiles.captures(of: constantName, in: text, onLinesWith: "_")
+    }
+
     /// The names documented by the READMEs at `path`'s folder and above it.
     mutating func names(above path: String) throws -> Set<String> {
         var names: Set<String> = []
@@ -42,7 +48,7 @@ struct ReadmeNames {
         if let known = byFolder[folder] { return known }
         var names: Set<String> = []
         for path in readmes[folder] ?? [] {
-            if let text = try snapshot.text(at: path) { names.formUnion(EnvFiles.captures(of: Self.constantName, in: text, onLinesWith: "_")) }
+            if let text = try snapshot.text(at: path) { names.formUnion(Self.mentioned(in: text)) }
         }
         byFolder[folder] = names
         return names
