@@ -59,7 +59,12 @@ public struct EnvExampleDriftRule: Rule {
             read, `SUPABASE_URL` listed and never read), is reported whatever its default: the \
             documented setting is ignored. \
             Each code file is held to the templates in its folder and above it (the nearest \
-            names the finding); files with no template above them, tests and tool \
+            names the finding), and a variable is documented when one of them lists it or its \
+            comments mention it, or a README in the file's folder or above it names it (a table \
+            of variables, `export X=…`); one another part's template lists is a note of \
+            `secrets.env-example-optional`, naming that template. The finding stands at the \
+            read that shows the need, not at a first read that copes. Files with no template \
+            above them, tests, mocks, evaluation harnesses and tool \
             configuration \
             (`vite.config.ts`, `next.config.mjs`: switches given on a command line), examples, \
             demos, quickstarts and code under `docs/`, committed \
@@ -68,19 +73,22 @@ public struct EnvExampleDriftRule: Rule {
             language, in code — not in comments or in a snippet quoted in a string. A read \
             is not asked for when a listed variable stands beside it as its fallback \
             (`A ?? B`, `getenv("A") or getenv("B")`, an `elif` after an `if` that reads it), \
-            when a comment calls it legacy or deprecated, when a data migration falls back \
-            without it, when the file sets it to a constant itself (`process.env.X = "1"`), when the program \
+            when a comment or the local holding it calls it legacy or deprecated, when a data \
+            migration falls back without it, when the file sets it to a constant itself \
+            (`process.env.X = "1"`) or to any value before it first reads it, when the program \
             sets it for a child process (`{...process.env, X: "1"}`, `env = os.environ.copy()` then \
             `env["X"] = …`), an image sets it \
             (`ENV X=…` in a Dockerfile) or an env file a Compose service loads lists it \
-            (`env_file: docker/env/app.env`), or when its name makes it a test switch (`…_TEST`, \
+            (`env_file: docker/env/app.env`) or a `serverless.yml` gives its functions, or when \
+            its name makes it a test switch (`…_TEST`, \
             `SMOKE_…`, `E2E_…`). Nor when the code copes without it: the read is tested for \
             presence (`if os.environ.get("X"):`, `X && …`, `X ? a : b`, `X?.split(",")`), \
             compared (`=== "true"`, `team !== process.env.X`), tested for absence by a branch \
-            that goes on without failing (`if (!X) return null;`), a local or attribute the code \
+            that goes on without failing (`if (!X) return null;`, a log line and `return`), \
+            a local or attribute the code \
             tests before use or gives a value when missing (`if not t: t = 30`; \
             `except KeyError: url = "https://…"`), read empty where empty works (a list, a \
-            level — not a key, a URL or an id), declared optional by a schema (a zod constant \
+            level — not a key, a URL or an id), declared optional by a schema anywhere in the repository (a zod constant \
             too), or the argument of a function of the file that returns a default for `None` — \
             a read behind another variable's feature switch (`if (process.env.ENABLE_X) {…}`, \
             `process.env.ENABLE_X ? createClient(…) : undefined` — not a deployment stage such as \
@@ -102,7 +110,7 @@ public struct EnvExampleDriftRule: Rule {
             without (`if not os.environ.get("ALLOW_REAL_LLM"): exit(…)`: an opt-in gate, no \
             value used). A chain of fallbacks none of which is listed is reported at its first \
             variable; the others are its alternatives. One finding per missing \
-            variable, at its first read.
+            variable.
             """,
         configKeys: [
             ConfigKey("ignore", "variable names never expected in a template (`*` suffix wildcard)",
