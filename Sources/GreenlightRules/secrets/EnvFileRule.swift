@@ -32,7 +32,9 @@ public struct EnvFileRule: Rule {
             RuleExample([
                 "web/.env.production": "NEXT_PUBLIC_API_HOST=https://api.example.org\nNEXT_PUBLIC_ENV=production\n",
                 ".env": "DATABASE_URL=sqlite:///tmp/schema.db\nGOOGLE_CLIENT_ID=1234.apps.googleusercontent.com\n",
-                ".env.test": "API_KEY=fake-key-for-tests\nAUTH_URL=http://localhost:3000\n",
+                ".env.test": "API_KEY=fake-key-for-tests\nAUTH_URL=http://localhost:3000\nSQLD_HTTP_AUTH=basic:token\n",
+                // A project generator's template, filled in when it runs.
+                "core/templates/tree/express/.env": "PORT=3000\nSESSION_SECRET={{ random_secret }}\n",
             ]),
             // A value the file also publishes, `null`, a token count, a database on the
             // developer's own machine, a development stand-in made of words.

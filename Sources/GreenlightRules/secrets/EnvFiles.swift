@@ -96,7 +96,8 @@ public enum EnvFiles {
                 continue
             }
             let lower = value.lowercased()
-            guard !isPublic(name), isCredentialName(name), !value.hasPrefix("$"), !value.contains("://"),
+            // `${OTHER}`, a generator's `{{ random_secret }}`: filled in elsewhere.
+            guard !isPublic(name), isCredentialName(name), !value.hasPrefix("$"), !value.hasPrefix("{"), !value.contains("://"),
                   !placeholderWords.contains(where: { lower.contains($0) }), !isWordLike(value) else { continue }
             names.append(name)
         }
@@ -158,8 +159,9 @@ public enum EnvFiles {
     /// (`infini_rag_flow_OS_01`) or fewer than 8 characters: a development stand-in, as the
     /// generic pack's kebab-case, snake_case and one-case allowlists hold too.
     static func isWordLike(_ value: String) -> Bool {
-        // One lower-case word (`minioadmin`), or too short to be a generated secret (`test`).
-        if value.count < 8 || value.allSatisfy({ $0.isASCII && $0.isLowercase }) { return true }
+        // Lower-case words and separators only (`minioadmin`, `basic:token`), or too short to be
+        // a generated secret (`test`).
+        if value.count < 8 || value.allSatisfy({ $0.isASCII && ($0.isLowercase || ":-_.".contains($0)) }) { return true }
         // Three or more parts that are each a lower-case word, a short upper-case word or a short
         // number (`infini_rag_flow_OS_01`): a person's default, as the generic pack holds too.
         let pieces = value.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "_" || $0 == "." }

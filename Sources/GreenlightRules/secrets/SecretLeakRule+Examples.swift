@@ -88,6 +88,14 @@ enum SecretLeakExamples {
         RuleExample(["docs/server/zhipu.md": "Output example:\n\n    ↓\(expiredJWT)\n"], now: "2020-12-06T00:00:00Z"),
         // ... and in a UI component.
         RuleExample(["web/src/Chat.tsx": "const openai = new OpenAI({ apiKey: \"↓\(openAIKey)\", dangerouslyAllowBrowser: true })\n"]),
+        // A gitleaks allowlist with `condition = "AND"` whose regex does not hold; one that
+        // targets another rule; a .gitleaksignore line for another line.
+        RuleExample([
+            ".gitleaks.toml": "[[allowlists]]\ndescription = \"fixtures\"\ncondition = \"AND\"\npaths = ['''^fixtures/''']\nregexes = ['''^0123456789abcdef$''']\n\n[[allowlists]]\ntargetRules = [\"slack-bot-token\"]\npaths = ['''^deploy/''']\n",
+            ".gitleaksignore": "deploy/values.yaml:generic-api-key:9\n",
+            "fixtures/keys.py": "GH = \"↓\(githubToken)\"\n",
+            "deploy/values.yaml": "database:\n  password: \"↓\(password)\"\n",
+        ]),
     ]
 
     /// A random value whose name is no credential word: `secrets.random-value`'s, not a leak.
@@ -209,6 +217,15 @@ enum SecretLeakExamples {
         ]),
         // The anon key a specific pattern recognises is no generic secret under a credential's
         // name either; a token typed as a count in a sample payload.
+        // What the team's gitleaks configuration allows (reported as suppressed): by a regex on
+        // the secret, by path for the generic patterns, by a .gitleaksignore fingerprint.
+        RuleExample([
+            ".gitleaks.toml": "title = \"acme\"\n[extend]\nuseDefault = true\n\n[allowlist]\ndescription = \"planted by the scanner's own tests\"\nregexes = [\n  '''\(awsKeyID)''', # the fake pair\n]\n\n[[allowlists]]\ndescription = \"public price handles\"\ntargetRules = [\"generic-api-key\"]\npaths = ['''billing/catalog\\.json''']\n",
+            ".gitleaksignore": "# judged on 2026-11-02\n3db7c34a8f206fb4a19e525ac5a964185d502c4a:old/a.py:generic-api-key:1\nservices/worker.py:generic-api-key:2\n",
+            "scripts/scan.test.sh": "export AWS_ACCESS_KEY_ID=\(awsKeyID)\n",
+            "billing/catalog.json": "{\"lookupKey\": \"\(SecretSample.make("", "alnum", 32, salt: "lookup"))\"}\n",
+            "services/worker.py": "import os\nAPI_KEY = \"\(SecretSample.make("", "alnum", 32, salt: "worker"))\"\n",
+        ]),
         RuleExample([
             "web/templates/index.html": "headers: {\n  'apikey': '\(supabaseJWT(role: "anon").dropLast(4))-k9Q',\n}\n",
             "src/samples/typeform.ts": "form_response: {\n  token: \"9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d\",\n  other: { token: \"6f3e8a1c9d2b47a0b6e5f1a2c3d4e5f6\" },\n}\n",

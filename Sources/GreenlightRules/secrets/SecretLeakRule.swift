@@ -17,7 +17,10 @@ public struct SecretLeakRule: FileVisitingRule {
             keyword prefilter decides where they run, generic assignments must pass an entropy \
             floor, and allowlists (`secrets.allow`: paths, regexes, stopwords such as example, \
             dummy, xxxx, <your-key>, words of a credential's name such as redacted or \
-            publishable) and inline suppressions say what is not a secret. The value \
+            publishable) and inline suppressions say what is not a secret — and so do the \
+            allowlists the team keeps for gitleaks (`.gitleaks.toml`'s `[allowlist]` and \
+            `[[allowlists]]`, `.gitleaksignore`), whose findings are reported as suppressed with \
+            the allowlist's description. The value \
             itself is never shown: at most 4 characters, its length and a fingerprint. Fix: \
             remove it, rotate it, and read it from the environment. `check --scan-history` also \
             scans every blob reachable from any ref and reports the first commit of each secret.
@@ -45,13 +48,22 @@ public struct SecretLeakRule: FileVisitingRule {
         var findings: [Finding] = []
         var located: [String: Int] = [:]
         let defaults = try EnvFiles.templateValues(context)
+        let gitleaks = try GitleaksAllowlists.of(context)
+        // What the team's gitleaks configuration allows stays visible, as suppressed.
+        let judged = { (finding: Finding, match: SecretMatch, path: String, commit: String?) -> Finding in
+            guard !finding.suppressed, let reason = gitleaks.reason(match, path: path, commit: commit) else { return finding }
+            var allowed = finding
+            allowed.suppressed = true
+            allowed.suppressionReason = reason
+            return allowed
+        }
         let reported = { (match: SecretMatch, path: String) -> Bool in
             match.pattern.confidence == confidence && (!defaults.contains(match.secret) || EnvFiles.isTemplate(path))
         }
         for (entry, result) in try visits(context).files {
             for match in result.matches where reported(match, entry.path) {
                 located[key(match)] = findings.count
-                findings.append(finding(match, path: entry.path, rule: rule))
+                findings.append(judged(finding(match, path: entry.path, rule: rule), match, entry.path, nil))
             }
             if confidence == .high { findings += notes(result, path: entry.path, scanner: scanner).map { $0(rule) } }
         }
@@ -72,7 +84,7 @@ public struct SecretLeakRule: FileVisitingRule {
                 leak.suppressed = true
                 leak.suppressionReason = reason
             }
-            findings.append(leak)
+            findings.append(judged(leak, first.match, first.blob.path, first.blob.commit))
         }
         if confidence == .high { findings += history.notes.map { $0(rule) } }
         return findings

@@ -16,7 +16,9 @@ public struct SecretUnscannedRule: FileVisitingRule {
             says here which files it did not read — binary files (one note for all of them), \
             files over `max_file_size`, Git LFS pointers — and where a pattern's search ran \
             over its budget (a count of the regex engine's steps, the same on every machine) and \
-            was stopped. With `check --scan-history`, the same for the blobs of history. A note \
+            was stopped. With `check --scan-history`, the same for the blobs of history. A \
+            `.gitleaks.toml` it cannot read, or a regex in it that it refuses, is said too: \
+            those allowlists are not applied. A note \
             never changes the posture; it says what to do: raise `max_file_size`, scan the LFS \
             content where it lives, simplify the pattern.
             """,
@@ -24,6 +26,9 @@ public struct SecretUnscannedRule: FileVisitingRule {
             RuleExample(["assets/logo.png": "\u{0}\u{1}\u{2}PNG\u{3}\u{0}\u{4}\u{5}"], expect: ["assets/logo.png:0:0"]),
             RuleExample(["models/weights.bin": "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 12345\n"],
                         expect: ["models/weights.bin:0:0"]),
+            // A gitleaks configuration that cannot be read: its allowlists are not applied.
+            RuleExample([".gitleaks.toml": "[allowlist]\n↓paths = [\n  '''^docs/''',\nregexes = ['''^x$''']\n"]),
+            RuleExample([".gitleaks.toml": "[allowlist]\n↓regexes = ['''(a+)+x''']\n"]),
         ],
         nonTriggering: [
             RuleExample(["src/app.ts": "export const x = 1\n"]),
@@ -55,6 +60,13 @@ public struct SecretUnscannedRule: FileVisitingRule {
         }
         if context.scanHistory {
             findings += try SecretHistoryScan.of(context).unscanned.map { $0(Self.description) }
+        }
+        for problem in try GitleaksAllowlists.of(context).problems {
+            findings.append(Finding(
+                rule: Self.description, path: problem.path, line: problem.line, column: 1,
+                message: "\(problem.path) could not be read (\(problem.reason)): the gitleaks allowlists it holds are not applied",
+                matched: "gitleaks \(problem.line)",
+                fix: "fix the file so that gitleaks and Greenlight both read it"))
         }
         return findings
     }
