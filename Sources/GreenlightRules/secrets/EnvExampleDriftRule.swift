@@ -393,6 +393,14 @@ public struct EnvExampleDriftRule: Rule {
                 "packages/api/src/slack.ts": "const secret = process.env.SLACK_SIGNING_SECRET;\nif (!secret) throw new Error(\"Slack not configured\");\n",
                 "packages/teams/src/mock.ts": "const hook = process.env.TEAMS_WEBHOOK_URL!\n",
             ]),
+            // Checked before use by a predicate (`isConfigured()`, `is_available`); a public
+            // prefix's bare name the code reads from its runtime configuration.
+            RuleExample([
+                ".env.example": "LOCAL_DEVELOPMENT=\n",
+                "providers/kroger.ts": "export function getClient() {\n  const secret = Deno.env.get('KROGER_SECRET');\n  if (!secret) throw new Error('not configured');\n}\nexport function isConfigured(): boolean {\n  return !!(Deno.env.get('KROGER_ID') && Deno.env.get('KROGER_SECRET'));\n}\n",
+                "sandbox/ready.py": "def is_ready():\n    token = os.getenv(\"READY_TOKEN\")\n    return token is not None\n\n\ndef connect():\n    token = os.getenv(\"READY_TOKEN\")\n    if not token:\n        raise ValueError(\"READY_TOKEN not set\")\n\n\nif is_ready():\n    connect()\n",
+                "frontend/src/env.ts": "export const local = window.ENV?.LOCAL_DEVELOPMENT ?? import.meta.env.VITE_LOCAL_DEVELOPMENT ?? false\n",
+            ]),
             // Mentioned in the template's comments; the legacy name a local is called after.
             RuleExample([
                 ".env.template": "# Tool calls need the keyring, e.g. CREDENTIALS_KEYS='{\"1\": \"<key>\"}'.\n#TOOLS_ENABLED=false\n",

@@ -134,6 +134,14 @@ enum EnvReadUse {
     /// compares a value with it (`team !== process.env.X`).
     static func isInlinePresenceTest(_ site: Site) -> Bool {
         let before = site.text[..<site.start].trimmingCharacters(in: .whitespaces)
+        // A predicate's answer: `return !!(A && B)`, `return Boolean(…)`, `return bool(…)` — a
+        // check whether it is set (`isConfigured()`) the code makes before use. (Shown as a
+        // status, `{bedrock: !!process.env.X}`, it is no such check.)
+        if before.hasPrefix("return "), ["!!", "!!(", "Boolean(", "bool("].contains(where: { opener in
+            before.hasSuffix(opener) || (before.hasSuffix("&&") || before.hasSuffix("and")) && before.contains(opener)
+        }) {
+            return true
+        }
         // The right-hand side of a comparison: unset is simply "not equal".
         if ["===", "!==", "==", "!="].contains(where: before.hasSuffix) { return true }
         let rest = site.text[site.end...].drop { $0 == ")" || $0 == "]" || $0 == " " || $0 == "\t" }
@@ -244,7 +252,9 @@ enum EnvReadUse {
         let name = NSRegularExpression.escapedPattern(for: local)
         let present = try! NSRegularExpression(pattern: #"\bif\s*\(?\s*"# + name
             + #"\s*(?:\)|&&|and\b|:|is not None|!==?\s*(?:undefined|null))|(?<![\w.])"# + name + #"\s*(?:\?(?![?.])|&&)"#
-            + #"|(?:\band|&&)\s+"# + name + #"\s*(?:$|\)|:|and\b|&&|\{)|\bif\s+"# + name + #"\s+else\b|(?<![\w.])"# + name + #"\s*!==?\s*(?:undefined|null)"#)
+            + #"|(?:\band|&&)\s+"# + name + #"\s*(?:$|\)|:|and\b|&&|\{)|\bif\s+"# + name + #"\s+else\b|(?<![\w.])"# + name + #"\s*!==?\s*(?:undefined|null)"#
+            // A check the code makes before use: `return key is not None and …`, `return !!key`.
+            + #"|\breturn\s+(?:(?:!!|bool\(|Boolean\()\s*"# + name + #"|"# + name + #"\s*(?:is not None|!==?\s*(?:undefined|null|None)))"#)
         let absent = try! NSRegularExpression(pattern: #"(?:\bif\s*\(?|\|\||\bor\b)\s*(?:!\s*|not\s+)"# + name + #"\b|\bif\s*\(?\s*"# + name
             + #"\s*(?:is None|===?\s*(?:undefined|null))"#)
         for number in (line + 1)..<min(lines.count, line + (isAttribute ? 400 : 41)) {

@@ -216,10 +216,14 @@ enum EnvReads {
     }
 
     private static let quotedName = try! NSRegularExpression(pattern: #"["']([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)["']"#)
+    private static let configProperty = try! NSRegularExpression(
+        pattern: #"(?<![\w$])(?:ENV|env|config|settings|Config|Settings)\??\.([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?!\w)"#)
 
-    /// CONSTANT_CASE names quoted in `text`, with an underscore (`"OPENAI_API_KEY"`).
+    /// CONSTANT_CASE names quoted in `text`, with an underscore (`"OPENAI_API_KEY"`), or read
+    /// from a configuration object (`window.ENV?.LOCAL_DEVELOPMENT`, `settings.OPENAI_API_KEY`).
     static func quotedNames(in text: SourceText) -> Set<String> {
         EnvFiles.captures(of: quotedName, in: text, onLinesWith: "_")
+            .union(EnvFiles.captures(of: configProperty, in: text, onLinesWith: "_"))
     }
 
     enum ConditionOpener { case first, alternative, none }
