@@ -3,7 +3,7 @@
 
 Usage: benchmarks/secrets-score.py LABELS [--greenlight FILE] [--detect-secrets FILE] [--history FILE]
 
---greenlight: a `greenlight check --format json` report (secrets.leak findings count);
+--greenlight: a `greenlight check --format json` report (secrets.leak and secrets.random-value findings count);
 --detect-secrets: a `detect-secrets scan` baseline (every result counts);
 --history: a `greenlight check --scan-history --format json` report, scored against history
 labels (a planted secret counts when reported at its first commit, path and line).
@@ -45,12 +45,16 @@ def score(name, predicted, secrets, lookalikes):
     }
 
 
+# The secrets scanner's findings: leaks (token shapes) and the random values it notes.
+SCANNER_RULES = ("secrets.leak", "secrets.random-value")
+
+
 def greenlight_predictions(path):
     with open(path) as handle:
         report = json.load(handle)
     out = []
     for finding in report["findings"]:
-        if finding["rule"] != "secrets.leak" or finding["line"] == 0:
+        if finding["rule"] not in SCANNER_RULES or finding["line"] == 0:
             continue
         if finding["message"].startswith(("more than", "pattern ")):
             continue
@@ -69,7 +73,7 @@ def history_predictions(path):
         report = json.load(handle)
     out = []
     for finding in report["findings"]:
-        if finding["rule"] != "secrets.leak" or finding["message"].startswith(("more than", "pattern ")):
+        if finding["rule"] not in SCANNER_RULES or finding["message"].startswith(("more than", "pattern ")):
             continue
         if finding.get("commit"):
             out.append((finding["path"], finding["commit"][:12], finding["line"]))

@@ -1,7 +1,7 @@
 import GreenlightCore
 
-/// `secrets.leak`: a committed secret — a well-known token shape or a random-looking value
-/// assigned to a credential-like name — one finding per secret, naming the pattern, showing at
+/// `secrets.leak`: a committed secret — a well-known token shape, a password in a URL, a
+/// credential in an env or configuration line — one finding per secret, naming the pattern, showing at
 /// most 4 characters, the length and a fingerprint. With `check --scan-history`, every blob in
 /// history is scanned once, and secrets that are gone from the snapshot are reported where they
 /// first appeared. Shape: a stateless pass over every text file (and every historical blob).
@@ -13,7 +13,10 @@ public struct SecretLeakRule: FileVisitingRule {
         rationale: """
             A secret in git is readable by everyone with the repository, in every clone and \
             fork, forever: deleting the line does not delete the commit. Patterns come from the \
-            rule packs built into Greenlight (checks/secrets-*.yml) and from `secrets.packs`; a \
+            rule packs built into Greenlight (checks/secrets-*.yml) and from `secrets.packs`: \
+            vendors' token shapes, private keys, passwords in URLs and credentials in env and \
+            configuration lines here, random values no shape identifies in \
+            `secrets.random-value` (patterns marked `confidence: low`). A \
             keyword prefilter decides where they run, generic assignments must pass an entropy \
             floor, and allowlists (`secrets.allow`: paths, regexes, stopwords such as example, \
             dummy, xxxx, <your-key>, words of a credential's name such as redacted or \

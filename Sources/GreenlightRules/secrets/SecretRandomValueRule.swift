@@ -1,19 +1,23 @@
 import GreenlightCore
 
-/// `secrets.random-value`: a random-looking value assigned to a name that does not say it is a
-/// credential — the low-confidence patterns of the secrets packs (`confidence: low`). Shape: from
-/// the secrets pass over every file (and, with `--scan-history`, the history scan).
+/// `secrets.random-value`: a random-looking value no token shape identifies, under any name —
+/// the low-confidence patterns of the secrets packs (`confidence: low`). Shape: from the secrets
+/// pass over every file (and, with `--scan-history`, the history scan).
 public struct SecretRandomValueRule: FileVisitingRule {
     public static let description = RuleDescription(
         id: "secrets.random-value",
         severity: .note,
-        summary: "A random-looking value is committed under a name that is not a credential's",
+        summary: "A random-looking value that no known token shape identifies is committed",
         rationale: """
-            A long string mixing upper case, lower case and digits, with the entropy of a \
-            generated key, may be a secret whatever its variable is called (`SESSION_SALT`, a \
-            cookie's `value`). It is as often a document's id, a record's id, a tracking cookie \
-            or an analytics token: on first contact with new repositories 10 such values in 25 \
-            were credentials. So these are notes to look at, never a leak that fails the gate. \
+            A quoted string with the entropy of a generated key may be a secret: under a \
+            credential's name (`API_KEY = "…"`, `token: "…"`) or under any name when it mixes \
+            upper case, lower case and digits over 32 characters (`SESSION_SALT`, a cookie's \
+            `value`). But without a vendor's token shape nothing says it is one, and on first \
+            contact with new repositories such values were as often a record's or a document's \
+            id, a sample webhook payload's token, a local development stack's key or a tracking \
+            cookie: 26 secrets in 49, where the token shapes `secrets.leak` knows were right 59 \
+            times in 61. So these are notes to look at, not leaks that fail the gate; a team that \
+            wants them to block raises the rule's level (`rules: {secrets.random-value: error}`). \
             They come from the secrets packs' patterns marked `confidence: low` (a team's own \
             pack may mark its patterns so), with the same allowlists, suppressions and \
             redaction as `secrets.leak`: the value is never shown. Fix: if it is a secret, \
@@ -22,9 +26,10 @@ public struct SecretRandomValueRule: FileVisitingRule {
             """,
         triggering: [
             RuleExample(["src/session.ts": "export const SESSION_SALT = \"↓\(SecretSample.make("", "base64", 44, salt: "entropy"))\"\n"]),
+            RuleExample(["services/billing.py": "ACME_API_KEY = \"↓\(SecretSample.make("", "alnum", 32, salt: "acme-generic"))\"\n"]),
         ],
         nonTriggering: [
-            // A credential's name makes it a leak (`secrets.leak`'s); hashes and ids.
+            // A known token shape is a leak (`secrets.leak`'s); hashes and ids.
             RuleExample(["src/llm.ts": "export const client = new OpenAI({ apiKey: \"\(SecretLeakExamples.openAIKey)\" })\n"]),
             RuleExample(["lock.json": "{\"integrity\": \"sha512-\(SecretSample.make("", "base64", 64, salt: "integrity"))\"}\n"]),
         ]
