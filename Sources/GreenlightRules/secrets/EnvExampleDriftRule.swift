@@ -34,7 +34,7 @@ public struct EnvExampleDriftRule: Rule {
 
     public static let description = RuleDescription(
         id: "secrets.env-example-drift",
-        severity: .warning,
+        severity: .error,
         summary: "Code needs an environment variable that the committed .env.example does not list",
         rationale: """
             The `.env.example` (or `.env.sample`, `.env.template`) is how a new machine, a CI job \
