@@ -34,7 +34,11 @@ def read_tsv(path):
 
 
 def manifest():
-    return read_tsv(os.path.join(HERE, "manifest.tsv"))
+    rows = read_tsv(os.path.join(HERE, "manifest.tsv"))
+    repeated = sorted(r for r, n in collections.Counter(row["repository"] for row in rows).items() if n > 1)
+    if repeated:
+        sys.exit("manifest.tsv: listed more than once: %s" % ", ".join(repeated))
+    return rows
 
 
 def findings(mode="default"):
