@@ -60,6 +60,12 @@ public struct DockerBuildMissingRule: Rule {
                           - run: docker build -t api -f api/Dockerfile api
                     """,
             ]),
+            // A matrix's listed values name the Dockerfiles built: not the one it leaves out.
+            RuleExample([
+                "apps/supervisor/Containerfile": "FROM node:20\n",
+                "apps/webapp/Containerfile": "↓FROM node:20\n",
+                ".github/workflows/publish.yml": "on: push\njobs:\n  p:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        package: [supervisor]\n    steps:\n      - uses: depot/build-push-action@v1\n        with:\n          file: ./apps/${{ matrix.package }}/Containerfile\n",
+            ]),
             // No CI at all: one finding for the repository.
             RuleExample([
                 "api/Dockerfile": "↓FROM alpine:3.20\n",
@@ -148,6 +154,13 @@ public struct DockerBuildMissingRule: Rule {
             RuleExample([
                 ".docker/mongo/Dockerfile": "FROM mongo:7\nCOPY init.js /docker-entrypoint-initdb.d/\n",
                 ".github/workflows/ci.yml": "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps: [{run: npm test}]\n",
+            ]),
+            // Depot's build-push-action over a matrix of packages; a Dockerfile a user copies.
+            RuleExample([
+                "apps/supervisor/Containerfile": "FROM node:20\n",
+                "apps/webapp/Containerfile": "FROM node:20\n",
+                "deploy/Dockerfile.user.example": "FROM acme/base:1.0\n",
+                ".github/workflows/publish.yml": "on: push\njobs:\n  p:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        package: [supervisor, webapp]\n    steps:\n      - uses: depot/build-push-action@v1\n        with:\n          file: ./apps/${{ matrix.package }}/Containerfile\n",
             ]),
         ]
     )

@@ -27,15 +27,15 @@ enum DockerBuilds {
 
     static func targets(of step: WorkflowStep, job: WorkflowJob) -> [Target] {
         let directory = job.directory(of: step)
-        if let uses = step.uses?.string?.lowercased(), uses.hasPrefix("docker/build-push-action") {
+        if let uses = step.uses?.string?.lowercased(), isBuildPushAction(uses) {
             let with = Dictionary(step.with.compactMap { pair in pair.key.string.map { ($0, pair.value.string ?? "") } },
                                   uniquingKeysWith: { first, _ in first })
-            if let file = with["file"] { return [target(file, in: ".")] }
-            return [target(RepositoryPath.join(with["context"] ?? ".", "Dockerfile"), in: ".")]
+            let path = with["file"] ?? RepositoryPath.join(with["context"] ?? ".", "Dockerfile")
+            return expanded(path, job: job)?.map { target($0, in: ".") } ?? [target(path, in: ".")]
         }
         // `docker/bake-action` builds the targets of its files: a Compose file's services, or
         // (an HCL or JSON bake file, not read) any Dockerfile.
-        if let uses = step.uses?.string?.lowercased(), uses.hasPrefix("docker/bake-action") {
+        if let uses = step.uses?.string?.lowercased(), isBakeAction(uses) {
             let value = step.with.first { $0.key.string == "files" }?.value
             let listed = value?.string.map { [$0] } ?? value?.sequence?.compactMap(\.string) ?? []
             let files = listed.flatMap { $0.split(whereSeparator: { $0 == "\n" || $0 == "," }) }
@@ -51,6 +51,16 @@ enum DockerBuilds {
         let trimmed = run.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("${{"), trimmed.hasSuffix("}}"), !trimmed.dropFirst(3).contains("${{") { return [.any] }
         return targets(inScript: run, directory: directory)
+    }
+
+    /// `docker/build-push-action`, or Depot's drop-in replacement with the same inputs.
+    static func isBuildPushAction(_ uses: String) -> Bool {
+        uses.hasPrefix("docker/build-push-action") || uses.hasPrefix("depot/build-push-action")
+    }
+
+    /// `docker/bake-action`, or Depot's drop-in replacement.
+    static func isBakeAction(_ uses: String) -> Bool {
+        uses.hasPrefix("docker/bake-action") || uses.hasPrefix("depot/bake-action")
     }
 
     static let composeBuildingCommands: Set<String> = ["build", "--build", "up", "run", "create"]
@@ -141,6 +151,26 @@ enum DockerBuilds {
             return target(file, in: directory)
         }
         return target(RepositoryPath.join(contextPath, "Dockerfile"), in: ".")
+    }
+
+    private static let matrixReference = try! NSRegularExpression(pattern: #"\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}"#)
+
+    /// `./apps/${{ matrix.package }}/Containerfile` with the job's matrix listing the values
+    /// (`package: [supervisor, webapp]`, no `include:` to add more): one path per value. Nil
+    /// for any other expression.
+    static func expanded(_ path: String, job: WorkflowJob) -> [String]? {
+        let range = NSRange(path.startIndex..., in: path)
+        let names = Set(matrixReference.matches(in: path, range: range).compactMap { match in
+            Range(match.range(at: 1), in: path).map { String(path[$0]) }
+        })
+        guard names.count == 1, let name = names.first, let matrix = job.node["strategy"]?["matrix"],
+              matrix["include"] == nil, let values = matrix[name]?.sequence else { return nil }
+        let literal = values.compactMap(\.string)
+        guard !literal.isEmpty, literal.count == values.count, !literal.contains(where: { $0.contains("$") }) else { return nil }
+        let paths = literal.map { value in
+            matrixReference.stringByReplacingMatches(in: path, range: range, withTemplate: NSRegularExpression.escapedTemplate(for: value))
+        }
+        return paths.contains { $0.contains("$") } ? nil : paths
     }
 
     private static func target(_ path: String, in directory: String) -> Target {

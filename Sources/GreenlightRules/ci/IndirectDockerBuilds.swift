@@ -47,7 +47,7 @@ enum IndirectDockerBuilds {
             guard let steps = YAMLComposer.compose(text.text).root?["runs"]?["steps"]?.sequence else { return [] }
             var targets: [DockerBuilds.Target] = []
             for step in steps {
-                if let uses = step["uses"]?.string?.lowercased(), uses.hasPrefix("docker/build-push-action") {
+                if let uses = step["uses"]?.string?.lowercased(), DockerBuilds.isBuildPushAction(uses) {
                     let file = step["with"]?["file"]?.string
                     let context = step["with"]?["context"]?.string ?? "."
                     let path = file ?? RepositoryPath.join(context, "Dockerfile")

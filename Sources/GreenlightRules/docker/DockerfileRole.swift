@@ -13,8 +13,10 @@ public enum DockerfileRole {
         "community",
     ])
     /// File-name words (the name split at `-`, `_`, `.`) of supporting variants:
-    /// `Dockerfile.dev`, `dev.Dockerfile`, `Dockerfile.test`, `debug.Dockerfile`.
-    static let supportNameWords = words(["dev", "development", "test", "tests", "debug", "devcontainer", "local"])
+    /// `Dockerfile.dev`, `dev.Dockerfile`, `Dockerfile.test`, `debug.Dockerfile`, and of a
+    /// Dockerfile a user copies to start their own (`Dockerfile.user.example`).
+    static let supportNameWords = words(["dev", "development", "test", "tests", "debug", "devcontainer", "local",
+                                         "example", "sample", "template"])
 
     private static func words(_ list: [String]) -> Set<[UInt8]> { Set(list.map { Array($0.utf8) }) }
 
