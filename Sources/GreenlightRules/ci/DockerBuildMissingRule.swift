@@ -28,7 +28,7 @@ public struct DockerBuildMissingRule: Rule {
 
     public static let description = RuleDescription(
         id: "ci.docker-build-missing",
-        severity: .error,
+        severity: .warning,
         summary: "A Dockerfile is not built by any push or pull_request workflow",
         rationale: """
             A Dockerfile that CI never builds breaks unnoticed until the deploy: a base image \
