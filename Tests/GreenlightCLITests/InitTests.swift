@@ -100,11 +100,11 @@ struct InitTests {
         #expect(Self.activeLines(config) == ["version: 1", "claims:", "  default_docs: true", "  docs:", "    - \"AUTONOMOUS_POSTING_BUILD.md\""], "\(config)")
         // The listed document is read: its false claim (src/jobs/queue.ts) is found, as a note
         // until the rule's field precision earns more.
-        // Its Dockerfile, which no workflow builds, is an error since ci.docker-build-missing
-        // earned that severity on the field corpus.
+        // Its Dockerfile, which no workflow builds, is a warning: ci.docker-build-missing's field
+        // precision (87 % once the newest first-contact round counts) allows no more.
         let check = try CLI.greenlight("check", "--repo", fixture.root, "--worktree")
-        #expect(check.status == 1, "\(check)")
-        #expect(check.stdout.contains("Dockerfile:1:1: error:"), "\(check)")
+        #expect(check.status == 0, "\(check)")
+        #expect(check.stdout.contains("Dockerfile:1:1: warning:"), "\(check)")
         #expect(check.stdout.contains("AUTONOMOUS_POSTING_BUILD.md:15:12: note:"), "\(check)")
         #expect(check.stdout.contains("src/jobs/queue.ts"), "\(check)")
     }
