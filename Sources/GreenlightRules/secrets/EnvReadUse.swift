@@ -230,7 +230,8 @@ enum EnvReadUse {
             || trimmed.hasSuffix("??") || trimmed.hasSuffix(" or")
     }
 
-    private static func matchAssignment(_ text: String) -> (String, String)? {
+    /// The local (or `self.`/`this.` attribute) a line assigns, and the value's text.
+    static func matchAssignment(_ text: String) -> (String, String)? {
         guard let match = assignment.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
               let name = Range(match.range(at: 1), in: text), let value = Range(match.range(at: 2), in: text)
         else { return nil }

@@ -75,12 +75,13 @@ enum EnvReads {
     /// (`if (!process.env.X) process.env.X = "25000"`), or sets to any value before it first
     /// reads it (`os.environ["X"] = token` then `client(os.environ["X"])`), is the file's own:
     /// its reads are left out.
-    static func reads(in text: SourceText) -> [Read] {
+    /// `schema`: the file's `schemaNames`, when the caller has them already.
+    static func reads(in text: SourceText, schema known: (optional: Set<String>, required: Set<String>)? = nil) -> [Read] {
         let ext = EnvFiles.extensionOf(text.path)
         guard let readPattern = readPatterns[ext] else { return [] }
         var written: Set<String> = []
         var writtenFirst: [String: Int] = [:]
-        let schema = schemaNames(text.lines)
+        let schema = known ?? schemaNames(text.lines)
         let commaDefaults = defaultArgumentLanguages.contains(EnvFiles.codeExtensions[ext] ?? "")
         let lexed = SourceLanguage.of(path: text.path).map { CodeLexer.lex(text, language: $0) }
         var reads: [Read] = []
@@ -347,15 +348,11 @@ enum EnvReads {
                               "backwards-compat", "old name"]
 
     /// A comment on 0-based `line` or the line above it with one of `legacyWords`.
-    private static let assignedLocal = try! NSRegularExpression(pattern: #"^\s*(?:const |let |var )?([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=]*)?=(?!=)"#)
-
     /// The read is assigned to a local whose name calls it legacy (`legacy = os.getenv("X")`,
     /// `const deprecatedKey = process.env.X`): the code keeps it for old installs.
     static func holdsLegacy(_ before: Substring) -> Bool {
-        let text = String(before)
-        guard let match = assignedLocal.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let name = Range(match.range(at: 1), in: text) else { return false }
-        let lowered = text[name].lowercased()
+        guard let (name, _) = EnvReadUse.matchAssignment(String(before)) else { return false }
+        let lowered = name.lowercased()
         return legacyWords.contains { lowered.contains($0) }
     }
 

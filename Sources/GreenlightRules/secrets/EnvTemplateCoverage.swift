@@ -125,14 +125,14 @@ struct EnvTemplateCoverage {
                 guard let text = try snapshot.text(of: entry, containingAny: EnvReads.keywords) else { continue }
                 supplied.formUnion(EnvReads.childEnvironment(in: text))
                 mentioned.formUnion(EnvReads.quotedNames(in: text))
-                if EnvFiles.codeExtensions[EnvFiles.extensionOf(entry.path)] == "javascript" {
-                    schemaOptional.formUnion(EnvReads.schemaNames(text.lines).optional)
-                }
+                let schema = EnvFiles.codeExtensions[EnvFiles.extensionOf(entry.path)] == "javascript"
+                    ? EnvReads.schemaNames(text.lines) : nil
+                schemaOptional.formUnion(schema?.optional ?? [])
                 guard !EnvFiles.isTest(entry.path), !ExampleCode.contains(entry.path),
                       !EnvFiles.isToolConfiguration(entry.path), !EnvFiles.isOperatorScript(entry.path),
                       !EnvFiles.isRetired(entry.path),
                       let template = Self.governing(entry.path, declared, mentionedIn) else { continue }
-                let reads = EnvReads.reads(in: text)
+                let reads = EnvReads.reads(in: text, schema: schema)
                 let undeclared = reads.contains { !template.names.contains($0.name) }
                 files.append(FileReads(path: entry.path, template: template, reads: reads,
                                        isMigration: EnvFiles.isMigration(entry.path),
